@@ -1,0 +1,96 @@
+// Words shared by every screen: the frame, the language switch, configuration problems, and
+// one message per AuthFailure. English defines the keys; `satisfies` makes a missing or extra
+// Japanese key a type error.
+const en = {
+  'app.loading': 'Loading…',
+  'app.localBadge': 'Local user pool',
+  'app.localBadgeHint': 'Running against the local Cognito emulator started by npm start.',
+  'lang.label': 'Language',
+  'lang.en': 'English',
+  'lang.ja': '日本語',
+  'common.cancel': 'Cancel',
+  'common.back': 'Back',
+  'common.continue': 'Continue',
+  'common.tryAgain': 'Try again',
+
+  'config.title': 'The app is not configured correctly',
+  'config.missing': '{field} is missing.',
+  'config.invalid': '{field} has an invalid value.',
+  'config.unreadable': '{source} could not be read.',
+  'config.hint':
+    'Give both VITE_COGNITO_USER_POOL_ID and VITE_COGNITO_USER_POOL_CLIENT_ID, or a complete amplify_outputs.json, and build again. With neither, the app uses the local user pool.',
+  'config.localUnreachable': 'The local user pool is not running.',
+  'config.localUnreachableHint': 'Start it with npm start, then reload this page.',
+  'config.localNoPools': 'The local user pool has no app clients to sign in with.',
+
+  'failure.wrong-code': 'That code did not match. Enter the code your app shows now.',
+  'failure.code-reused': 'That code has already been used. Wait for the next code in your app and enter it.',
+  'failure.code-expired': 'That confirmation code has expired. Request a new code.',
+  'failure.session-expired': 'This step timed out. Please sign in again.',
+  'failure.bad-credentials': 'Incorrect username or password.',
+  'failure.locked-out':
+    'Too many incorrect passwords. Sign-in is locked for a while; try again in a few minutes.',
+  'failure.too-many-attempts': 'Too many attempts. Wait a few minutes and try again.',
+  'failure.offline': 'Could not reach the sign-in service. Check your connection and try again.',
+  'failure.not-confirmed': 'This account is not confirmed yet. Enter the confirmation code.',
+  'failure.password-reset-required':
+    'An administrator has asked for a new password on this account. This app cannot reset passwords; contact your administrator.',
+  'failure.invalid-password':
+    'That password does not meet the password rules. Try a longer one that mixes upper- and lower-case letters, numbers and symbols.',
+  'failure.invalid-input': 'Some of the details entered are not valid. Check them and try again.',
+  'failure.username-exists': 'That username is already taken.',
+  'failure.already-confirmed': 'This account is already confirmed. You can sign in.',
+  'failure.mfa-required-by-pool':
+    'This user pool requires two-step verification, so the authenticator app cannot be turned off.',
+  'failure.totp-not-enabled-on-pool':
+    'Authenticator apps are not enabled for this user pool. Ask the administrator to turn on TOTP MFA.',
+  'failure.unexpected': 'Something went wrong. Please try again.',
+}
+
+const ja = {
+  'app.loading': '読み込み中…',
+  'app.localBadge': 'ローカルのユーザープール',
+  'app.localBadgeHint': 'npm start で起動したローカルの Cognito エミュレーターに接続しています。',
+  'lang.label': '言語',
+  'lang.en': 'English',
+  'lang.ja': '日本語',
+  'common.cancel': 'キャンセル',
+  'common.back': '戻る',
+  'common.continue': '続ける',
+  'common.tryAgain': '再試行',
+
+  'config.title': 'アプリの設定に問題があります',
+  'config.missing': '{field} が設定されていません。',
+  'config.invalid': '{field} の値が正しくありません。',
+  'config.unreadable': '{source} を読み込めませんでした。',
+  'config.hint':
+    'VITE_COGNITO_USER_POOL_ID と VITE_COGNITO_USER_POOL_CLIENT_ID の両方、または完全な amplify_outputs.json を指定して、もう一度ビルドしてください。どちらもない場合は、ローカルのユーザープールを使用します。',
+  'config.localUnreachable': 'ローカルのユーザープールが起動していません。',
+  'config.localUnreachableHint': 'npm start で起動してから、このページを再読み込みしてください。',
+  'config.localNoPools': 'ローカルのユーザープールに、サインインに使えるアプリクライアントがありません。',
+
+  'failure.wrong-code': 'コードが一致しません。アプリに現在表示されているコードを入力してください。',
+  'failure.code-reused': 'このコードは既に使用されています。アプリに次のコードが表示されるまで待ってから入力してください。',
+  'failure.code-expired': '確認コードの有効期限が切れています。新しいコードをリクエストしてください。',
+  'failure.session-expired': '時間切れになりました。もう一度サインインしてください。',
+  'failure.bad-credentials': 'ユーザー名またはパスワードが正しくありません。',
+  'failure.locked-out':
+    'パスワードの誤りが続いたため、サインインが一時的にロックされています。数分後にもう一度お試しください。',
+  'failure.too-many-attempts': '試行回数が多すぎます。数分待ってから再度お試しください。',
+  'failure.offline': 'サインインサービスに接続できません。ネットワーク接続を確認して、もう一度お試しください。',
+  'failure.not-confirmed': 'このアカウントはまだ確認されていません。確認コードを入力してください。',
+  'failure.password-reset-required':
+    '管理者がこのアカウントに新しいパスワードの設定を求めています。このアプリではパスワードをリセットできないため、管理者にお問い合わせください。',
+  'failure.invalid-password':
+    'パスワードがルールを満たしていません。大文字、小文字、数字、記号を組み合わせた、より長いパスワードをお試しください。',
+  'failure.invalid-input': '入力内容に誤りがあります。確認してもう一度お試しください。',
+  'failure.username-exists': 'このユーザー名は既に使用されています。',
+  'failure.already-confirmed': 'このアカウントは既に確認済みです。サインインできます。',
+  'failure.mfa-required-by-pool':
+    'このユーザープールでは2段階認証が必須のため、認証アプリをオフにできません。',
+  'failure.totp-not-enabled-on-pool':
+    'このユーザープールでは認証アプリが有効になっていません。管理者に TOTP MFA の有効化を依頼してください。',
+  'failure.unexpected': '問題が発生しました。もう一度お試しください。',
+} satisfies Record<keyof typeof en, string>
+
+export const messages = { en, ja }
