@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto'
+import { createVerifier, isValidSrpA, poolNameOf, startServerExchange } from '../domain/srp.ts'
+import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
+import type { Deps } from '../operations/operation.ts'
+import type { ClientRecord, PoolRecord } from '../state/model.ts'
+import { optionalStringMap, requiredEnum, requiredParameter, requiredString, type Input } from '../validate.ts'
+import { passwordMatches, recordPasswordAttempt, refuseWhileLockedOut } from './password.ts'
+import { afterPassword, challenge, refuseUnusableAccount, type AuthResponse } from './sign-in.ts'
+import { issueTokens, requireRefreshFamily } from './tokens.ts'
+
+const AUTH_FLOWS = [
+  'USER_SRP_AUTH',
+  'REFRESH_TOKEN_AUTH',
+  'REFRESH_TOKEN',
+  'CUSTOM_AUTH',
+  'ADMIN_NO_SRP_AUTH',
+  'USER_PASSWORD_AUTH',
+  'ADMIN_USER_PASSWORD_AUTH',
+  'USER_AUTH',
+] as const
+type AuthFlow = (typeof AUTH_FLOWS)[number]
+
+// CUSTOM_AUTH (Lambda triggers) and USER_AUTH (passwordless) are outside what this emulator does.
+const PUBLIC_FLOWS: readonly AuthFlow[] = ['USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'USER_PASSWORD_AUTH']
+const ADMIN_FLOWS: readonly AuthFlow[] = ['USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH']
+
+/** Which ExplicitAuthFlows entry lets a client use a flow. */
+const REQUIRED_CLIENT_FLOW: Partial<Record<AuthFlow, string>> = {
+  USER_SRP_AUTH: 'ALLOW_USER_SRP_AUTH',
+  REFRESH_TOKEN_AUTH: 'ALLOW_REFRESH_TOKEN_AUTH',
+  REFRESH_TOKEN: 'ALLOW_REFRESH_TOKEN_AUTH',
+  USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
+  ADMIN_USER_PASSWORD_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+}
+
+/** InitiateAuth and AdminInitiateAuth (contract §7.1, §7.2); `admin` is the SigV4 variant. */
+export async function initiateAuth(input: Input, deps: Deps, admin: boolean): Promise<AuthResponse> {
+  const poolId = admin ? requiredString(input, 'UserPoolId', { min: 1, max: 55 }) : undefined
+  const clientId = requiredString(input, 'ClientId', { min: 1, max: 128 })
+  const flow = requiredEnum(input, 'AuthFlow', AUTH_FLOWS)
+  const params = optionalStringMap(input, 'AuthParameters')
+  if (poolId !== undefined) deps.store.requirePool(poolId)
+  const client = deps.store.requireClient(clientId, poolId)
+  const pool = deps.store.requirePool(client.poolId)
+
+  const supported = admin ? ADMIN_FLOWS : PUBLIC_FLOWS
+  if (!supported.includes(flow)) throw invalidParameter('Initiate Auth method not supported.')
+  const needed = REQUIRED_CLIENT_FLOW[flow]
+  if (!needed || !client.explicitAuthFlows.includes(needed)) {
+    throw invalidParameter(flow === 'USER_PASSWORD_AUTH' ? 'USER_PASSWORD_AUTH flow not enabled for this client' : 'Auth flow not enabled for this client')
+  }
+
+  if (flow === 'USER_SRP_AUTH') return startSrp(deps, pool, client, params)
+  if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
+    const family = requireRefreshFamily(deps, requiredParameter(params, 'REFRESH_TOKEN'), client.clientId)
+    const user = deps.store.findUserBySub(pool.id, family.sub)
+    if (!user) throw cognitoError('UserNotFoundException', 'User does not exist.')
+    refuseUnusableAccount(user)
+    return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(deps, pool, client, user, family) }
+  }
+  return plainPassword(deps, pool, client, params)
+}
+
+/** USER_PASSWORD_AUTH / ADMIN_USER_PASSWORD_AUTH: the password checked against the SRP verifier. */
+async function plainPassword(deps: Deps, pool: PoolRecord, client: ClientRecord, params: Record<string, string>) {
+  const username = requiredParameter(params, 'USERNAME')
+  const password = requiredParameter(params, 'PASSWORD')
+  const user = findOrRefuse(deps, pool, client, username)
+  refuseWhileLockedOut(user, deps.clock)
+  const ok = passwordMatches(pool, user, password)
+  recordPasswordAttempt(user, ok, deps.clock)
+  deps.store.saveUser(user)
+  if (!ok) throw notAuthorized('Incorrect username or password.')
+  return afterPassword({ deps, pool, client, user })
+}
+
+/** First half of SRP (contract §5.3 step 1): B, salt and a secret block, bound to a new session. */
+function startSrp(deps: Deps, pool: PoolRecord, client: ClientRecord, params: Record<string, string>): AuthResponse {
+  const username = requiredParameter(params, 'USERNAME')
+  const aHex = requiredParameter(params, 'SRP_A')
+  if (!isValidSrpA(aHex)) throw invalidParameter('Invalid SRP_A value.')
+  const secretBlock = randomBytes(64).toString('base64')
+  const found = deps.store.findUser(pool, username)
+  if (!found) {
+    if (client.preventUserExistenceErrors !== 'ENABLED') throw cognitoError('UserNotFoundException', 'User does not exist.')
+    // Answer as for a real user, with a verifier nobody knows the password of; the
+    // signature then fails like a wrong password and reveals nothing (contract §7.1).
+    const decoy = createVerifier(poolNameOf(pool.id), username, randomBytes(32).toString('hex'))
+    const { bHex, BHex } = startServerExchange(decoy.verifierHex)
+    const session = deps.sessions.issue(
+      { poolId: pool.id, clientId: client.clientId, sub: '', challenge: 'PASSWORD_VERIFIER', srp: { aHex, bHex, BHex, secretBlock } },
+      client.authSessionValidityMinutes,
+    )
+    return {
+      ChallengeName: 'PASSWORD_VERIFIER',
+      Session: session.id,
+      ChallengeParameters: { SALT: decoy.saltHex, SRP_B: BHex, SECRET_BLOCK: secretBlock, USERNAME: username, USER_ID_FOR_SRP: username },
+    }
+  }
+  const { bHex, BHex } = startServerExchange(found.srp.verifierHex)
+  return challenge(
+    { deps, pool, client, user: found },
+    'PASSWORD_VERIFIER',
+    { SALT: found.srp.saltHex, SRP_B: BHex, SECRET_BLOCK: secretBlock, USERNAME: found.username },
+    { srp: { aHex, bHex, BHex, secretBlock } },
+  )
+}
+
+function findOrRefuse(deps: Deps, pool: PoolRecord, client: ClientRecord, username: string) {
+  const user = deps.store.findUser(pool, username)
+  if (user) return user
+  if (client.preventUserExistenceErrors === 'ENABLED') throw notAuthorized('Incorrect username or password.')
+  throw cognitoError('UserNotFoundException', 'User does not exist.')
+}

@@ -1,0 +1,65 @@
+import { createVerifier, passwordMatchesVerifier, poolNameOf } from '../domain/srp.ts'
+import { cognitoError, notAuthorized } from '../errors.ts'
+import type { Clock } from '../state/clock.ts'
+import type { PasswordPolicy, PoolRecord, UserRecord } from '../state/model.ts'
+
+export const defaultPasswordPolicy: PasswordPolicy = {
+  MinimumLength: 8,
+  RequireUppercase: true,
+  RequireLowercase: true,
+  RequireNumbers: true,
+  RequireSymbols: true,
+  TemporaryPasswordValidityDays: 7,
+}
+
+const SYMBOLS = /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/
+
+/** Throws InvalidPasswordException with AWS's wording when the pool's policy is not met (contract §7.9). */
+export function enforcePasswordPolicy(policy: PasswordPolicy, password: string): void {
+  const fail = (why: string) => {
+    throw cognitoError('InvalidPasswordException', `Password did not conform with policy: ${why}`)
+  }
+  if (password.length < policy.MinimumLength) fail('Password not long enough')
+  if (password.length > 256) fail('Password too long')
+  if (policy.RequireUppercase && !/[A-Z]/.test(password)) fail('Password must have uppercase characters')
+  if (policy.RequireLowercase && !/[a-z]/.test(password)) fail('Password must have lowercase characters')
+  if (policy.RequireNumbers && !/[0-9]/.test(password)) fail('Password must have numeric characters')
+  if (policy.RequireSymbols && !SYMBOLS.test(password)) fail('Password must have symbol characters')
+}
+
+/** The SRP salt and verifier for a password; the password itself is never stored. */
+export function passwordVerifier(pool: PoolRecord, username: string, password: string): UserRecord['srp'] {
+  return createVerifier(poolNameOf(pool.id), username, password)
+}
+
+const FREE_FAILURES = 5
+const MAX_LOCK_SECONDS = 15 * 60
+
+/** During a lockout every password attempt is refused without being checked (contract §4.2). */
+export function refuseWhileLockedOut(user: UserRecord, clock: Clock): void {
+  if (user.lockedUntil !== undefined && clock.now() < user.lockedUntil) {
+    throw notAuthorized('Password attempts exceeded')
+  }
+}
+
+/**
+ * Counts a password attempt. After five failures in a row the user is locked out for
+ * 1 s, then 2 s, 4 s … up to 15 minutes, as Cognito does; a success resets the count.
+ */
+export function recordPasswordAttempt(user: UserRecord, succeeded: boolean, clock: Clock): void {
+  if (succeeded) {
+    user.failedPasswordAttempts = 0
+    user.lockedUntil = undefined
+    return
+  }
+  user.failedPasswordAttempts += 1
+  if (user.failedPasswordAttempts >= FREE_FAILURES) {
+    const seconds = Math.min(2 ** (user.failedPasswordAttempts - FREE_FAILURES), MAX_LOCK_SECONDS)
+    user.lockedUntil = clock.now() + seconds * 1000
+  }
+}
+
+/** USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH and ChangePassword check against the same verifier as SRP. */
+export function passwordMatches(pool: PoolRecord, user: UserRecord, password: string): boolean {
+  return passwordMatchesVerifier(poolNameOf(pool.id), user.username, password, user.srp.saltHex, user.srp.verifierHex)
+}

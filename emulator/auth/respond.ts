@@ -1,0 +1,137 @@
+import { poolNameOf, verifyPasswordClaim } from '../domain/srp.ts'
+import { matchTotpStep } from '../domain/totp.ts'
+import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
+import type { Deps } from '../operations/operation.ts'
+import type { MfaFactor, UserRecord } from '../state/model.ts'
+import { optionalString, optionalStringMap, requiredEnum, requiredParameter, requiredString, type Input } from '../validate.ts'
+import { enforcePasswordPolicy, passwordVerifier, recordPasswordAttempt, refuseWhileLockedOut } from './password.ts'
+import { challengeNames, type SessionRecord } from './sessions.ts'
+import { afterPassword, factorChallenge, tokens, type AuthResponse, type SignInContext } from './sign-in.ts'
+
+/** RespondToAuthChallenge and AdminRespondToAuthChallenge (contract §7.3). */
+export async function respondToAuthChallenge(input: Input, deps: Deps, admin: boolean): Promise<AuthResponse> {
+  const poolId = admin ? requiredString(input, 'UserPoolId', { min: 1, max: 55 }) : undefined
+  const clientId = requiredString(input, 'ClientId', { min: 1, max: 128 })
+  const name = requiredEnum(input, 'ChallengeName', [...challengeNames, 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER', 'CUSTOM_CHALLENGE', 'EMAIL_OTP'])
+  const answers = optionalStringMap(input, 'ChallengeResponses')
+  const sessionId = optionalString(input, 'Session', { min: 20, max: 2048 })
+  if (poolId !== undefined) deps.store.requirePool(poolId)
+  const client = deps.store.requireClient(clientId, poolId)
+  const pool = deps.store.requirePool(client.poolId)
+
+  const session = deps.sessions.require(sessionId, { clientId })
+  if (session.challenge !== name) throw invalidParameter(`Invalid challenge name: expected ${session.challenge}.`)
+  const username = requiredParameter(answers, 'USERNAME')
+  const user = session.sub ? deps.store.findUserBySub(pool.id, session.sub) : undefined
+  // USERNAME may be the username, an alias or the sub, but it must be this session's user.
+  if (!user || deps.store.findUser(pool, username)?.sub !== user.sub) {
+    deps.sessions.spend(session)
+    throw notAuthorized('Incorrect username or password.')
+  }
+  const ctx: SignInContext = { deps, pool, client, user }
+
+  switch (session.challenge) {
+    case 'PASSWORD_VERIFIER':
+      return provePassword(ctx, session, answers)
+    case 'SOFTWARE_TOKEN_MFA':
+      return softwareTokenCode(ctx, session, requiredParameter(answers, 'SOFTWARE_TOKEN_MFA_CODE'))
+    case 'SMS_MFA':
+      return smsCode(ctx, session, requiredParameter(answers, 'SMS_MFA_CODE'))
+    case 'SELECT_MFA_TYPE': {
+      const answer = requiredParameter(answers, 'ANSWER')
+      if (!session.canChoose?.includes(answer)) throw invalidParameter(`Invalid ANSWER: ${answer} is not one of MFAS_CAN_CHOOSE.`)
+      return factorChallenge(ctx, answer as MfaFactor, session)
+    }
+    case 'NEW_PASSWORD_REQUIRED':
+      return newPassword(ctx, session, answers)
+    case 'MFA_SETUP':
+      return finishMfaSetup(ctx, session)
+  }
+}
+
+/** Contract §5.3 step 4: the password proven by the client's signature. */
+async function provePassword(ctx: SignInContext, session: SessionRecord, answers: Record<string, string>) {
+  const secretBlock = requiredParameter(answers, 'PASSWORD_CLAIM_SECRET_BLOCK')
+  const timestamp = requiredParameter(answers, 'TIMESTAMP')
+  const signature = requiredParameter(answers, 'PASSWORD_CLAIM_SIGNATURE')
+  // No device is ever issued here, so any DEVICE_KEY is unknown; the session stays
+  // usable because Amplify then repeats this same request without it (contract §4.1).
+  if (answers.DEVICE_KEY) throw cognitoError('ResourceNotFoundException', 'Device does not exist.')
+  const { user } = ctx
+  refuseWhileLockedOut(user, ctx.deps.clock)
+  const srp = session.srp
+  const ok =
+    srp !== undefined &&
+    secretBlock === srp.secretBlock &&
+    verifyPasswordClaim({
+      poolName: poolNameOf(ctx.pool.id),
+      userIdForSrp: user.username,
+      verifierHex: user.srp.verifierHex,
+      aHex: srp.aHex,
+      bHex: srp.bHex,
+      BHex: srp.BHex,
+      secretBlock,
+      timestamp,
+      signature,
+    })
+  recordPasswordAttempt(user, ok, ctx.deps.clock)
+  ctx.deps.store.saveUser(user)
+  if (!ok) {
+    ctx.deps.sessions.spend(session)
+    throw notAuthorized('Incorrect username or password.')
+  }
+  return afterPassword(ctx, session)
+}
+
+/** Contract §6: ±1 step, and a step already accepted (even by VerifySoftwareToken) is refused. */
+async function softwareTokenCode(ctx: SignInContext, session: SessionRecord, code: string): Promise<AuthResponse> {
+  const { user, deps } = ctx
+  const secret = user.totp.activeSecret
+  if (!secret) throw cognitoError('SoftwareTokenMFANotFoundException', 'Software Token MFA does not exist for the user.')
+  const step = matchTotpStep(secret, code, deps.clock.now())
+  if (step === null) {
+    deps.sessions.failedTry(session)
+    throw cognitoError('CodeMismatchException', 'Invalid code received for user')
+  }
+  if (user.totp.lastUsedStep !== undefined && step <= user.totp.lastUsedStep) {
+    deps.sessions.failedTry(session)
+    throw cognitoError('ExpiredCodeException', 'Your software token has already been used once.')
+  }
+  user.totp.lastUsedStep = step
+  deps.store.saveUser(user)
+  return tokens(ctx, session)
+}
+
+async function smsCode(ctx: SignInContext, session: SessionRecord, code: string): Promise<AuthResponse> {
+  if (code !== session.smsCode) {
+    ctx.deps.sessions.failedTry(session)
+    throw cognitoError('CodeMismatchException', 'Invalid code received for user')
+  }
+  return tokens(ctx, session)
+}
+
+async function newPassword(ctx: SignInContext, session: SessionRecord, answers: Record<string, string>) {
+  const password = requiredParameter(answers, 'NEW_PASSWORD')
+  enforcePasswordPolicy(ctx.pool.passwordPolicy, password)
+  const user: UserRecord = ctx.user
+  // Amplify sends attribute updates as "userAttributes.<name>".
+  for (const [key, value] of Object.entries(answers)) {
+    if (key.startsWith('userAttributes.') && key !== 'userAttributes.sub') user.attributes[key.slice(15)] = value
+  }
+  user.srp = passwordVerifier(ctx.pool, user.username, password)
+  user.status = 'CONFIRMED'
+  user.lastModifiedAt = Math.floor(ctx.deps.clock.now() / 1000)
+  ctx.deps.store.saveUser(user)
+  return afterPassword(ctx, session)
+}
+
+/** Only the session VerifySoftwareToken returned can finish MFA_SETUP (contract §7.3). */
+async function finishMfaSetup(ctx: SignInContext, session: SessionRecord): Promise<AuthResponse> {
+  if (session.mfaSetupStage !== 'verified') throw notAuthorized('Invalid session for the user.')
+  const { user } = ctx
+  // Completing setup during sign-in leaves TOTP enabled and preferred (contract §4.3).
+  if (!user.mfa.enabled.includes('SOFTWARE_TOKEN_MFA')) user.mfa.enabled.push('SOFTWARE_TOKEN_MFA')
+  user.mfa.preferred = 'SOFTWARE_TOKEN_MFA'
+  ctx.deps.store.saveUser(user)
+  return tokens(ctx, session)
+}

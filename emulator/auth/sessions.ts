@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto'
+import { invalidParameter, notAuthorized } from '../errors.ts'
+import type { Clock } from '../state/clock.ts'
+
+export type ChallengeName =
+  | 'PASSWORD_VERIFIER'
+  | 'SOFTWARE_TOKEN_MFA'
+  | 'SMS_MFA'
+  | 'SELECT_MFA_TYPE'
+  | 'MFA_SETUP'
+  | 'NEW_PASSWORD_REQUIRED'
+
+export const challengeNames: readonly ChallengeName[] = [
+  'PASSWORD_VERIFIER',
+  'SOFTWARE_TOKEN_MFA',
+  'SMS_MFA',
+  'SELECT_MFA_TYPE',
+  'MFA_SETUP',
+  'NEW_PASSWORD_REQUIRED',
+]
+
+/** MFA_SETUP runs in three steps, each with its own session (contract §4.1, §10.3). */
+export type MfaSetupStage = 'associate' | 'verify' | 'verified'
+
+export type SessionRecord = {
+  id: string
+  poolId: string
+  clientId: string
+  sub: string
+  challenge: ChallengeName
+  expiresAt: number
+  /** Wrong MFA codes keep the session until this many have been tried (contract §4.1). */
+  triesLeft: number
+  used: boolean
+  authTime?: number
+  srp?: { aHex: string; bHex: string; BHex: string; secretBlock: string }
+  mfaSetupStage?: MfaSetupStage
+  smsCode?: string
+  canChoose?: string[]
+}
+
+const MAX_CODE_TRIES = 5
+
+/**
+ * Challenge sessions, in memory only: they live for minutes, so a restart simply
+ * lapses them, as a real pool's would. Each is bound to pool, client, user and the
+ * challenge it expects, is single use, and expires after the client's AuthSessionValidity.
+ */
+export class Sessions {
+  private records = new Map<string, SessionRecord>()
+
+  constructor(private clock: Clock) {}
+
+  issue(fields: Omit<SessionRecord, 'id' | 'expiresAt' | 'triesLeft' | 'used'>, validityMinutes: number): SessionRecord {
+    this.prune()
+    // Opaque and long: the CLI refuses Sessions under 20 characters (contract §1.1).
+    const id = randomBytes(96).toString('base64url')
+    const record: SessionRecord = {
+      ...fields,
+      id,
+      expiresAt: this.clock.now() + validityMinutes * 60_000,
+      triesLeft: MAX_CODE_TRIES,
+      used: false,
+    }
+    this.records.set(id, record)
+    return record
+  }
+
+  /** Replaces `previous` by a new session for the next step; the old one is spent. */
+  next(previous: SessionRecord, changes: Partial<SessionRecord>, validityMinutes: number): SessionRecord {
+    previous.used = true
+    const { id: _id, expiresAt: _expires, triesLeft: _tries, used: _used, ...rest } = { ...previous, ...changes }
+    return this.issue(rest, validityMinutes)
+  }
+
+  /** Looks a session up and checks it is live; does not spend it. */
+  require(id: string | undefined, expect: { challenge?: ChallengeName; clientId?: string }): SessionRecord {
+    if (!id) throw invalidParameter('Missing required parameter Session')
+    const record = this.records.get(id)
+    if (!record) throw notAuthorized('Invalid session for the user.')
+    if (record.used) throw notAuthorized('Invalid session for the user, session can only be used once.')
+    if (this.clock.now() >= record.expiresAt) throw notAuthorized('Invalid session for the user, session is expired.')
+    if (expect.clientId !== undefined && record.clientId !== expect.clientId) {
+      throw notAuthorized('Invalid session for the user.')
+    }
+    if (expect.challenge !== undefined && record.challenge !== expect.challenge) {
+      throw invalidParameter(`Invalid challenge name: expected ${record.challenge}.`)
+    }
+    return record
+  }
+
+  spend(record: SessionRecord): void {
+    record.used = true
+  }
+
+  /** A wrong code: the session survives for another try, until the tries run out. */
+  failedTry(record: SessionRecord): void {
+    record.triesLeft -= 1
+    if (record.triesLeft <= 0) record.used = true
+  }
+
+  private prune(): void {
+    const now = this.clock.now()
+    // Spent and expired records are kept a little longer, so a reused or late session
+    // gets the precise error instead of "Invalid session".
+    for (const [id, record] of this.records) {
+      if (record.expiresAt + 15 * 60_000 < now) this.records.delete(id)
+    }
+  }
+}

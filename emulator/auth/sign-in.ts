@@ -1,0 +1,117 @@
+import { randomInt } from 'node:crypto'
+import { cognitoError, notAuthorized } from '../errors.ts'
+import type { Deps } from '../operations/operation.ts'
+import type { ClientRecord, MfaFactor, PoolRecord, UserRecord } from '../state/model.ts'
+import { issueTokens, type AuthenticationResult } from './tokens.ts'
+import type { ChallengeName, SessionRecord } from './sessions.ts'
+
+/** The shape InitiateAuth and RespondToAuthChallenge share (contract §7.1). */
+export type AuthResponse = {
+  ChallengeName?: ChallengeName
+  Session?: string
+  ChallengeParameters: Record<string, string>
+  AuthenticationResult?: AuthenticationResult
+}
+
+export type SignInContext = { deps: Deps; pool: PoolRecord; client: ClientRecord; user: UserRecord }
+
+/** A challenge answer with a new session; `previous` (if any) is spent by it. */
+export function challenge(
+  ctx: SignInContext,
+  name: ChallengeName,
+  parameters: Record<string, string>,
+  extra: Partial<SessionRecord> = {},
+  previous?: SessionRecord,
+): AuthResponse {
+  const fields = { poolId: ctx.pool.id, clientId: ctx.client.clientId, sub: ctx.user.sub, challenge: name, ...extra }
+  const validity = ctx.client.authSessionValidityMinutes
+  const session = previous ? ctx.deps.sessions.next(previous, fields, validity) : ctx.deps.sessions.issue(fields, validity)
+  return { ChallengeName: name, Session: session.id, ChallengeParameters: { USER_ID_FOR_SRP: ctx.user.username, ...parameters } }
+}
+
+export async function tokens(ctx: SignInContext, previous?: SessionRecord): Promise<AuthResponse> {
+  if (previous) ctx.deps.sessions.spend(previous)
+  return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(ctx.deps, ctx.pool, ctx.client, ctx.user) }
+}
+
+/** Account states that stop a sign-in once the password is proven (contract §4.2 step 2). */
+export function refuseUnusableAccount(user: UserRecord): void {
+  if (!user.enabled) throw notAuthorized('User is disabled.')
+  if (user.status === 'UNCONFIRMED') throw cognitoError('UserNotConfirmedException', 'User is not confirmed.')
+  if (user.status === 'RESET_REQUIRED') {
+    throw cognitoError('PasswordResetRequiredException', 'Password reset required for the user')
+  }
+}
+
+/** Contract §4.2 steps 2–6: what follows a proven password. */
+export async function afterPassword(ctx: SignInContext, previous?: SessionRecord): Promise<AuthResponse> {
+  refuseUnusableAccount(ctx.user)
+  if (ctx.user.status === 'FORCE_CHANGE_PASSWORD') {
+    const { sub: _sub, ...visible } = ctx.user.attributes
+    return challenge(
+      ctx,
+      'NEW_PASSWORD_REQUIRED',
+      { userAttributes: JSON.stringify(visible), requiredAttributes: '[]' },
+      {},
+      previous,
+    )
+  }
+  return mfaStep(ctx, previous)
+}
+
+/** Which second factors this user can be challenged with now (contract §4.2 step 5, §4.3). */
+export function activeFactors(pool: PoolRecord, user: UserRecord): MfaFactor[] {
+  if (pool.mfaConfiguration === 'OFF') return []
+  const required = pool.mfaConfiguration === 'ON'
+  const factors: MfaFactor[] = []
+  // A new, unverified association suspends the old token until it is verified (§4.3).
+  const hasToken = user.totp.activeSecret !== undefined && user.totp.pendingSecret === undefined
+  if (hasToken && (required || user.mfa.enabled.includes('SOFTWARE_TOKEN_MFA'))) factors.push('SOFTWARE_TOKEN_MFA')
+  const hasPhone = pool.smsMfaEnabled && Boolean(user.attributes.phone_number)
+  if (hasPhone && (required || user.mfa.enabled.includes('SMS_MFA'))) factors.push('SMS_MFA')
+  return factors
+}
+
+export function setupFactors(pool: PoolRecord): MfaFactor[] {
+  const factors: MfaFactor[] = []
+  if (pool.smsMfaEnabled) factors.push('SMS_MFA')
+  if (pool.softwareTokenMfaEnabled) factors.push('SOFTWARE_TOKEN_MFA')
+  return factors
+}
+
+async function mfaStep(ctx: SignInContext, previous?: SessionRecord): Promise<AuthResponse> {
+  const active = activeFactors(ctx.pool, ctx.user)
+  if (active.length === 0) {
+    if (ctx.pool.mfaConfiguration !== 'ON') return tokens(ctx, previous)
+    return challenge(
+      ctx,
+      'MFA_SETUP',
+      { MFAS_CAN_SETUP: JSON.stringify(setupFactors(ctx.pool)) },
+      { mfaSetupStage: 'associate' },
+      previous,
+    )
+  }
+  const preferred = ctx.user.mfa.preferred
+  if (preferred && active.includes(preferred)) return factorChallenge(ctx, preferred, previous)
+  if (active.length === 1) return factorChallenge(ctx, active[0], previous)
+  return challenge(ctx, 'SELECT_MFA_TYPE', { MFAS_CAN_CHOOSE: JSON.stringify(active) }, { canChoose: active }, previous)
+}
+
+export function factorChallenge(ctx: SignInContext, factor: MfaFactor, previous?: SessionRecord): AuthResponse {
+  if (factor === 'SOFTWARE_TOKEN_MFA') {
+    // AWS sends a default name when none was given at verification.
+    const deviceName = ctx.user.totp.deviceName || 'TOTP device'
+    return challenge(ctx, 'SOFTWARE_TOKEN_MFA', { FRIENDLY_DEVICE_NAME: deviceName }, {}, previous)
+  }
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+  const phone = ctx.user.attributes.phone_number ?? ''
+  const destination = `+${'*'.repeat(Math.max(phone.length - 5, 0))}${phone.slice(-4)}`
+  ctx.deps.log(`SMS code for ${ctx.user.username} (${destination}): ${code}`)
+  return challenge(
+    ctx,
+    'SMS_MFA',
+    { CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: destination },
+    { smsCode: code },
+    previous,
+  )
+}

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto'
+import { newRefreshToken, signJwt, verifyJwt } from '../domain/tokens.ts'
+import { cognitoError, notAuthorized } from '../errors.ts'
+import type { Deps } from '../operations/operation.ts'
+import type { ClientRecord, PoolRecord, RefreshRecord, UserRecord } from '../state/model.ts'
+
+export type AuthenticationResult = {
+  AccessToken: string
+  ExpiresIn: number
+  TokenType: 'Bearer'
+  IdToken: string
+  RefreshToken?: string
+}
+
+const SCOPE = 'aws.cognito.signin.user.admin'
+
+/** Access and ID tokens with the claims of contract §3.2, for a new sign-in or a refresh of `family`. */
+export async function issueTokens(
+  deps: Deps,
+  pool: PoolRecord,
+  client: ClientRecord,
+  user: UserRecord,
+  family?: RefreshRecord,
+): Promise<AuthenticationResult> {
+  const nowMs = deps.clock.now()
+  const iat = Math.floor(nowMs / 1000)
+  let refreshToken: string | undefined
+  if (!family) {
+    family = {
+      token: newRefreshToken(),
+      poolId: pool.id,
+      clientId: client.clientId,
+      sub: user.sub,
+      originJti: randomUUID(),
+      authTime: iat,
+      expiresAt: nowMs + client.refreshTokenValiditySeconds * 1000,
+      revoked: false,
+    }
+    deps.store.saveRefreshToken(family)
+    refreshToken = family.token
+  }
+  // origin_jti/jti only when the client revokes tokens (contract §3.2); Amplify's
+  // signOut calls RevokeToken only when it sees origin_jti.
+  const revocation = client.enableTokenRevocation ? { origin_jti: family.originJti } : {}
+  const common = { sub: user.sub, iss: deps.issuer(pool.id), auth_time: family.authTime, iat }
+  const accessToken = await signJwt(pool.signingKey, {
+    ...common,
+    ...revocation,
+    client_id: client.clientId,
+    event_id: randomUUID(),
+    token_use: 'access',
+    scope: SCOPE,
+    exp: iat + client.accessTokenValiditySeconds,
+    jti: randomUUID(),
+    username: user.username,
+  })
+  const idToken = await signJwt(pool.signingKey, {
+    ...idTokenAttributes(user),
+    ...common,
+    ...revocation,
+    aud: client.clientId,
+    token_use: 'id',
+    'cognito:username': user.username,
+    exp: iat + client.idTokenValiditySeconds,
+    jti: randomUUID(),
+  })
+  return {
+    AccessToken: accessToken,
+    ExpiresIn: client.accessTokenValiditySeconds,
+    TokenType: 'Bearer',
+    IdToken: idToken,
+    ...(refreshToken ? { RefreshToken: refreshToken } : {}),
+  }
+}
+
+/** User attributes as ID token claims: *_verified as JSON booleans (contract §3.2). */
+function idTokenAttributes(user: UserRecord): Record<string, unknown> {
+  const claims: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(user.attributes)) {
+    if (name === 'sub') continue
+    claims[name] = name.endsWith('_verified') ? value === 'true' : value
+  }
+  return claims
+}
+
+export type AccessContext = { pool: PoolRecord; client: ClientRecord; user: UserRecord; claims: Record<string, unknown> }
+
+/** Every check of contract §3.4, in its order, on each call that takes an AccessToken. */
+export async function requireAccessToken(deps: Deps, token: string): Promise<AccessContext> {
+  const unverified = decodePayload(token)
+  const poolId = typeof unverified?.iss === 'string' ? unverified.iss.split('/').pop() : undefined
+  const pool = poolId ? deps.store.findPool(poolId) : undefined
+  if (!pool) throw notAuthorized('Invalid Access Token')
+  // Verified at time zero so an expired token still passes here and gets its own message below.
+  const claims = await verifyJwt(pool.signingKey, token, 0)
+  if (!claims || claims.token_use !== 'access' || claims.iss !== deps.issuer(pool.id)) {
+    throw notAuthorized('Invalid Access Token')
+  }
+  if (typeof claims.exp !== 'number' || claims.exp * 1000 <= deps.clock.now()) {
+    throw notAuthorized('Access Token has expired')
+  }
+  const client = typeof claims.client_id === 'string' ? findClient(deps, claims.client_id, pool.id) : undefined
+  if (!client) throw notAuthorized('Invalid Access Token')
+  const user = deps.store.findUserBySub(pool.id, String(claims.sub))
+  if (!user) throw cognitoError('UserNotFoundException', 'User does not exist.')
+  if (isRevoked(deps, user, claims)) throw notAuthorized('Access Token has been revoked')
+  if (typeof claims.scope !== 'string' || !claims.scope.split(' ').includes(SCOPE)) {
+    throw notAuthorized('Access Token does not have required scopes')
+  }
+  if (!user.enabled) throw notAuthorized('User is disabled.')
+  return { pool, client, user, claims }
+}
+
+function isRevoked(deps: Deps, user: UserRecord, claims: Record<string, unknown>): boolean {
+  if (typeof claims.origin_jti === 'string') {
+    const family = deps.store.findFamily(claims.origin_jti)
+    return !family || family.revoked
+  }
+  return user.tokensRevokedAt !== undefined && Number(claims.iat) <= user.tokensRevokedAt
+}
+
+function findClient(deps: Deps, clientId: string, poolId: string): ClientRecord | undefined {
+  try {
+    return deps.store.requireClient(clientId, poolId)
+  } catch {
+    return undefined
+  }
+}
+
+/** Reads the payload without trusting it, only to find which pool's key must verify it. */
+function decodePayload(token: string): Record<string, unknown> | undefined {
+  const parts = token.split('.')
+  if (parts.length !== 3) return undefined
+  try {
+    const payload: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'))
+    return typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** A refresh token's family, checked for use by `clientId` (contract §7.1, §7.8). */
+export function requireRefreshFamily(deps: Deps, token: string, clientId: string): RefreshRecord {
+  const family = deps.store.findRefreshToken(token)
+  if (!family || family.clientId !== clientId) throw notAuthorized('Invalid Refresh Token')
+  if (family.revoked) throw notAuthorized('Refresh Token has been revoked')
+  if (family.expiresAt <= deps.clock.now()) throw notAuthorized('Refresh Token has expired')
+  return family
+}

@@ -1,0 +1,66 @@
+import { randomInt, randomUUID } from 'node:crypto'
+import { cognitoError, invalidParameter } from '../errors.ts'
+import type { Deps } from '../operations/operation.ts'
+import type { PoolRecord, UserRecord, UserStatus } from '../state/model.ts'
+import { passwordVerifier } from './password.ts'
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+/**
+ * A new user record. With `UsernameAttributes: [email]` the sign-in name is the email and
+ * the stored username is a UUID, as AWS does (contract §2).
+ */
+export function createUser(
+  deps: Deps,
+  pool: PoolRecord,
+  requestedName: string,
+  attributes: Record<string, string>,
+  status: UserStatus,
+  password: string,
+): UserRecord {
+  const signsInWithEmail = pool.usernameAttributes.includes('email')
+  if (signsInWithEmail) {
+    if (!EMAIL.test(requestedName)) throw invalidParameter('Username should be an email.')
+    attributes = { ...attributes, email: requestedName }
+  }
+  if (attributes.email !== undefined && !EMAIL.test(attributes.email)) throw invalidParameter('Invalid email address format.')
+  if (deps.store.findUser(pool, requestedName)) throw cognitoError('UsernameExistsException', 'User already exists')
+  if (attributes.email && (signsInWithEmail || pool.aliasAttributes.includes('email'))) {
+    const taken = deps.store.listUsers(pool.id).some((user) => user.attributes.email?.toLowerCase() === attributes.email.toLowerCase())
+    if (taken) throw cognitoError('UsernameExistsException', 'An account with the given email already exists.')
+  }
+  const sub = randomUUID()
+  const username = signsInWithEmail ? sub : requestedName
+  const now = Math.floor(deps.clock.now() / 1000)
+  const { sub: _ignored, ...rest } = attributes
+  return {
+    poolId: pool.id,
+    username,
+    sub,
+    attributes: rest,
+    status,
+    enabled: true,
+    createdAt: now,
+    lastModifiedAt: now,
+    srp: passwordVerifier(pool, username, password),
+    mfa: { enabled: [] },
+    totp: {},
+    failedPasswordAttempts: 0,
+  }
+}
+
+/** A sign-up confirmation code, valid 24 h; this emulator sends no mail, it prints the code. */
+export function issueConfirmationCode(deps: Deps, user: UserRecord) {
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+  user.confirmationCode = { code, expiresAt: deps.clock.now() + 24 * 3600_000, triesLeft: 5 }
+  const email = user.attributes.email
+  deps.log(`Confirmation code for ${user.username}${email ? ` <${email}>` : ''}: ${code}`)
+  return email
+    ? { Destination: maskEmail(email), DeliveryMedium: 'EMAIL', AttributeName: 'email' }
+    : undefined
+}
+
+function maskEmail(email: string): string {
+  const [local, domain] = email.split('@')
+  return `${local.charAt(0)}***@${domain.charAt(0)}***`
+}

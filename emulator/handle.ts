@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto'
+import { CognitoError } from './errors.ts'
+import { operations } from './operations/index.ts'
+import type { Deps } from './operations/operation.ts'
+
+export type WireResponse = { status: number; headers: Record<string, string>; body: string }
+
+const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.'
+
+/**
+ * One Cognito JSON request → one response. Knows the wire format (contract §1), nothing
+ * of sockets: http.ts feeds it the X-Amz-Target header and the raw body.
+ */
+export async function handle(target: string | undefined, rawBody: string, deps: Deps): Promise<WireResponse> {
+  const requestId = randomUUID()
+  try {
+    if (!target?.startsWith(TARGET_PREFIX)) {
+      throw new CognitoError('UnknownOperationException', 'Missing or unknown X-Amz-Target header.')
+    }
+    const name = target.slice(TARGET_PREFIX.length)
+    // hasOwn, not `in`: "toString" must not count as an operation.
+    if (!Object.hasOwn(operations, name)) throw new CognitoError('UnknownOperationException', `Unknown operation ${name}.`)
+    let input: unknown
+    try {
+      input = rawBody.trim() === '' ? {} : JSON.parse(rawBody)
+    } catch {
+      throw new CognitoError('SerializationException', 'Malformed JSON in request body.')
+    }
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      throw new CognitoError('SerializationException', 'The request body must be a JSON object.')
+    }
+    const output = await operations[name](input as Record<string, unknown>, deps)
+    return json(200, requestId, output)
+  } catch (error) {
+    if (error instanceof CognitoError) {
+      return json(error.status, requestId, { __type: error.type, message: error.message }, {
+        'x-amzn-ErrorType': `${error.type}:`,
+        'x-amzn-ErrorMessage': error.message,
+      })
+    }
+    // A bug: logged here, never sent to the client (no stack traces on the wire).
+    console.error(`[emulator] internal error (request ${requestId}):`, error)
+    return json(500, requestId, { __type: 'InternalErrorException', message: 'An internal error occurred.' }, {
+      'x-amzn-ErrorType': 'InternalErrorException:',
+    })
+  }
+}
+
+function json(status: number, requestId: string, body: object, headers: Record<string, string> = {}): WireResponse {
+  return {
+    status,
+    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'x-amzn-RequestId': requestId, ...headers },
+    body: JSON.stringify(body),
+  }
+}

@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util'
+import { startEmulator } from './server.ts'
+import { createTestClock } from './state/clock.ts'
+import { CorruptStateError } from './state/snapshot.ts'
+
+const USAGE = `Usage: npm run emulator -- [--port 9229] [--state <file>] [--clock-control]
+
+  --port <n>         port on 127.0.0.1 (0 = any free port; default 9229)
+  --state <file>     persist pools and users in this JSON file (default: memory only)
+  --clock-control    accept POST /_local/clock {"advanceMs": n} (for browser tests only)`
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '9229' },
+      state: { type: 'string' },
+      'clock-control': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  })
+  if (values.help) {
+    console.log(USAGE)
+    return
+  }
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got "${values.port}"`)
+  const emulator = await startEmulator({
+    port,
+    statePath: values.state,
+    clockControl: values['clock-control'] ? createTestClock() : undefined,
+  })
+  const lines = [
+    `Local Cognito user pool listening on ${emulator.url}`,
+    `State: ${values.state ?? 'in memory (lost on exit)'}`,
+  ]
+  for (const pool of emulator.pools()) {
+    lines.push('', `${pool.name} (MFA ${pool.mfaConfiguration})`, `  UserPoolId ${pool.userPoolId}`, `  ClientId   ${pool.clientId}`)
+    for (const user of pool.users) lines.push(`  user ${user.username} / ${user.password}  (${user.note})`)
+  }
+  console.log(lines.join('\n'))
+  // The line test harnesses wait for; keep its shape.
+  console.log(`READY ${emulator.url}`)
+  const stop = () => {
+    void emulator.close().then(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof CorruptStateError) console.error(error.message)
+  else console.error('[emulator] could not start:', error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto'
+import { enforcePasswordPolicy } from '../auth/password.ts'
+import { createUser } from '../auth/users.ts'
+import { cognitoError } from '../errors.ts'
+import { optionalAttributeList, optionalEnum, optionalString, requiredString } from '../validate.ts'
+import type { Operation } from './operation.ts'
+import { userType } from './shapes.ts'
+
+/** A FORCE_CHANGE_PASSWORD user: the first sign-in answers NEW_PASSWORD_REQUIRED. */
+export const adminCreateUser: Operation = async (input, deps) => {
+  const pool = deps.store.requirePool(requiredString(input, 'UserPoolId', { min: 1, max: 55 }))
+  const username = requiredString(input, 'Username', { min: 1, max: 128 })
+  const attributes = optionalAttributeList(input, 'UserAttributes')
+  const action = optionalEnum(input, 'MessageAction', ['RESEND', 'SUPPRESS'] as const)
+  let temporary = optionalString(input, 'TemporaryPassword', { min: 1, max: 256 })
+  if (action === 'RESEND') {
+    const existing = deps.store.requireUser(pool, username)
+    if (existing.status !== 'FORCE_CHANGE_PASSWORD') {
+      throw cognitoError('UnsupportedUserStateException', 'Resend not possible. User has already changed their password.')
+    }
+    return { User: userType(existing) }
+  }
+  if (temporary === undefined) {
+    // No mail is sent from here: the generated password goes to the emulator's log.
+    temporary = `Tmp-${randomBytes(6).toString('base64url')}9a!`
+    deps.log(`Temporary password for ${username}: ${temporary}`)
+  } else {
+    enforcePasswordPolicy(pool.passwordPolicy, temporary)
+  }
+  const user = createUser(deps, pool, username, attributes, 'FORCE_CHANGE_PASSWORD', temporary)
+  deps.store.saveUser(user)
+  return { User: userType(user) }
+}

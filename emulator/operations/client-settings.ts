@@ -1,0 +1,70 @@
+import { invalidParameter } from '../errors.ts'
+import type { ClientRecord } from '../state/model.ts'
+import { optionalArray, optionalBoolean, optionalEnum, optionalNumber, optionalObject, type Input } from '../validate.ts'
+
+export const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 }
+const UNITS = ['seconds', 'minutes', 'hours', 'days'] as const
+
+const AUTH_FLOW_NAMES = [
+  'ADMIN_NO_SRP_AUTH',
+  'CUSTOM_AUTH_FLOW_ONLY',
+  'USER_PASSWORD_AUTH',
+  'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  'ALLOW_CUSTOM_AUTH',
+  'ALLOW_USER_PASSWORD_AUTH',
+  'ALLOW_USER_SRP_AUTH',
+  'ALLOW_REFRESH_TOKEN_AUTH',
+  'ALLOW_USER_AUTH',
+] as const
+
+// When ExplicitAuthFlows is omitted AWS allows these (contract §7.18).
+const DEFAULT_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH']
+// Legacy names map onto the ALLOW_ ones.
+const LEGACY_FLOWS: Record<string, string> = {
+  ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
+  CUSTOM_AUTH_FLOW_ONLY: 'ALLOW_CUSTOM_AUTH',
+}
+
+type Settings = Omit<ClientRecord, 'clientId' | 'poolId' | 'name' | 'createdAt' | 'lastModifiedAt'>
+
+/**
+ * The settings of CreateUserPoolClient and UpdateUserPoolClient. Like AWS, a member left
+ * out gets its default, also on update.
+ */
+export function clientSettings(input: Input): Settings {
+  if (input.GenerateSecret === true) {
+    throw invalidParameter('This local emulator does not issue client secrets; browser apps such as Amplify cannot use them.')
+  }
+  const flows = optionalArray(input, 'ExplicitAuthFlows')
+  for (const flow of flows ?? []) {
+    if (typeof flow !== 'string' || !(AUTH_FLOW_NAMES as readonly string[]).includes(flow)) {
+      throw invalidParameter(
+        `1 validation error detected: Value '${String(flow)}' at 'explicitAuthFlows' failed to satisfy constraint: Member must satisfy enum value set: [${AUTH_FLOW_NAMES.join(', ')}]`,
+      )
+    }
+  }
+  const explicitAuthFlows = flows ? [...new Set((flows as string[]).map((flow) => LEGACY_FLOWS[flow] ?? flow))] : DEFAULT_FLOWS
+  const unitsInput = optionalObject(input, 'TokenValidityUnits') ?? {}
+  const tokenValidityUnits = {
+    AccessToken: optionalEnum(unitsInput, 'AccessToken', UNITS) ?? 'hours',
+    IdToken: optionalEnum(unitsInput, 'IdToken', UNITS) ?? 'hours',
+    RefreshToken: optionalEnum(unitsInput, 'RefreshToken', UNITS) ?? 'days',
+  }
+  const seconds = (name: string, unit: string, fallbackSeconds: number, min: number, max: number) => {
+    const value = optionalNumber(input, name)
+    const result = value === undefined ? fallbackSeconds : value * UNIT_SECONDS[unit]
+    if (result < min || result > max) throw invalidParameter(`Invalid range for ${name}: it must be between ${min} and ${max} seconds.`)
+    return result
+  }
+  return {
+    explicitAuthFlows,
+    authSessionValidityMinutes: optionalNumber(input, 'AuthSessionValidity', { min: 3, max: 15 }) ?? 3,
+    accessTokenValiditySeconds: seconds('AccessTokenValidity', tokenValidityUnits.AccessToken, 3600, 300, 86400),
+    idTokenValiditySeconds: seconds('IdTokenValidity', tokenValidityUnits.IdToken, 3600, 300, 86400),
+    refreshTokenValiditySeconds: seconds('RefreshTokenValidity', tokenValidityUnits.RefreshToken, 30 * 86400, 3600, 315360000),
+    tokenValidityUnits,
+    enableTokenRevocation: optionalBoolean(input, 'EnableTokenRevocation') ?? true,
+    preventUserExistenceErrors: optionalEnum(input, 'PreventUserExistenceErrors', ['LEGACY', 'ENABLED'] as const) ?? 'LEGACY',
+  }
+}

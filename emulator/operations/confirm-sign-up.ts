@@ -1,0 +1,28 @@
+import { cognitoError, notAuthorized } from '../errors.ts'
+import { requiredString } from '../validate.ts'
+import type { Operation } from './operation.ts'
+
+export const confirmSignUp: Operation = async (input, deps) => {
+  const client = deps.store.requireClient(requiredString(input, 'ClientId', { min: 1, max: 128 }))
+  const pool = deps.store.requirePool(client.poolId)
+  const user = deps.store.requireUser(pool, requiredString(input, 'Username', { min: 1, max: 128 }))
+  const code = requiredString(input, 'ConfirmationCode', { min: 1, max: 2048 })
+  if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`)
+  const expected = user.confirmationCode
+  if (!expected || expected.expiresAt <= deps.clock.now()) {
+    throw cognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.')
+  }
+  if (code !== expected.code) {
+    // Repeated wrong codes spend the code, so it cannot be guessed.
+    expected.triesLeft -= 1
+    if (expected.triesLeft <= 0) user.confirmationCode = undefined
+    deps.store.saveUser(user)
+    throw cognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.')
+  }
+  user.status = 'CONFIRMED'
+  user.confirmationCode = undefined
+  if (user.attributes.email) user.attributes.email_verified = 'true'
+  user.lastModifiedAt = Math.floor(deps.clock.now() / 1000)
+  deps.store.saveUser(user)
+  return {}
+}

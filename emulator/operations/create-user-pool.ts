@@ -1,0 +1,63 @@
+import { defaultPasswordPolicy } from '../auth/password.ts'
+import { createSigningKey } from '../domain/tokens.ts'
+import { invalidParameter } from '../errors.ts'
+import { newPoolId } from '../state/ids.ts'
+import type { PasswordPolicy, PoolRecord } from '../state/model.ts'
+import { optionalArray, optionalBoolean, optionalEnum, optionalNumber, optionalObject, requiredString, type Input } from '../validate.ts'
+import type { Operation } from './operation.ts'
+import { userPoolType } from './shapes.ts'
+
+export const createUserPool: Operation = async (input, deps) => {
+  const name = requiredString(input, 'PoolName', { min: 1, max: 128 })
+  const mfa = optionalEnum(input, 'MfaConfiguration', ['OFF', 'ON', 'OPTIONAL'] as const) ?? 'OFF'
+  // AWS accepts ON/OPTIONAL here only with an SMS configuration; TOTP is switched on
+  // afterwards with SetUserPoolMfaConfig (contract §7.18).
+  if (mfa !== 'OFF' && !optionalObject(input, 'SmsConfiguration')) {
+    throw invalidParameter('SMS configuration is required when MFA is enabled on pool creation; use SetUserPoolMfaConfig for TOTP.')
+  }
+  const now = Math.floor(deps.clock.now() / 1000)
+  const usernameConfiguration = optionalObject(input, 'UsernameConfiguration')
+  const pool: PoolRecord = {
+    id: newPoolId(),
+    name,
+    createdAt: now,
+    lastModifiedAt: now,
+    mfaConfiguration: mfa,
+    softwareTokenMfaEnabled: false,
+    smsMfaEnabled: mfa !== 'OFF',
+    passwordPolicy: passwordPolicy(optionalObject(optionalObject(input, 'Policies') ?? {}, 'PasswordPolicy')),
+    usernameAttributes: stringList(input, 'UsernameAttributes', ['email', 'phone_number']),
+    aliasAttributes: stringList(input, 'AliasAttributes', ['email', 'phone_number', 'preferred_username']),
+    autoVerifiedAttributes: stringList(input, 'AutoVerifiedAttributes', ['email', 'phone_number']),
+    usernameCaseSensitive: usernameConfiguration ? (optionalBoolean(usernameConfiguration, 'CaseSensitive') ?? true) : true,
+    signingKey: await createSigningKey(),
+  }
+  if (pool.usernameAttributes.length > 0 && pool.aliasAttributes.length > 0) {
+    throw invalidParameter('UsernameAttributes and AliasAttributes cannot both be set.')
+  }
+  deps.store.savePool(pool)
+  return { UserPool: userPoolType(pool, 0) }
+}
+
+function passwordPolicy(input: Input | undefined): PasswordPolicy {
+  if (!input) return defaultPasswordPolicy
+  return {
+    MinimumLength: optionalNumber(input, 'MinimumLength', { min: 6, max: 99 }) ?? defaultPasswordPolicy.MinimumLength,
+    RequireUppercase: optionalBoolean(input, 'RequireUppercase') ?? false,
+    RequireLowercase: optionalBoolean(input, 'RequireLowercase') ?? false,
+    RequireNumbers: optionalBoolean(input, 'RequireNumbers') ?? false,
+    RequireSymbols: optionalBoolean(input, 'RequireSymbols') ?? false,
+    TemporaryPasswordValidityDays:
+      optionalNumber(input, 'TemporaryPasswordValidityDays', { min: 0, max: 365 }) ?? defaultPasswordPolicy.TemporaryPasswordValidityDays,
+  }
+}
+
+function stringList(input: Input, name: string, allowed: string[]): string[] {
+  const list = optionalArray(input, name) ?? []
+  for (const item of list) {
+    if (typeof item !== 'string' || !allowed.includes(item)) {
+      throw invalidParameter(`1 validation error detected: Value '${String(item)}' at '${name.charAt(0).toLowerCase() + name.slice(1)}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`)
+    }
+  }
+  return list as string[]
+}

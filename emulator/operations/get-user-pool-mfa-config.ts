@@ -1,0 +1,15 @@
+import type { PoolRecord } from '../state/model.ts'
+import { requiredString } from '../validate.ts'
+import type { Operation } from './operation.ts'
+
+export function mfaConfigOutput(pool: PoolRecord) {
+  return {
+    MfaConfiguration: pool.mfaConfiguration,
+    SoftwareTokenMfaConfiguration: { Enabled: pool.softwareTokenMfaEnabled },
+    ...(pool.smsMfaEnabled ? { SmsMfaConfiguration: { SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::000000000000:role/local-sms' } } } : {}),
+  }
+}
+
+export const getUserPoolMfaConfig: Operation = async (input, deps) => {
+  return mfaConfigOutput(deps.store.requirePool(requiredString(input, 'UserPoolId', { min: 1, max: 55 })))
+}

@@ -1,0 +1,10 @@
+import { requireAccessToken } from '../auth/tokens.ts'
+import { requiredString } from '../validate.ts'
+import type { Operation } from './operation.ts'
+import { attributeList, mfaSettings } from './shapes.ts'
+
+/** What Amplify's fetchMFAPreference and fetchUserAttributes read (contract §7.7). */
+export const getUser: Operation = async (input, deps) => {
+  const { user } = await requireAccessToken(deps, requiredString(input, 'AccessToken'))
+  return { Username: user.username, UserAttributes: attributeList(user), ...mfaSettings(user) }
+}

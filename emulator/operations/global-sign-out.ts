@@ -1,0 +1,12 @@
+import { requireAccessToken } from '../auth/tokens.ts'
+import { requiredString } from '../validate.ts'
+import type { Operation } from './operation.ts'
+
+/** Revokes every refresh token of the user and the access tokens issued with them (contract §7.12). */
+export const globalSignOut: Operation = async (input, deps) => {
+  const { user } = await requireAccessToken(deps, requiredString(input, 'AccessToken'))
+  deps.store.revokeAllForUser(user)
+  user.tokensRevokedAt = Math.floor(deps.clock.now() / 1000)
+  deps.store.saveUser(user)
+  return {}
+}

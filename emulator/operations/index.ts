@@ -1,0 +1,67 @@
+import { adminConfirmSignUp } from './admin-confirm-sign-up.ts'
+import { adminCreateUser } from './admin-create-user.ts'
+import { adminDeleteUser } from './admin-delete-user.ts'
+import { adminGetUser } from './admin-get-user.ts'
+import { adminInitiateAuth } from './admin-initiate-auth.ts'
+import { adminRespondToAuthChallenge } from './admin-respond-to-auth-challenge.ts'
+import { adminSetUserMFAPreference } from './admin-set-user-mfa-preference.ts'
+import { adminSetUserPassword } from './admin-set-user-password.ts'
+import { associateSoftwareToken } from './associate-software-token.ts'
+import { changePassword } from './change-password.ts'
+import { confirmSignUp } from './confirm-sign-up.ts'
+import { createUserPool } from './create-user-pool.ts'
+import { createUserPoolClient } from './create-user-pool-client.ts'
+import { describeUserPool } from './describe-user-pool.ts'
+import { describeUserPoolClient } from './describe-user-pool-client.ts'
+import { getTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts'
+import { getUser } from './get-user.ts'
+import { getUserPoolMfaConfig } from './get-user-pool-mfa-config.ts'
+import { globalSignOut } from './global-sign-out.ts'
+import { initiateAuth } from './initiate-auth.ts'
+import { listUserPoolClients } from './list-user-pool-clients.ts'
+import { listUserPools } from './list-user-pools.ts'
+import { listUsers } from './list-users.ts'
+import type { Operation } from './operation.ts'
+import { resendConfirmationCode } from './resend-confirmation-code.ts'
+import { respondToAuthChallenge } from './respond-to-auth-challenge.ts'
+import { revokeToken } from './revoke-token.ts'
+import { setUserMFAPreference } from './set-user-mfa-preference.ts'
+import { setUserPoolMfaConfig } from './set-user-pool-mfa-config.ts'
+import { signUp } from './sign-up.ts'
+import { updateUserPoolClient } from './update-user-pool-client.ts'
+import { verifySoftwareToken } from './verify-software-token.ts'
+
+/** The one map from X-Amz-Target operation name to its implementation. */
+export const operations: Record<string, Operation> = {
+  AdminConfirmSignUp: adminConfirmSignUp,
+  AdminCreateUser: adminCreateUser,
+  AdminDeleteUser: adminDeleteUser,
+  AdminGetUser: adminGetUser,
+  AdminInitiateAuth: adminInitiateAuth,
+  AdminRespondToAuthChallenge: adminRespondToAuthChallenge,
+  AdminSetUserMFAPreference: adminSetUserMFAPreference,
+  AdminSetUserPassword: adminSetUserPassword,
+  AssociateSoftwareToken: associateSoftwareToken,
+  ChangePassword: changePassword,
+  ConfirmSignUp: confirmSignUp,
+  CreateUserPool: createUserPool,
+  CreateUserPoolClient: createUserPoolClient,
+  DescribeUserPool: describeUserPool,
+  DescribeUserPoolClient: describeUserPoolClient,
+  GetTokensFromRefreshToken: getTokensFromRefreshToken,
+  GetUser: getUser,
+  GetUserPoolMfaConfig: getUserPoolMfaConfig,
+  GlobalSignOut: globalSignOut,
+  InitiateAuth: initiateAuth,
+  ListUserPoolClients: listUserPoolClients,
+  ListUserPools: listUserPools,
+  ListUsers: listUsers,
+  ResendConfirmationCode: resendConfirmationCode,
+  RespondToAuthChallenge: respondToAuthChallenge,
+  RevokeToken: revokeToken,
+  SetUserMFAPreference: setUserMFAPreference,
+  SetUserPoolMfaConfig: setUserPoolMfaConfig,
+  SignUp: signUp,
+  UpdateUserPoolClient: updateUserPoolClient,
+  VerifySoftwareToken: verifySoftwareToken,
+}

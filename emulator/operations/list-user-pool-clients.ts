@@ -1,0 +1,13 @@
+import { optionalNumber, optionalString, requiredString } from '../validate.ts'
+import type { Operation } from './operation.ts'
+import { paginate } from './paginate.ts'
+
+export const listUserPoolClients: Operation = async (input, deps) => {
+  const pool = deps.store.requirePool(requiredString(input, 'UserPoolId', { min: 1, max: 55 }))
+  const limit = optionalNumber(input, 'MaxResults', { min: 1, max: 60 }) ?? 60
+  const { page, next } = paginate(deps.store.listClients(pool.id), limit, optionalString(input, 'NextToken'))
+  return {
+    UserPoolClients: page.map((client) => ({ ClientId: client.clientId, UserPoolId: client.poolId, ClientName: client.name })),
+    ...(next ? { NextToken: next } : {}),
+  }
+}

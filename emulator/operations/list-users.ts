@@ -1,0 +1,35 @@
+import { invalidParameter } from '../errors.ts'
+import type { UserRecord } from '../state/model.ts'
+import { optionalNumber, optionalString, requiredString } from '../validate.ts'
+import type { Operation } from './operation.ts'
+import { paginate } from './paginate.ts'
+import { userType } from './shapes.ts'
+
+// Cognito's filter grammar: `attribute = "value"` or `attribute ^= "prefix"`.
+const FILTER = /^\s*([\w:]+)\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/
+
+export const listUsers: Operation = async (input, deps) => {
+  const pool = deps.store.requirePool(requiredString(input, 'UserPoolId', { min: 1, max: 55 }))
+  const limit = optionalNumber(input, 'Limit', { min: 0, max: 60 }) ?? 60
+  const filter = optionalString(input, 'Filter', { max: 256 })
+  let users = deps.store.listUsers(pool.id)
+  if (filter) {
+    const match = FILTER.exec(filter)
+    if (!match) throw invalidParameter('Error while parsing filter.')
+    const [, name, operator, value] = match
+    users = users.filter((user) => {
+      const actual = filterValue(user, name)
+      return actual !== undefined && (operator === '=' ? actual === value : actual.startsWith(value))
+    })
+  }
+  const { page, next } = paginate(users, limit, optionalString(input, 'PaginationToken'))
+  return { Users: page.map(userType), ...(next ? { PaginationToken: next } : {}) }
+}
+
+function filterValue(user: UserRecord, name: string): string | undefined {
+  if (name === 'username') return user.username
+  if (name === 'sub') return user.sub
+  if (name === 'status') return user.enabled ? 'Enabled' : 'Disabled'
+  if (name === 'cognito:user_status') return user.status
+  return user.attributes[name]
+}

@@ -1,0 +1,20 @@
+import { cognitoError } from '../errors.ts'
+import { requiredString } from '../validate.ts'
+import type { Operation } from './operation.ts'
+
+/** Revokes one refresh token and the access tokens carrying its origin_jti (contract §7.13). */
+export const revokeToken: Operation = async (input, deps) => {
+  const token = requiredString(input, 'Token', { min: 1 })
+  const client = deps.store.requireClient(requiredString(input, 'ClientId', { min: 1, max: 128 }))
+  if (token.split('.').length === 3) throw cognitoError('UnsupportedTokenTypeException', 'Unsupported token type: only refresh tokens can be revoked.')
+  if (!client.enableTokenRevocation) {
+    throw cognitoError('UnsupportedOperationException', 'Token revocation is not enabled for this client.')
+  }
+  const family = deps.store.findRefreshToken(token)
+  // An unknown or already revoked token is simply gone: nothing to tell the caller.
+  if (!family) return {}
+  if (family.clientId !== client.clientId) throw cognitoError('UnauthorizedException', 'Token was not issued to this client.')
+  family.revoked = true
+  deps.store.saveRefreshToken(family)
+  return {}
+}

@@ -1,0 +1,28 @@
+import { invalidParameter } from '../errors.ts'
+import { optionalBoolean, optionalEnum, optionalObject, requiredString } from '../validate.ts'
+import type { Operation } from './operation.ts'
+import { mfaConfigOutput } from './get-user-pool-mfa-config.ts'
+
+/** The rules AWS applies (contract §7.17). Absent factor blocks keep their setting. */
+export const setUserPoolMfaConfig: Operation = async (input, deps) => {
+  const pool = deps.store.requirePool(requiredString(input, 'UserPoolId', { min: 1, max: 55 }))
+  const mfa = optionalEnum(input, 'MfaConfiguration', ['OFF', 'ON', 'OPTIONAL'] as const) ?? pool.mfaConfiguration
+  const totp = optionalObject(input, 'SoftwareTokenMfaConfiguration')
+  const sms = optionalObject(input, 'SmsMfaConfiguration')
+  const email = optionalObject(input, 'EmailMfaConfiguration')
+  if (email) throw invalidParameter('Email MFA is not supported by this local emulator.')
+  const totpEnabled = totp ? (optionalBoolean(totp, 'Enabled') ?? false) : pool.softwareTokenMfaEnabled
+  const smsEnabled = sms ? Boolean(optionalObject(sms, 'SmsConfiguration')) : pool.smsMfaEnabled
+  if (mfa === 'OFF' && ((totp && totpEnabled) || (sms && smsEnabled))) {
+    throw invalidParameter("Invalid MFA configuration given, can't turn off MFA and configure an MFA together.")
+  }
+  if (mfa !== 'OFF' && !totpEnabled && !smsEnabled) {
+    throw invalidParameter("Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.")
+  }
+  pool.mfaConfiguration = mfa
+  pool.softwareTokenMfaEnabled = mfa !== 'OFF' && totpEnabled
+  pool.smsMfaEnabled = mfa !== 'OFF' && smsEnabled
+  pool.lastModifiedAt = Math.floor(deps.clock.now() / 1000)
+  deps.store.savePool(pool)
+  return mfaConfigOutput(pool)
+}

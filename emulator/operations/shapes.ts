@@ -1,0 +1,68 @@
+import { UNIT_SECONDS } from './client-settings.ts'
+import type { ClientRecord, PoolRecord, UserRecord } from '../state/model.ts'
+
+// Output shapes exactly as Cognito names them (PascalCase, epoch-second dates).
+
+export function attributeList(user: UserRecord): Array<{ Name: string; Value: string }> {
+  return [{ Name: 'sub', Value: user.sub }, ...Object.entries(user.attributes).filter(([name]) => name !== 'sub').map(([Name, Value]) => ({ Name, Value }))]
+}
+
+/** UserType, as AdminCreateUser and ListUsers return it. */
+export function userType(user: UserRecord) {
+  return {
+    Username: user.username,
+    Attributes: attributeList(user),
+    UserCreateDate: user.createdAt,
+    UserLastModifiedDate: user.lastModifiedAt,
+    Enabled: user.enabled,
+    UserStatus: user.status,
+  }
+}
+
+/** MFA members of GetUser / AdminGetUser; omitted when empty, as AWS does. */
+export function mfaSettings(user: UserRecord) {
+  return {
+    ...(user.mfa.preferred ? { PreferredMfaSetting: user.mfa.preferred } : {}),
+    ...(user.mfa.enabled.length > 0 ? { UserMFASettingList: [...user.mfa.enabled] } : {}),
+  }
+}
+
+export function poolArn(pool: PoolRecord): string {
+  const region = pool.id.split('_')[0]
+  return `arn:aws:cognito-idp:${region}:000000000000:userpool/${pool.id}`
+}
+
+export function userPoolType(pool: PoolRecord, estimatedUsers: number) {
+  return {
+    Id: pool.id,
+    Name: pool.name,
+    Arn: poolArn(pool),
+    CreationDate: pool.createdAt,
+    LastModifiedDate: pool.lastModifiedAt,
+    MfaConfiguration: pool.mfaConfiguration,
+    Policies: { PasswordPolicy: pool.passwordPolicy },
+    ...(pool.usernameAttributes.length ? { UsernameAttributes: pool.usernameAttributes } : {}),
+    ...(pool.aliasAttributes.length ? { AliasAttributes: pool.aliasAttributes } : {}),
+    ...(pool.autoVerifiedAttributes.length ? { AutoVerifiedAttributes: pool.autoVerifiedAttributes } : {}),
+    UsernameConfiguration: { CaseSensitive: pool.usernameCaseSensitive },
+    EstimatedNumberOfUsers: estimatedUsers,
+  }
+}
+
+export function userPoolClientType(client: ClientRecord) {
+  return {
+    UserPoolId: client.poolId,
+    ClientName: client.name,
+    ClientId: client.clientId,
+    CreationDate: client.createdAt,
+    LastModifiedDate: client.lastModifiedAt,
+    ExplicitAuthFlows: client.explicitAuthFlows,
+    AuthSessionValidity: client.authSessionValidityMinutes,
+    AccessTokenValidity: client.accessTokenValiditySeconds / UNIT_SECONDS[client.tokenValidityUnits.AccessToken],
+    IdTokenValidity: client.idTokenValiditySeconds / UNIT_SECONDS[client.tokenValidityUnits.IdToken],
+    RefreshTokenValidity: client.refreshTokenValiditySeconds / UNIT_SECONDS[client.tokenValidityUnits.RefreshToken],
+    TokenValidityUnits: client.tokenValidityUnits,
+    EnableTokenRevocation: client.enableTokenRevocation,
+    PreventUserExistenceErrors: client.preventUserExistenceErrors,
+  }
+}

@@ -1,0 +1,18 @@
+import { enforcePasswordPolicy } from '../auth/password.ts'
+import { createUser, issueConfirmationCode } from '../auth/users.ts'
+import { optionalAttributeList, requiredString } from '../validate.ts'
+import type { Operation } from './operation.ts'
+
+/** Contract §7.9: a new UNCONFIRMED user; the confirmation code goes to the emulator's log. */
+export const signUp: Operation = async (input, deps) => {
+  const client = deps.store.requireClient(requiredString(input, 'ClientId', { min: 1, max: 128 }))
+  const pool = deps.store.requirePool(client.poolId)
+  const username = requiredString(input, 'Username', { min: 1, max: 128 })
+  const password = requiredString(input, 'Password', { min: 1, max: 256 })
+  const attributes = optionalAttributeList(input, 'UserAttributes')
+  enforcePasswordPolicy(pool.passwordPolicy, password)
+  const user = createUser(deps, pool, username, attributes, 'UNCONFIRMED', password)
+  const delivery = issueConfirmationCode(deps, user)
+  deps.store.saveUser(user)
+  return { UserConfirmed: false, UserSub: user.sub, ...(delivery ? { CodeDeliveryDetails: delivery } : {}) }
+}

@@ -1,0 +1,84 @@
+import type { AddressInfo } from 'node:net'
+import { Sessions } from './auth/sessions.ts'
+import { createHttpServer } from './http.ts'
+import type { Deps } from './operations/operation.ts'
+import { localPools, seedDemoPools, type LocalPool } from './seed.ts'
+import { systemClock, type Clock, type TestClock } from './state/clock.ts'
+import { loadSnapshot, saveSnapshot } from './state/snapshot.ts'
+import { Store } from './state/store.ts'
+
+export type StartOptions = {
+  /** 0 picks a free port (tests). */
+  port?: number
+  /** Persist here (atomic JSON snapshot); without it state lives in memory only. */
+  statePath?: string
+  clock?: Clock
+  /** Enables POST /_local/clock so a browser test can move time. Only with a TestClock. */
+  clockControl?: TestClock
+  /** Seed the demo pools when the state is empty (default true). */
+  seed?: boolean
+  log?: (line: string) => void
+}
+
+export type RunningEmulator = {
+  url: string
+  port: number
+  store: Store
+  clock: Clock
+  deps: Deps
+  pools(): LocalPool[]
+  close(): Promise<void>
+}
+
+/** Starts the local Cognito user pool on 127.0.0.1 only: it is never reachable from other hosts. */
+export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
+  const clock = options.clockControl ?? options.clock ?? systemClock
+  const store = new Store(options.statePath ? loadSnapshot(options.statePath) : undefined)
+  let baseUrl = ''
+  const deps: Deps = {
+    store,
+    sessions: new Sessions(clock),
+    clock,
+    issuer: (poolId) => `${baseUrl}/${poolId}`,
+    log: options.log ?? ((line) => console.log(`[emulator] ${line}`)),
+  }
+  let dirty = false
+  store.onChange = () => {
+    dirty = true
+  }
+  const flush = () => {
+    if (dirty && options.statePath) saveSnapshot(options.statePath, store.toJSON())
+    dirty = false
+  }
+  if ((options.seed ?? true) && store.listPools().length === 0) await seedDemoPools(deps)
+  store.pruneRefreshTokens(clock.now())
+  flush()
+
+  const server = createHttpServer({
+    deps,
+    afterRequest: flush,
+    testClock: options.clockControl,
+    localConfig: () => ({
+      pools: localPools(deps).map(({ name, userPoolId, clientId, mfaConfiguration }) => ({ name, userPoolId, clientId, mfaConfiguration })),
+    }),
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 9229, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  baseUrl = `http://127.0.0.1:${port}`
+  return {
+    url: baseUrl,
+    port,
+    store,
+    clock,
+    deps,
+    pools: () => localPools(deps),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
