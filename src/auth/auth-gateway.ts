@@ -1,0 +1,70 @@
+// The one interface the screens use to talk to Cognito. The real implementation
+// (amplify-auth-gateway.ts) is the only importer of aws-amplify; component tests use
+// fake-auth-gateway.ts. Errors keep Amplify's shape: an Error whose `name` is Cognito's `__type`
+// (or Amplify's own name such as NetworkError); map them with toAuthFailure.
+
+export type MfaType = 'totp' | 'sms' | 'email'
+
+/** Where sign-in stands after each call. */
+export type SignInStep =
+  | { step: 'done' }
+  /** SOFTWARE_TOKEN_MFA: enter the code from the authenticator app. */
+  | { step: 'totp-code' }
+  /** MFA_SETUP: the pool requires MFA and the user has none; enrol an authenticator app now. */
+  | { step: 'totp-setup'; secret: string }
+  /** SELECT_MFA_TYPE: the user has several factors and no preferred one. */
+  | { step: 'select-mfa'; options: MfaType[] }
+  /** SMS_MFA / EMAIL_OTP: a code was sent. */
+  | { step: 'delivered-code'; channel: 'sms' | 'email'; destination?: string }
+  /** NEW_PASSWORD_REQUIRED: an administrator created the account with a temporary password. */
+  | { step: 'new-password'; missingAttributes: string[] }
+  /** The account exists but its sign-up was never confirmed. */
+  | { step: 'confirm-sign-up' }
+  /** The administrator requires a password reset. */
+  | { step: 'reset-password' }
+  /** A step this app does not implement (custom challenges, passwordless...). */
+  | { step: 'unsupported'; name: string }
+
+export type CurrentUser = {
+  /** Cognito's internal username (the token-cache key). */
+  username: string
+  /** What the user typed to sign in, when known; the friendlier label for authenticator apps. */
+  loginId?: string
+}
+
+export type MfaStatus = {
+  totpEnabled: boolean
+  totpPreferred: boolean
+  /** Other MFA factors the user has (SMS, email), for context only. */
+  otherFactors: MfaType[]
+  /**
+   * Cognito has no API that reads the friendly device name back (GetUser lacks it), so this is
+   * what this browser remembered when the user set the app up here; undefined when unknown.
+   */
+  deviceName?: string
+}
+
+export type SignUpResult = { step: 'confirm-sign-up'; destination?: string } | { step: 'done' }
+
+export interface AuthGateway {
+  /** The signed-in user from stored tokens (refreshing them if needed), or null. */
+  getCurrentUser(): Promise<CurrentUser | null>
+  signIn(username: string, password: string): Promise<SignInStep>
+  confirmTotpCode(code: string): Promise<SignInStep>
+  confirmTotpSetupDuringSignIn(code: string, deviceName: string): Promise<SignInStep>
+  selectMfaType(type: MfaType): Promise<SignInStep>
+  confirmDeliveredCode(code: string): Promise<SignInStep>
+  completeNewPassword(password: string, attributes?: Record<string, string>): Promise<SignInStep>
+  signUp(username: string, password: string, email?: string): Promise<SignUpResult>
+  confirmSignUp(username: string, code: string): Promise<void>
+  resendSignUpCode(username: string): Promise<{ destination?: string }>
+  signOut(options?: { global?: boolean }): Promise<void>
+
+  fetchMfaStatus(): Promise<MfaStatus>
+  /** AssociateSoftwareToken: a new pending secret. Each call replaces the previous pending one. */
+  beginTotpSetup(): Promise<{ secret: string }>
+  /** VerifySoftwareToken. Does not switch MFA on by itself; see setTotpPreferred. */
+  verifyTotpSetup(code: string, deviceName: string): Promise<void>
+  setTotpPreferred(): Promise<void>
+  disableTotp(): Promise<void>
+}
