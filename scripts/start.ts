@@ -1,0 +1,45 @@
+// `npm start`: the local Cognito user pool (state kept in .emulator/, git-ignored) plus
+// the Vite dev server, which proxies /local-cognito to it. No configuration needed.
+import { createServer } from 'vite'
+import { startEmulator, type RunningEmulator } from '../emulator/server.ts'
+import { CorruptStateError } from '../emulator/state/snapshot.ts'
+
+const STATE_FILE = '.emulator/state.json'
+const PREFERRED_PORT = Number(process.env.COGNITO_EMULATOR_PORT ?? 9229)
+
+async function startPool(): Promise<RunningEmulator> {
+  try {
+    return await startEmulator({ port: PREFERRED_PORT, statePath: STATE_FILE })
+  } catch (error) {
+    // The app reaches the pool through Vite's proxy, so any free port does.
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+    return startEmulator({ port: 0, statePath: STATE_FILE })
+  }
+}
+
+async function main(): Promise<void> {
+  const pool = await startPool()
+  process.env.COGNITO_EMULATOR_URL = pool.url
+  const vite = await createServer({ server: { host: '127.0.0.1' } })
+  await vite.listen()
+  const appUrl = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/'
+  const lines = ['', `  Cognito TOTP  ${appUrl}`, `  Local Cognito user pool  ${pool.url}  (state: ${STATE_FILE})`]
+  for (const local of pool.pools()) {
+    lines.push('', `  ${local.name} (MFA ${local.mfaConfiguration})  UserPoolId ${local.userPoolId}  ClientId ${local.clientId}`)
+    for (const user of local.users) lines.push(`    ${user.username} / ${user.password}  (${user.note})`)
+  }
+  lines.push('', '  Sign-up confirmation codes appear in this terminal.', '')
+  console.log(lines.join('\n'))
+  const stop = async () => {
+    await vite.close()
+    await pool.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof CorruptStateError ? error.message : error)
+  process.exit(1)
+})
