@@ -1,0 +1,172 @@
+import { describe, expect, test } from 'vitest'
+import { initialSignInState, signInFlow, type SignInEvent, type SignInState } from './sign-in-flow.ts'
+
+const deadline = 1_000_180_000
+const run = (events: SignInEvent[], from: SignInState = initialSignInState()) => events.reduce(signInFlow, from)
+const toTotp: SignInEvent[] = [
+  { type: 'credentials-submitted', username: 'alice' },
+  { type: 'answered', result: { step: 'totp-code' }, deadline },
+]
+
+describe('signInFlow', () => {
+  test('password then TOTP code signs in', () => {
+    expect(run([...toTotp, { type: 'code-submitted' }, { type: 'answered', result: { step: 'done' }, deadline }])).toEqual({
+      step: 'signed-in',
+      username: 'alice',
+    })
+  })
+
+  test('the TOTP step carries the challenge deadline', () => {
+    expect(run(toTotp)).toEqual({ step: 'totp-code', username: 'alice', deadline, wrongCodes: 0, attempt: 0 })
+  })
+
+  test('a second submit while checking is ignored (no double submit)', () => {
+    const checking = run([...toTotp, { type: 'code-submitted' }])
+    expect(signInFlow(checking, { type: 'code-submitted' })).toBe(checking)
+  })
+
+  test('a wrong code returns to the code step with the failure, a cleared field and the same session', () => {
+    const state = run([...toTotp, { type: 'code-submitted' }, { type: 'failed', failure: 'wrong-code' }])
+    expect(state).toEqual({
+      step: 'totp-code',
+      username: 'alice',
+      deadline,
+      failure: 'wrong-code',
+      wrongCodes: 1,
+      attempt: 1,
+    })
+  })
+
+  test('wrong codes are counted so help can appear after two', () => {
+    const wrong: SignInEvent[] = [{ type: 'code-submitted' }, { type: 'failed', failure: 'wrong-code' }]
+    const state = run([...toTotp, ...wrong, ...wrong])
+    expect(state.step === 'totp-code' && state.wrongCodes).toBe(2)
+  })
+
+  test('an offline failure is not counted as a wrong code', () => {
+    const state = run([...toTotp, { type: 'code-submitted' }, { type: 'failed', failure: 'offline' }])
+    expect(state).toMatchObject({ step: 'totp-code', failure: 'offline', wrongCodes: 0, attempt: 1 })
+  })
+
+  test('when the clock runs out the user goes back to sign-in with the username kept', () => {
+    expect(run([...toTotp, { type: 'timed-out' }])).toEqual({
+      step: 'credentials',
+      username: 'alice',
+      failure: 'session-expired',
+    })
+  })
+
+  test('while a code is being checked the server, not the clock, decides', () => {
+    const checking = run([...toTotp, { type: 'code-submitted' }])
+    expect(signInFlow(checking, { type: 'timed-out' })).toBe(checking)
+  })
+
+  test('the server saying the session lapsed ends the challenge the same way', () => {
+    expect(run([...toTotp, { type: 'code-submitted' }, { type: 'failed', failure: 'session-expired' }])).toEqual({
+      step: 'credentials',
+      username: 'alice',
+      failure: 'session-expired',
+    })
+  })
+
+  test('wrong credentials keep the username and say why', () => {
+    expect(run([{ type: 'credentials-submitted', username: 'bob' }, { type: 'failed', failure: 'bad-credentials' }])).toEqual({
+      step: 'credentials',
+      username: 'bob',
+      failure: 'bad-credentials',
+    })
+  })
+
+  test('MFA_SETUP leads to setup with the secret, and enrolment signs in', () => {
+    const setup = run([
+      { type: 'credentials-submitted', username: 'carol' },
+      { type: 'answered', result: { step: 'totp-setup', secret: 'ABC' }, deadline },
+    ])
+    expect(setup).toEqual({ step: 'totp-setup', username: 'carol', secret: 'ABC', deadline })
+    expect(signInFlow(setup, { type: 'enrolled' })).toEqual({ step: 'signed-in', username: 'carol' })
+    expect(signInFlow(setup, { type: 'timed-out' })).toMatchObject({ step: 'credentials', failure: 'session-expired' })
+  })
+
+  test('choosing an MFA type leads to that factor with a fresh session deadline', () => {
+    const state = run([
+      { type: 'credentials-submitted', username: 'dan' },
+      { type: 'answered', result: { step: 'select-mfa', options: ['sms', 'totp'] }, deadline },
+      { type: 'mfa-type-chosen' },
+      { type: 'answered', result: { step: 'totp-code' }, deadline: deadline + 5000 },
+    ])
+    expect(state).toMatchObject({ step: 'totp-code', deadline: deadline + 5000 })
+  })
+
+  test('NEW_PASSWORD_REQUIRED: a refused password stays on the step with the reason', () => {
+    const state = run([
+      { type: 'credentials-submitted', username: 'erin' },
+      { type: 'answered', result: { step: 'new-password', missingAttributes: ['email'] }, deadline },
+      { type: 'new-password-submitted' },
+      { type: 'failed', failure: 'invalid-password' },
+    ])
+    expect(state).toEqual({
+      step: 'new-password',
+      username: 'erin',
+      deadline,
+      missingAttributes: ['email'],
+      failure: 'invalid-password',
+    })
+  })
+
+  test('an unconfirmed account asks for the confirmation code, then signs in by itself', () => {
+    const confirm = run([
+      { type: 'credentials-submitted', username: 'fay' },
+      { type: 'answered', result: { step: 'confirm-sign-up' }, deadline },
+    ])
+    expect(confirm).toEqual({ step: 'confirm-sign-up', username: 'fay' })
+    const failed = run([{ type: 'confirmation-submitted' }, { type: 'failed', failure: 'wrong-code' }], confirm)
+    expect(failed).toEqual({ step: 'confirm-sign-up', username: 'fay', failure: 'wrong-code' })
+    expect(run([{ type: 'confirmation-submitted' }, { type: 'confirmed', signingIn: true }], failed)).toEqual({
+      step: 'checking-credentials',
+      username: 'fay',
+    })
+    expect(run([{ type: 'confirmation-submitted' }, { type: 'confirmed', signingIn: false }], failed)).toEqual({
+      step: 'credentials',
+      username: 'fay',
+      notice: 'account-confirmed',
+    })
+  })
+
+  test('sign-up, resend, confirm', () => {
+    const state = run([
+      { type: 'sign-up-started' },
+      { type: 'sign-up-submitted', username: 'gus' },
+      { type: 'signed-up', destination: 'g***@example.com' },
+      { type: 'resend-requested' },
+      { type: 'resent' },
+    ])
+    expect(state).toEqual({ step: 'confirm-sign-up', username: 'gus', destination: 'g***@example.com', resent: true })
+  })
+
+  test('a taken username returns to the sign-up form with the reason', () => {
+    const state = run([
+      { type: 'sign-up-started' },
+      { type: 'sign-up-submitted', username: 'gus' },
+      { type: 'failed', failure: 'username-exists' },
+    ])
+    expect(state).toEqual({ step: 'sign-up', username: 'gus', failure: 'username-exists' })
+  })
+
+  test('a required password reset is explained on the sign-in form', () => {
+    expect(
+      run([{ type: 'credentials-submitted', username: 'hal' }, { type: 'answered', result: { step: 'reset-password' }, deadline }]),
+    ).toEqual({ step: 'credentials', username: 'hal', failure: 'password-reset-required' })
+  })
+
+  test('going back from a challenge keeps the username and forgets the failure', () => {
+    const wrong = run([...toTotp, { type: 'code-submitted' }, { type: 'failed', failure: 'wrong-code' }])
+    expect(signInFlow(wrong, { type: 'back-to-sign-in' })).toEqual({ step: 'credentials', username: 'alice' })
+  })
+
+  test('events that do not belong to the current step are ignored', () => {
+    const start = initialSignInState('zoe')
+    expect(signInFlow(start, { type: 'code-submitted' })).toBe(start)
+    expect(signInFlow(start, { type: 'timed-out' })).toBe(start)
+    expect(signInFlow(start, { type: 'answered', result: { step: 'done' }, deadline })).toBe(start)
+  })
+})

@@ -1,0 +1,187 @@
+// Sign-in as one state machine. "Pending" is a state of its own (checking-*), never a flag, so a
+// second submit while one is in flight is simply an event the reducer ignores.
+import type { AuthFailure } from '../../auth/auth-failure.ts'
+import type { MfaType, SignInStep } from '../../auth/auth-gateway.ts'
+
+export type Notice = 'account-confirmed' | 'signed-out' | 'signed-out-everywhere'
+
+/** Steps that answer a challenge within Cognito's short-lived session. */
+type Challenge = { username: string; deadline: number }
+
+export type SignInState =
+  | { step: 'credentials'; username: string; failure?: AuthFailure; notice?: Notice }
+  | { step: 'checking-credentials'; username: string }
+  | ({ step: 'totp-code' | 'checking-totp'; failure?: AuthFailure; wrongCodes: number; attempt: number } & Challenge)
+  | ({ step: 'totp-setup'; secret: string } & Challenge)
+  | ({ step: 'select-mfa' | 'selecting-mfa'; options: MfaType[]; failure?: AuthFailure } & Challenge)
+  | ({
+      step: 'delivered-code' | 'checking-delivered-code'
+      channel: 'sms' | 'email'
+      destination?: string
+      failure?: AuthFailure
+      attempt: number
+    } & Challenge)
+  | ({ step: 'new-password' | 'setting-new-password'; missingAttributes: string[]; failure?: AuthFailure } & Challenge)
+  | {
+      step: 'confirm-sign-up' | 'confirming-sign-up' | 'resending-code'
+      username: string
+      failure?: AuthFailure
+      destination?: string
+      resent?: boolean
+    }
+  | { step: 'sign-up' | 'signing-up'; username: string; failure?: AuthFailure }
+  | { step: 'signed-in'; username: string }
+
+export type SignInEvent =
+  | { type: 'credentials-submitted'; username: string }
+  /** The server answered with the next step; `deadline` is when a new challenge session lapses. */
+  | { type: 'answered'; result: SignInStep; deadline: number }
+  | { type: 'failed'; failure: AuthFailure }
+  | { type: 'code-submitted' }
+  | { type: 'mfa-type-chosen' }
+  | { type: 'new-password-submitted' }
+  /** The challenge session's time ran out on the client's clock. */
+  | { type: 'timed-out' }
+  | { type: 'enrolled' }
+  | { type: 'back-to-sign-in' }
+  | { type: 'sign-up-started' }
+  | { type: 'sign-up-submitted'; username: string }
+  | { type: 'signed-up'; destination?: string }
+  | { type: 'confirmation-submitted' }
+  /** `signingIn`: the password is still in memory, so sign-in continues by itself. */
+  | { type: 'confirmed'; signingIn: boolean }
+  | { type: 'resend-requested' }
+  | { type: 'resent'; destination?: string }
+
+export function initialSignInState(username = '', notice?: Notice, failure?: AuthFailure): SignInState {
+  return { step: 'credentials', username, notice, failure }
+}
+
+const waitingForUser = new Set<SignInState['step']>(['totp-code', 'totp-setup', 'select-mfa', 'delivered-code', 'new-password'])
+
+function isChallenge(s: SignInState): s is Extract<SignInState, Challenge> {
+  return 'deadline' in s
+}
+
+/** Where an answer from the server leads. */
+function next(username: string, result: SignInStep, deadline: number): SignInState {
+  switch (result.step) {
+    case 'done':
+      return { step: 'signed-in', username }
+    case 'totp-code':
+      return { step: 'totp-code', username, deadline, wrongCodes: 0, attempt: 0 }
+    case 'totp-setup':
+      return { step: 'totp-setup', username, deadline, secret: result.secret }
+    case 'select-mfa':
+      return { step: 'select-mfa', username, deadline, options: result.options }
+    case 'delivered-code':
+      return {
+        step: 'delivered-code',
+        username,
+        deadline,
+        channel: result.channel,
+        destination: result.destination,
+        attempt: 0,
+      }
+    case 'new-password':
+      return { step: 'new-password', username, deadline, missingAttributes: result.missingAttributes }
+    case 'confirm-sign-up':
+      return { step: 'confirm-sign-up', username }
+    case 'reset-password':
+      return { step: 'credentials', username, failure: 'password-reset-required' }
+    case 'unsupported':
+      return { step: 'credentials', username, failure: 'unexpected' }
+  }
+}
+
+export function signInFlow(s: SignInState, e: SignInEvent): SignInState {
+  // A lapsed challenge session ends every challenge step the same way: back to the password,
+  // username kept. While a request is in flight the server decides instead of the clock.
+  if (e.type === 'timed-out' && waitingForUser.has(s.step) && isChallenge(s)) {
+    return { step: 'credentials', username: s.username, failure: 'session-expired' }
+  }
+  if (e.type === 'failed' && e.failure === 'session-expired' && isChallenge(s)) {
+    return { step: 'credentials', username: s.username, failure: 'session-expired' }
+  }
+  if (e.type === 'back-to-sign-in' && s.step !== 'signed-in' && s.step !== 'checking-credentials') {
+    return { step: 'credentials', username: s.username }
+  }
+
+  switch (s.step) {
+    case 'credentials':
+      if (e.type === 'credentials-submitted') return { step: 'checking-credentials', username: e.username }
+      if (e.type === 'sign-up-started') return { step: 'sign-up', username: s.username }
+      return s
+    case 'checking-credentials':
+      if (e.type === 'answered') return next(s.username, e.result, e.deadline)
+      if (e.type === 'failed') {
+        // Cognito says "not confirmed" as an error on some paths; it is a step, not a dead end.
+        if (e.failure === 'not-confirmed') return { step: 'confirm-sign-up', username: s.username }
+        return { step: 'credentials', username: s.username, failure: e.failure }
+      }
+      return s
+    case 'totp-code':
+      if (e.type === 'code-submitted') return { ...s, step: 'checking-totp' }
+      return s
+    case 'checking-totp':
+      if (e.type === 'answered') return next(s.username, e.result, e.deadline)
+      if (e.type === 'failed') {
+        const wrong = e.failure === 'wrong-code' || e.failure === 'code-reused'
+        // `attempt` tells the code field to clear itself for the retry.
+        return { ...s, step: 'totp-code', failure: e.failure, wrongCodes: s.wrongCodes + (wrong ? 1 : 0), attempt: s.attempt + 1 }
+      }
+      return s
+    case 'totp-setup':
+      if (e.type === 'enrolled') return { step: 'signed-in', username: s.username }
+      return s
+    case 'select-mfa':
+      if (e.type === 'mfa-type-chosen') return { ...s, step: 'selecting-mfa', failure: undefined }
+      return s
+    case 'selecting-mfa':
+      if (e.type === 'answered') return next(s.username, e.result, e.deadline)
+      if (e.type === 'failed') return { ...s, step: 'select-mfa', failure: e.failure }
+      return s
+    case 'delivered-code':
+      if (e.type === 'code-submitted') return { ...s, step: 'checking-delivered-code' }
+      return s
+    case 'checking-delivered-code':
+      if (e.type === 'answered') return next(s.username, e.result, e.deadline)
+      if (e.type === 'failed') return { ...s, step: 'delivered-code', failure: e.failure, attempt: s.attempt + 1 }
+      return s
+    case 'new-password':
+      if (e.type === 'new-password-submitted') return { ...s, step: 'setting-new-password', failure: undefined }
+      return s
+    case 'setting-new-password':
+      if (e.type === 'answered') return next(s.username, e.result, e.deadline)
+      if (e.type === 'failed') return { ...s, step: 'new-password', failure: e.failure }
+      return s
+    case 'sign-up':
+      if (e.type === 'sign-up-submitted') return { step: 'signing-up', username: e.username }
+      return s
+    case 'signing-up':
+      if (e.type === 'signed-up') return { step: 'confirm-sign-up', username: s.username, destination: e.destination }
+      if (e.type === 'failed') return { step: 'sign-up', username: s.username, failure: e.failure }
+      return s
+    case 'confirm-sign-up':
+      if (e.type === 'confirmation-submitted') return { ...s, step: 'confirming-sign-up', failure: undefined }
+      if (e.type === 'resend-requested') return { ...s, step: 'resending-code', failure: undefined }
+      return s
+    case 'confirming-sign-up':
+      if (e.type === 'confirmed') {
+        return e.signingIn
+          ? { step: 'checking-credentials', username: s.username }
+          : { step: 'credentials', username: s.username, notice: 'account-confirmed' }
+      }
+      if (e.type === 'failed') {
+        if (e.failure === 'already-confirmed') return { step: 'credentials', username: s.username, failure: e.failure }
+        return { ...s, step: 'confirm-sign-up', failure: e.failure }
+      }
+      return s
+    case 'resending-code':
+      if (e.type === 'resent') return { ...s, step: 'confirm-sign-up', resent: true, destination: e.destination ?? s.destination }
+      if (e.type === 'failed') return { ...s, step: 'confirm-sign-up', failure: e.failure }
+      return s
+    case 'signed-in':
+      return s
+  }
+}
