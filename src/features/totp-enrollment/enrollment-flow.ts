@@ -1,0 +1,78 @@
+import type { AuthFailure } from '../../auth/auth-failure.ts'
+
+// One state per thing the screen can show. Whether something is in flight is read from the
+// step (see isPending), never stored beside it.
+export type EnrollmentState =
+  | { step: 'idle' | 'loading' | 'enrolled' }
+  | { step: 'unavailable'; failure: AuthFailure }
+  | ({ step: 'entering-code'; failure?: AuthFailure } & Attempts)
+  | ({ step: 'verifying' } & Attempts)
+  // Verified; now switching the factor on. `retry` tells the view which screen it is on: the
+  // first try still shows the code form, a retry shows the "verified but not on" screen.
+  | { step: 'activating'; retry: boolean }
+  | { step: 'activation-failed'; failure: AuthFailure }
+
+type Attempts = {
+  secret: string
+  /** Codes Cognito refused as not matching: after two, the screen explains clocks and settings. */
+  wrongCodes: number
+  /** Codes refused for any reason (wrong or already used): each one clears the code field. */
+  rejectedCodes: number
+}
+
+export type EnrollmentEvent =
+  | { type: 'started' | 'code-submitted' | 'activation-retried' | 'activated' }
+  | { type: 'secret-issued'; secret: string }
+  | { type: 'verified'; needsActivation: boolean }
+  | { type: 'failed'; failure: AuthFailure }
+
+export const initialEnrollmentState: EnrollmentState = { step: 'idle' }
+
+export function enrollmentFlow(s: EnrollmentState, e: EnrollmentEvent): EnrollmentState {
+  switch (e.type) {
+    case 'started':
+      // First start, a retry after begin() failed, or an explicit "start over" with a new key.
+      if (s.step === 'idle' || s.step === 'unavailable' || s.step === 'entering-code') return { step: 'loading' }
+      return s
+    case 'secret-issued':
+      if (s.step === 'loading') return { step: 'entering-code', secret: e.secret, wrongCodes: 0, rejectedCodes: 0 }
+      return s
+    case 'code-submitted':
+      if (s.step === 'entering-code') {
+        return { step: 'verifying', secret: s.secret, wrongCodes: s.wrongCodes, rejectedCodes: s.rejectedCodes }
+      }
+      return s
+    case 'verified':
+      if (s.step === 'verifying') return e.needsActivation ? { step: 'activating', retry: false } : { step: 'enrolled' }
+      return s
+    case 'activation-retried':
+      if (s.step === 'activation-failed') return { step: 'activating', retry: true }
+      return s
+    case 'activated':
+      if (s.step === 'activating') return { step: 'enrolled' }
+      return s
+    case 'failed':
+      if (s.step === 'loading') return { step: 'unavailable', failure: e.failure }
+      // Verify failed: same secret, so the entry already in the phone's app stays valid.
+      if (s.step === 'verifying') {
+        const refused = e.failure === 'wrong-code' || e.failure === 'code-reused'
+        return {
+          step: 'entering-code',
+          secret: s.secret,
+          failure: e.failure,
+          wrongCodes: s.wrongCodes + (e.failure === 'wrong-code' ? 1 : 0),
+          rejectedCodes: s.rejectedCodes + (refused ? 1 : 0),
+        }
+      }
+      // The code was accepted; only switching it on failed. Never back to the code form.
+      if (s.step === 'activating') return { step: 'activation-failed', failure: e.failure }
+      return s
+  }
+}
+
+export function isPending(s: EnrollmentState): boolean {
+  return s.step === 'loading' || s.step === 'verifying' || s.step === 'activating'
+}
+
+/** After this many mismatches the screen explains the usual causes (clock, app settings). */
+export const wrongCodesBeforeHelp = 2
