@@ -1,0 +1,70 @@
+// The guards themselves: each journey relies on them to catch leaks, so prove they catch them.
+import type { Browser } from 'playwright-core'
+import { launchChromium } from './harness/chromium.ts'
+import { Guard } from './harness/guards.ts'
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function guardedPage() {
+  const context = await browser.newContext()
+  const guard = new Guard()
+  await guard.attachToContext(context)
+  const page = await context.newPage()
+  guard.attachToPage(page)
+  return { context, page, guard }
+}
+
+test('a request to another host is blocked and reported', async () => {
+  const { context, page, guard } = await guardedPage()
+  await page.goto('data:text/html,<p>offline</p>')
+  const outcome = await page.evaluate(() => fetch('https://cognito-idp.us-east-1.amazonaws.com/').then(() => 'reached', () => 'failed'))
+  expect(outcome).toBe('failed')
+  guard.allowConsoleError(/ERR_BLOCKED_BY_CLIENT/)
+  expect(await guard.problems()).toEqual(['request to a non-local host (blocked): GET https://cognito-idp.us-east-1.amazonaws.com/'])
+  await context.close()
+})
+
+test('tokens, setup keys and otpauth URIs in the console or a URL are reported; an unexpected console.error too', async () => {
+  const { context, page, guard } = await guardedPage()
+  guard.addSecret('JBSW Y3DP EHPK 3PXP')
+  await page.goto('data:text/html,<p>leaky</p>')
+  await page.evaluate(() => {
+    console.log('token', 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NSJ9.c2lnbmF0dXJl')
+    console.info('key JBSWY3DPEHPK3PXP')
+    console.warn('otpauth://totp/x?secret=ABC')
+    console.error('something broke')
+    history.pushState(null, '', '#key=JBSWY3DPEHPK3PXP')
+    window.location.hash = 'key=JBSWY3DPEHPK3PXP'
+  })
+  const problems = await guard.problems()
+  expect(problems.some((p) => p.startsWith('console.log contains a token'))).toBe(true)
+  expect(problems.some((p) => p.startsWith('console.info contains a setup key'))).toBe(true)
+  expect(problems.some((p) => p.startsWith('console.warning contains an otpauth URI'))).toBe(true)
+  expect(problems).toContain('unexpected console.error: something broke')
+  expect(problems.some((p) => p.startsWith('a URL contains a setup key'))).toBe(true)
+  await context.close()
+})
+
+test('an uncaught error fails; an expected console.error does not', async () => {
+  const { context, page, guard } = await guardedPage()
+  await page.goto('data:text/html,<p>errors</p>')
+  guard.allowConsoleError(/expected trouble/)
+  await page.evaluate(() => {
+    console.error('expected trouble')
+    setTimeout(() => {
+      throw new Error('boom')
+    })
+  })
+  await page.waitForTimeout(100)
+  const problems = await guard.problems()
+  expect(problems).toHaveLength(1)
+  expect(problems[0]).toMatch(/^uncaught error in the page: Error: boom/)
+  await context.close()
+})

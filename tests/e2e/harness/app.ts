@@ -1,0 +1,81 @@
+// The app as it ships: the production build (`vite build`), served by `vite preview`, whose
+// /local-cognito proxy reaches the emulator given in COGNITO_EMULATOR_URL.
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { preview, type PreviewServer } from 'vite'
+import { repoRoot } from './paths.ts'
+
+export type AppServer = { url: string; stop(): Promise<void> }
+
+// What the build reads. A build of the same inputs is reused, so "once per run" also holds
+// across the test files (each file has its own module state) and across unchanged runs.
+const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json', 'tsconfig.app.json']
+
+function buildKey(): string {
+  const hash = createHash('sha256')
+  const visit = (path: string) => {
+    if (!existsSync(path)) return
+    if (statSync(path).isDirectory()) {
+      for (const entry of readdirSync(path).sort()) visit(join(path, entry))
+      return
+    }
+    hash.update(relative(repoRoot, path)).update('\0').update(readFileSync(path)).update('\0')
+  }
+  for (const input of BUILD_INPUTS) visit(join(repoRoot, input))
+  return hash.digest('hex').slice(0, 16)
+}
+
+/** Builds the app (or reuses a build of identical sources) and returns the output directory. */
+export async function buildApp(): Promise<string> {
+  if (existsSync(join(repoRoot, 'amplify_outputs.json'))) {
+    throw new Error('amplify_outputs.json is present, so a build would target that user pool. The browser tests need the local pool: move the file away while they run.')
+  }
+  const cacheRoot = join(repoRoot, 'node_modules', '.tmp', 'e2e-build')
+  const outDir = join(cacheRoot, buildKey())
+  if (existsSync(join(outDir, 'index.html'))) return outDir
+  mkdirSync(cacheRoot, { recursive: true })
+  const tempDir = `${outDir}.${process.pid}.tmp`
+  // An empty envDir, and no VITE_COGNITO_* from the shell: the build must use the local pool.
+  const emptyEnvDir = join(cacheRoot, 'empty-env')
+  mkdirSync(emptyEnvDir, { recursive: true })
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('VITE_') && name !== 'NODE_ENV' && !name.startsWith('VITEST')),
+  )
+  // In a child process, as `npm run build` would: NODE_ENV and Vitest's globals stay out of it.
+  const script = `import { build } from 'vite'
+await build({ logLevel: 'warn', envDir: ${JSON.stringify(emptyEnvDir)}, build: { outDir: ${JSON.stringify(tempDir)}, emptyOutDir: true } })`
+  const { code, output } = await run(process.execPath, ['--input-type=module', '--eval', script], env)
+  if (code !== 0) throw new Error(`vite build failed (exit ${code}):\n${output}`)
+  rmSync(outDir, { recursive: true, force: true })
+  renameSync(tempDir, outDir)
+  return outDir
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (output += text))
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (output += text))
+    child.once('error', reject)
+    child.once('exit', (code) => resolve({ code, output }))
+  })
+}
+
+/** Serves a build with `vite preview` on a free port, proxying /local-cognito to the emulator. */
+export async function serveApp(outDir: string, emulatorUrl: string): Promise<AppServer> {
+  // vite.config.ts reads this when it is loaded, which preview() does now.
+  process.env.COGNITO_EMULATOR_URL = emulatorUrl
+  const server: PreviewServer = await preview({
+    root: repoRoot,
+    configFile: join(repoRoot, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+  })
+  const url = server.resolvedUrls?.local[0]
+  if (!url) throw new Error('vite preview did not report a URL')
+  return { url, stop: () => server.close() }
+}

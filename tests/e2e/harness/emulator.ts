@@ -1,0 +1,142 @@
+// The local user pool as it ships: a separate process (`node --import tsx emulator/main.ts`),
+// fresh in-memory state, any free port, and --clock-control so tests can move its time.
+import { spawn, type ChildProcess } from 'node:child_process'
+import {
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  UpdateUserPoolClientCommand,
+  DescribeUserPoolClientCommand,
+} from '@aws-sdk/client-cognito-identity-provider'
+import { repoRoot } from './paths.ts'
+
+export type LocalPool = { name: string; userPoolId: string; clientId: string; mfaConfiguration: 'OFF' | 'OPTIONAL' | 'ON' }
+
+export type TestUser = { username: string; password: string; email: string }
+
+export type Emulator = {
+  url: string
+  pools: { optional: LocalPool; required: LocalPool }
+  /** The emulator's current time (ms since the epoch); a phone's clock agrees with it. */
+  now(): Promise<number>
+  /** Moves the emulator's clock forward; returns its new time. */
+  advanceClock(ms: number): Promise<number>
+  /** A new confirmed user with a permanent password, in the MFA-optional pool unless told otherwise. */
+  createUser(prefix: string, pool?: 'optional' | 'required'): Promise<TestUser>
+  /** Sets the app client's AuthSessionValidity (minutes, 3–15) on a pool. */
+  setAuthSessionValidity(pool: 'optional' | 'required', minutes: number): Promise<void>
+  admin: CognitoIdentityProviderClient
+  stop(): Promise<void>
+  /** Everything the process printed (for failure messages). */
+  output(): string
+}
+
+let userCounter = 0
+
+export async function startEmulatorProcess(): Promise<Emulator> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts', '--port', '0', '--clock-control'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
+  let output = ''
+  child.stdout!.setEncoding('utf8').on('data', (text: string) => (output += text))
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => (output += text))
+  const url = await waitForReady(child, () => output)
+
+  const config = (await (await fetch(`${url}/_local/config`)).json()) as { pools: LocalPool[] }
+  const byMfa = (mfa: LocalPool['mfaConfiguration']) => {
+    const pool = config.pools.find((p) => p.mfaConfiguration === mfa)
+    if (!pool) throw new Error(`The emulator offers no pool with MFA ${mfa}: ${JSON.stringify(config)}`)
+    return pool
+  }
+  const pools = { optional: byMfa('OPTIONAL'), required: byMfa('ON') }
+
+  const admin = new CognitoIdentityProviderClient({
+    endpoint: url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  })
+
+  async function advanceClock(ms: number): Promise<number> {
+    const response = await fetch(`${url}/_local/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: ms }) })
+    if (!response.ok) throw new Error(`POST /_local/clock answered ${response.status}: ${await response.text()}`)
+    return ((await response.json()) as { now: number }).now
+  }
+
+  return {
+    url,
+    pools,
+    admin,
+    now: () => advanceClock(0),
+    advanceClock,
+    async createUser(prefix, pool = 'optional') {
+      userCounter += 1
+      const username = `${prefix}-${process.pid}-${userCounter}`
+      const password = `E2e-pass-${userCounter}-${Math.random().toString(36).slice(2, 8)}!`
+      const email = `${username}@example.com`
+      const UserPoolId = pools[pool].userPoolId
+      await admin.send(
+        new AdminCreateUserCommand({
+          UserPoolId,
+          Username: username,
+          MessageAction: 'SUPPRESS',
+          TemporaryPassword: password,
+          UserAttributes: [
+            { Name: 'email', Value: email },
+            { Name: 'email_verified', Value: 'true' },
+          ],
+        }),
+      )
+      await admin.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: username, Password: password, Permanent: true }))
+      return { username, password, email }
+    },
+    async setAuthSessionValidity(pool, minutes) {
+      const { UserPoolId, ClientId } = { UserPoolId: pools[pool].userPoolId, ClientId: pools[pool].clientId }
+      const { UserPoolClient } = await admin.send(new DescribeUserPoolClientCommand({ UserPoolId, ClientId }))
+      await admin.send(
+        new UpdateUserPoolClientCommand({
+          UserPoolId,
+          ClientId,
+          ExplicitAuthFlows: UserPoolClient?.ExplicitAuthFlows,
+          AuthSessionValidity: minutes,
+        }),
+      )
+    },
+    output: () => output,
+    stop: () => stopChild(child),
+  }
+}
+
+function waitForReady(child: ChildProcess, output: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error('timed out after 30 s')), 30_000)
+    const fail = (error: Error) => {
+      clearTimeout(timer)
+      child.kill('SIGKILL')
+      reject(new Error(`The local user pool did not start (${error.message}). Its output:\n${output()}`))
+    }
+    child.once('error', fail)
+    child.once('exit', (code) => fail(new Error(`exited with code ${code}`)))
+    child.stdout!.on('data', () => {
+      const match = /^READY (http:\/\/\S+)$/m.exec(output())
+      if (match) {
+        clearTimeout(timer)
+        child.removeAllListeners('exit')
+        resolve(match[1])
+      }
+    })
+  })
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000)
+    child.once('exit', () => {
+      clearTimeout(force)
+      resolve()
+    })
+    child.kill('SIGTERM')
+  })
+}

@@ -1,0 +1,133 @@
+// What a browser test watches besides the screen: no request leaves the machine, no unexpected
+// console.error or uncaught error, and no setup key or token in a URL or in the console.
+import type { BrowserContext, Page, Request, Response } from 'playwright-core'
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
+// A JWT (Cognito's ID and access tokens) or a JWE (Cognito's refresh tokens): base64url JSON header first.
+const TOKEN_PATTERN = /eyJ[\w-]{8,}\.[\w-]*\.[\w-]+/
+const AMZ_TARGET_PREFIX = 'AWSCognitoIdentityProviderService.'
+
+export type ConsoleEntry = { type: string; text: string; location: string }
+
+export class Guard {
+  readonly blockedRequests: string[] = []
+  readonly consoleEntries: ConsoleEntry[] = []
+  readonly pageErrors: string[] = []
+  readonly urls = new Set<string>()
+  /** Cognito operations the page called, in order (from X-Amz-Target). */
+  readonly operations: string[] = []
+  private readonly secrets = new Set<string>()
+  private readonly allowedErrors: RegExp[] = []
+  private readonly pending: Promise<void>[] = []
+
+  /** Routes every request of the context: anything not on this machine is aborted and recorded. */
+  async attachToContext(context: BrowserContext): Promise<void> {
+    await context.route('**/*', (route) => {
+      const url = route.request().url()
+      if (isLocal(url)) return route.fallback()
+      this.blockedRequests.push(`${route.request().method()} ${url}`)
+      return route.abort('blockedbyclient')
+    })
+  }
+
+  attachToPage(page: Page): void {
+    page.on('console', (message) => {
+      const { url, lineNumber } = message.location()
+      this.consoleEntries.push({ type: message.type(), text: message.text(), location: url ? `${url}:${lineNumber}` : '' })
+    })
+    page.on('pageerror', (error) => this.pageErrors.push(`${error.name}: ${error.message}\n${error.stack ?? ''}`))
+    page.on('framenavigated', (frame) => this.urls.add(frame.url()))
+    page.on('request', (request) => this.onRequest(request))
+    page.on('response', (response) => this.pending.push(this.onResponse(response)))
+  }
+
+  /** A console.error the test expects (a refused code's HTTP 400, a dropped connection). */
+  allowConsoleError(pattern: RegExp): void {
+    this.allowedErrors.push(pattern)
+  }
+
+  /** Marks a value that must never appear in a URL or the console (the setup key read from the screen). */
+  addSecret(value: string): void {
+    const compact = value.replace(/\s+/g, '')
+    if (compact.length >= 8) this.secrets.add(compact)
+  }
+
+  count(operation: string): number {
+    return this.operations.filter((name) => name === operation).length
+  }
+
+  private onRequest(request: Request): void {
+    this.urls.add(request.url())
+    const target = request.headers()['x-amz-target']
+    if (target?.startsWith(AMZ_TARGET_PREFIX)) this.operations.push(target.slice(AMZ_TARGET_PREFIX.length))
+  }
+
+  // Learns the secrets the pool hands out, so the checks do not depend on what the test read.
+  private async onResponse(response: Response): Promise<void> {
+    if (!response.request().headers()['x-amz-target']) return
+    let body: unknown
+    try {
+      body = await response.json()
+    } catch {
+      return
+    }
+    const collect = (value: unknown, key = '') => {
+      if (typeof value === 'string' && /^(SecretCode|AccessToken|IdToken|RefreshToken|Session)$/.test(key)) this.addSecret(value)
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, k)
+    }
+    collect(body)
+  }
+
+  /** Everything wrong so far, as readable lines (empty when clean). */
+  async problems(): Promise<string[]> {
+    await Promise.allSettled(this.pending)
+    const problems: string[] = []
+    for (const request of this.blockedRequests) problems.push(`request to a non-local host (blocked): ${request}`)
+    for (const error of this.pageErrors) problems.push(`uncaught error in the page: ${error}`)
+    for (const entry of this.consoleEntries) {
+      if (entry.type === 'error' && !this.allowedErrors.some((pattern) => pattern.test(entry.text))) {
+        problems.push(`unexpected console.error: ${entry.text}${entry.location ? ` (at ${entry.location})` : ''}`)
+      }
+      const leak = this.leakIn(entry.text)
+      if (leak) problems.push(`console.${entry.type} contains ${leak}: ${redact(entry.text)}`)
+    }
+    for (const error of this.pageErrors) {
+      const leak = this.leakIn(error)
+      if (leak) problems.push(`an uncaught error's text contains ${leak}`)
+    }
+    for (const url of this.urls) {
+      let decoded = url
+      try {
+        decoded = decodeURIComponent(url)
+      } catch {
+        // keep the raw URL
+      }
+      const leak = this.leakIn(decoded)
+      if (leak) problems.push(`a URL contains ${leak}: ${redact(decoded)}`)
+    }
+    return problems
+  }
+
+  private leakIn(text: string): string | undefined {
+    if (TOKEN_PATTERN.test(text)) return 'a token (JWT)'
+    if (/otpauth:\/\//i.test(text) || /[?&]secret=/i.test(text)) return 'an otpauth URI or secret parameter'
+    const compact = text.replace(/\s+/g, '')
+    for (const secret of this.secrets) if (compact.includes(secret)) return 'a setup key, token or session'
+    return undefined
+  }
+}
+
+function isLocal(url: string): boolean {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  if (parsed.protocol === 'data:' || parsed.protocol === 'blob:' || parsed.protocol === 'about:') return true
+  return LOCAL_HOSTS.has(parsed.hostname)
+}
+
+function redact(text: string): string {
+  return text.replace(/[A-Za-z0-9_-]{16,}/g, (match) => `${match.slice(0, 4)}…(${match.length} chars)`).slice(0, 400)
+}
