@@ -1,9 +1,154 @@
 const en = {
   'signIn.title': 'Sign in',
+  'signIn.intro': 'Sign in with your user pool account.',
+  'signIn.username': 'Username',
+  'signIn.password': 'Password',
+  'signIn.submit': 'Sign in',
+  'signIn.submitting': 'Signing in…',
+  'signIn.noAccount': 'New here?',
+  'signIn.createAccount': 'Create an account',
+  'signIn.notice.account-confirmed': 'Your account is confirmed. Sign in to continue.',
+  'signIn.notice.signed-out': 'You have signed out.',
+  'signIn.notice.signed-out-everywhere': 'You have signed out on all devices.',
+  'signIn.back': 'Back to sign in',
+  'signIn.checking': 'Checking…',
+
+  'signIn.totp.title': 'Enter your authenticator code',
+  'signIn.totp.intro': 'Open the authenticator app on your phone and enter the 6-digit code it shows for {username}.',
+  'signIn.totp.label': '6-digit code',
+  'signIn.totp.autoSubmit': 'The code is checked as soon as you enter the sixth digit.',
+  'signIn.totp.clockHelp':
+    'Still not working? The clock on your phone must be set automatically, and the account in your app must use the standard settings (SHA-1, 6 digits, 30 seconds).',
+
+  'signIn.setup.title': 'Set up two-step verification',
+  'signIn.setup.intro':
+    'This user pool requires an authenticator app. Set one up now to finish signing in as {username}.',
+
+  'signIn.select.title': 'Choose how to verify',
+  'signIn.select.intro': 'Your account has more than one way to confirm it is you. Which one do you want to use now?',
+  'signIn.select.totp': 'Authenticator app',
+  'signIn.select.sms': 'Text message (SMS)',
+  'signIn.select.email': 'Email',
+
+  'signIn.delivered.title': 'Enter the code we sent',
+  'signIn.delivered.sms': 'We sent a code by text message to {destination}.',
+  'signIn.delivered.email': 'We sent a code by email to {destination}.',
+  'signIn.delivered.smsUnknown': 'We sent a code by text message.',
+  'signIn.delivered.emailUnknown': 'We sent a code by email.',
+  'signIn.delivered.label': 'Code',
+
+  'signIn.newPassword.title': 'Choose a new password',
+  'signIn.newPassword.intro':
+    'Your account was created with a temporary password. Choose your own password to continue.',
+  'signIn.newPassword.label': 'New password',
+  'signIn.newPassword.submit': 'Set password and continue',
+  'signIn.newPassword.submitting': 'Saving…',
+  'signIn.attribute.email': 'Email address',
+  'signIn.attribute.name': 'Name',
+  'signIn.attribute.given_name': 'Given name',
+  'signIn.attribute.family_name': 'Family name',
+  'signIn.attribute.phone_number': 'Phone number',
+  'signIn.attribute.other': 'Required attribute: {name}',
+
+  'signIn.confirm.title': 'Confirm your account',
+  'signIn.confirm.sentTo': 'We sent a confirmation code to {destination}. Enter it to confirm the account {username}.',
+  'signIn.confirm.intro': 'Enter the confirmation code for the account {username}.',
+  'signIn.confirm.localHint':
+    'Local user pool: nothing is emailed. The code is printed in the terminal where npm start is running.',
+  'signIn.confirm.label': 'Confirmation code',
+  'signIn.confirm.submit': 'Confirm account',
+  'signIn.confirm.submitting': 'Confirming…',
+  'signIn.confirm.resend': 'Send a new code',
+  'signIn.confirm.resending': 'Sending…',
+  'signIn.confirm.resent': 'A new code is on its way.',
+
+  'signIn.signUp.title': 'Create an account',
+  'signIn.signUp.intro': 'Choose a username and a password. You will confirm the account with a code.',
+  'signIn.signUp.email': 'Email address (optional)',
+  'signIn.signUp.password': 'Password',
+  'signIn.signUp.passwordHint': 'At least 8 characters, with upper- and lower-case letters, a number and a symbol.',
+  'signIn.signUp.submit': 'Create account',
+  'signIn.signUp.submitting': 'Creating…',
+  'signIn.signUp.haveAccount': 'Already have an account?',
+
+  'signIn.signedIn': 'Signed in.',
 }
 
 const ja = {
   'signIn.title': 'サインイン',
+  'signIn.intro': 'ユーザープールのアカウントでサインインしてください。',
+  'signIn.username': 'ユーザー名',
+  'signIn.password': 'パスワード',
+  'signIn.submit': 'サインイン',
+  'signIn.submitting': 'サインインしています…',
+  'signIn.noAccount': 'はじめてご利用ですか？',
+  'signIn.createAccount': 'アカウントを作成',
+  'signIn.notice.account-confirmed': 'アカウントが確認されました。サインインして続けてください。',
+  'signIn.notice.signed-out': 'サインアウトしました。',
+  'signIn.notice.signed-out-everywhere': 'すべてのデバイスからサインアウトしました。',
+  'signIn.back': 'サインインに戻る',
+  'signIn.checking': '確認しています…',
+
+  'signIn.totp.title': '認証アプリのコードを入力',
+  'signIn.totp.intro': 'スマートフォンの認証アプリを開き、{username} に表示されている6桁のコードを入力してください。',
+  'signIn.totp.label': '6桁のコード',
+  'signIn.totp.autoSubmit': '6桁目を入力すると、すぐにコードを確認します。',
+  'signIn.totp.clockHelp':
+    'それでもうまくいかない場合は、スマートフォンの時刻が自動設定になっていること、アプリのアカウントが標準の設定（SHA-1、6桁、30秒）であることを確認してください。',
+
+  'signIn.setup.title': '2段階認証を設定',
+  'signIn.setup.intro':
+    'このユーザープールでは認証アプリが必須です。{username} としてサインインを完了するために、今すぐ設定してください。',
+
+  'signIn.select.title': '確認方法を選択',
+  'signIn.select.intro': 'このアカウントには本人確認の方法が複数あります。今回使用する方法を選んでください。',
+  'signIn.select.totp': '認証アプリ',
+  'signIn.select.sms': 'テキストメッセージ（SMS）',
+  'signIn.select.email': 'メール',
+
+  'signIn.delivered.title': '送信されたコードを入力',
+  'signIn.delivered.sms': '{destination} にテキストメッセージでコードを送信しました。',
+  'signIn.delivered.email': '{destination} にメールでコードを送信しました。',
+  'signIn.delivered.smsUnknown': 'テキストメッセージでコードを送信しました。',
+  'signIn.delivered.emailUnknown': 'メールでコードを送信しました。',
+  'signIn.delivered.label': 'コード',
+
+  'signIn.newPassword.title': '新しいパスワードを設定',
+  'signIn.newPassword.intro':
+    'このアカウントは仮パスワードで作成されています。続けるには、ご自身のパスワードを設定してください。',
+  'signIn.newPassword.label': '新しいパスワード',
+  'signIn.newPassword.submit': 'パスワードを設定して続ける',
+  'signIn.newPassword.submitting': '保存しています…',
+  'signIn.attribute.email': 'メールアドレス',
+  'signIn.attribute.name': '名前',
+  'signIn.attribute.given_name': '名',
+  'signIn.attribute.family_name': '姓',
+  'signIn.attribute.phone_number': '電話番号',
+  'signIn.attribute.other': '必須の属性: {name}',
+
+  'signIn.confirm.title': 'アカウントを確認',
+  'signIn.confirm.sentTo':
+    '{destination} に確認コードを送信しました。コードを入力して、アカウント {username} を確認してください。',
+  'signIn.confirm.intro': 'アカウント {username} の確認コードを入力してください。',
+  'signIn.confirm.localHint':
+    'ローカルのユーザープールではメールは送信されません。コードは npm start を実行しているターミナルに表示されます。',
+  'signIn.confirm.label': '確認コード',
+  'signIn.confirm.submit': 'アカウントを確認',
+  'signIn.confirm.submitting': '確認しています…',
+  'signIn.confirm.resend': 'コードを再送信',
+  'signIn.confirm.resending': '送信しています…',
+  'signIn.confirm.resent': '新しいコードを送信しました。',
+
+  'signIn.signUp.title': 'アカウントを作成',
+  'signIn.signUp.intro': 'ユーザー名とパスワードを決めてください。アカウントはコードで確認します。',
+  'signIn.signUp.email': 'メールアドレス（任意）',
+  'signIn.signUp.password': 'パスワード',
+  'signIn.signUp.passwordHint': '8文字以上で、大文字、小文字、数字、記号をそれぞれ含めてください。',
+  'signIn.signUp.submit': 'アカウントを作成',
+  'signIn.signUp.submitting': '作成しています…',
+  'signIn.signUp.haveAccount': 'すでにアカウントをお持ちですか？',
+
+  'signIn.signedIn': 'サインインしました。',
 } satisfies Record<keyof typeof en, string>
 
 export const messages = { en, ja }

@@ -1,0 +1,299 @@
+import { act, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, test, vi } from 'vitest'
+import { createFakeAuthGateway, type FakeOptions } from '../../auth/fake-auth-gateway.ts'
+import type { Locale } from '../../i18n/catalog.ts'
+import { createManualClock } from '../../ui/clock.ts'
+import { renderWithProviders, textFor } from '../../ui/render-with-providers.tsx'
+import { SignInScreen, type TotpSetupSlot } from './sign-in-screen.tsx'
+
+const alice = { username: 'alice', password: 'Correct-horse-1', totp: { preferred: true } }
+
+function setup(locale: Locale, fake: FakeOptions = {}, extra: { localMode?: boolean } = {}) {
+  const user = userEvent.setup()
+  const auth = createFakeAuthGateway({ users: [alice], ...fake })
+  const clock = createManualClock()
+  const onSignedIn = vi.fn()
+  const slots: TotpSetupSlot[] = []
+  renderWithProviders(
+    <SignInScreen
+      auth={auth}
+      clock={clock}
+      onSignedIn={onSignedIn}
+      localMode={extra.localMode}
+      renderTotpSetup={(slot) => {
+        slots.push(slot)
+        return <p>setup component for {slot.accountName}</p>
+      }}
+    />,
+    { locale },
+  )
+  const t = textFor(locale)
+  async function signIn(username: string, password: string) {
+    await user.type(screen.getByLabelText(t('signIn.username')), username)
+    await user.type(screen.getByLabelText(t('signIn.password')), password)
+    await user.click(screen.getByRole('button', { name: t('signIn.submit') }))
+  }
+  return { user, auth, clock, onSignedIn, slots, t, signIn }
+}
+
+describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
+  test('password, then the authenticator code, signs in', async () => {
+    const { user, onSignedIn, t, signIn } = setup(locale)
+    await signIn('alice', 'Correct-horse-1')
+    expect(await screen.findByRole('heading', { name: t('signIn.totp.title') })).toBeInTheDocument()
+    const field = screen.getByLabelText(t('signIn.totp.label'))
+    expect(field).toHaveFocus()
+    expect(field).toHaveAttribute('autocomplete', 'one-time-code')
+    expect(field).toHaveAttribute('inputmode', 'numeric')
+    await user.type(field, '123456')
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('alice'))
+  })
+
+  test('wrong credentials: a clear message, the username kept, the password emptied', async () => {
+    const { t, signIn } = setup(locale)
+    await signIn('alice', 'wrong-password')
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.bad-credentials'))
+    expect(screen.getByLabelText(t('signIn.username'))).toHaveValue('alice')
+    expect(screen.getByLabelText(t('signIn.password'))).toHaveValue('')
+    expect(screen.getByLabelText(t('signIn.password'))).toHaveFocus()
+  })
+
+  test('an unknown user gets the same message as a wrong password', async () => {
+    const { t, signIn } = setup(locale)
+    await signIn('mallory', 'whatever-1')
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.bad-credentials'))
+  })
+
+  test('a locked-out account says so, not "wrong password"', async () => {
+    const { t, signIn } = setup(locale, { users: [{ ...alice, lockedOut: true }] })
+    await signIn('alice', 'Correct-horse-1')
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.locked-out'))
+  })
+
+  test('offline: the message says to check the connection, and the raw error is not shown', async () => {
+    const { auth, t, signIn } = setup(locale)
+    auth.failNext('signIn', 'NetworkError', 'A network error has occurred.')
+    await signIn('alice', 'Correct-horse-1')
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent(t('failure.offline'))
+    expect(alert).not.toHaveTextContent('A network error has occurred.')
+  })
+
+  test('a wrong code says so, clears the field and the next code works in the same session', async () => {
+    const { user, onSignedIn, t, signIn } = setup(locale)
+    await signIn('alice', 'Correct-horse-1')
+    const field = await screen.findByLabelText(t('signIn.totp.label'))
+    await user.type(field, '000000')
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.wrong-code'))
+    await waitFor(() => expect(field).toHaveValue(''))
+    expect(field).toHaveAttribute('aria-invalid', 'true')
+    expect(field).toHaveFocus()
+    await user.type(field, '123456')
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('alice'))
+  })
+
+  test('a reused code is explained as such', async () => {
+    const { user, t, signIn } = setup(locale, { usedCode: '111111' })
+    await signIn('alice', 'Correct-horse-1')
+    await user.type(await screen.findByLabelText(t('signIn.totp.label')), '111111')
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.code-reused'))
+  })
+
+  test('after two wrong codes, help about the phone clock and standard settings appears', async () => {
+    const { user, t, signIn } = setup(locale)
+    await signIn('alice', 'Correct-horse-1')
+    const field = await screen.findByLabelText(t('signIn.totp.label'))
+    await user.type(field, '000000')
+    await screen.findByRole('alert')
+    expect(screen.queryByText(t('signIn.totp.clockHelp'))).not.toBeInTheDocument()
+    await waitFor(() => expect(field).toBeEnabled())
+    await user.type(field, '999999')
+    expect(await screen.findByText(t('signIn.totp.clockHelp'))).toBeInTheDocument()
+  })
+
+  test('a pasted code with spaces is accepted and submitted once; the field is disabled while checking', async () => {
+    const { user, auth, onSignedIn, t, signIn } = setup(locale)
+    await signIn('alice', 'Correct-horse-1')
+    const field = await screen.findByLabelText(t('signIn.totp.label'))
+    const release = auth.hold('confirmTotpCode')
+    await user.click(field)
+    await user.paste('123 456')
+    await waitFor(() => expect(field).toBeDisabled())
+    expect(screen.getByRole('status')).toHaveTextContent(t('signIn.checking'))
+    await user.keyboard('{Enter}')
+    release()
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalled())
+    expect(auth.calls.filter((c) => c.method === 'confirmTotpCode')).toEqual([
+      { method: 'confirmTotpCode', args: ['123456'] },
+    ])
+  })
+
+  test('the remaining session time counts down, and at zero the user is back at sign-in with the username kept', async () => {
+    const { clock, t, signIn } = setup(locale)
+    await signIn('alice', 'Correct-horse-1')
+    const timer = await screen.findByRole('timer')
+    expect(timer).toHaveTextContent(t('session.timeLeft', { time: '3:00' }))
+    act(() => clock.advance(61_000))
+    expect(timer).toHaveTextContent(t('session.timeLeft', { time: '1:59' }))
+    act(() => clock.advance(119_000))
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.session-expired'))
+    expect(screen.getByRole('heading', { name: t('signIn.title') })).toBeInTheDocument()
+    expect(screen.getByLabelText(t('signIn.username'))).toHaveValue('alice')
+  })
+
+  test('when the server says the session lapsed, the user is told plainly and taken back', async () => {
+    const { user, auth, t, signIn } = setup(locale)
+    await signIn('alice', 'Correct-horse-1')
+    auth.expireSession()
+    await user.type(await screen.findByLabelText(t('signIn.totp.label')), '123456')
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.session-expired'))
+    expect(screen.getByLabelText(t('signIn.username'))).toHaveValue('alice')
+  })
+
+  test('"Back to sign in" leaves the code step', async () => {
+    const { user, t, signIn } = setup(locale)
+    await signIn('alice', 'Correct-horse-1')
+    await user.click(await screen.findByRole('button', { name: t('signIn.back') }))
+    expect(screen.getByRole('heading', { name: t('signIn.title') })).toBeInTheDocument()
+  })
+
+  test('MFA required and none set up: the setup component appears inside sign-in, and finishing it signs in', async () => {
+    const { onSignedIn, slots, t, signIn } = setup(locale, {
+      users: [{ username: 'newbie', password: 'Correct-horse-1' }],
+      mfaRequired: true,
+      secrets: ['SECRETSECRETSECRET'],
+    })
+    await signIn('newbie', 'Correct-horse-1')
+    expect(await screen.findByRole('heading', { name: t('signIn.setup.title') })).toHaveFocus()
+    expect(screen.getByText('setup component for newbie')).toBeInTheDocument()
+    const slot = slots.at(-1)!
+    expect(slot.secret).toBe('SECRETSECRETSECRET')
+    await expect(slot.verify('000000', 'Pixel')).rejects.toMatchObject({ name: 'EnableSoftwareTokenMFAException' })
+    await act(() => slot.verify('123456', 'Pixel'))
+    act(() => slot.onEnrolled())
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('newbie'))
+  })
+
+  test('a lapsed session during setup ends the attempt with the username kept', async () => {
+    const { auth, slots, t, signIn } = setup(locale, {
+      users: [{ username: 'newbie', password: 'Correct-horse-1' }],
+      mfaRequired: true,
+    })
+    await signIn('newbie', 'Correct-horse-1')
+    await screen.findByRole('heading', { name: t('signIn.setup.title') })
+    auth.expireSession()
+    await act(() => expect(slots.at(-1)!.verify('123456', '')).rejects.toMatchObject({ name: 'NotAuthorizedException' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.session-expired'))
+    expect(screen.getByLabelText(t('signIn.username'))).toHaveValue('newbie')
+  })
+
+  test('several factors and none preferred: the user picks the authenticator app', async () => {
+    const { user, t, signIn } = setup(locale, {
+      users: [{ username: 'dan', password: 'Correct-horse-1', totp: {}, sms: true }],
+    })
+    await signIn('dan', 'Correct-horse-1')
+    expect(await screen.findByRole('heading', { name: t('signIn.select.title') })).toHaveFocus()
+    await user.click(screen.getByRole('button', { name: t('signIn.select.totp') }))
+    expect(await screen.findByLabelText(t('signIn.totp.label'))).toBeInTheDocument()
+  })
+
+  test('an SMS code step names where the code went', async () => {
+    const { user, onSignedIn, t, signIn } = setup(locale, {
+      users: [{ username: 'sam', password: 'Correct-horse-1', sms: true }],
+    })
+    await signIn('sam', 'Correct-horse-1')
+    expect(await screen.findByText(t('signIn.delivered.sms', { destination: '+*******1234' }))).toBeInTheDocument()
+    await user.type(screen.getByLabelText(t('signIn.delivered.label')), '135790')
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('sam'))
+  })
+
+  test('NEW_PASSWORD_REQUIRED: a weak password is refused with the rule, a good one signs in', async () => {
+    const { user, onSignedIn, t, signIn } = setup(locale, {
+      users: [{ username: 'erin', password: 'Temp-pass-1', status: 'force-change-password' }],
+    })
+    await signIn('erin', 'Temp-pass-1')
+    expect(await screen.findByRole('heading', { name: t('signIn.newPassword.title') })).toHaveFocus()
+    const field = screen.getByLabelText(t('signIn.newPassword.label'))
+    await user.type(field, 'short')
+    await user.click(screen.getByRole('button', { name: t('signIn.newPassword.submit') }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.invalid-password'))
+    await user.clear(field)
+    await user.type(field, 'A-much-better-passw0rd')
+    await user.click(screen.getByRole('button', { name: t('signIn.newPassword.submit') }))
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('erin'))
+  })
+
+  test('an unconfirmed account is asked for its code, then signs in without retyping the password', async () => {
+    const { user, onSignedIn, t, signIn } = setup(locale, {
+      users: [{ username: 'fay', password: 'Correct-horse-1', status: 'unconfirmed' }],
+    })
+    await signIn('fay', 'Correct-horse-1')
+    expect(await screen.findByRole('heading', { name: t('signIn.confirm.title') })).toHaveFocus()
+    const field = screen.getByLabelText(t('signIn.confirm.label'))
+    await user.type(field, '000000')
+    await user.click(screen.getByRole('button', { name: t('signIn.confirm.submit') }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.wrong-code'))
+    await user.clear(field)
+    await user.type(field, '246810')
+    await user.click(screen.getByRole('button', { name: t('signIn.confirm.submit') }))
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('fay'))
+  })
+
+  test('sign-up with a confirmation code; in local mode the user is told the code is in the terminal', async () => {
+    const { user, onSignedIn, t } = setup(locale, {}, { localMode: true })
+    await user.click(screen.getByRole('button', { name: t('signIn.createAccount') }))
+    expect(screen.getByRole('heading', { name: t('signIn.signUp.title') })).toHaveFocus()
+    await user.type(screen.getByLabelText(t('signIn.username')), 'alice')
+    await user.type(screen.getByLabelText(t('signIn.signUp.password')), 'Another-pass-1')
+    await user.click(screen.getByRole('button', { name: t('signIn.signUp.submit') }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.username-exists'))
+
+    const username = screen.getByLabelText(t('signIn.username'))
+    await user.clear(username)
+    await user.type(username, 'gus')
+    await user.type(screen.getByLabelText(t('signIn.signUp.email')), 'gus@example.com')
+    await user.type(screen.getByLabelText(t('signIn.signUp.password')), 'Another-pass-1')
+    await user.click(screen.getByRole('button', { name: t('signIn.signUp.submit') }))
+    expect(await screen.findByRole('heading', { name: t('signIn.confirm.title') })).toBeInTheDocument()
+    expect(screen.getByText(t('signIn.confirm.localHint'))).toBeInTheDocument()
+    expect(
+      screen.getByText(t('signIn.confirm.sentTo', { destination: 'g***@example.com', username: 'gus' })),
+    ).toBeInTheDocument()
+
+    await user.click(screen.getByRole('button', { name: t('signIn.confirm.resend') }))
+    expect(await screen.findByText(t('signIn.confirm.resent'))).toBeInTheDocument()
+    await user.type(screen.getByLabelText(t('signIn.confirm.label')), '246810')
+    await user.click(screen.getByRole('button', { name: t('signIn.confirm.submit') }))
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('gus'))
+  })
+
+  test('an account needing a password reset is explained on the sign-in form', async () => {
+    const { t, signIn } = setup(locale, {
+      users: [{ username: 'hal', password: 'Correct-horse-1', status: 'reset-required' }],
+    })
+    await signIn('hal', 'Correct-horse-1')
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.password-reset-required'))
+  })
+
+  test('the sign-in button is busy while the password is checked', async () => {
+    const { auth, t, signIn } = setup(locale)
+    const release = auth.hold('signIn')
+    await signIn('alice', 'Correct-horse-1')
+    const button = screen.getByRole('button', { name: t('signIn.submitting') })
+    expect(button).toBeDisabled()
+    release()
+    await screen.findByLabelText(t('signIn.totp.label'))
+  })
+})
+
+describe('sign-in screen in Japanese', () => {
+  test('uses polite Japanese for the labels and the wrong-code message', async () => {
+    const { user, signIn } = setup('ja')
+    expect(screen.getByRole('heading', { name: 'サインイン' })).toBeInTheDocument()
+    await signIn('alice', 'Correct-horse-1')
+    await user.type(await screen.findByLabelText('6桁のコード'), '000000')
+    const alert = await screen.findByRole('alert')
+    expect(within(alert).getByText(/コードが一致しません。/)).toBeInTheDocument()
+  })
+})

@@ -1,0 +1,229 @@
+import { useEffect, useReducer, useRef } from 'react'
+import { toAuthFailure, type AuthStep } from '../../auth/auth-failure.ts'
+import type { AuthGateway, MfaType, SignInStep } from '../../auth/auth-gateway.ts'
+import type { Clock } from '../../ui/clock.ts'
+import { initialSignInState, signInFlow, type Notice } from './sign-in-flow.ts'
+import type { AuthFailure } from '../../auth/auth-failure.ts'
+
+/** Cognito's default AuthSessionValidity: a challenge must be answered within 3 minutes. */
+export const defaultChallengeSessionMs = 3 * 60 * 1000
+
+export type UseSignInOptions = {
+  auth: AuthGateway
+  clock: Clock
+  onSignedIn(username: string): void
+  challengeSessionMs?: number
+  initialUsername?: string
+  initialNotice?: Notice
+  initialFailure?: AuthFailure
+}
+
+/** The only caller of the gateway during sign-in. */
+export function useSignIn({
+  auth,
+  clock,
+  onSignedIn,
+  challengeSessionMs = defaultChallengeSessionMs,
+  initialUsername,
+  initialNotice,
+  initialFailure,
+}: UseSignInOptions) {
+  const [state, dispatch] = useReducer(signInFlow, undefined, () =>
+    initialSignInState(initialUsername, initialNotice, initialFailure),
+  )
+  // One request at a time: the reducer ignores a second submit, and this keeps the second
+  // request from being sent at all.
+  const inFlight = useRef(false)
+  // The password stays in memory only between sign-up (or an unconfirmed sign-in) and the
+  // confirmation code, so that confirming the account signs the user in without retyping it.
+  const password = useRef<string | undefined>(undefined)
+  const setupVerifying = useRef(false)
+
+  const signedInUser = state.step === 'signed-in' ? state.username : undefined
+  const onSignedInRef = useRef(onSignedIn)
+  onSignedInRef.current = onSignedIn
+  useEffect(() => {
+    if (signedInUser === undefined) return
+    password.current = undefined
+    onSignedInRef.current(signedInUser)
+  }, [signedInUser])
+
+  // The challenge session lapses on the server after challengeSessionMs; say so when it does
+  // rather than letting the next answer fail. Not while the setup code is being checked: the
+  // server decides that one.
+  const deadline = 'deadline' in state ? state.deadline : undefined
+  useEffect(() => {
+    if (deadline === undefined) return
+    const check = () => {
+      if (clock.now() >= deadline && !setupVerifying.current) dispatch({ type: 'timed-out' })
+    }
+    check()
+    return clock.every(1000, check)
+  }, [deadline, clock])
+
+  async function run(step: AuthStep, call: () => Promise<SignInStep>) {
+    inFlight.current = true
+    try {
+      const result = await call()
+      dispatch({ type: 'answered', result, deadline: clock.now() + challengeSessionMs })
+    } catch (error) {
+      dispatch({ type: 'failed', failure: toAuthFailure(error, step) })
+    } finally {
+      inFlight.current = false
+    }
+  }
+
+  async function signInOnce(username: string, secret: string): Promise<SignInStep> {
+    try {
+      return await auth.signIn(username, secret)
+    } catch (error) {
+      // Amplify refuses to sign in over stored tokens the app did not consider a session
+      // (e.g. left by a sign-in that completed after its screen had timed out). Clear them
+      // locally and sign in as the person at the keyboard asked.
+      if (error instanceof Error && error.name === 'UserAlreadyAuthenticatedException') {
+        await auth.signOut()
+        return auth.signIn(username, secret)
+      }
+      throw error
+    }
+  }
+
+  function submitCredentials(username: string, secret: string) {
+    if (inFlight.current || state.step !== 'credentials') return
+    const name = username.trim()
+    password.current = secret
+    dispatch({ type: 'credentials-submitted', username: name })
+    void run('password', () => signInOnce(name, secret))
+  }
+
+  function submitTotpCode(code: string) {
+    if (inFlight.current || state.step !== 'totp-code') return
+    dispatch({ type: 'code-submitted' })
+    void run('code', () => auth.confirmTotpCode(code))
+  }
+
+  function submitDeliveredCode(code: string) {
+    if (inFlight.current || state.step !== 'delivered-code') return
+    dispatch({ type: 'code-submitted' })
+    void run('code', () => auth.confirmDeliveredCode(code))
+  }
+
+  function chooseMfaType(type: MfaType) {
+    if (inFlight.current || state.step !== 'select-mfa') return
+    dispatch({ type: 'mfa-type-chosen' })
+    void run('code', () => auth.selectMfaType(type))
+  }
+
+  function submitNewPassword(newPassword: string, attributes?: Record<string, string>) {
+    if (inFlight.current || state.step !== 'new-password') return
+    dispatch({ type: 'new-password-submitted' })
+    void run('new-password', () => auth.completeNewPassword(newPassword, attributes))
+  }
+
+  /** The verify step of the setup screen during sign-in (MFA_SETUP): completes sign-in. */
+  async function confirmTotpSetup(code: string, deviceName: string): Promise<void> {
+    setupVerifying.current = true
+    try {
+      const result = await auth.confirmTotpSetupDuringSignIn(code, deviceName)
+      if (result.step !== 'done') {
+        // Cognito never asks for more after MFA_SETUP; if it did, this app could not follow.
+        const error = new Error(`Unexpected sign-in step after setup: ${result.step}`)
+        error.name = 'UnexpectedSignInStep'
+        throw error
+      }
+    } catch (error) {
+      // The setup screen shows the failure; a lapsed session also ends the sign-in attempt.
+      if (toAuthFailure(error, 'setup') === 'session-expired') dispatch({ type: 'failed', failure: 'session-expired' })
+      throw error
+    } finally {
+      setupVerifying.current = false
+    }
+  }
+
+  function finishSetup() {
+    dispatch({ type: 'enrolled' })
+  }
+
+  function backToSignIn() {
+    password.current = undefined
+    dispatch({ type: 'back-to-sign-in' })
+  }
+
+  function startSignUp() {
+    dispatch({ type: 'sign-up-started' })
+  }
+
+  async function submitSignUp(username: string, secret: string, email?: string) {
+    if (inFlight.current || state.step !== 'sign-up') return
+    const name = username.trim()
+    inFlight.current = true
+    dispatch({ type: 'sign-up-submitted', username: name })
+    try {
+      const result = await auth.signUp(name, secret, email?.trim() || undefined)
+      password.current = secret
+      if (result.step === 'done') {
+        // The pool confirms accounts by itself: continue straight to sign-in.
+        dispatch({ type: 'signed-up' })
+        dispatch({ type: 'confirmation-submitted' })
+        dispatch({ type: 'confirmed', signingIn: true })
+        await run('password', () => signInOnce(name, secret))
+        return
+      }
+      dispatch({ type: 'signed-up', destination: result.destination })
+    } catch (error) {
+      dispatch({ type: 'failed', failure: toAuthFailure(error, 'sign-up') })
+    } finally {
+      inFlight.current = false
+    }
+  }
+
+  async function submitConfirmationCode(code: string) {
+    if (inFlight.current || state.step !== 'confirm-sign-up') return
+    const { username } = state
+    inFlight.current = true
+    dispatch({ type: 'confirmation-submitted' })
+    try {
+      await auth.confirmSignUp(username, code.trim())
+    } catch (error) {
+      dispatch({ type: 'failed', failure: toAuthFailure(error, 'confirm-sign-up') })
+      inFlight.current = false
+      return
+    }
+    const secret = password.current
+    dispatch({ type: 'confirmed', signingIn: secret !== undefined })
+    inFlight.current = false
+    if (secret !== undefined) await run('password', () => signInOnce(username, secret))
+  }
+
+  async function resendCode() {
+    if (inFlight.current || state.step !== 'confirm-sign-up') return
+    inFlight.current = true
+    dispatch({ type: 'resend-requested' })
+    try {
+      const { destination } = await auth.resendSignUpCode(state.username)
+      dispatch({ type: 'resent', destination })
+    } catch (error) {
+      dispatch({ type: 'failed', failure: toAuthFailure(error, 'confirm-sign-up') })
+    } finally {
+      inFlight.current = false
+    }
+  }
+
+  return {
+    state,
+    submitCredentials,
+    submitTotpCode,
+    submitDeliveredCode,
+    chooseMfaType,
+    submitNewPassword,
+    confirmTotpSetup,
+    finishSetup,
+    backToSignIn,
+    startSignUp,
+    submitSignUp,
+    submitConfirmationCode,
+    resendCode,
+  }
+}
+
+export type SignInController = ReturnType<typeof useSignIn>

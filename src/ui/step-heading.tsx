@@ -1,0 +1,28 @@
+import { Heading } from '@aws-amplify/ui-react'
+import { useEffect, useRef, type ReactNode } from 'react'
+
+/**
+ * The heading of a step. When a new step appears, focus moves to its heading so keyboard and
+ * screen-reader users land at the start of what changed (tabIndex -1: focusable, not tabbable).
+ */
+export function StepHeading({
+  children,
+  level = 1,
+  focusOnMount = true,
+  id,
+}: {
+  children: ReactNode
+  level?: 1 | 2 | 3
+  focusOnMount?: boolean
+  id?: string
+}) {
+  const ref = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (focusOnMount) ref.current?.focus()
+  }, [focusOnMount])
+  return (
+    <Heading ref={ref} level={level} tabIndex={-1} id={id} className="step-heading">
+      {children}
+    </Heading>
+  )
+}
