@@ -2,7 +2,6 @@ import { N } from '../domain/srp.ts'
 import {
   PASSWORD,
   STEP_MS,
-  adminSignIn,
   call,
   claimsOf,
   createApp,
