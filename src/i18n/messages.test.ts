@@ -40,7 +40,7 @@ describe('message catalog', () => {
     if (/[.!?]$/.test(en)) expect(ja).toMatch(/[。？]$/)
     // Every Japanese sentence ends in the polite form (です・ます).
     for (const sentence of ja.split(/(?<=[。？])/).filter((s) => /[。？]$/.test(s))) {
-      expect(sentence, key).toMatch(/(です|ます|ません|ください|でした|ました|ませんか|ですか)[。？]$/)
+      expect(sentence, key).toMatch(/(です|ます|ません|ください|でした|ました|ませんか|ますか|ですか)[。？]$/)
     }
   })
 })

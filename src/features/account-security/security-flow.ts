@@ -1,0 +1,96 @@
+// Account settings → Security as one state machine. The status shown always comes from the
+// server (fetchMfaStatus) after any change, so the page never says "on" when it is not.
+import type { AuthFailure } from '../../auth/auth-failure.ts'
+import type { MfaStatus } from '../../auth/auth-gateway.ts'
+
+export type SecurityNotice = 'enabled' | 'replaced' | 'disabled' | 'preferred'
+
+type Known = {
+  status: MfaStatus
+  /** Learned from the server refusing to turn TOTP off, when the config did not say. */
+  mfaRequired: boolean
+}
+
+export type SecurityState =
+  | { step: 'loading'; mfaRequired: boolean; notice?: SecurityNotice }
+  | { step: 'load-failed'; mfaRequired: boolean; failure: AuthFailure }
+  | ({ step: 'overview'; notice?: SecurityNotice; failure?: AuthFailure } & Known)
+  | ({ step: 'making-preferred' } & Known)
+  | ({ step: 'confirm-replace' } & Known)
+  | ({ step: 'enrolling'; replacing: boolean } & Known)
+  | ({ step: 'confirm-disable' | 'disabling'; failure?: AuthFailure } & Known)
+
+export type SecurityEvent =
+  | { type: 'loaded'; status: MfaStatus }
+  | { type: 'failed'; failure: AuthFailure }
+  | { type: 'reload' }
+  | { type: 'setup-requested' }
+  | { type: 'replace-requested' }
+  | { type: 'replace-confirmed' }
+  | { type: 'cancelled' }
+  | { type: 'enrolled' }
+  | { type: 'make-preferred-requested' }
+  | { type: 'made-preferred' }
+  | { type: 'disable-requested' }
+  | { type: 'disable-confirmed' }
+  | { type: 'disabled' }
+
+export function initialSecurityState(mfaRequired: boolean): SecurityState {
+  return { step: 'loading', mfaRequired }
+}
+
+const overview = (s: Known, extra: { notice?: SecurityNotice; failure?: AuthFailure } = {}): SecurityState => ({
+  step: 'overview',
+  status: s.status,
+  mfaRequired: s.mfaRequired,
+  ...extra,
+})
+
+export function securityFlow(s: SecurityState, e: SecurityEvent): SecurityState {
+  switch (s.step) {
+    case 'loading':
+      if (e.type === 'loaded') return overview({ status: e.status, mfaRequired: s.mfaRequired }, { notice: s.notice })
+      if (e.type === 'failed') return { step: 'load-failed', mfaRequired: s.mfaRequired, failure: e.failure }
+      return s
+    case 'load-failed':
+      if (e.type === 'reload') return { step: 'loading', mfaRequired: s.mfaRequired }
+      return s
+    case 'overview':
+      if (e.type === 'setup-requested' && !s.status.totpEnabled) return { ...s, step: 'enrolling', replacing: false }
+      if (e.type === 'replace-requested' && s.status.totpEnabled) return { status: s.status, mfaRequired: s.mfaRequired, step: 'confirm-replace' }
+      if (e.type === 'disable-requested' && s.status.totpEnabled && !s.mfaRequired) {
+        return { status: s.status, mfaRequired: s.mfaRequired, step: 'confirm-disable' }
+      }
+      if (e.type === 'make-preferred-requested' && s.status.totpEnabled && !s.status.totpPreferred) {
+        return { status: s.status, mfaRequired: s.mfaRequired, step: 'making-preferred' }
+      }
+      if (e.type === 'reload') return { step: 'loading', mfaRequired: s.mfaRequired }
+      return s
+    case 'making-preferred':
+      if (e.type === 'made-preferred') return { step: 'loading', mfaRequired: s.mfaRequired, notice: 'preferred' }
+      if (e.type === 'failed') return overview(s, { failure: e.failure })
+      return s
+    case 'confirm-replace':
+      if (e.type === 'replace-confirmed') return { ...s, step: 'enrolling', replacing: true }
+      if (e.type === 'cancelled') return overview(s)
+      return s
+    case 'enrolling':
+      // Re-read the status from the server rather than assuming what the setup did.
+      if (e.type === 'enrolled') return { step: 'loading', mfaRequired: s.mfaRequired, notice: s.replacing ? 'replaced' : 'enabled' }
+      // Leaving a setup half-way may have changed Cognito's state (a pending secret), so reload.
+      if (e.type === 'cancelled') return { step: 'loading', mfaRequired: s.mfaRequired }
+      return s
+    case 'confirm-disable':
+      if (e.type === 'disable-confirmed') return { ...s, step: 'disabling', failure: undefined }
+      if (e.type === 'cancelled') return overview(s)
+      return s
+    case 'disabling':
+      if (e.type === 'disabled') return { step: 'loading', mfaRequired: s.mfaRequired, notice: 'disabled' }
+      if (e.type === 'failed') {
+        // The pool turned out to require MFA: stop offering "Turn off" and say why.
+        if (e.failure === 'mfa-required-by-pool') return overview({ ...s, mfaRequired: true }, { failure: e.failure })
+        return { ...s, step: 'confirm-disable', failure: e.failure }
+      }
+      return s
+  }
+}

@@ -1,0 +1,170 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, test, vi } from 'vitest'
+import { createFakeAuthGateway, type FakeOptions, type FakeUser } from '../../auth/fake-auth-gateway.ts'
+import type { Locale } from '../../i18n/catalog.ts'
+import { renderWithProviders, textFor } from '../../ui/render-with-providers.tsx'
+import { SecurityScreen, type EnrollmentSlot } from './security-screen.tsx'
+
+function setup(locale: Locale, user: Partial<FakeUser> = {}, fake: FakeOptions = {}, mfaRequired = false) {
+  const auth = createFakeAuthGateway({
+    users: [{ username: 'alice', password: 'x', ...user }],
+    signedInAs: 'alice',
+    ...fake,
+  })
+  const onSessionExpired = vi.fn()
+  const slots: EnrollmentSlot[] = []
+  renderWithProviders(
+    <SecurityScreen
+      auth={auth}
+      mfaRequired={mfaRequired}
+      onSessionExpired={onSessionExpired}
+      renderEnrollment={(slot) => {
+        slots.push(slot)
+        return (
+          <div>
+            <p>{slot.replacing ? 'replacing setup' : 'new setup'}</p>
+            <button onClick={slot.onCancel}>leave setup</button>
+          </div>
+        )
+      }}
+    />,
+    { locale },
+  )
+  return { u: userEvent.setup(), auth, onSessionExpired, slots, t: textFor(locale) }
+}
+
+describe.each(['en', 'ja'] as const)('security screen (%s)', (locale) => {
+  test('shows that the authenticator app is off and offers to set one up', async () => {
+    const { u, slots, t } = setup(locale)
+    expect(screen.getByRole('status')).toHaveTextContent(t('security.loading'))
+    expect(await screen.findByText(t('security.totp.offDescription'))).toBeInTheDocument()
+    expect(screen.getByText(t('security.totp.off'))).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: t('security.turnOff') })).not.toBeInTheDocument()
+    await u.click(screen.getByRole('button', { name: t('security.setUp') }))
+    expect(screen.getByText('new setup')).toBeInTheDocument()
+    expect(slots.at(-1)?.replacing).toBe(false)
+  })
+
+  test('after setup the status is read again from the server and the page says it is on', async () => {
+    const { u, auth, slots, t } = setup(locale)
+    await u.click(await screen.findByRole('button', { name: t('security.setUp') }))
+    // What the enrollment feature does through its driver:
+    await auth.beginTotpSetup()
+    await auth.verifyTotpSetup('123456', 'Work phone')
+    await auth.setTotpPreferred()
+    slots.at(-1)!.onEnrolled()
+    expect(await screen.findByText(t('security.notice.enabled'))).toBeInTheDocument()
+    expect(screen.getByText(t('security.totp.on'))).toBeInTheDocument()
+    expect(screen.getByText(t('security.totp.preferred'))).toBeInTheDocument()
+    expect(screen.getByText(t('security.totp.device', { name: 'Work phone' }))).toBeInTheDocument()
+    expect(screen.getByRole('heading', { name: t('security.title') })).toHaveFocus()
+  })
+
+  test('the device name is shown only when known', async () => {
+    setup(locale, { totp: { preferred: true } })
+    expect(await screen.findByText(t(locale)('security.totp.preferred'))).toBeInTheDocument()
+    expect(screen.queryByText(t(locale)('security.totp.device', { name: '' }).trim(), { exact: false })).not.toBeInTheDocument()
+  })
+
+  test('replacing warns that the old app stops working, and cancelling keeps everything', async () => {
+    const { u, slots, t } = setup(locale, { totp: { preferred: true, deviceName: 'Old phone' } })
+    await u.click(await screen.findByRole('button', { name: t('security.replace') }))
+    const dialog = screen.getByRole('dialog', { name: t('security.replaceConfirm.title') })
+    expect(dialog).toHaveTextContent(t('security.replaceConfirm.body'))
+    await u.click(within(dialog).getByRole('button', { name: t('common.cancel') }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(slots).toHaveLength(0)
+
+    await u.click(screen.getByRole('button', { name: t('security.replace') }))
+    await u.click(within(screen.getByRole('dialog')).getByRole('button', { name: t('security.replaceConfirm.continue') }))
+    expect(screen.getByText('replacing setup')).toBeInTheDocument()
+    expect(slots.at(-1)?.replacing).toBe(true)
+  })
+
+  test('leaving the setup half-way returns to the status, read again', async () => {
+    const { u, auth, t } = setup(locale)
+    await u.click(await screen.findByRole('button', { name: t('security.setUp') }))
+    await u.click(screen.getByRole('button', { name: 'leave setup' }))
+    expect(await screen.findByRole('button', { name: t('security.setUp') })).toBeInTheDocument()
+    expect(auth.calls.filter((c) => c.method === 'fetchMfaStatus').length).toBeGreaterThanOrEqual(2)
+  })
+
+  test('turning off asks for confirmation, then shows the app is off', async () => {
+    const { u, auth, t } = setup(locale, { totp: { preferred: true } })
+    await u.click(await screen.findByRole('button', { name: t('security.turnOff') }))
+    const dialog = screen.getByRole('dialog', { name: t('security.disableConfirm.title') })
+    expect(within(dialog).getByRole('button', { name: t('security.disableConfirm.keep') })).toHaveFocus()
+    await u.click(within(dialog).getByRole('button', { name: t('security.disableConfirm.confirm') }))
+    expect(await screen.findByText(t('security.notice.disabled'))).toBeInTheDocument()
+    expect(screen.getByText(t('security.totp.off'))).toBeInTheDocument()
+    expect(auth.user('alice')?.totp).toBeUndefined()
+  })
+
+  test('"Keep it on" closes the dialog without turning anything off', async () => {
+    const { u, auth, t } = setup(locale, { totp: { preferred: true } })
+    await u.click(await screen.findByRole('button', { name: t('security.turnOff') }))
+    await u.click(screen.getByRole('button', { name: t('security.disableConfirm.keep') }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(auth.user('alice')?.totp).toBeDefined()
+  })
+
+  test('a failure while turning off is shown in the dialog', async () => {
+    const { u, auth, t } = setup(locale, { totp: { preferred: true } })
+    auth.failNext('disableTotp', 'NetworkError')
+    await u.click(await screen.findByRole('button', { name: t('security.turnOff') }))
+    const dialog = screen.getByRole('dialog')
+    await u.click(within(dialog).getByRole('button', { name: t('security.disableConfirm.confirm') }))
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(t('failure.offline'))
+  })
+
+  test('when the pool requires MFA, turning off is not offered and the reason is given', async () => {
+    const { t } = setup(locale, { totp: { preferred: true } }, { mfaRequired: true }, true)
+    expect(await screen.findByText(t('security.requiredReason'))).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: t('security.turnOff') })).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: t('security.replace') })).toBeInTheDocument()
+  })
+
+  test('when configuration did not say, the refusal teaches the page that MFA is required', async () => {
+    const { u, t } = setup(locale, { totp: { preferred: true } }, { mfaRequired: true }, false)
+    await u.click(await screen.findByRole('button', { name: t('security.turnOff') }))
+    await u.click(within(screen.getByRole('dialog')).getByRole('button', { name: t('security.disableConfirm.confirm') }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.mfa-required-by-pool'))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: t('security.turnOff') })).not.toBeInTheDocument()
+    expect(screen.getByText(t('security.requiredReason'))).toBeInTheDocument()
+  })
+
+  test('an app that is on but not preferred can be made the sign-in method', async () => {
+    const { u, t } = setup(locale, { totp: { preferred: false } }, { mfaRequired: true }, true)
+    expect(await screen.findByText(t('security.totp.notPreferred'))).toBeInTheDocument()
+    await u.click(screen.getByRole('button', { name: t('security.makePreferred') }))
+    expect(await screen.findByText(t('security.notice.preferred'))).toBeInTheDocument()
+    expect(screen.getByText(t('security.totp.preferred'))).toBeInTheDocument()
+  })
+
+  test('other factors are listed for context', async () => {
+    const { t } = setup(locale, { totp: { preferred: true }, sms: true })
+    expect(
+      await screen.findByText(t('security.totp.otherFactors', { factors: t('security.factor.sms') })),
+    ).toBeInTheDocument()
+  })
+
+  test('a failed load says why and can be retried', async () => {
+    const { u, auth, t } = setup(locale)
+    auth.failNext('fetchMfaStatus', 'NetworkError')
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.offline'))
+    await u.click(screen.getByRole('button', { name: t('security.retry') }))
+    expect(await screen.findByRole('button', { name: t('security.setUp') })).toBeInTheDocument()
+  })
+
+  test('a refused access token (signed out elsewhere) hands over to the app', async () => {
+    const { auth, onSessionExpired } = setup(locale)
+    auth.failNext('fetchMfaStatus', 'NotAuthorizedException', 'Access Token has been revoked')
+    await waitFor(() => expect(onSessionExpired).toHaveBeenCalled())
+  })
+})
+
+function t(locale: Locale) {
+  return textFor(locale)
+}

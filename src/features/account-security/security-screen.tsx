@@ -1,0 +1,181 @@
+import { Badge, Button, Flex, Loader, Text, VisuallyHidden } from '@aws-amplify/ui-react'
+import { useRef, type ReactNode } from 'react'
+import type { MfaType } from '../../auth/auth-gateway.ts'
+import { useLocale, useT } from '../../i18n/i18n-provider.tsx'
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx'
+import { FailureMessage, StatusMessage } from '../../ui/messages.tsx'
+import { StepHeading } from '../../ui/step-heading.tsx'
+import type { SecurityState } from './security-flow.ts'
+import { useAccountSecurity, type AccountSecurityController, type UseAccountSecurityOptions } from './use-account-security.ts'
+
+/** What the app supplies to render the authenticator setup (the enrollment feature). */
+export type EnrollmentSlot = { replacing: boolean; onEnrolled(): void; onCancel(): void }
+
+export type SecurityScreenProps = UseAccountSecurityOptions & {
+  renderEnrollment(slot: EnrollmentSlot): ReactNode
+}
+
+export function SecurityScreen({ renderEnrollment, ...options }: SecurityScreenProps) {
+  const t = useT()
+  const security = useAccountSecurity(options)
+  const { state } = security
+  // Coming back from the setup screen, focus returns to this section's heading.
+  const wasEnrolling = useRef(false)
+  if (state.step === 'enrolling') {
+    wasEnrolling.current = true
+    return (
+      <section className="panel">
+        {renderEnrollment({ replacing: state.replacing, onEnrolled: security.enrolled, onCancel: security.cancel })}
+      </section>
+    )
+  }
+  return (
+    <section className="panel">
+      <Flex direction="column" gap="medium">
+        <StepHeading level={2} focusOnMount={wasEnrolling.current}>
+          {t('security.title')}
+        </StepHeading>
+        <SecurityBody security={security} state={state} />
+      </Flex>
+    </section>
+  )
+}
+
+function SecurityBody({ security, state }: { security: AccountSecurityController; state: SecurityState }) {
+  const t = useT()
+  switch (state.step) {
+    case 'loading':
+      return (
+        <Flex alignItems="center" gap="small" role="status">
+          <Loader aria-hidden />
+          <Text>{t('security.loading')}</Text>
+        </Flex>
+      )
+    case 'load-failed':
+      return (
+        <>
+          <FailureMessage failure={state.failure} />
+          <div>
+            <Button onClick={security.reload}>{t('security.retry')}</Button>
+          </div>
+        </>
+      )
+    case 'enrolling':
+      return null
+    default:
+      return <Overview security={security} state={state} />
+  }
+}
+
+const noticeKey = {
+  enabled: 'security.notice.enabled',
+  replaced: 'security.notice.replaced',
+  disabled: 'security.notice.disabled',
+  preferred: 'security.notice.preferred',
+} as const
+
+const factorKey: Record<MfaType, 'security.factor.sms' | 'security.factor.email' | 'security.totp.name'> = {
+  sms: 'security.factor.sms',
+  email: 'security.factor.email',
+  totp: 'security.totp.name',
+}
+
+function Overview({
+  security,
+  state,
+}: {
+  security: AccountSecurityController
+  state: Exclude<SecurityState, { step: 'loading' | 'load-failed' | 'enrolling' }>
+}) {
+  const t = useT()
+  const { locale } = useLocale()
+  const { status } = state
+  const notice = state.step === 'overview' ? state.notice : undefined
+  const failure = state.step === 'overview' ? state.failure : undefined
+  const factors = status.otherFactors.map((f) => t(factorKey[f]))
+  return (
+    <>
+      <Text>{t('security.intro')}</Text>
+      {notice && <StatusMessage>{t(noticeKey[notice])}</StatusMessage>}
+      <FailureMessage failure={failure} />
+      <div className="setting">
+        <div className="setting__header">
+          <Text as="h3" className="setting__name">
+            {t('security.totp.name')}
+          </Text>
+          <Badge variation={status.totpEnabled ? 'success' : undefined}>
+            <VisuallyHidden>{t('security.totp.statusLabel')}: </VisuallyHidden>
+            {status.totpEnabled ? t('security.totp.on') : t('security.totp.off')}
+          </Badge>
+        </div>
+        {status.totpEnabled ? (
+          <>
+            <Text>{status.totpPreferred ? t('security.totp.preferred') : t('security.totp.notPreferred')}</Text>
+            {status.deviceName && <Text>{t('security.totp.device', { name: status.deviceName })}</Text>}
+          </>
+        ) : (
+          <Text>{t('security.totp.offDescription')}</Text>
+        )}
+        {factors.length > 0 && (
+          <Text className="hint">
+            {t('security.totp.otherFactors', {
+              factors: new Intl.ListFormat(locale, { type: 'conjunction' }).format(factors),
+            })}
+          </Text>
+        )}
+        <Flex gap="small" wrap="wrap" className="setting__actions">
+          {!status.totpEnabled && (
+            <Button variation="primary" onClick={security.setUp}>
+              {t('security.setUp')}
+            </Button>
+          )}
+          {status.totpEnabled && !status.totpPreferred && (
+            <Button
+              variation="primary"
+              onClick={security.makePreferred}
+              isLoading={state.step === 'making-preferred'}
+              loadingText={t('security.makingPreferred')}
+            >
+              {t('security.makePreferred')}
+            </Button>
+          )}
+          {status.totpEnabled && <Button onClick={security.replace}>{t('security.replace')}</Button>}
+          {status.totpEnabled && !state.mfaRequired && (
+            <Button variation="warning" onClick={security.askToDisable}>
+              {t('security.turnOff')}
+            </Button>
+          )}
+        </Flex>
+        {status.totpEnabled && state.mfaRequired && <Text className="hint">{t('security.requiredReason')}</Text>}
+      </div>
+
+      {state.step === 'confirm-replace' && (
+        <ConfirmDialog
+          title={t('security.replaceConfirm.title')}
+          confirmLabel={t('security.replaceConfirm.continue')}
+          cancelLabel={t('common.cancel')}
+          onConfirm={security.confirmReplace}
+          onCancel={security.cancel}
+        >
+          <Text>{t('security.replaceConfirm.body')}</Text>
+          <Text>{t('security.replaceConfirm.finish')}</Text>
+        </ConfirmDialog>
+      )}
+      {(state.step === 'confirm-disable' || state.step === 'disabling') && (
+        <ConfirmDialog
+          title={t('security.disableConfirm.title')}
+          confirmLabel={t('security.disableConfirm.confirm')}
+          cancelLabel={t('security.disableConfirm.keep')}
+          pendingLabel={t('security.disableConfirm.working')}
+          pending={state.step === 'disabling'}
+          destructive
+          onConfirm={security.confirmDisable}
+          onCancel={security.cancel}
+        >
+          <Text>{t('security.disableConfirm.body')}</Text>
+          <FailureMessage failure={state.failure} />
+        </ConfirmDialog>
+      )}
+    </>
+  )
+}
