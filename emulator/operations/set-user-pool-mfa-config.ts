@@ -13,7 +13,8 @@ export const setUserPoolMfaConfig: Operation = async (input, deps) => {
   if (email) throw invalidParameter('Email MFA is not supported by this local emulator.')
   const totpEnabled = totp ? (optionalBoolean(totp, 'Enabled') ?? false) : pool.softwareTokenMfaEnabled
   const smsEnabled = sms ? Boolean(optionalObject(sms, 'SmsConfiguration')) : pool.smsMfaEnabled
-  if (mfa === 'OFF' && ((totp && totpEnabled) || (sms && smsEnabled))) {
+  // Any factor block counts, even one that enables nothing (AWS rejects OFF + {Enabled:false} too).
+  if (mfa === 'OFF' && (totp || sms)) {
     throw invalidParameter("Invalid MFA configuration given, can't turn off MFA and configure an MFA together.")
   }
   if (mfa !== 'OFF' && !totpEnabled && !smsEnabled) {
