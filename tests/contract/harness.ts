@@ -1,0 +1,90 @@
+// Shared set-up for the contract tests: an admin SDK client for seeding users, and small
+// helpers for codes and errors. Every test drives the emulator only over its wire API.
+import {
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider'
+import { phoneCode } from '../support/phone-totp.ts'
+
+/**
+ * The AWS SDK pointed at the emulator. Dummy credentials: admin calls are SigV4-signed and
+ * the emulator ignores signatures. maxAttempts 1 so no test can pass only thanks to a retry.
+ */
+export function sdkClient(url: string): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({
+    region: 'us-east-1',
+    endpoint: url,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  })
+}
+
+let counter = 0
+/** A username no other test uses (tests create their own users so they don't depend on each other). */
+export function uniqueName(prefix: string): string {
+  counter += 1
+  return `${prefix}-${process.pid}-${counter}`
+}
+
+/** A confirmed user with a permanent password, the way a seed script creates one (contract §7.18). */
+export async function createConfirmedUser(
+  sdk: CognitoIdentityProviderClient,
+  userPoolId: string,
+  username: string,
+  password: string,
+  email = `${username}@example.com`,
+): Promise<void> {
+  await createTemporaryUser(sdk, userPoolId, username, password, email)
+  await sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: username, Password: password, Permanent: true }))
+}
+
+/** An admin-created user still in FORCE_CHANGE_PASSWORD: the first sign-in asks for a new password. */
+export async function createTemporaryUser(
+  sdk: CognitoIdentityProviderClient,
+  userPoolId: string,
+  username: string,
+  temporaryPassword: string,
+  email = `${username}@example.com`,
+): Promise<void> {
+  await sdk.send(
+    new AdminCreateUserCommand({
+      UserPoolId: userPoolId,
+      Username: username,
+      TemporaryPassword: temporaryPassword,
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [
+        { Name: 'email', Value: email },
+        { Name: 'email_verified', Value: 'true' },
+      ],
+    }),
+  )
+}
+
+/** A 6-digit code that is certainly wrong now: it matches none of the steps the server accepts (±1). */
+export function wrongCode(secret: string, atMs: number): string {
+  const valid = new Set([-1, 0, 1].map((delta) => phoneCode(secret, atMs + delta * 30_000)))
+  for (let candidate = 0; ; candidate += 111_111) {
+    const code = String(candidate % 1_000_000).padStart(6, '0')
+    if (!valid.has(code)) return code
+  }
+}
+
+/** The error a promise rejects with; fails the test if it resolves. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof Error) return error
+    throw new Error(`rejected with a non-Error: ${String(error)}`)
+  }
+  throw new Error('expected the call to be refused, but it succeeded')
+}
+
+/** The payload of a JWT, decoded without verifying it (what Amplify itself reads, contract §3.3). */
+export function jwtPayload(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>
+}
+
+/** One 30-second TOTP step: a code (time step) is accepted only once, so the next login needs the next step. */
+export const TOTP_STEP_MS = 30_000
