@@ -79,7 +79,14 @@ export function SetupKey({ secret }: { secret: string }) {
           {formatSetupKey(secret)}
         </View>
         <Button size="small" onClick={() => void copy()}>
-          {result === 'copied' ? `✓ ${t('totp.copied')}` : t('totp.copyKey')}
+          {result === 'copied' ? (
+            <>
+              <span aria-hidden>✓&nbsp;</span>
+              {t('totp.copied')}
+            </>
+          ) : (
+            t('totp.copyKey')
+          )}
         </Button>
       </Flex>
       {/* Announced without moving focus; empty until there is something to say. */}

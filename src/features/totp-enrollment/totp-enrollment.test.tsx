@@ -1,6 +1,7 @@
 import { StrictMode, type ReactElement } from 'react'
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import axe from 'axe-core'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { catalog, format, type Locale, type MessageKey } from '../../i18n/catalog.ts'
 import { I18nProvider } from '../../i18n/i18n-provider.tsx'
@@ -227,6 +228,26 @@ describe.each<Locale>(['en', 'ja'])('TotpEnrollment (%s)', (locale) => {
       [validCode, t('totp.deviceDefault')],
       [validCode, t('totp.deviceDefault')],
     ])
+  })
+
+  test('has no accessibility violations axe can find, with the code form and after a wrong code', async () => {
+    const user = userEvent.setup()
+    const { driver } = createFakeDriver()
+    const { container } = renderEnrollment(locale, { driver, replacing: true, deadline: Date.now() + 120_000 })
+    await ready()
+    await screen.findByRole('img', { name: t('totp.qrLabel', { account }) })
+    const check = async () => {
+      // jsdom has no layout, so contrast cannot be measured here.
+      // Inside act: the countdown ticks while axe works.
+      const results = await act(() => axe.run(container, { rules: { 'color-contrast': { enabled: false } } }))
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([])
+    }
+    await check()
+    await user.type(codeField(), '000000')
+    await screen.findByRole('alert')
+    await user.type(codeField(), '000000')
+    await screen.findByText(t('totp.helpTitle'))
+    await check()
   })
 
   test('under StrictMode the key is requested once', async () => {

@@ -10,6 +10,7 @@ import {
   Message,
   Text,
   TextField,
+  View,
   VisuallyHidden,
 } from '@aws-amplify/ui-react'
 import type { AuthFailure } from '../../auth/auth-failure.ts'
@@ -45,9 +46,9 @@ export type TotpEnrollmentProps = {
 const deviceNameMaxLength = 64
 const soonMs = 60_000
 
-type View = 'loading' | 'unavailable' | 'entering-code' | 'activating' | 'activation-failed' | 'enrolled' | 'expired'
+type Screen = 'loading' | 'unavailable' | 'entering-code' | 'activating' | 'activation-failed' | 'enrolled' | 'expired'
 
-function viewOf(state: EnrollmentState, expired: boolean): View {
+function screenOf(state: EnrollmentState, expired: boolean): Screen {
   // A request in flight finishes first: a code checked at the last second may still succeed.
   if (expired && !isPending(state) && state.step !== 'enrolled') return 'expired'
   switch (state.step) {
@@ -80,7 +81,7 @@ export function TotpEnrollment({
   const t = useT()
   const { state, retry, startOver, submitCode, retryActivation } = useTotpEnrollment(driver, onEnrolled)
   const remaining = useRemainingTime(deadline)
-  const view = viewOf(state, remaining === 0)
+  const view = screenOf(state, remaining === 0)
 
   // Each new screen is announced by moving focus to its heading (keyboard and screen readers
   // start reading there); the code field does not grab focus, which on a phone would also pop
@@ -91,7 +92,7 @@ export function TotpEnrollment({
     headingRef.current?.focus()
   }, [view])
 
-  const titles: Record<View, string> = {
+  const titles: Record<Screen, string> = {
     loading: t('totp.title'),
     unavailable: t('totp.title'),
     'entering-code': t('totp.title'),
@@ -109,7 +110,14 @@ export function TotpEnrollment({
 
   return (
     <Flex as="section" direction="column" gap="medium" width="100%" maxWidth="44rem" aria-labelledby={headingId}>
-      <Heading ref={headingRef} id={headingId} level={2} tabIndex={-1} style={{ outline: 'none' }}>
+      <Heading
+        ref={headingRef}
+        id={headingId}
+        level={2}
+        fontSize={{ base: 'xl', medium: 'xxl' }}
+        tabIndex={-1}
+        style={{ outline: 'none' }}
+      >
         {titles[view]}
       </Heading>
 
@@ -236,9 +244,10 @@ function SetupSteps({
           {coarse ? (
             <Flex direction="column" gap="xs">
               <Text>{t('totp.touchHint')}</Text>
-              <Button as="a" href={uri} variation="primary" isFullWidth>
+              {/* Styled as Amplify's primary button; <Button as="a"> would add type="button" to the link. */}
+              <View as="a" href={uri} className="amplify-button amplify-button--primary amplify-button--fullwidth">
                 {t('totp.openInApp')}
-              </Button>
+              </View>
             </Flex>
           ) : null}
 
@@ -277,7 +286,7 @@ function SetupSteps({
 function StepHeading({ n, children }: { n: number; children: ReactNode }) {
   const t = useT()
   return (
-    <Heading level={3}>
+    <Heading level={3} fontSize="large" fontWeight="semibold">
       <Flex as="span" alignItems="center" gap="small">
         <Flex
           as="span"
