@@ -1,0 +1,158 @@
+// The AWS CLI (`aws cognito-idp … --endpoint-url`) against the local user pool, running the
+// commands of the AWS article in shared/seed in their published shape. The CLI validates
+// client-side (e.g. Session ≥ 20 characters) and reads errors from the body's __type only.
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { CreateUserPoolClientCommand, CreateUserPoolCommand, SetUserPoolMfaConfigCommand } from '@aws-sdk/client-cognito-identity-provider'
+import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
+import { createTestClock } from '../../emulator/state/clock.ts'
+import { phoneCode } from '../support/phone-totp.ts'
+import { createConfirmedUser, sdkClient, TOTP_STEP_MS, wrongCode } from './harness.ts'
+
+const run = promisify(execFile)
+const clock = createTestClock(Date.now()) // frozen: a slow CLI start-up can't cross a TOTP step
+const CLI_TIMEOUT_MS = 60_000
+let emulator: RunningEmulator
+let poolId: string
+let clientId: string
+
+// Dummy credentials (admin commands are signed; the emulator ignores signatures), no user
+// config files, no pager, and no retries so no test passes only thanks to one.
+const { AWS_PROFILE: _profile, ...inherited } = process.env
+const env = {
+  ...inherited,
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_PAGER: '',
+  AWS_CONFIG_FILE: '/dev/null',
+  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+  AWS_MAX_ATTEMPTS: '1',
+}
+
+type CliFailure = { code: number; stderr: string }
+
+/** Runs `aws cognito-idp <args> --endpoint-url <emulator>` and parses its JSON output. */
+async function cognitoIdp(...args: string[]): Promise<Record<string, any>> {
+  const { stdout } = await run('aws', ['cognito-idp', ...args, '--endpoint-url', emulator.url, '--output', 'json'], { env, timeout: CLI_TIMEOUT_MS })
+  return stdout.trim() === '' ? {} : (JSON.parse(stdout) as Record<string, any>)
+}
+
+async function cognitoIdpFails(...args: string[]): Promise<CliFailure> {
+  try {
+    await run('aws', ['cognito-idp', ...args, '--endpoint-url', emulator.url, '--output', 'json'], { env, timeout: CLI_TIMEOUT_MS })
+  } catch (error) {
+    const failure = error as { code?: unknown; stderr?: string }
+    return { code: Number(failure.code), stderr: failure.stderr ?? '' }
+  }
+  throw new Error(`expected aws cognito-idp ${args[0]} to fail, but it succeeded`)
+}
+
+// Set when `aws` cannot run. Never skip: every test then FAILS with how to install it.
+let missingCli: string | undefined
+
+function requireCli(): void {
+  if (missingCli) throw new Error(missingCli)
+}
+
+beforeAll(async () => {
+  try {
+    await run('aws', ['--version'], { env, timeout: CLI_TIMEOUT_MS })
+  } catch (error) {
+    missingCli =
+      'The AWS CLI (`aws`) is not on PATH, so the CLI contract tests cannot run. Install it with ' +
+      '`apt-get install -y awscli` (Debian/Ubuntu; .ci/run does this) or `pip install awscli`, then run the tests again. ' +
+      `(${error instanceof Error ? error.message : String(error)})`
+  }
+  emulator = await startEmulator({ port: 0, clock, seed: false, log: () => {} })
+  // The article's pool, set up as its "important" note says: MFA with TOTP, a client that allows ALLOW_ADMIN_USER_PASSWORD_AUTH.
+  const sdk = sdkClient(emulator.url)
+  const { UserPool } = await sdk.send(new CreateUserPoolCommand({ PoolName: 'article', MfaConfiguration: 'OFF' }))
+  poolId = UserPool!.Id!
+  await sdk.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } }))
+  const { UserPoolClient } = await sdk.send(
+    new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'article', ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }),
+  )
+  clientId = UserPoolClient!.ClientId!
+  await createConfirmedUser(sdk, poolId, 'Bob', 'P@ssw0rd', 'bob@example.com')
+  await createConfirmedUser(sdk, poolId, 'Carol', 'P@ssw0rd', 'carol@example.com')
+}, CLI_TIMEOUT_MS)
+
+afterAll(async () => {
+  await emulator?.close()
+})
+
+const signInArgs = (username: string) => [
+  'admin-initiate-auth',
+  '--user-pool-id', poolId,
+  '--client-id', clientId,
+  '--auth-flow', 'ADMIN_USER_PASSWORD_AUTH',
+  '--auth-parameters', `USERNAME=${username},PASSWORD=P@ssw0rd`,
+]
+
+test('the AWS CLI is installed', () => {
+  requireCli()
+})
+
+test('the article, command by command: associate, verify, set preference, admin sign-in with SOFTWARE_TOKEN_MFA, respond with the code', async () => {
+  requireCli()
+  const first = await cognitoIdp(...signInArgs('Bob'))
+  const accessToken: string = first.AuthenticationResult.AccessToken
+
+  // 1. aws cognito-idp associate-software-token --access-token …
+  const { SecretCode } = await cognitoIdp('associate-software-token', '--access-token', accessToken)
+  expect(SecretCode).toMatch(/^[A-Z2-7]{52}$/)
+
+  // 7. aws cognito-idp verify-software-token --access-token … --user-code 269194 --friendly-device-name BobPhone
+  const verified = await cognitoIdp('verify-software-token', '--access-token', accessToken, '--user-code', phoneCode(SecretCode, clock.now()), '--friendly-device-name', 'BobPhone')
+  expect(verified).toEqual({ Status: 'SUCCESS' })
+
+  // 8. set-user-mfa-preference (the user) and admin-set-user-mfa-preference (the administrator)
+  expect(await cognitoIdp('set-user-mfa-preference', '--software-token-mfa-settings', 'Enabled=true,PreferredMfa=true', '--access-token', accessToken)).toEqual({})
+  expect(
+    await cognitoIdp('admin-set-user-mfa-preference', '--software-token-mfa-settings', 'Enabled=true,PreferredMfa=true', '--username', 'Bob', '--user-pool-id', poolId),
+  ).toEqual({})
+
+  // 9. admin-initiate-auth now answers with the TOTP challenge, as in the article's sample output.
+  const challenge = await cognitoIdp(...signInArgs('Bob'))
+  expect(challenge.ChallengeName).toBe('SOFTWARE_TOKEN_MFA')
+  expect(challenge.ChallengeParameters).toEqual({ FRIENDLY_DEVICE_NAME: 'BobPhone', USER_ID_FOR_SRP: 'Bob' })
+  expect(challenge.Session.length).toBeGreaterThanOrEqual(20)
+
+  const respondArgs = (code: string) => [
+    'admin-respond-to-auth-challenge',
+    '--user-pool-id', poolId,
+    '--client-id', clientId,
+    '--challenge-name', 'SOFTWARE_TOKEN_MFA',
+    '--challenge-responses', `USERNAME=Bob,SOFTWARE_TOKEN_MFA_CODE=${code}`,
+    '--session', challenge.Session,
+  ]
+  // A mistyped code: the CLI shows Cognito's error name; the session survives it.
+  const mistyped = await cognitoIdpFails(...respondArgs(wrongCode(SecretCode, clock.now())))
+  expect(mistyped.code).not.toBe(0)
+  expect(mistyped.stderr).toContain('An error occurred (CodeMismatchException) when calling the AdminRespondToAuthChallenge operation: Invalid code received for user')
+
+  // The verify code's 30-second step is spent: the phone's next code signs in.
+  clock.advance(TOTP_STEP_MS)
+  const done = await cognitoIdp(...respondArgs(phoneCode(SecretCode, clock.now())))
+  expect(done.ChallengeParameters).toEqual({})
+  expect(done.AuthenticationResult).toMatchObject({ ExpiresIn: 3600, TokenType: 'Bearer' })
+  for (const token of ['AccessToken', 'IdToken']) expect(done.AuthenticationResult[token].split('.')).toHaveLength(3)
+  expect(done.AuthenticationResult.RefreshToken).toEqual(expect.any(String))
+}, 4 * CLI_TIMEOUT_MS)
+
+test('CLI errors carry the Cognito error name and message: a wrong verify code, an unknown user', async () => {
+  requireCli()
+  const first = await cognitoIdp(...signInArgs('Carol'))
+  const accessToken: string = first.AuthenticationResult.AccessToken
+  const { SecretCode } = await cognitoIdp('associate-software-token', '--access-token', accessToken)
+
+  const mismatch = await cognitoIdpFails('verify-software-token', '--access-token', accessToken, '--user-code', wrongCode(SecretCode, clock.now()), '--friendly-device-name', 'CarolPhone')
+  expect(mismatch.code).not.toBe(0)
+  expect(mismatch.stderr).toContain(
+    'An error occurred (EnableSoftwareTokenMFAException) when calling the VerifySoftwareToken operation: Code mismatch and fail enable Software Token MFA',
+  )
+
+  const unknown = await cognitoIdpFails('admin-get-user', '--user-pool-id', poolId, '--username', 'Nobody')
+  expect(unknown.stderr).toContain('An error occurred (UserNotFoundException) when calling the AdminGetUser operation: User does not exist.')
+}, 4 * CLI_TIMEOUT_MS)
