@@ -268,6 +268,16 @@ describe.each<Locale>(['en', 'ja'])('TotpEnrollment (%s)', (locale) => {
     expect(calls.begin).toBe(1)
   })
 
+  test('the same driver for a different account never shows the earlier account its key', async () => {
+    const { driver, calls } = createFakeDriver()
+    const first = renderEnrollment(locale, { driver })
+    await ready()
+    first.unmount()
+    renderEnrollment(locale, { driver, accountName: 'bob@example.com' })
+    expect(await ready()).toHaveTextContent(groupedSecond)
+    expect(calls.begin).toBe(2)
+  })
+
   test('"start over" is the one way to a new key', async () => {
     const user = userEvent.setup()
     const { driver, calls } = createFakeDriver()

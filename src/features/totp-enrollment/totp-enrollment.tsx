@@ -27,7 +27,10 @@ import { formatRemaining, useRemainingTime } from './use-remaining-time.ts'
 import { useTotpEnrollment } from './use-totp-enrollment.ts'
 
 export type TotpEnrollmentProps = {
-  /** Keep the same object across renders: a new driver on remount means a new secret. */
+  /**
+   * Keep the same object across renders (useMemo/useState, one per signed-in user): the issued
+   * key is remembered per driver and account, so leaving and coming back shows the same key.
+   */
   driver: EnrollmentDriver
   /** The label in the phone's app: the username or email. */
   accountName: string
@@ -79,7 +82,7 @@ export function TotpEnrollment({
   replacing = false,
 }: TotpEnrollmentProps) {
   const t = useT()
-  const { state, retry, startOver, submitCode, retryActivation } = useTotpEnrollment(driver, onEnrolled)
+  const { state, retry, startOver, submitCode, retryActivation } = useTotpEnrollment(driver, accountName, onEnrolled)
   const remaining = useRemainingTime(deadline)
   const view = screenOf(state, remaining === 0)
 

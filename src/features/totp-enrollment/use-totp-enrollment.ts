@@ -6,26 +6,25 @@ import { enrollmentFlow, initialEnrollmentState } from './enrollment-flow.ts'
 // Every begin() mints a new secret in Cognito and silently invalidates the one the user may
 // already have scanned. The promise is kept per driver, outside the component, so neither a
 // re-render, nor StrictMode's mount → unmount → mount, nor leaving the screen and coming back
-// with the same driver asks for another one. Only "start over" does.
-const setups = new WeakMap<EnrollmentDriver, Promise<{ secret: string }>>()
+// with the same driver asks for another one. Only "start over" does. The account is part of
+// the key so that a driver that outlives a sign-out never shows one user another user's secret.
+type Setup = { accountName: string; secret: Promise<{ secret: string }> }
+const setups = new WeakMap<EnrollmentDriver, Setup>()
 
-function issuedSecret(driver: EnrollmentDriver, fresh: boolean): Promise<{ secret: string }> {
-  if (fresh) setups.delete(driver)
-  let setup = setups.get(driver)
-  if (!setup) {
-    const begun = driver.begin()
-    setup = begun
-    setups.set(driver, begun)
-    // A failed begin() is not remembered: trying again must really try again.
-    begun.catch(() => {
-      if (setups.get(driver) === begun) setups.delete(driver)
-    })
-  }
-  return setup
+function issuedSecret(driver: EnrollmentDriver, accountName: string, fresh: boolean): Promise<{ secret: string }> {
+  const known = setups.get(driver)
+  if (known && !fresh && known.accountName === accountName) return known.secret
+  const setup: Setup = { accountName, secret: driver.begin() }
+  setups.set(driver, setup)
+  // A failed begin() is not remembered: trying again must really try again.
+  setup.secret.catch(() => {
+    if (setups.get(driver) === setup) setups.delete(driver)
+  })
+  return setup.secret
 }
 
 /** The only caller of the driver. Starts once on mount; everything else is a user action. */
-export function useTotpEnrollment(driver: EnrollmentDriver, onEnrolled: () => void) {
+export function useTotpEnrollment(driver: EnrollmentDriver, accountName: string, onEnrolled: () => void) {
   const [state, dispatch] = useReducer(enrollmentFlow, initialEnrollmentState)
   // Which begin() answer counts: after "start over", a late answer to the earlier call is dropped.
   const beginRequest = useRef(0)
@@ -41,7 +40,7 @@ export function useTotpEnrollment(driver: EnrollmentDriver, onEnrolled: () => vo
     const request = ++beginRequest.current
     dispatch({ type: 'started' })
     try {
-      const { secret } = await issuedSecret(driver, fresh)
+      const { secret } = await issuedSecret(driver, accountName, fresh)
       if (request === beginRequest.current) dispatch({ type: 'secret-issued', secret })
     } catch (error) {
       if (request === beginRequest.current) dispatch({ type: 'failed', failure: toAuthFailure(error, 'setup') })
