@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { render, screen } from '@testing-library/react'
+import { fireEvent, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, test, vi } from 'vitest'
 import { normaliseCode, OneTimeCodeField, type OneTimeCodeFieldProps } from './one-time-code-field.tsx'
@@ -65,6 +65,18 @@ describe('OneTimeCodeField', () => {
       expect(onComplete).toHaveBeenCalledExactlyOnceWith('123456')
     },
   )
+
+  test('full-width digits composed with a Japanese IME are converted when the composition ends', () => {
+    const { input, onComplete } = renderField()
+    fireEvent.compositionStart(input)
+    fireEvent.change(input, { target: { value: '１２３４５６' } })
+    // Mid-composition the text is left alone, and nothing is submitted.
+    expect(input).toHaveValue('１２３４５６')
+    expect(onComplete).not.toHaveBeenCalled()
+    fireEvent.compositionEnd(input)
+    expect(input).toHaveValue('123456')
+    expect(onComplete).toHaveBeenCalledExactlyOnceWith('123456')
+  })
 
   test('letters and separators typed by hand are dropped', async () => {
     const user = userEvent.setup()
