@@ -35,7 +35,8 @@ export const associateSoftwareToken: Operation = async (input, deps) => {
   return { SecretCode: user.totp.pendingSecret, Session: next.id }
 }
 
-function refuseWithoutTotp(pool: PoolRecord): void {
+/** Associate and Verify both need TOTP on in the pool (contract §6). */
+export function refuseWithoutTotp(pool: PoolRecord): void {
   if (pool.mfaConfiguration === 'OFF' || !pool.softwareTokenMfaEnabled) {
     throw cognitoError('SoftwareTokenMFANotFoundException', 'Software Token MFA has not been enabled by the userPool.')
   }

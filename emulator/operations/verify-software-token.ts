@@ -3,6 +3,7 @@ import { matchTotpStep } from '../domain/totp.ts'
 import { cognitoError, invalidParameter } from '../errors.ts'
 import type { UserRecord } from '../state/model.ts'
 import { optionalString, requiredString } from '../validate.ts'
+import { refuseWithoutTotp } from './associate-software-token.ts'
 import type { Operation } from './operation.ts'
 
 /** Contract §7.5: the pending secret becomes the active one when the code matches. */
@@ -16,7 +17,8 @@ export const verifySoftwareToken: Operation = async (input, deps) => {
   }
 
   if (accessToken !== undefined) {
-    const { user } = await requireAccessToken(deps, accessToken)
+    const { pool, user } = await requireAccessToken(deps, accessToken)
+    refuseWithoutTotp(pool)
     if (!verify(user, code, deps.clock.now())) {
       throw cognitoError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA')
     }
@@ -30,6 +32,7 @@ export const verifySoftwareToken: Operation = async (input, deps) => {
   const client = deps.store.requireClient(session.clientId)
   const user = deps.store.findUserBySub(session.poolId, session.sub)
   if (!user) throw cognitoError('UserNotFoundException', 'User does not exist.')
+  refuseWithoutTotp(deps.store.requirePool(session.poolId))
   if (!verify(user, code, deps.clock.now())) {
     // The session survives a wrong code, so the user can try again (contract §4.1).
     deps.sessions.failedTry(session)
