@@ -107,7 +107,7 @@ export function TotpEnrollment({
 
   const cancel = onCancel ? (
     <Button variation="link" onClick={onCancel}>
-      {deadline === undefined ? t('common.cancel') : t('totp.signInAgain')}
+      {t('common.cancel')}
     </Button>
   ) : null
 
@@ -153,7 +153,7 @@ export function TotpEnrollment({
           replacing={replacing}
           onSubmit={submitCode}
           onStartOver={() => void startOver()}
-          cancel={cancel}
+          onCancel={onCancel}
         />
       ) : null}
 
@@ -221,7 +221,7 @@ function SetupSteps({
   replacing,
   onSubmit,
   onStartOver,
-  cancel,
+  onCancel,
 }: {
   state: CodeState
   accountName: string
@@ -229,7 +229,7 @@ function SetupSteps({
   replacing: boolean
   onSubmit(code: string, deviceName: string): void
   onStartOver(): void
-  cancel: ReactNode
+  onCancel?(): void
 }) {
   const t = useT()
   const coarse = useCoarsePointer()
@@ -280,7 +280,7 @@ function SetupSteps({
       </Card>
 
       <Card variation="outlined" as="section">
-        <CodeForm state={state} issuer={issuer} onSubmit={onSubmit} cancel={cancel} />
+        <CodeForm state={state} issuer={issuer} onSubmit={onSubmit} onCancel={onCancel} />
       </Card>
     </>
   )
@@ -331,12 +331,12 @@ function CodeForm({
   state,
   issuer,
   onSubmit,
-  cancel,
+  onCancel,
 }: {
   state: CodeState
   issuer: string
   onSubmit(code: string, deviceName: string): void
-  cancel: ReactNode
+  onCancel?(): void
 }) {
   const t = useT()
   const ids = useId()
@@ -420,7 +420,11 @@ function CodeForm({
         >
           {t('totp.verify')}
         </Button>
-        {cancel}
+        {onCancel ? (
+          <Button variation={sessionOver ? 'primary' : 'link'} onClick={onCancel}>
+            {sessionOver ? t('totp.signInAgain') : t('common.cancel')}
+          </Button>
+        ) : null}
       </Flex>
     </Flex>
   )
