@@ -35,7 +35,7 @@ export async function handle(target: string | undefined, rawBody: string, deps: 
     if (error instanceof CognitoError) {
       return json(error.status, requestId, { __type: error.type, message: error.message }, {
         'x-amzn-ErrorType': `${error.type}:`,
-        'x-amzn-ErrorMessage': error.message,
+        'x-amzn-ErrorMessage': headerSafe(error.message),
       })
     }
     // A bug: logged here, never sent to the client (no stack traces on the wire).
@@ -44,6 +44,14 @@ export async function handle(target: string | undefined, rawBody: string, deps: 
       'x-amzn-ErrorType': 'InternalErrorException:',
     })
   }
+}
+
+// Messages quote request values (e.g. an AuthFlow in Japanese or with a line break); a header
+// cannot carry those, and writing one would throw and turn this 400 into a 500. The body keeps
+// the exact text; the optional header gets it percent-encoded.
+function headerSafe(text: string): string {
+  // Via UTF-8 bytes, not encodeURIComponent, which throws on a lone surrogate.
+  return text.replace(/[^\x20-\x7e]/gu, (char) => [...Buffer.from(char, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''))
 }
 
 function json(status: number, requestId: string, body: object, headers: Record<string, string> = {}): WireResponse {
