@@ -45,9 +45,17 @@ function isState(value: unknown): value is PersistentState {
   const state = value as Record<string, unknown>
   return (
     state.version === 1 &&
-    Array.isArray(state.pools) &&
-    Array.isArray(state.clients) &&
-    Array.isArray(state.users) &&
-    Array.isArray(state.refreshTokens)
+    records(state.pools, ['id']) &&
+    records(state.clients, ['clientId', 'poolId']) &&
+    records(state.users, ['poolId', 'username', 'sub']) &&
+    records(state.refreshTokens, ['token', 'poolId', 'sub'])
+  )
+}
+
+// The store indexes records by these keys: a record without them would break it at start-up.
+function records(value: unknown, keys: string[]): boolean {
+  return (
+    Array.isArray(value) &&
+    value.every((record: unknown) => typeof record === 'object' && record !== null && keys.every((key) => typeof (record as Record<string, unknown>)[key] === 'string'))
   )
 }
