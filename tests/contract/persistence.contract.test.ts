@@ -115,6 +115,8 @@ describe('a damaged state file is reported, and left as it was', () => {
     ['JSON cut off half-way (a torn write)', (valid: string) => valid.slice(0, Math.floor(valid.length / 2))],
     ['JSON of another shape', () => JSON.stringify({ version: 2, pools: [] })],
     ['an empty file', () => ''],
+    ['a user record that is null', (valid: string) => JSON.stringify({ ...JSON.parse(valid), users: [null] })],
+    ['a pool record without its id', (valid: string) => JSON.stringify({ ...JSON.parse(valid), pools: [{ name: 'no id' }] })],
   ])('%s', async (_what, damage: (valid: string) => string) => {
     const statePath = join(dir, 'state.json')
     await stop(await start(statePath))
