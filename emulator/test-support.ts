@@ -136,6 +136,14 @@ export function storedUser(deps: Deps, poolId: string, username: string): UserRe
   return deps.store.requireUser(deps.store.requirePool(poolId), username)
 }
 
+/** The sign-up confirmation code the emulator "sent": the last one it printed. */
+export function lastConfirmationCode(deps: TestDeps): string {
+  const line = deps.logs.findLast((entry) => entry.startsWith('Confirmation code'))
+  const code = line?.match(/: (\d{6})$/)?.[1]
+  if (!code) throw new Error('no confirmation code was printed')
+  return code
+}
+
 // Signing in
 
 export async function adminSignIn(deps: Deps, app: App, username: string, password: string = PASSWORD): Promise<AuthReply> {
