@@ -2,18 +2,21 @@ import { messages as common } from './common-messages.ts'
 import { messages as signIn } from '../features/sign-in/messages.ts'
 import { messages as accountSecurity } from '../features/account-security/messages.ts'
 import { messages as totpEnrollment } from '../features/totp-enrollment/messages.ts'
+import { messages as config } from '../config/messages.ts'
+import { registerMessages } from './registry.ts'
 
-export const locales = ['en', 'ja'] as const
-export type Locale = (typeof locales)[number]
+export { format, isLocale, locales, pickLocale, type Locale } from './locale.ts'
+import type { Locale } from './locale.ts'
 
 /** Each area's catalog, kept apart so the tests can check that no key is defined twice. */
-export const areas = { common, signIn, accountSecurity, totpEnrollment }
+export const areas = { common, config, signIn, accountSecurity, totpEnrollment }
 
-const en = { ...common.en, ...signIn.en, ...accountSecurity.en, ...totpEnrollment.en }
+const en = { ...common.en, ...config.en, ...signIn.en, ...accountSecurity.en, ...totpEnrollment.en }
 export type MessageKey = keyof typeof en
 
 const ja = {
   ...common.ja,
+  ...config.ja,
   ...signIn.ja,
   ...accountSecurity.ja,
   ...totpEnrollment.ja,
@@ -21,23 +24,6 @@ const ja = {
 
 export const catalog: Record<Locale, Record<MessageKey, string>> = { en, ja }
 
-export function isLocale(value: unknown): value is Locale {
-  return value === 'en' || value === 'ja'
-}
-
-/** Replaces `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
-export function format(template: string, vars?: Record<string, string | number>): string {
-  if (!vars) return template
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(vars, name) ? String(vars[name]) : whole,
-  )
-}
-
-/** The first browser language we have, else English. */
-export function pickLocale(languages: readonly string[]): Locale {
-  for (const language of languages) {
-    const primary = language.toLowerCase().split('-')[0]
-    if (isLocale(primary)) return primary
-  }
-  return 'en'
-}
+// Whoever imports the whole catalog (tests, tools) can render any screen at once. The app
+// itself does not import this module at run time; see registry.ts.
+registerMessages(common, config, signIn, accountSecurity, totpEnrollment)

@@ -1,5 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { catalog, format, isLocale, pickLocale, type Locale, type MessageKey } from './catalog.ts'
+import { messages as common } from './common-messages.ts'
+import { messages as signInForm } from '../features/sign-in/form-messages.ts'
+import type { MessageKey } from './catalog.ts'
+import { format, isLocale, pickLocale, type Locale } from './locale.ts'
+import { lookup, registerMessages } from './registry.ts'
+
+// The first screen's words. Later areas register themselves when their chunks load.
+registerMessages(common, signInForm)
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string
 
@@ -38,10 +45,10 @@ export function I18nProvider({ initialLocale, children }: { initialLocale?: Loca
     document.documentElement.lang = locale
   }, [locale])
 
-  const value = useMemo<I18nValue>(() => {
-    const messages = catalog[locale]
-    return { locale, setLocale, t: (key, vars) => format(messages[key] ?? catalog.en[key] ?? key, vars) }
-  }, [locale, setLocale])
+  const value = useMemo<I18nValue>(
+    () => ({ locale, setLocale, t: (key, vars) => format(lookup(locale, key) ?? key, vars) }),
+    [locale, setLocale],
+  )
 
   return <I18nContext value={value}>{children}</I18nContext>
 }

@@ -1,5 +1,5 @@
 import { useLocale, useT } from '../i18n/i18n-provider.tsx'
-import { locales, type Locale } from '../i18n/catalog.ts'
+import { locales, type Locale } from '../i18n/locale.ts'
 
 /** A two-button switch; each language is named in itself so a lost reader can find theirs. */
 export function LanguageSwitch() {

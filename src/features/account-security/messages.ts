@@ -40,6 +40,14 @@ const en = {
   'security.notice.replaced': 'The new authenticator app is on. The previous one no longer works.',
   'security.notice.disabled': 'The authenticator app is off.',
   'security.notice.preferred': 'Sign-in will now ask for a code from your authenticator app.',
+
+  'account.title': 'Account settings',
+  'account.signedInAs': 'Signed in as {name}',
+  'account.pool': 'Local user pool: {name}',
+  'account.signOut': 'Sign out',
+  'account.signOutEverywhere': 'Sign out of all devices',
+  'account.signOutEverywhereHint': 'Ends this account’s sessions in every browser and app, including this one.',
+  'account.signingOut': 'Signing out…',
 }
 
 const ja = {
@@ -84,6 +92,14 @@ const ja = {
   'security.notice.replaced': '新しい認証アプリがオンになりました。以前のアプリは使用できません。',
   'security.notice.disabled': '認証アプリをオフにしました。',
   'security.notice.preferred': 'サインイン時に認証アプリのコードを求めるようになりました。',
+
+  'account.title': 'アカウント設定',
+  'account.signedInAs': '{name} としてサインインしています',
+  'account.pool': 'ローカルのユーザープール: {name}',
+  'account.signOut': 'サインアウト',
+  'account.signOutEverywhere': 'すべてのデバイスからサインアウト',
+  'account.signOutEverywhereHint': 'このブラウザーを含むすべてのブラウザーとアプリで、このアカウントのセッションを終了します。',
+  'account.signingOut': 'サインアウトしています…',
 } satisfies Record<keyof typeof en, string>
 
 export const messages = { en, ja }

@@ -3,7 +3,7 @@
 import type { AuthFailure } from '../../auth/auth-failure.ts'
 import type { MfaType, SignInStep } from '../../auth/auth-gateway.ts'
 
-export type Notice = 'account-confirmed' | 'signed-out' | 'signed-out-everywhere'
+export type Notice = 'account-confirmed' | 'signed-out' | 'signed-out-everywhere' | 'session-ended'
 
 /** Steps that answer a challenge within Cognito's short-lived session. */
 type Challenge = { username: string; deadline: number }

@@ -1,0 +1,93 @@
+import '@aws-amplify/ui-react/styles/badge.css'
+import { Button, Flex, Text } from '@aws-amplify/ui-react'
+import { useState } from 'react'
+import type { AuthGateway } from '../auth/auth-gateway.ts'
+import { SecurityScreen } from '../features/account-security/security-screen.tsx'
+import { useT } from '../i18n/i18n-provider.tsx'
+import { StepHeading } from '../ui/step-heading.tsx'
+import { SettingsEnrollment } from './enrollment-slots.tsx'
+
+export type AccountPageProps = {
+  auth: AuthGateway
+  /** What the user signs in with (username or email): the account label in authenticator apps. */
+  accountName: string
+  issuer: string
+  mfaRequired: boolean
+  /** Local mode: which demo pool this account lives in. */
+  poolLabel?: string
+  onSignedOut(how: 'local' | 'global'): void
+  onSessionExpired(): void
+}
+
+/** Account settings → Security, with sign-out. Loaded lazily after sign-in. */
+export default function AccountPage({
+  auth,
+  accountName,
+  issuer,
+  mfaRequired,
+  poolLabel,
+  onSignedOut,
+  onSessionExpired,
+}: AccountPageProps) {
+  const t = useT()
+  const [signingOut, setSigningOut] = useState<'local' | 'global' | undefined>()
+
+  async function signOut(how: 'local' | 'global') {
+    setSigningOut(how)
+    try {
+      await auth.signOut({ global: how === 'global' })
+    } catch (error) {
+      // Amplify clears the tokens in this browser even when the server call fails.
+      console.debug(`[auth] sign-out: ${error instanceof Error ? error.name : 'unknown error'}`)
+    }
+    onSignedOut(how)
+  }
+
+  return (
+    <Flex direction="column" gap="large">
+      <div className="page-title">
+        <StepHeading level={1}>{t('account.title')}</StepHeading>
+        <Text className="hint">{t('account.signedInAs', { name: accountName })}</Text>
+        {poolLabel && <Text className="hint">{t('account.pool', { name: poolLabel })}</Text>}
+      </div>
+      <SecurityScreen
+        auth={auth}
+        mfaRequired={mfaRequired}
+        onSessionExpired={onSessionExpired}
+        renderEnrollment={(slot) => (
+          <SettingsEnrollment auth={auth} accountName={accountName} issuer={issuer} slot={slot} />
+        )}
+      />
+      <section className="panel" aria-labelledby="sign-out-title">
+        <Flex direction="column" gap="small">
+          <StepHeading level={2} focusOnMount={false} id="sign-out-title">
+            {t('account.signOut')}
+          </StepHeading>
+          <Flex gap="small" wrap="wrap">
+            <Button
+              onClick={() => void signOut('local')}
+              isDisabled={signingOut !== undefined}
+              isLoading={signingOut === 'local'}
+              loadingText={t('account.signingOut')}
+            >
+              {t('account.signOut')}
+            </Button>
+            <Button
+              variation="warning"
+              onClick={() => void signOut('global')}
+              isDisabled={signingOut !== undefined}
+              isLoading={signingOut === 'global'}
+              loadingText={t('account.signingOut')}
+              aria-describedby="sign-out-everywhere-hint"
+            >
+              {t('account.signOutEverywhere')}
+            </Button>
+          </Flex>
+          <Text className="hint" id="sign-out-everywhere-hint">
+            {t('account.signOutEverywhereHint')}
+          </Text>
+        </Flex>
+      </section>
+    </Flex>
+  )
+}

@@ -1,0 +1,323 @@
+/**
+ * <App>: the whole SPA.
+ *
+ * In the browser (src/main.tsx) it takes no props: the backend comes from the build
+ * (VITE_COGNITO_* env vars or amplify_outputs.json), else the local emulator behind the
+ * same-origin path /local-cognito/, whose pools are discovered at run time.
+ *
+ * Flow tests render it with real aws-amplify against an emulator at an absolute URL:
+ *
+ *   render(<App config={{ mode: 'explicit', userPoolId, userPoolClientId,
+ *                         endpoint: `http://127.0.0.1:${port}/`, mfaRequired: true }} />)
+ *
+ * or `config={{ mode: 'local', baseUrl: `http://127.0.0.1:${port}/` }}` to use the pool picker.
+ * Optional props:
+ *   clock              createManualClock() from src/ui/clock.ts: run out the 3-minute challenge
+ *                      session without waiting (the setup screen's own countdown uses Date.now)
+ *   createGateway      defaults to the lazily loaded Amplify gateway; createFakeAuthGateway for
+ *                      component tests
+ *   initialLocale      'en' | 'ja' (default: remembered choice, else the browser's languages)
+ *   challengeSessionMs the app client's AuthSessionValidity (default 3 minutes)
+ *   fetchImpl          fetch used for local pool discovery
+ */
+import '@aws-amplify/ui-react/styles/alert.css'
+import '@aws-amplify/ui-react/styles/button.css'
+import '@aws-amplify/ui-react/styles/field.css'
+import '@aws-amplify/ui-react/styles/fieldGroup.css'
+import '@aws-amplify/ui-react/styles/fieldMessages.css'
+import '@aws-amplify/ui-react/styles/flex.css'
+import '@aws-amplify/ui-react/styles/heading.css'
+import '@aws-amplify/ui-react/styles/icon.css'
+import '@aws-amplify/ui-react/styles/input.css'
+import '@aws-amplify/ui-react/styles/loader.css'
+import '@aws-amplify/ui-react/styles/passwordField.css'
+import '@aws-amplify/ui-react/styles/text.css'
+import '@aws-amplify/ui-react/styles/textField.css'
+import '@aws-amplify/ui-react/styles/visuallyHidden.css'
+import './app.css'
+import { Button, Flex, Loader, Text, ThemeProvider } from '@aws-amplify/ui-react'
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { toAuthFailure, type AuthFailure } from '../auth/auth-failure.ts'
+import type { AuthGateway } from '../auth/auth-gateway.ts'
+import { createLazyAuthGateway, mayHaveStoredSession, type LazyAuthGateway } from '../auth/lazy-auth-gateway.ts'
+import {
+  choosePool,
+  defaultAppName,
+  resolveInjectedConfig,
+  type AppConfig,
+  type AppConfigInput,
+  type PoolConfig,
+} from '../config/app-config.ts'
+import { readBuildConfig } from '../config/build-config.ts'
+import { discoverLocalPools, rememberedLocalPool, rememberLocalPool, type DiscoveryResult } from '../config/local-discovery.ts'
+import type { Locale } from '../i18n/catalog.ts'
+import { I18nProvider, useT } from '../i18n/i18n-provider.tsx'
+import type { Notice } from '../features/sign-in/sign-in-flow.ts'
+import { SignInScreen } from '../features/sign-in/sign-in-screen.tsx'
+import { systemClock, type Clock } from '../ui/clock.ts'
+import { LanguageSwitch } from '../ui/language-switch.tsx'
+import { FailureMessage } from '../ui/messages.tsx'
+import { ShieldIcon } from './icons.tsx'
+import { whenIdle } from '../ui/idle.ts'
+import { PoolPicker, poolLabel } from './pool-picker.tsx'
+import { theme } from './theme.ts'
+
+// Rare screens load on demand (a bad configuration, an unreachable local pool).
+const ConfigProblemScreen = lazy(() => import('./config-problem.tsx').then((m) => ({ default: m.ConfigProblemScreen })))
+const LocalPoolProblem = lazy(() => import('./config-problem.tsx').then((m) => ({ default: m.LocalPoolProblem })))
+const loadAccountPage = () => import('./account-page.tsx')
+const AccountPage = lazy(loadAccountPage)
+const SignInEnrollment = lazy(() => import('./enrollment-slots.tsx').then((m) => ({ default: m.SignInEnrollment })))
+
+export type GatewayFactory = (pool: PoolConfig) => AuthGateway | LazyAuthGateway
+
+export type AppProps = {
+  config?: AppConfigInput
+  createGateway?: GatewayFactory
+  clock?: Clock
+  initialLocale?: Locale
+  challengeSessionMs?: number
+  fetchImpl?: typeof fetch
+}
+
+export function App({ config, initialLocale, ...rest }: AppProps) {
+  // Tests often pass the config inline; compare by value so a re-render is not a new backend.
+  const configKey = JSON.stringify(config ?? null)
+  const resolved = useMemo(
+    () => (config ? resolveInjectedConfig(config, location.origin) : readBuildConfig()),
+    [configKey],
+  )
+  const appName = resolved.ok ? resolved.config.appName : defaultAppName
+  useEffect(() => {
+    document.title = appName
+  }, [appName])
+  useEffect(() => {
+    if (resolved.ok) return
+    const what = resolved.problems.map((p) => (p.kind === 'unreadable' ? `${p.source} unreadable` : `${p.field} ${p.kind}`))
+    console.error(`Cognito TOTP is not configured correctly: ${what.join('; ')}`)
+  }, [resolved])
+  return (
+    <I18nProvider initialLocale={initialLocale}>
+      <ThemeProvider theme={theme}>
+        <Frame appName={appName} local={resolved.ok && resolved.config.backend.kind === 'local'}>
+          {resolved.ok ? (
+            <Backend config={resolved.config} {...rest} />
+          ) : (
+            <Suspense fallback={null}>
+              <ConfigProblemScreen problems={resolved.problems} />
+            </Suspense>
+          )}
+        </Frame>
+      </ThemeProvider>
+    </I18nProvider>
+  )
+}
+
+function Frame({ appName, local, children }: { appName: string; local: boolean; children: ReactNode }) {
+  const t = useT()
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="app-header__brand">
+          <ShieldIcon />
+          <span className="app-header__name">{appName}</span>
+          {local && (
+            <span className="local-badge" title={t('app.localBadgeHint')}>
+              {t('app.localBadge')}
+            </span>
+          )}
+        </div>
+        <LanguageSwitch />
+      </header>
+      <main className="app-main">{children}</main>
+    </div>
+  )
+}
+
+type BackendProps = Omit<AppProps, 'config' | 'initialLocale'> & { config: AppConfig }
+
+function Backend({ config, fetchImpl, ...rest }: BackendProps) {
+  const { backend } = config
+  if (backend.kind === 'explicit') {
+    return <Session pool={backend.pool} appName={config.appName} {...rest} />
+  }
+  return <LocalBackend endpoint={backend.endpoint} discoveryUrl={backend.discoveryUrl} fetchImpl={fetchImpl} appName={config.appName} {...rest} />
+}
+
+function LocalBackend({
+  endpoint,
+  discoveryUrl,
+  fetchImpl,
+  ...rest
+}: Omit<SessionProps, 'pool'> & { endpoint: string; discoveryUrl: string; fetchImpl?: typeof fetch }) {
+  const t = useT()
+  const [discovery, setDiscovery] = useState<DiscoveryResult | undefined>()
+  const [chosenName, setChosenName] = useState(() => rememberedLocalPool())
+  useEffect(() => {
+    let live = true
+    void discoverLocalPools(discoveryUrl, endpoint, fetchImpl).then((result) => live && setDiscovery(result))
+    return () => {
+      live = false
+    }
+  }, [discoveryUrl, endpoint, fetchImpl])
+
+  if (!discovery) return <Waiting label={t('app.loading')} />
+  if (!discovery.ok) {
+    return (
+      <Suspense fallback={null}>
+        <LocalPoolProblem reason={discovery.reason} />
+      </Suspense>
+    )
+  }
+  const pool = choosePool(discovery.pools, chosenName)!
+  const picker =
+    discovery.pools.length > 1 ? (
+      <PoolPicker
+        pools={discovery.pools}
+        chosen={pool}
+        onChoose={(next) => {
+          rememberLocalPool(next.name ?? next.userPoolId)
+          setChosenName(next.name ?? next.userPoolId)
+        }}
+      />
+    ) : undefined
+  return (
+    <Session
+      key={`${pool.userPoolId}/${pool.userPoolClientId}`}
+      pool={pool}
+      localMode
+      picker={picker}
+      poolName={poolLabel(pool, discovery.pools, t)}
+      {...rest}
+    />
+  )
+}
+
+type SessionState =
+  | { kind: 'checking' }
+  | { kind: 'check-failed'; failure: AuthFailure }
+  | { kind: 'signed-out'; username?: string; notice?: Notice }
+  | { kind: 'signed-in'; accountName: string }
+
+type SessionProps = Omit<AppProps, 'config' | 'initialLocale' | 'fetchImpl'> & {
+  pool: PoolConfig
+  appName: string
+  localMode?: boolean
+  picker?: ReactNode
+  poolName?: string
+}
+
+function Session({
+  pool,
+  appName,
+  createGateway = createLazyAuthGateway,
+  clock = systemClock,
+  challengeSessionMs,
+  localMode = false,
+  picker,
+  poolName,
+}: SessionProps) {
+  const t = useT()
+  const gateway = useMemo(() => createGateway(pool), [createGateway, pool])
+  const [session, setSession] = useState<SessionState>(() =>
+    // Without Amplify's stored-user key nobody can be signed in: show the form at once instead
+    // of loading Amplify to find that out.
+    'prefetch' in gateway && !mayHaveStoredSession(pool.userPoolClientId) ? { kind: 'signed-out' } : { kind: 'checking' },
+  )
+
+  useEffect(() => {
+    if (session.kind !== 'checking') return
+    let live = true
+    gateway.getCurrentUser().then(
+      (user) =>
+        live &&
+        setSession(user ? { kind: 'signed-in', accountName: user.loginId ?? user.username } : { kind: 'signed-out' }),
+      (error) => live && setSession({ kind: 'check-failed', failure: toAuthFailure(error, 'preference') }),
+    )
+    return () => {
+      live = false
+    }
+  }, [session.kind, gateway])
+
+  // While the user reads the sign-in form, fetch Amplify and the account page in the background.
+  const signedOut = session.kind === 'signed-out'
+  useEffect(() => {
+    if (!signedOut) return
+    return whenIdle(() => {
+      if ('prefetch' in gateway) gateway.prefetch()
+      void loadAccountPage().catch(() => {})
+    })
+  }, [signedOut, gateway])
+
+  async function endSession(notice: Notice) {
+    try {
+      await gateway.signOut()
+    } catch {
+      // local tokens are cleared regardless
+    }
+    setSession({ kind: 'signed-out', notice })
+  }
+
+  switch (session.kind) {
+    case 'checking':
+      return <Waiting label={t('app.checkingSession')} />
+    case 'check-failed':
+      return (
+        <section className="panel">
+          <Flex direction="column" gap="medium">
+            <FailureMessage failure={session.failure} />
+            <div>
+              <Button onClick={() => setSession({ kind: 'checking' })}>{t('common.tryAgain')}</Button>
+            </div>
+          </Flex>
+        </section>
+      )
+    case 'signed-out':
+      return (
+        <SignInScreen
+          auth={gateway}
+          clock={clock}
+          challengeSessionMs={challengeSessionMs}
+          initialUsername={session.username}
+          initialNotice={session.notice}
+          localMode={localMode}
+          beforeForm={picker}
+          onSignedIn={(username) => setSession({ kind: 'signed-in', accountName: username })}
+          renderTotpSetup={(slot) => (
+            <Suspense fallback={<Waiting label={t('app.loadingScreen')} />}>
+              <SignInEnrollment slot={slot} issuer={appName} clock={clock} />
+            </Suspense>
+          )}
+        />
+      )
+    case 'signed-in':
+      return (
+        <Suspense fallback={<Waiting label={t('app.loadingScreen')} />}>
+          <AccountPage
+            auth={gateway}
+            accountName={session.accountName}
+            issuer={appName}
+            mfaRequired={pool.mfa === 'required'}
+            poolLabel={localMode ? poolName : undefined}
+            onSignedOut={(how) =>
+              setSession({
+                kind: 'signed-out',
+                username: session.accountName,
+                notice: how === 'global' ? 'signed-out-everywhere' : 'signed-out',
+              })
+            }
+            onSessionExpired={() => void endSession('session-ended')}
+          />
+        </Suspense>
+      )
+  }
+}
+
+function Waiting({ label }: { label: string }) {
+  return (
+    <Flex className="waiting" alignItems="center" justifyContent="center" gap="small" role="status">
+      <Loader aria-hidden />
+      <Text>{label}</Text>
+    </Flex>
+  )
+}

@@ -1,0 +1,40 @@
+import type { Theme } from '@aws-amplify/ui-react'
+
+// A calm teal instead of Amplify's default, and fonts that render Japanese well on every
+// platform. ThemeProvider turns these tokens into CSS custom properties at run time, so the
+// 11 KiB base.css of Amplify UI is not needed.
+export const theme: Theme = {
+  name: 'cognito-totp',
+  tokens: {
+    colors: {
+      brand: {
+        primary: {
+          10: { value: '#eaf4f2' },
+          20: { value: '#c9e5df' },
+          40: { value: '#86c4b8' },
+          60: { value: '#3a9483' },
+          80: { value: '#1d6b5e' },
+          90: { value: '#165449' },
+          100: { value: '#0f3a33' },
+        },
+      },
+    },
+    fonts: {
+      default: {
+        variable: {
+          value:
+            "system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Noto Sans JP', 'Yu Gothic UI', Meiryo, sans-serif",
+        },
+        static: {
+          value:
+            "system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Noto Sans JP', 'Yu Gothic UI', Meiryo, sans-serif",
+        },
+      },
+    },
+    radii: {
+      small: { value: '0.375rem' },
+      medium: { value: '0.5rem' },
+      large: { value: '0.75rem' },
+    },
+  },
+}

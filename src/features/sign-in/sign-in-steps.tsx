@@ -1,0 +1,307 @@
+import { Button, Flex, Text, TextField } from '@aws-amplify/ui-react'
+import { useId } from 'react'
+import type { MessageKey } from '../../i18n/catalog.ts'
+import { useT } from '../../i18n/i18n-provider.tsx'
+import { FailureMessage, StatusMessage } from '../../ui/messages.tsx'
+import { OneTimeCodeField } from '../../ui/one-time-code-field.tsx'
+import { PasswordInput } from '../../ui/password-input.tsx'
+import { SessionCountdown } from '../../ui/session-countdown.tsx'
+import { StepHeading } from '../../ui/step-heading.tsx'
+import { registerMessages } from '../../i18n/registry.ts'
+import { messages } from './step-messages.ts'
+import { BackButton, formText, type Of, type StepProps } from './step-parts.tsx'
+
+registerMessages(messages)
+
+/** The sign-in steps after the password form, chosen by the flow's state. Loaded lazily. */
+export default function SignInSteps(props: StepProps) {
+  const { state } = props
+  switch (state.step) {
+    case 'totp-code':
+    case 'checking-totp':
+      return <TotpCodeStep {...props} state={state} />
+    case 'totp-setup':
+      return <TotpSetupStep {...props} state={state} />
+    case 'select-mfa':
+    case 'selecting-mfa':
+      return <SelectMfaStep {...props} state={state} />
+    case 'delivered-code':
+    case 'checking-delivered-code':
+      return <DeliveredCodeStep {...props} state={state} />
+    case 'new-password':
+    case 'setting-new-password':
+      return <NewPasswordStep {...props} state={state} />
+    case 'confirm-sign-up':
+    case 'confirming-sign-up':
+    case 'resending-code':
+      return <ConfirmSignUpStep {...props} state={state} />
+    case 'sign-up':
+    case 'signing-up':
+      return <SignUpStep {...props} state={state} />
+    default:
+      return null
+  }
+}
+
+function TotpCodeStep({ flow, state, clock }: Of<'totp-code' | 'checking-totp'>) {
+  const t = useT()
+  const errorId = useId()
+  const introId = useId()
+  const checking = state.step === 'checking-totp'
+  const failure = state.step === 'totp-code' ? state.failure : undefined
+  return (
+    <Flex direction="column" gap="medium">
+      <StepHeading focusOnMount={false}>{t('signIn.totp.title')}</StepHeading>
+      <Text id={introId}>{t('signIn.totp.intro', { username: state.username })}</Text>
+      <SessionCountdown deadline={state.deadline} clock={clock} />
+      <FailureMessage failure={failure} id={errorId} />
+      <OneTimeCodeField
+        label={t('signIn.totp.label')}
+        onComplete={flow.submitTotpCode}
+        disabled={checking}
+        invalid={Boolean(failure)}
+        describedBy={failure ? `${errorId} ${introId}` : introId}
+        autoFocus
+        resetSignal={state.attempt}
+      />
+      <Text className="hint" role={checking ? 'status' : undefined}>
+        {checking ? t('signIn.checking') : t('signIn.totp.autoSubmit')}
+      </Text>
+      {state.wrongCodes >= 2 && <StatusMessage variation="info">{t('signIn.totp.clockHelp')}</StatusMessage>}
+      <BackButton flow={flow} disabled={checking} />
+    </Flex>
+  )
+}
+
+function TotpSetupStep({ flow, state, renderTotpSetup }: Of<'totp-setup'>) {
+  const t = useT()
+  return (
+    <Flex direction="column" gap="medium">
+      <StepHeading>{t('signIn.setup.title')}</StepHeading>
+      <Text>{t('signIn.setup.intro', { username: state.username })}</Text>
+      {renderTotpSetup({
+        secret: state.secret,
+        accountName: state.username,
+        deadline: state.deadline,
+        verify: flow.confirmTotpSetup,
+        onEnrolled: flow.finishSetup,
+        onCancel: flow.backToSignIn,
+      })}
+    </Flex>
+  )
+}
+
+const mfaLabel: Record<string, MessageKey> = {
+  totp: 'signIn.select.totp',
+  sms: 'signIn.select.sms',
+  email: 'signIn.select.email',
+}
+
+function SelectMfaStep({ flow, state, clock }: Of<'select-mfa' | 'selecting-mfa'>) {
+  const t = useT()
+  const pending = state.step === 'selecting-mfa'
+  return (
+    <Flex direction="column" gap="medium">
+      <StepHeading>{t('signIn.select.title')}</StepHeading>
+      <Text>{t('signIn.select.intro')}</Text>
+      <SessionCountdown deadline={state.deadline} clock={clock} />
+      <FailureMessage failure={state.step === 'select-mfa' ? state.failure : undefined} />
+      <Flex direction="column" gap="small">
+        {state.options.map((option) => (
+          <Button key={option} onClick={() => flow.chooseMfaType(option)} isDisabled={pending} isFullWidth>
+            {t(mfaLabel[option])}
+          </Button>
+        ))}
+      </Flex>
+      <BackButton flow={flow} disabled={pending} />
+    </Flex>
+  )
+}
+
+function DeliveredCodeStep({ flow, state, clock }: Of<'delivered-code' | 'checking-delivered-code'>) {
+  const t = useT()
+  const errorId = useId()
+  const introId = useId()
+  const checking = state.step === 'checking-delivered-code'
+  const failure = state.step === 'delivered-code' ? state.failure : undefined
+  const intro = state.destination
+    ? t(state.channel === 'sms' ? 'signIn.delivered.sms' : 'signIn.delivered.email', { destination: state.destination })
+    : t(state.channel === 'sms' ? 'signIn.delivered.smsUnknown' : 'signIn.delivered.emailUnknown')
+  return (
+    <Flex direction="column" gap="medium">
+      <StepHeading focusOnMount={false}>{t('signIn.delivered.title')}</StepHeading>
+      <Text id={introId}>{intro}</Text>
+      <SessionCountdown deadline={state.deadline} clock={clock} />
+      <FailureMessage failure={failure} id={errorId} />
+      <OneTimeCodeField
+        label={t('signIn.delivered.label')}
+        onComplete={flow.submitDeliveredCode}
+        disabled={checking}
+        invalid={Boolean(failure)}
+        describedBy={failure ? `${errorId} ${introId}` : introId}
+        autoFocus
+        resetSignal={state.attempt}
+      />
+      {checking && <Text role="status">{t('signIn.checking')}</Text>}
+      <BackButton flow={flow} disabled={checking} />
+    </Flex>
+  )
+}
+
+const attributeLabel: Record<string, MessageKey> = {
+  email: 'signIn.attribute.email',
+  name: 'signIn.attribute.name',
+  given_name: 'signIn.attribute.given_name',
+  family_name: 'signIn.attribute.family_name',
+  phone_number: 'signIn.attribute.phone_number',
+}
+
+function NewPasswordStep({ flow, state, clock }: Of<'new-password' | 'setting-new-password'>) {
+  const t = useT()
+  const errorId = useId()
+  const pending = state.step === 'setting-new-password'
+  const failure = state.step === 'new-password' ? state.failure : undefined
+  return (
+    <Flex direction="column" gap="medium">
+      <StepHeading>{t('signIn.newPassword.title')}</StepHeading>
+      <Text>{t('signIn.newPassword.intro')}</Text>
+      <SessionCountdown deadline={state.deadline} clock={clock} />
+      <FailureMessage failure={failure} id={errorId} />
+      <form
+        className="stack"
+        onSubmit={(event) => {
+          event.preventDefault()
+          const attributes = Object.fromEntries(state.missingAttributes.map((name) => [name, formText(event, name)]))
+          flow.submitNewPassword(formText(event, 'new-password'), attributes)
+        }}
+      >
+        {/* Lets password managers file the new password under the right account. */}
+        <input type="text" name="username" autoComplete="username" value={state.username} readOnly hidden />
+        <PasswordInput
+          label={t('signIn.newPassword.label')}
+          name="new-password"
+          autoComplete="new-password"
+          disabled={pending}
+          invalid={failure === 'invalid-password'}
+          describedBy={failure ? errorId : undefined}
+          descriptiveText={t('signIn.signUp.passwordHint')}
+        />
+        {state.missingAttributes.map((name) => (
+          <TextField
+            key={name}
+            name={name}
+            label={attributeLabel[name] ? t(attributeLabel[name]) : t('signIn.attribute.other', { name })}
+            type={name === 'email' ? 'email' : name === 'phone_number' ? 'tel' : 'text'}
+            autoComplete={name === 'email' ? 'email' : name === 'phone_number' ? 'tel' : undefined}
+            isRequired
+            isDisabled={pending}
+          />
+        ))}
+        <Button type="submit" variation="primary" isFullWidth isLoading={pending} loadingText={t('signIn.newPassword.submitting')}>
+          {t('signIn.newPassword.submit')}
+        </Button>
+      </form>
+      <BackButton flow={flow} disabled={pending} />
+    </Flex>
+  )
+}
+
+function ConfirmSignUpStep({ flow, state, localMode }: Of<'confirm-sign-up' | 'confirming-sign-up' | 'resending-code'>) {
+  const t = useT()
+  const errorId = useId()
+  const confirming = state.step === 'confirming-sign-up'
+  const resending = state.step === 'resending-code'
+  return (
+    <Flex direction="column" gap="medium">
+      <StepHeading>{t('signIn.confirm.title')}</StepHeading>
+      <Text>
+        {state.destination
+          ? t('signIn.confirm.sentTo', { destination: state.destination, username: state.username })
+          : t('signIn.confirm.intro', { username: state.username })}
+      </Text>
+      {localMode && <StatusMessage variation="info">{t('signIn.confirm.localHint')}</StatusMessage>}
+      {state.resent && state.step === 'confirm-sign-up' && <StatusMessage>{t('signIn.confirm.resent')}</StatusMessage>}
+      <FailureMessage failure={state.failure} id={errorId} />
+      <form
+        className="stack"
+        onSubmit={(event) => {
+          event.preventDefault()
+          void flow.submitConfirmationCode(formText(event, 'confirmation-code'))
+        }}
+      >
+        <TextField
+          label={t('signIn.confirm.label')}
+          name="confirmation-code"
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          isRequired
+          isDisabled={confirming || resending}
+          hasError={Boolean(state.failure)}
+          aria-describedby={state.failure ? errorId : undefined}
+        />
+        <Button type="submit" variation="primary" isFullWidth isLoading={confirming} loadingText={t('signIn.confirm.submitting')}>
+          {t('signIn.confirm.submit')}
+        </Button>
+      </form>
+      <Flex gap="small" wrap="wrap" justifyContent="space-between">
+        <Button size="small" onClick={() => void flow.resendCode()} isDisabled={confirming} isLoading={resending} loadingText={t('signIn.confirm.resending')}>
+          {t('signIn.confirm.resend')}
+        </Button>
+        <BackButton flow={flow} disabled={confirming} />
+      </Flex>
+    </Flex>
+  )
+}
+
+function SignUpStep({ flow, state }: Of<'sign-up' | 'signing-up'>) {
+  const t = useT()
+  const errorId = useId()
+  const pending = state.step === 'signing-up'
+  const failure = state.step === 'sign-up' ? state.failure : undefined
+  return (
+    <Flex direction="column" gap="medium">
+      <StepHeading>{t('signIn.signUp.title')}</StepHeading>
+      <Text>{t('signIn.signUp.intro')}</Text>
+      <FailureMessage failure={failure} id={errorId} />
+      <form
+        className="stack"
+        onSubmit={(event) => {
+          event.preventDefault()
+          void flow.submitSignUp(formText(event, 'username'), formText(event, 'password'), formText(event, 'email'))
+        }}
+      >
+        <TextField
+          label={t('signIn.username')}
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          isRequired
+          defaultValue={state.username}
+          isDisabled={pending}
+          hasError={failure === 'username-exists'}
+          aria-describedby={failure ? errorId : undefined}
+        />
+        <TextField label={t('signIn.signUp.email')} name="email" type="email" autoComplete="email" isDisabled={pending} />
+        <PasswordInput
+          label={t('signIn.signUp.password')}
+          name="password"
+          autoComplete="new-password"
+          disabled={pending}
+          invalid={failure === 'invalid-password'}
+          describedBy={failure ? errorId : undefined}
+          descriptiveText={t('signIn.signUp.passwordHint')}
+        />
+        <Button type="submit" variation="primary" isFullWidth isLoading={pending} loadingText={t('signIn.signUp.submitting')}>
+          {t('signIn.signUp.submit')}
+        </Button>
+      </form>
+      <Text className="aside">
+        {t('signIn.signUp.haveAccount')}{' '}
+        <Button variation="link" size="small" onClick={flow.backToSignIn} isDisabled={pending}>
+          {t('signIn.submit')}
+        </Button>
+      </Text>
+    </Flex>
+  )
+}
