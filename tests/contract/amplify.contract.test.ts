@@ -106,6 +106,15 @@ describe('signing in with username and password (SRP)', () => {
     expect((await getCurrentUser()).username).toBe(username)
   })
 
+  test('the demo pools ignore username case: "ALICE" signs in with SRP as alice', async () => {
+    useAmplifyWith(optionalPool)
+
+    expect(await signIn({ username: 'ALICE', password: 'Alice-demo-2026!' })).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } })
+
+    // Amplify proves the password for the USER_ID_FOR_SRP the server names, and keys its tokens by it.
+    expect((await getCurrentUser()).username).toBe('alice')
+  })
+
   test('a wrong password is refused when the SRP proof is checked', async () => {
     const username = uniqueName('carol')
     await createConfirmedUser(sdk, optionalPool.userPoolId, username, 'Carol-pass-2026!')
@@ -247,6 +256,23 @@ describe('authenticator app set up during sign-in (MFA required pool)', () => {
     )
     expect(next.ChallengeName).toBe('SOFTWARE_TOKEN_MFA')
     expect(next.ChallengeParameters?.FRIENDLY_DEVICE_NAME).toBe('Work phone')
+  })
+
+  test('a mistyped code during set-up is EnableSoftwareTokenMFAException and the user can try again in the same sign-in', async () => {
+    const username = uniqueName('frank')
+    await createConfirmedUser(sdk, requiredPool.userPoolId, username, 'Frank-pass-2026!')
+    useAmplifyWith(requiredPool)
+    const started = await signIn({ username, password: 'Frank-pass-2026!' })
+    if (started.nextStep.signInStep !== 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP') throw new Error(`unexpected step ${started.nextStep.signInStep}`)
+    const secret = started.nextStep.totpSetupDetails.sharedSecret
+
+    const mistyped = await rejectionOf(confirmSignIn({ challengeResponse: wrongCode(secret, clock.now()) }))
+    expect(mistyped.name).toBe('EnableSoftwareTokenMFAException')
+
+    expect(await confirmSignIn({ challengeResponse: phoneCode(secret, clock.now()) })).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } })
+    const verifies = wire.filter((call) => call.operation === 'VerifySoftwareToken')
+    expect(verifies).toHaveLength(2)
+    expect(verifies[0].body.Session).toBe(verifies[1].body.Session) // the session survived the wrong code
   })
 
   test('the next sign-in of that user asks for a code and accepts the next one', async () => {
