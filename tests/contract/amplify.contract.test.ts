@@ -115,6 +115,18 @@ describe('signing in with username and password (SRP)', () => {
     expect((await getCurrentUser()).username).toBe('alice')
   })
 
+  test('a Japanese username with a non-ASCII password signs in with SRP (both hashed as UTF-8 on each side)', async () => {
+    const username = uniqueName('たろう')
+    const password = 'Pässwörd-パス-2026!'
+    await createConfirmedUser(sdk, optionalPool.userPoolId, username, password, 'taro@example.com')
+    useAmplifyWith(optionalPool)
+
+    expect(await signIn({ username, password })).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } })
+    expect((await getCurrentUser()).username).toBe(username)
+    await signOut()
+    expect((await rejectionOf(signIn({ username, password: 'Passwort-パス-2026!' }))).name).toBe('NotAuthorizedException')
+  })
+
   test('a wrong password is refused when the SRP proof is checked', async () => {
     const username = uniqueName('carol')
     await createConfirmedUser(sdk, optionalPool.userPoolId, username, 'Carol-pass-2026!')

@@ -304,6 +304,40 @@ describe('the article: TOTP MFA for a user', () => {
   })
 })
 
+describe('which codes a sign-in accepts (contract §6)', () => {
+  test('the code of the step just gone is accepted (±30 s); one from two steps ago is not; an accepted code is never accepted again', async () => {
+    const username = uniqueName('window')
+    await createConfirmedUser(sdk, optional.poolId, username, 'Window-pass-2026!')
+    const { AccessToken } = await signedIn(optional, username, 'Window-pass-2026!')
+    const secret = await associateAndVerify(AccessToken!, 'Phone')
+    await sdk.send(new SetUserMFAPreferenceCommand({ AccessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }))
+    const answer = async (code: string) => {
+      const { Session } = await adminSignIn(optional, username, 'Window-pass-2026!')
+      return sdk.send(
+        new AdminRespondToAuthChallengeCommand({
+          UserPoolId: optional.poolId,
+          ClientId: optional.clientId,
+          ChallengeName: 'SOFTWARE_TOKEN_MFA',
+          ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: code },
+          Session,
+        }),
+      )
+    }
+
+    clock.advance(3 * TOTP_STEP_MS)
+    const twoStepsAgo = phoneCode(secret, clock.now() - 2 * TOTP_STEP_MS)
+    // (Only if that old code differs from the two valid ones, as it does all but once in a million.)
+    if (twoStepsAgo !== phoneCode(secret, clock.now()) && twoStepsAgo !== phoneCode(secret, clock.now() - TOTP_STEP_MS)) {
+      expect((await rejectionOf(answer(twoStepsAgo))).name).toBe('CodeMismatchException')
+    }
+    const lastStepsCode = phoneCode(secret, clock.now() - TOTP_STEP_MS) // the user read it just before it changed
+    expect((await answer(lastStepsCode)).AuthenticationResult).toBeDefined()
+    expect((await rejectionOf(answer(lastStepsCode))).name).toBe('ExpiredCodeException')
+    expect((await answer(phoneCode(secret, clock.now()))).AuthenticationResult).toBeDefined()
+    expect((await rejectionOf(answer(phoneCode(secret, clock.now())))).name).toBe('ExpiredCodeException')
+  })
+})
+
 describe('MFA_SETUP during sign-in (MFA required pool), with Session-mode associate and verify', () => {
   test('each step returns a new session; a stale one is refused; a wrong code keeps the session; finishing gives tokens and TOTP preferred', async () => {
     const username = uniqueName('setup')
