@@ -122,10 +122,16 @@ export async function createUser(
   deps: Deps,
   poolId: string,
   username: string,
-  { password = PASSWORD, permanent = true, email = `${username}@example.com` }: { password?: string; permanent?: boolean; email?: string } = {},
+  {
+    password = PASSWORD,
+    permanent = true,
+    email = `${username}@example.com`,
+    attributes = {},
+  }: { password?: string; permanent?: boolean; email?: string; attributes?: Record<string, string> } = {},
 ): Promise<void> {
+  const userAttributes = Object.entries({ email, ...attributes }).map(([Name, Value]) => ({ Name, Value }))
   await adminCreateUser(
-    { UserPoolId: poolId, Username: username, TemporaryPassword: password, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: email }] },
+    { UserPoolId: poolId, Username: username, TemporaryPassword: password, MessageAction: 'SUPPRESS', UserAttributes: userAttributes },
     deps,
   )
   if (permanent) await adminSetUserPassword({ UserPoolId: poolId, Username: username, Password: password, Permanent: true }, deps)

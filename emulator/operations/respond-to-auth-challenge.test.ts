@@ -22,9 +22,12 @@ import {
   type TestDeps,
 } from '../test-support.ts'
 import { adminRespondToAuthChallenge } from './admin-respond-to-auth-challenge.ts'
+import { adminSetUserMFAPreference } from './admin-set-user-mfa-preference.ts'
 import { associateSoftwareToken } from './associate-software-token.ts'
 import { getUser } from './get-user.ts'
 import { initiateAuth } from './initiate-auth.ts'
+import { setUserMFAPreference } from './set-user-mfa-preference.ts'
+import { setUserPoolMfaConfig } from './set-user-pool-mfa-config.ts'
 import { verifySoftwareToken } from './verify-software-token.ts'
 
 const ONCE = { name: 'NotAuthorizedException', message: 'Invalid session for the user, session can only be used once.' }
@@ -288,5 +291,60 @@ describe('MFA_SETUP during sign-in: Associate(Session) → Verify(Session) → R
       name: 'NotAuthorizedException',
       message: 'Invalid session for the user, session is expired.',
     })
+  })
+})
+
+describe('SELECT_MFA_TYPE and SMS_MFA (a user with both factors and no preference)', () => {
+  let deps: TestDeps
+  let app: App
+  let secret: string
+
+  beforeEach(async () => {
+    deps = createTestDeps()
+    app = await createApp(deps, { mfa: 'OPTIONAL' })
+    await setUserPoolMfaConfig({ UserPoolId: app.poolId, SmsMfaConfiguration: { SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::000000000000:role/sms' } } }, deps)
+    await createUser(deps, app.poolId, 'alice', { attributes: { phone_number: '+15555551234' } })
+    const { AccessToken } = await signedIn(deps, app, 'alice')
+    secret = await enrolTotp(deps, AccessToken, { preference: false })
+    await setUserMFAPreference({ AccessToken, SoftwareTokenMfaSettings: { Enabled: true }, SMSMfaSettings: { Enabled: true } }, deps)
+    deps.clock.advance(STEP_MS)
+  })
+
+  async function select(): Promise<string> {
+    const reply = await adminSignIn(deps, app, 'alice')
+    expect(reply.ChallengeName).toBe('SELECT_MFA_TYPE')
+    expect(JSON.parse(reply.ChallengeParameters.MFAS_CAN_CHOOSE).sort()).toEqual(['SMS_MFA', 'SOFTWARE_TOKEN_MFA'])
+    return reply.Session!
+  }
+
+  test('choosing SOFTWARE_TOKEN_MFA leads to that challenge with a new session', async () => {
+    const session = await select()
+    const next = await respond(deps, app, 'SELECT_MFA_TYPE', session, { USERNAME: 'alice', ANSWER: 'SOFTWARE_TOKEN_MFA' })
+    expect(next.ChallengeName).toBe('SOFTWARE_TOKEN_MFA')
+    expect(next.ChallengeParameters).toMatchObject({ FRIENDLY_DEVICE_NAME: 'Pixel', USER_ID_FOR_SRP: 'alice' })
+    expect(next.Session).not.toBe(session)
+    const done = await respond(deps, app, 'SOFTWARE_TOKEN_MFA', next.Session, { USERNAME: 'alice', SOFTWARE_TOKEN_MFA_CODE: codeNow(deps, secret) })
+    expect(done.AuthenticationResult).toBeDefined()
+    expect(await failure(respond(deps, app, 'SELECT_MFA_TYPE', session, { USERNAME: 'alice', ANSWER: 'SOFTWARE_TOKEN_MFA' }))).toEqual(ONCE)
+  })
+
+  test('choosing SMS_MFA sends (prints) a code to the masked number; a wrong code keeps the session', async () => {
+    const next = await respond(deps, app, 'SELECT_MFA_TYPE', await select(), { USERNAME: 'alice', ANSWER: 'SMS_MFA' })
+    expect(next.ChallengeName).toBe('SMS_MFA')
+    expect(next.ChallengeParameters).toMatchObject({ CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: '+*******1234' })
+    const code = deps.logs.at(-1)!.match(/: (\d{6})$/)![1]
+    const wrong = code === '000000' ? '000001' : '000000'
+    expect((await failure(respond(deps, app, 'SMS_MFA', next.Session, { USERNAME: 'alice', SMS_MFA_CODE: wrong }))).name).toBe('CodeMismatchException')
+    expect((await respond(deps, app, 'SMS_MFA', next.Session, { USERNAME: 'alice', SMS_MFA_CODE: code })).AuthenticationResult).toBeDefined()
+  })
+
+  test('an ANSWER that is not on offer is InvalidParameterException', async () => {
+    const attempt = respond(deps, app, 'SELECT_MFA_TYPE', await select(), { USERNAME: 'alice', ANSWER: 'EMAIL_OTP' })
+    expect((await failure(attempt)).name).toBe('InvalidParameterException')
+  })
+
+  test('a preferred factor skips the choice', async () => {
+    await adminSetUserMFAPreference({ UserPoolId: app.poolId, Username: 'alice', SMSMfaSettings: { Enabled: true, PreferredMfa: true } }, deps)
+    expect((await adminSignIn(deps, app, 'alice')).ChallengeName).toBe('SMS_MFA')
   })
 })
