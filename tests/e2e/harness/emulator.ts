@@ -3,11 +3,16 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import {
   AdminCreateUserCommand,
+  AdminInitiateAuthCommand,
   AdminSetUserPasswordCommand,
+  AssociateSoftwareTokenCommand,
+  SetUserMFAPreferenceCommand,
+  VerifySoftwareTokenCommand,
   CognitoIdentityProviderClient,
   UpdateUserPoolClientCommand,
   DescribeUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
+import { phoneCode } from '../../support/phone-totp.ts'
 import { repoRoot } from './paths.ts'
 
 export type LocalPool = { name: string; userPoolId: string; clientId: string; mfaConfiguration: 'OFF' | 'OPTIONAL' | 'ON' }
@@ -21,8 +26,16 @@ export type Emulator = {
   now(): Promise<number>
   /** Moves the emulator's clock forward; returns its new time. */
   advanceClock(ms: number): Promise<number>
-  /** A new confirmed user with a permanent password, in the MFA-optional pool unless told otherwise. */
-  createUser(prefix: string, pool?: 'optional' | 'required'): Promise<TestUser>
+  /**
+   * A new confirmed user with a permanent password, in the MFA-optional pool unless told otherwise.
+   * The username is `name`, or `name-2`, `name-3` … when this pool already has that name.
+   */
+  createUser(name: string, pool?: 'optional' | 'required'): Promise<TestUser>
+  /**
+   * A user who already has an authenticator app, on and preferred, set up through the API (as an
+   * earlier visit would have). The setup used the current 30-second step: sign in with a later one.
+   */
+  createUserWithTotp(name: string): Promise<TestUser & { setupKey: string }>
   /** Sets the app client's AuthSessionValidity (minutes, 3–15) on a pool. */
   setAuthSessionValidity(pool: 'optional' | 'required', minutes: number): Promise<void>
   admin: CognitoIdentityProviderClient
@@ -30,8 +43,6 @@ export type Emulator = {
   /** Everything the process printed (for failure messages). */
   output(): string
 }
-
-let userCounter = 0
 
 export async function startEmulatorProcess(): Promise<Emulator> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts', '--port', '0', '--clock-control'], {
@@ -64,32 +75,56 @@ export async function startEmulatorProcess(): Promise<Emulator> {
     return ((await response.json()) as { now: number }).now
   }
 
+  const usedNames = new Map<string, number>()
+  async function createUser(name: string, pool: 'optional' | 'required' = 'optional'): Promise<TestUser> {
+    const uses = (usedNames.get(name) ?? 0) + 1
+    usedNames.set(name, uses)
+    const username = uses === 1 ? name : `${name}-${uses}`
+    const password = `E2e-pass-${uses}-${Math.random().toString(36).slice(2, 8)}!`
+    const email = `${username}@example.com`
+    const UserPoolId = pools[pool].userPoolId
+    await admin.send(
+      new AdminCreateUserCommand({
+        UserPoolId,
+        Username: username,
+        MessageAction: 'SUPPRESS',
+        TemporaryPassword: password,
+        UserAttributes: [
+          { Name: 'email', Value: email },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    )
+    await admin.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: username, Password: password, Permanent: true }))
+    return { username, password, email }
+  }
+
   return {
     url,
     pools,
     admin,
     now: () => advanceClock(0),
     advanceClock,
-    async createUser(prefix, pool = 'optional') {
-      userCounter += 1
-      const username = `${prefix}-${process.pid}-${userCounter}`
-      const password = `E2e-pass-${userCounter}-${Math.random().toString(36).slice(2, 8)}!`
-      const email = `${username}@example.com`
-      const UserPoolId = pools[pool].userPoolId
-      await admin.send(
-        new AdminCreateUserCommand({
-          UserPoolId,
-          Username: username,
-          MessageAction: 'SUPPRESS',
-          TemporaryPassword: password,
-          UserAttributes: [
-            { Name: 'email', Value: email },
-            { Name: 'email_verified', Value: 'true' },
-          ],
+    createUser,
+    async createUserWithTotp(name) {
+      const user = await createUser(name)
+      const { AuthenticationResult } = await admin.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: pools.optional.userPoolId,
+          ClientId: pools.optional.clientId,
+          AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: user.username, PASSWORD: user.password },
         }),
       )
-      await admin.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: username, Password: password, Permanent: true }))
-      return { username, password, email }
+      const AccessToken = AuthenticationResult?.AccessToken
+      if (!AccessToken) throw new Error(`AdminInitiateAuth for ${user.username} returned no tokens`)
+      const { SecretCode } = await admin.send(new AssociateSoftwareTokenCommand({ AccessToken }))
+      if (!SecretCode) throw new Error('AssociateSoftwareToken returned no SecretCode')
+      await admin.send(
+        new VerifySoftwareTokenCommand({ AccessToken, UserCode: phoneCode(SecretCode, await advanceClock(0)), FriendlyDeviceName: 'Test phone' }),
+      )
+      await admin.send(new SetUserMFAPreferenceCommand({ AccessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }))
+      return { ...user, setupKey: SecretCode }
     },
     async setAuthSessionValidity(pool, minutes) {
       const { UserPoolId, ClientId } = { UserPoolId: pools[pool].userPoolId, ClientId: pools[pool].clientId }

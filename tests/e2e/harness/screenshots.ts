@@ -14,20 +14,18 @@ if (process.env.UPDATE_SCREENSHOTS === '1') targets.push(join(repoRoot, 'docs', 
 export async function screenshotScreen(page: Page, name: string, lang: string): Promise<void> {
   await settle(page)
   save(`${name}-${lang}-desktop.png`, await page.screenshot({ animations: 'disabled', caret: 'hide' }))
-  // A phone: narrow, touch as the primary pointer (what "prominent on touch devices" keys on).
+  // A phone: narrow, and touch as the primary pointer (what "prominent on touch devices" keys on).
   const cdp = await page.context().newCDPSession(page)
   try {
-    await cdp.send('Emulation.setDeviceMetricsOverride', { width: PHONE.width, height: PHONE.height, deviceScaleFactor: 2, mobile: true })
     await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 })
-    await cdp.send('Emulation.setEmitTouchEventsForMouse', { enabled: true, configuration: 'mobile' })
+    await page.setViewportSize(PHONE)
     await settle(page)
     save(`${name}-${lang}-phone.png`, await page.screenshot({ animations: 'disabled', caret: 'hide' }))
   } finally {
-    await cdp.send('Emulation.setEmitTouchEventsForMouse', { enabled: false })
     await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false })
-    await cdp.send('Emulation.clearDeviceMetricsOverride')
     await cdp.detach()
     await page.setViewportSize(DESKTOP)
+    await settle(page)
   }
 }
 
