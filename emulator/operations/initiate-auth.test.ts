@@ -5,6 +5,8 @@ import {
   call,
   claimsOf,
   createApp,
+  createClient,
+  createPool,
   createTestDeps,
   createUser,
   enrolTotp,
@@ -20,6 +22,7 @@ import {
   type TestDeps,
 } from '../test-support.ts'
 import { initiateAuth } from './initiate-auth.ts'
+import { adminConfirmSignUp } from './admin-confirm-sign-up.ts'
 import { signUp } from './sign-up.ts'
 
 const INCORRECT = { name: 'NotAuthorizedException', message: 'Incorrect username or password.' }
@@ -212,5 +215,24 @@ describe('InitiateAuth REFRESH_TOKEN_AUTH', () => {
     const app = await createApp(deps)
     const attempt = initiateAuth({ ClientId: app.clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: 'nope' } }, deps)
     expect(await failure(attempt)).toEqual({ name: 'NotAuthorizedException', message: 'Invalid Refresh Token' })
+  })
+})
+
+describe('a pool that signs in with email', () => {
+  test('SRP with the email: USER_ID_FOR_SRP and the token username are the UUID username (contract §2)', async () => {
+    const deps = createTestDeps()
+    const poolId = await createPool(deps, { input: { UsernameAttributes: ['email'] } })
+    const app = { poolId, clientId: await createClient(deps, poolId) }
+    const { UserSub } = await call(signUp, { ClientId: app.clientId, Username: 'erin@example.com', Password: PASSWORD }, deps)
+    await adminConfirmSignUp({ UserPoolId: poolId, Username: 'erin@example.com' }, deps)
+
+    const { a, reply } = await startSrp(deps, app, 'erin@example.com')
+    expect(reply.ChallengeParameters).toMatchObject({ USERNAME: UserSub, USER_ID_FOR_SRP: UserSub })
+    const answers = passwordClaim({ poolId, a, challengeParameters: reply.ChallengeParameters, password: PASSWORD, timestamp: srpTimestamp(deps.clock.now()) })
+    const done = await respond(deps, app, 'PASSWORD_VERIFIER', reply.Session, answers)
+    expect(claimsOf(done.AuthenticationResult!.AccessToken).username).toBe(UserSub)
+    expect(claimsOf(done.AuthenticationResult!.IdToken)).toMatchObject({ 'cognito:username': UserSub, email: 'erin@example.com' })
+    // The email with other capitals finds the same user.
+    expect((await srpSignIn(deps, app, 'Erin@Example.com')).AuthenticationResult).toBeDefined()
   })
 })
