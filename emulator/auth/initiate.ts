@@ -66,6 +66,9 @@ export async function initiateAuth(input: Input, deps: Deps, admin: boolean): Pr
 async function plainPassword(deps: Deps, pool: PoolRecord, client: ClientRecord, params: Record<string, string>) {
   const username = requiredParameter(params, 'USERNAME')
   const password = requiredParameter(params, 'PASSWORD')
+  // As on the SRP path: no device is ever issued here, so any DEVICE_KEY is unknown, and
+  // Amplify answers this by dropping its device and repeating the request (contract §4.2, §8.2).
+  if (params.DEVICE_KEY) throw cognitoError('ResourceNotFoundException', 'Device does not exist.')
   const user = findOrRefuse(deps, pool, client, username)
   refuseWhileLockedOut(user, deps.clock)
   const ok = passwordMatches(pool, user, password)
