@@ -52,6 +52,19 @@ describe('InitiateAuth USER_PASSWORD_AUTH', () => {
     expect(await failure(signIn('Wr0ng-Horse!'))).toEqual(INCORRECT)
   })
 
+  test('an unknown DEVICE_KEY is "Device does not exist." (Amplify then drops its device and repeats without it)', async () => {
+    const deps = createTestDeps()
+    const app = await createApp(deps, {}, { ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] })
+    await createUser(deps, app.poolId, 'alice')
+    const signIn = (extra: Record<string, string>) =>
+      call(initiateAuth, { ClientId: app.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'alice', PASSWORD, ...extra } }, deps)
+    expect(await failure(signIn({ DEVICE_KEY: 'us-east-1_00000000-0000-0000-0000-000000000000' }))).toEqual({
+      name: 'ResourceNotFoundException',
+      message: 'Device does not exist.',
+    })
+    expect((await signIn({})).AuthenticationResult).toBeDefined()
+  })
+
   test('the admin flows are not InitiateAuth flows', async () => {
     const deps = createTestDeps()
     const app = await createApp(deps)
