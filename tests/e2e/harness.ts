@@ -22,8 +22,11 @@ export type AppSession = { page: Page; context: BrowserContext; guard: Guard; la
 export type E2E = {
   emulator: Emulator
   appUrl: string
-  /** A fresh browser (no storage) whose language is `lang`, on the app's first screen. */
-  openApp(options?: { lang?: Lang }): Promise<AppSession>
+  /**
+   * A fresh browser (no storage) whose language is `lang`, on the app's first screen. With
+   * `browserClock`, the page's clock is Playwright's (page.clock) so a test can move it.
+   */
+  openApp(options?: { lang?: Lang; browserClock?: boolean }): Promise<AppSession>
   /** The code the user's phone shows now for this setup key (the emulator's clock is the phone's). */
   currentCode(setupKey: string): Promise<string>
   /** Moves the pool's clock to the next 30-second step (a code is accepted once) and returns that step's code. */
@@ -47,7 +50,7 @@ export function setupE2E(): E2E {
       if (!app) throw new Error('setupE2E: the app is not being served (beforeAll failed?)')
       return app.url
     },
-    async openApp({ lang = 'en' } = {}) {
+    async openApp({ lang = 'en', browserClock = false } = {}) {
       if (!browser) throw new Error('setupE2E: Chromium is not running (beforeAll failed?)')
       const context = await browser.newContext({ locale: LOCALES[lang], viewport: DESKTOP, timezoneId: 'UTC' })
       const guard = new Guard()
@@ -57,6 +60,7 @@ export function setupE2E(): E2E {
       context.setDefaultTimeout(10_000)
       const session = { page, context, guard, lang }
       sessions.push(session)
+      if (browserClock) await page.clock.install()
       await page.goto(e2e.appUrl)
       return session
     },
