@@ -10,6 +10,7 @@ import {
   createUser,
   enrolTotp,
   failure,
+  respond,
   signedIn,
   storedUser,
 } from '../test-support.ts'
@@ -145,6 +146,18 @@ describe('AdminInitiateAuth ADMIN_USER_PASSWORD_AUTH', () => {
     await verifySoftwareToken({ Session: associated.Session, UserCode: codeNow(deps, associated.SecretCode) }, deps)
     expect(storedUser(deps, app.poolId, 'bob').mfa.enabled).toEqual([])
     expect((await adminSignIn(deps, app, 'bob')).ChallengeName).toBe('SOFTWARE_TOKEN_MFA')
+  })
+
+  test('ON pool: a new association suspends the verified token, so sign-in asks for setup again (contract §4.3)', async () => {
+    const deps = createTestDeps()
+    const app = await createApp(deps, { mfa: 'ON' })
+    await createUser(deps, app.poolId, 'bob')
+    const setup = await adminSignIn(deps, app, 'bob')
+    const associated = await call(associateSoftwareToken, { Session: setup.Session }, deps)
+    const verified = await call(verifySoftwareToken, { Session: associated.Session, UserCode: codeNow(deps, associated.SecretCode) }, deps)
+    const { AuthenticationResult } = await respond(deps, app, 'MFA_SETUP', verified.Session, { USERNAME: 'bob' })
+    await associateSoftwareToken({ AccessToken: AuthenticationResult!.AccessToken }, deps)
+    expect((await adminSignIn(deps, app, 'bob')).ChallengeName).toBe('MFA_SETUP')
   })
 
   test('FORCE_CHANGE_PASSWORD: NEW_PASSWORD_REQUIRED with the attributes as JSON and requiredAttributes "[]"', async () => {
