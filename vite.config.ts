@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { amplifyUiUsedTokens } from './scripts/amplify-ui-used-tokens.ts'
 
 // In local mode the app talks to the emulator through this same-origin path, so the
 // dev server and `vite preview` (what the browser tests load) proxy it; the emulator's
@@ -15,10 +16,12 @@ const localCognitoProxy = {
 }
 
 export default defineConfig({
-  plugins: [react()],
+  // Only the Amplify UI component tokens whose stylesheets the app imports (first-screen size).
+  plugins: [react(), amplifyUiUsedTokens({ srcDir: `${import.meta.dirname}/src`, root: import.meta.dirname })],
   server: { host: '127.0.0.1', proxy: localCognitoProxy },
   preview: { host: '127.0.0.1', proxy: localCognitoProxy },
-  build: { target: 'es2022', sourcemap: false },
+  // Every browser that runs es2022 supports <link rel=modulepreload>; the polyfill is dead weight.
+  build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
   test: {
     globals: true,
     projects: [

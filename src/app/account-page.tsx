@@ -1,4 +1,5 @@
 import '@aws-amplify/ui-react/styles/badge.css'
+import './account.css'
 import { Button, Flex, Text } from '@aws-amplify/ui-react'
 import { useState } from 'react'
 import type { AuthGateway } from '../auth/auth-gateway.ts'

@@ -3,7 +3,7 @@ import type { ConfigProblem } from '../config/app-config.ts'
 import { useT } from '../i18n/i18n-provider.tsx'
 import { messages } from '../config/messages.ts'
 import { registerMessages } from '../i18n/registry.ts'
-import { FailureIcon } from './icons.tsx'
+import './config-problem.css'
 
 // Shown only when something is wrong, so loaded (with its words) only then.
 registerMessages(messages)
@@ -52,5 +52,14 @@ export function LocalPoolProblem({ reason }: { reason: 'unreachable' | 'no-pools
         <Text>{t('config.localUnreachableHint')}</Text>
       </div>
     </section>
+  )
+}
+
+function FailureIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
+      <path d="M12 7v6M12 16.5v.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+    </svg>
   )
 }

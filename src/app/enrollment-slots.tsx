@@ -1,6 +1,7 @@
 // The authenticator setup screen (the enrollment feature) wired to the auth gateway in its two
 // places. Loaded lazily with the QR code: nobody needs it on the first screen.
 import '@aws-amplify/ui-react/styles/card.css'
+import '@aws-amplify/ui-react/styles/fieldMessages.css'
 import '@aws-amplify/ui-react/styles/link.css'
 import '@aws-amplify/ui-react/styles/message.css'
 import { useMemo, useRef, useState } from 'react'
@@ -10,11 +11,12 @@ import type { TotpSetupSlot } from '../features/sign-in/sign-in-screen.tsx'
 import type { EnrollmentDriver } from '../features/totp-enrollment/enrollment-driver.ts'
 import { messages } from '../features/totp-enrollment/messages.ts'
 import { TotpEnrollment } from '../features/totp-enrollment/totp-enrollment.tsx'
+import { messages as later } from '../i18n/later-messages.ts'
 import { registerMessages } from '../i18n/registry.ts'
 import type { Clock } from '../ui/clock.ts'
 
 // The setup screen's words arrive with it (the enrollment feature's catalog).
-registerMessages(messages)
+registerMessages(later, messages)
 
 /** MFA_SETUP inside sign-in: the secret came with the challenge; verifying completes sign-in. */
 export function SignInEnrollment({ slot, issuer, clock }: { slot: TotpSetupSlot; issuer: string; clock: Clock }) {

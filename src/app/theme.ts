@@ -7,16 +7,15 @@ export const theme: Theme = {
   name: 'cognito-totp',
   tokens: {
     colors: {
-      brand: {
-        primary: {
-          10: { value: '#eaf4f2' },
-          20: { value: '#c9e5df' },
-          40: { value: '#86c4b8' },
-          60: { value: '#3a9483' },
-          80: { value: '#1d6b5e' },
-          90: { value: '#165449' },
-          100: { value: '#0f3a33' },
-        },
+      // Amplify UI's components read colors.primary (brand.primary is only an alias).
+      primary: {
+        10: { value: '#eaf4f2' },
+        20: { value: '#c9e5df' },
+        40: { value: '#86c4b8' },
+        60: { value: '#3a9483' },
+        80: { value: '#1d6b5e' },
+        90: { value: '#165449' },
+        100: { value: '#0f3a33' },
       },
     },
     fonts: {
@@ -29,6 +28,13 @@ export const theme: Theme = {
           value:
             "system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Noto Sans JP', 'Yu Gothic UI', Meiryo, sans-serif",
         },
+      },
+    },
+    components: {
+      heading: {
+        1: { fontSize: { value: '1.75rem' }, fontWeight: { value: '{fontWeights.bold.value}' } },
+        2: { fontSize: { value: '1.25rem' }, fontWeight: { value: '{fontWeights.bold.value}' } },
+        3: { fontSize: { value: '1.125rem' }, fontWeight: { value: '{fontWeights.semibold.value}' } },
       },
     },
     radii: {

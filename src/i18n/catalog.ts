@@ -1,4 +1,5 @@
 import { messages as common } from './common-messages.ts'
+import { messages as later } from './later-messages.ts'
 import { messages as signIn } from '../features/sign-in/messages.ts'
 import { messages as accountSecurity } from '../features/account-security/messages.ts'
 import { messages as totpEnrollment } from '../features/totp-enrollment/messages.ts'
@@ -9,13 +10,14 @@ export { format, isLocale, locales, pickLocale, type Locale } from './locale.ts'
 import type { Locale } from './locale.ts'
 
 /** Each area's catalog, kept apart so the tests can check that no key is defined twice. */
-export const areas = { common, config, signIn, accountSecurity, totpEnrollment }
+export const areas = { common, later, config, signIn, accountSecurity, totpEnrollment }
 
-const en = { ...common.en, ...config.en, ...signIn.en, ...accountSecurity.en, ...totpEnrollment.en }
+const en = { ...common.en, ...later.en, ...config.en, ...signIn.en, ...accountSecurity.en, ...totpEnrollment.en }
 export type MessageKey = keyof typeof en
 
 const ja = {
   ...common.ja,
+  ...later.ja,
   ...config.ja,
   ...signIn.ja,
   ...accountSecurity.ja,
@@ -26,4 +28,4 @@ export const catalog: Record<Locale, Record<MessageKey, string>> = { en, ja }
 
 // Whoever imports the whole catalog (tests, tools) can render any screen at once. The app
 // itself does not import this module at run time; see registry.ts.
-registerMessages(common, config, signIn, accountSecurity, totpEnrollment)
+registerMessages(common, later, config, signIn, accountSecurity, totpEnrollment)

@@ -22,14 +22,7 @@ const en = {
   'common.showPassword': 'Show password',
   'common.passwordHidden': 'Password is hidden',
   'common.passwordShown': 'Password is shown',
-  'common.minutesSeconds': '{minutes}:{seconds}',
-  'session.timeLeft': 'Time left to finish signing in: {time}',
-  'session.oneMinuteLeft': 'One minute left to finish signing in.',
-  'session.fewSecondsLeft': 'Only a few seconds left to finish signing in.',
 
-  'failure.wrong-code': 'That code did not match. Enter the code your app shows now.',
-  'failure.code-reused': 'That code has already been used. Wait for the next code in your app and enter it.',
-  'failure.code-expired': 'That confirmation code has expired. Request a new code.',
   'failure.session-expired': 'This step timed out. Please sign in again.',
   'failure.bad-credentials': 'Incorrect username or password.',
   'failure.locked-out':
@@ -39,15 +32,6 @@ const en = {
   'failure.not-confirmed': 'This account is not confirmed yet. Enter the confirmation code.',
   'failure.password-reset-required':
     'An administrator has asked for a new password on this account. This app cannot reset passwords; contact your administrator.',
-  'failure.invalid-password':
-    'That password does not meet the password rules. Try a longer one that mixes upper- and lower-case letters, numbers and symbols.',
-  'failure.invalid-input': 'Some of the details entered are not valid. Check them and try again.',
-  'failure.username-exists': 'That username is already taken.',
-  'failure.already-confirmed': 'This account is already confirmed. You can sign in.',
-  'failure.mfa-required-by-pool':
-    'This user pool requires two-step verification, so the authenticator app cannot be turned off.',
-  'failure.totp-not-enabled-on-pool':
-    'Authenticator apps are not enabled for this user pool. Ask the administrator to turn on TOTP MFA.',
   'failure.unexpected': 'Something went wrong. Please try again.',
 }
 
@@ -72,14 +56,7 @@ const ja = {
   'common.showPassword': 'パスワードを表示',
   'common.passwordHidden': 'パスワードは非表示です',
   'common.passwordShown': 'パスワードは表示されています',
-  'common.minutesSeconds': '{minutes}:{seconds}',
-  'session.timeLeft': 'サインイン完了までの残り時間: {time}',
-  'session.oneMinuteLeft': 'サインインを完了するまで残り1分です。',
-  'session.fewSecondsLeft': 'サインインを完了するまで残りわずかです。',
 
-  'failure.wrong-code': 'コードが一致しません。アプリに現在表示されているコードを入力してください。',
-  'failure.code-reused': 'このコードは既に使用されています。アプリに次のコードが表示されるまで待ってから入力してください。',
-  'failure.code-expired': '確認コードの有効期限が切れています。新しいコードをリクエストしてください。',
   'failure.session-expired': '時間切れになりました。もう一度サインインしてください。',
   'failure.bad-credentials': 'ユーザー名またはパスワードが正しくありません。',
   'failure.locked-out':
@@ -89,15 +66,6 @@ const ja = {
   'failure.not-confirmed': 'このアカウントはまだ確認されていません。確認コードを入力してください。',
   'failure.password-reset-required':
     '管理者がこのアカウントに新しいパスワードの設定を求めています。このアプリではパスワードをリセットできないため、管理者にお問い合わせください。',
-  'failure.invalid-password':
-    'パスワードがルールを満たしていません。大文字、小文字、数字、記号を組み合わせた、より長いパスワードをお試しください。',
-  'failure.invalid-input': '入力内容に誤りがあります。確認してもう一度お試しください。',
-  'failure.username-exists': 'このユーザー名は既に使用されています。',
-  'failure.already-confirmed': 'このアカウントは既に確認済みです。サインインできます。',
-  'failure.mfa-required-by-pool':
-    'このユーザープールでは2段階認証が必須のため、認証アプリをオフにできません。',
-  'failure.totp-not-enabled-on-pool':
-    'このユーザープールでは認証アプリが有効になっていません。管理者に TOTP MFA の有効化を依頼してください。',
   'failure.unexpected': '問題が発生しました。もう一度お試しください。',
 } satisfies Record<keyof typeof en, string>
 

@@ -18,3 +18,7 @@ export function registerMessages(...areas: AreaMessages[]): void {
 export function lookup(locale: Locale, key: MessageKey): string | undefined {
   return loaded[locale][key] ?? loaded.en[key]
 }
+
+export function isLoaded(key: MessageKey): boolean {
+  return key in loaded.en
+}

@@ -5,13 +5,14 @@ import { useLocale, useT } from '../../i18n/i18n-provider.tsx'
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx'
 import { FailureMessage, StatusMessage } from '../../ui/messages.tsx'
 import { StepHeading } from '../../ui/step-heading.tsx'
+import { messages as later } from '../../i18n/later-messages.ts'
 import { registerMessages } from '../../i18n/registry.ts'
 import { messages } from './messages.ts'
 import type { SecurityState } from './security-flow.ts'
 import { useAccountSecurity, type AccountSecurityController, type UseAccountSecurityOptions } from './use-account-security.ts'
 
 // This screen is loaded after sign-in; its words come with it.
-registerMessages(messages)
+registerMessages(later, messages)
 
 /** What the app supplies to render the authenticator setup (the enrollment feature). */
 export type EnrollmentSlot = { replacing: boolean; onEnrolled(): void; onCancel(): void }

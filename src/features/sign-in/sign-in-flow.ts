@@ -3,6 +3,9 @@
 import type { AuthFailure } from '../../auth/auth-failure.ts'
 import type { MfaType, SignInStep } from '../../auth/auth-gateway.ts'
 
+/** What the user did on the first screen before the flow loaded. */
+export type FirstAction = { kind: 'sign-in'; username: string; password: string } | { kind: 'sign-up' }
+
 export type Notice = 'account-confirmed' | 'signed-out' | 'signed-out-everywhere' | 'session-ended'
 
 /** Steps that answer a challenge within Cognito's short-lived session. */

@@ -1,3 +1,5 @@
+// Field hints (descriptiveText) appear only in these steps, so their stylesheet comes with them.
+import '@aws-amplify/ui-react/styles/fieldMessages.css'
 import { Button, Flex, Text, TextField } from '@aws-amplify/ui-react'
 import { useId } from 'react'
 import type { MessageKey } from '../../i18n/catalog.ts'
@@ -7,13 +9,15 @@ import { OneTimeCodeField } from '../../ui/one-time-code-field.tsx'
 import { PasswordInput } from '../../ui/password-input.tsx'
 import { SessionCountdown } from '../../ui/session-countdown.tsx'
 import { StepHeading } from '../../ui/step-heading.tsx'
+import { messages as later } from '../../i18n/later-messages.ts'
 import { registerMessages } from '../../i18n/registry.ts'
 import { messages } from './step-messages.ts'
-import { BackButton, formText, type Of, type StepProps } from './step-parts.tsx'
+import type { SignInController } from './use-sign-in.ts'
+import { formText, type Of, type StepProps } from './step-parts.tsx'
 
-registerMessages(messages)
+registerMessages(later, messages)
 
-/** The sign-in steps after the password form, chosen by the flow's state. Loaded lazily. */
+/** The sign-in steps after the password form, chosen by the flow's state. */
 export default function SignInSteps(props: StepProps) {
   const { state } = props
   switch (state.step) {
@@ -303,5 +307,14 @@ function SignUpStep({ flow, state }: Of<'sign-up' | 'signing-up'>) {
         </Button>
       </Text>
     </Flex>
+  )
+}
+
+function BackButton({ flow, disabled }: { flow: SignInController; disabled?: boolean }) {
+  const t = useT()
+  return (
+    <Button variation="link" size="small" onClick={flow.backToSignIn} isDisabled={disabled} className="back-button">
+      {t('signIn.back')}
+    </Button>
   )
 }

@@ -1,7 +1,5 @@
 // Pieces shared by the sign-in form (first screen) and the later steps (loaded lazily).
-import { Button } from '@aws-amplify/ui-react'
 import type { FormEvent, ReactNode } from 'react'
-import { useT } from '../../i18n/i18n-provider.tsx'
 import type { Clock } from '../../ui/clock.ts'
 import type { SignInState } from './sign-in-flow.ts'
 import type { SignInController } from './use-sign-in.ts'
@@ -30,13 +28,4 @@ export type Of<S extends SignInState['step']> = Omit<StepProps, 'state'> & { sta
 export function formText(event: FormEvent<HTMLFormElement>, name: string): string {
   const value = new FormData(event.currentTarget).get(name)
   return typeof value === 'string' ? value : ''
-}
-
-export function BackButton({ flow, disabled }: { flow: SignInController; disabled?: boolean }) {
-  const t = useT()
-  return (
-    <Button variation="link" size="small" onClick={flow.backToSignIn} isDisabled={disabled} className="back-button">
-      {t('signIn.back')}
-    </Button>
-  )
 }

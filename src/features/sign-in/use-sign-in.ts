@@ -2,7 +2,7 @@ import { useEffect, useReducer, useRef } from 'react'
 import { toAuthFailure, type AuthStep } from '../../auth/auth-failure.ts'
 import type { AuthGateway, MfaType, SignInStep } from '../../auth/auth-gateway.ts'
 import type { Clock } from '../../ui/clock.ts'
-import { initialSignInState, signInFlow, type Notice } from './sign-in-flow.ts'
+import { initialSignInState, signInFlow, type FirstAction, type Notice, type SignInState } from './sign-in-flow.ts'
 import type { AuthFailure } from '../../auth/auth-failure.ts'
 
 /** Cognito's default AuthSessionValidity: a challenge must be answered within 3 minutes. */
@@ -16,6 +16,8 @@ export type UseSignInOptions = {
   initialUsername?: string
   initialNotice?: Notice
   initialFailure?: AuthFailure
+  /** What the user already did on the form before this flow loaded; it is carried out at once. */
+  firstAction?: FirstAction
 }
 
 /** The only caller of the gateway during sign-in. */
@@ -27,10 +29,13 @@ export function useSignIn({
   initialUsername,
   initialNotice,
   initialFailure,
+  firstAction,
 }: UseSignInOptions) {
-  const [state, dispatch] = useReducer(signInFlow, undefined, () =>
-    initialSignInState(initialUsername, initialNotice, initialFailure),
-  )
+  const [state, dispatch] = useReducer(signInFlow, undefined, (): SignInState => {
+    if (firstAction?.kind === 'sign-in') return { step: 'checking-credentials', username: firstAction.username.trim() }
+    if (firstAction?.kind === 'sign-up') return { step: 'sign-up', username: initialUsername ?? '' }
+    return initialSignInState(initialUsername, initialNotice, initialFailure)
+  })
   // One request at a time: the reducer ignores a second submit, and this keeps the second
   // request from being sent at all.
   const inFlight = useRef(false)
@@ -60,6 +65,16 @@ export function useSignIn({
     check()
     return clock.every(1000, check)
   }, [deadline, clock])
+
+  // Carry out a sign-in submitted on the form before this flow loaded. Once: the ref survives
+  // StrictMode's second effect run.
+  const firstDone = useRef(false)
+  useEffect(() => {
+    if (firstDone.current || firstAction?.kind !== 'sign-in') return
+    firstDone.current = true
+    password.current = firstAction.password
+    void run('password', () => signInOnce(firstAction.username.trim(), firstAction.password))
+  }, [])
 
   async function run(step: AuthStep, call: () => Promise<SignInStep>) {
     inFlight.current = true

@@ -1,0 +1,57 @@
+// `npm run size`: builds the app and prints what the first screen costs: the entry script, the
+// chunks it imports statically (modulepreload links) and the stylesheets linked from
+// index.html, each gzip-compressed. Exits 1 above the budget. Chunks loaded later with import()
+// (Amplify, the account page, the QR code) are listed for information but not counted.
+import { readFile, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { build } from 'vite'
+
+const BUDGET_KIB = 100
+const dist = join(import.meta.dirname, '..', 'dist')
+
+function gzipKiB(bytes: Buffer): number {
+  return gzipSync(bytes, { level: 9 }).length / 1024
+}
+
+async function main(): Promise<void> {
+  await build({ logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } })
+  const html = await readFile(join(dist, 'index.html'), 'utf8')
+  const firstScreen = [
+    ...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g),
+  ].map((m) => m[1])
+  if (firstScreen.length === 0) throw new Error('No scripts or stylesheets found in dist/index.html')
+
+  const rows: Array<{ file: string; kib: number }> = []
+  for (const href of new Set(firstScreen)) {
+    rows.push({ file: href, kib: gzipKiB(await readFile(join(dist, href.replace(/^\//, '')))) })
+  }
+  const total = rows.reduce((sum, r) => sum + r.kib, 0)
+
+  const later: Array<{ file: string; kib: number }> = []
+  for (const name of await readdir(join(dist, 'assets'))) {
+    const href = `/assets/${name}`
+    if (!firstScreen.includes(href) && /\.(js|css)$/.test(name)) {
+      later.push({ file: href, kib: gzipKiB(await readFile(join(dist, 'assets', name))) })
+    }
+  }
+
+  const line = (r: { file: string; kib: number }) => `  ${r.kib.toFixed(2).padStart(7)} KiB  ${r.file}`
+  console.log('\nFirst screen (gzip):')
+  rows.sort((a, b) => b.kib - a.kib).forEach((r) => console.log(line(r)))
+  console.log(`  ${total.toFixed(2).padStart(7)} KiB  total (budget ${BUDGET_KIB} KiB)`)
+  console.log('\nLoaded later with import() (not counted):')
+  later.sort((a, b) => b.kib - a.kib).forEach((r) => console.log(line(r)))
+  console.log('')
+  if (total > BUDGET_KIB) {
+    console.error(`First screen is ${total.toFixed(2)} KiB gzip, over the ${BUDGET_KIB} KiB budget.`)
+    process.exit(1)
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
