@@ -53,8 +53,9 @@ export class Sessions {
 
   issue(fields: Omit<SessionRecord, 'id' | 'expiresAt' | 'triesLeft' | 'used'>, validityMinutes: number): SessionRecord {
     this.prune()
-    // Opaque and long: the CLI refuses Sessions under 20 characters (contract §1.1).
-    const id = randomBytes(96).toString('base64url')
+    // Opaque and long: the CLI refuses Sessions under 20 characters (contract §1.1). Never a
+    // leading "-", which the CLI would read as an option after --session.
+    const id = randomBytes(96).toString('base64url').replace(/^-/, 'A')
     const record: SessionRecord = {
       ...fields,
       id,

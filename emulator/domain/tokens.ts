@@ -51,7 +51,8 @@ export function toJwks(key: SigningKey): { keys: Array<Record<string, unknown>> 
 /** Opaque refresh token: random, pattern [A-Za-z0-9-_=.]+, at least 100 chars. */
 export function newRefreshToken(): string {
   // Clients treat it as opaque (contract §3.2); 96 random bytes give 128 base64url characters.
-  return randomBytes(96).toString('base64url')
+  // Never a leading "-": the AWS CLI would read it as an option after --token / --refresh-token.
+  return randomBytes(96).toString('base64url').replace(/^-/, 'A')
 }
 
 function importKeys(key: SigningKey): Promise<ImportedKeys> {
