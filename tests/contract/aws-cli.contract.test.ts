@@ -3,11 +3,16 @@
 // client-side (e.g. Session ≥ 20 characters) and reads errors from the body's __type only.
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { CreateUserPoolClientCommand, CreateUserPoolCommand, SetUserPoolMfaConfigCommand } from '@aws-sdk/client-cognito-identity-provider'
+import {
+  AdminInitiateAuthCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  SetUserPoolMfaConfigCommand,
+} from '@aws-sdk/client-cognito-identity-provider'
 import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
 import { createTestClock } from '../../emulator/state/clock.ts'
 import { phoneCode } from '../support/phone-totp.ts'
-import { createConfirmedUser, sdkClient, TOTP_STEP_MS, wrongCode } from './harness.ts'
+import { createConfirmedUser, createTemporaryUser, sdkClient, TOTP_STEP_MS, wrongCode } from './harness.ts'
 
 const run = promisify(execFile)
 const clock = createTestClock(Date.now()) // frozen: a slow CLI start-up can't cross a TOTP step
@@ -76,6 +81,8 @@ beforeAll(async () => {
   clientId = UserPoolClient!.ClientId!
   await createConfirmedUser(sdk, poolId, 'Bob', 'P@ssw0rd', 'bob@example.com')
   await createConfirmedUser(sdk, poolId, 'Carol', 'P@ssw0rd', 'carol@example.com')
+  await createConfirmedUser(sdk, poolId, 'Erin', 'P@ssw0rd', 'erin@example.com')
+  await createTemporaryUser(sdk, poolId, 'Dave', 'P@ssw0rd', 'dave@example.com')
 }, CLI_TIMEOUT_MS)
 
 afterAll(async () => {
@@ -156,3 +163,20 @@ test('CLI errors carry the Cognito error name and message: a wrong verify code, 
   const unknown = await cognitoIdpFails('admin-get-user', '--user-pool-id', poolId, '--username', 'Nobody')
   expect(unknown.stderr).toContain('An error occurred (UserNotFoundException) when calling the AdminGetUser operation: User does not exist.')
 }, 4 * CLI_TIMEOUT_MS)
+
+
+// `--session -Abc…` is read by the CLI as an unknown option ("expected one argument"), so a
+// value the server hands out must never start with "-": with plain random base64url, one
+// sign-in in 64 could not be finished with the article's commands. Sampled through the SDK.
+test('no Session or refresh token the server issues starts with "-", so each can follow --session or --token', async () => {
+  const sdk = sdkClient(emulator.url)
+  const signIn = (username: string) =>
+    sdk.send(new AdminInitiateAuthCommand({ UserPoolId: poolId, ClientId: clientId, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: 'P@ssw0rd' } }))
+  const issued: string[] = []
+  for (let i = 0; i < 300; i += 1) {
+    issued.push((await signIn('Dave')).Session!) // NEW_PASSWORD_REQUIRED, a new session each time
+    issued.push((await signIn('Erin')).AuthenticationResult!.RefreshToken!)
+  }
+  expect(issued.every((value) => value.length >= 20)).toBe(true)
+  expect(issued.filter((value) => value.startsWith('-'))).toEqual([])
+}, CLI_TIMEOUT_MS)
