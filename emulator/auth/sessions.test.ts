@@ -27,12 +27,14 @@ const INVALID = { name: 'NotAuthorizedException', message: 'Invalid session for 
 const fields = { poolId: 'us-east-1_Pool', clientId: 'client-a', sub: 'sub-1', challenge: 'SOFTWARE_TOKEN_MFA' as const }
 
 describe('Sessions', () => {
-  test('ids are opaque, at least 20 characters (the CLI refuses shorter), at most 2048, and never repeat', () => {
+  test('ids are opaque, 20 to 2048 characters (the CLI refuses shorter), never start with "-" (a CLI option), never repeat', () => {
     const sessions = new Sessions(createTestClock(T0))
-    const ids = Array.from({ length: 50 }, () => sessions.issue(fields, 3).id)
+    // 1 random id in 64 would start with "-" if nothing prevented it.
+    const ids = Array.from({ length: 1000 }, () => sessions.issue(fields, 3).id)
     for (const id of ids) {
       expect(id.length).toBeGreaterThanOrEqual(20)
       expect(id.length).toBeLessThanOrEqual(2048)
+      expect(id).toMatch(/^[A-Za-z0-9_][A-Za-z0-9_-]*$/)
     }
     expect(new Set(ids).size).toBe(ids.length)
   })
