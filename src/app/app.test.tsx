@@ -1,0 +1,161 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { createFakeAuthGateway, type FakeAuthGateway, type FakeOptions } from '../auth/fake-auth-gateway.ts'
+import type { PoolConfig } from '../config/app-config.ts'
+import type { Locale } from '../i18n/catalog.ts'
+import { renderWithProviders, textFor } from '../ui/render-with-providers.tsx'
+import { App, type AppProps } from './app.tsx'
+
+const explicit = { mode: 'explicit', userPoolId: 'local_abc', userPoolClientId: 'client1', endpoint: 'http://127.0.0.1:1/' } as const
+
+function renderApp(locale: Locale, fake: FakeOptions, props: Partial<AppProps> = {}) {
+  const gateways: Array<{ pool: PoolConfig; auth: FakeAuthGateway }> = []
+  const createGateway = (pool: PoolConfig) => {
+    const auth = createFakeAuthGateway(fake)
+    gateways.push({ pool, auth })
+    return auth
+  }
+  // App brings its own I18nProvider; the outer one only loads the full catalog for textFor.
+  renderWithProviders(<App config={explicit} createGateway={createGateway} initialLocale={locale} {...props} />)
+  return { user: userEvent.setup(), gateways, t: textFor(locale) }
+}
+
+beforeEach(() => localStorage.clear())
+afterEach(() => vi.restoreAllMocks())
+
+describe.each(['en', 'ja'] as const)('app (%s)', (locale) => {
+  test('a signed-in user stays signed in across a reload and lands on account settings', async () => {
+    const { t } = renderApp(locale, { users: [{ username: 'alice', password: 'x' }], signedInAs: 'alice' })
+    expect(await screen.findByRole('heading', { name: t('account.title') })).toBeInTheDocument()
+    expect(screen.getByText(t('account.signedInAs', { name: 'alice' }))).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { name: t('security.title') })).toBeInTheDocument()
+  })
+
+  test('sign in, then sign out: back at sign-in with the username kept and a notice', async () => {
+    const { user, t } = renderApp(locale, { users: [{ username: 'alice', password: 'Correct-horse-1' }] })
+    await user.type(await screen.findByLabelText(t('signIn.username')), 'alice')
+    await user.type(screen.getByLabelText(t('signIn.password')), 'Correct-horse-1')
+    await user.click(screen.getByRole('button', { name: t('signIn.submit') }))
+    await user.click(await screen.findByRole('button', { name: t('account.signOut') }))
+    expect(await screen.findByText(t('signIn.notice.signed-out'))).toBeInTheDocument()
+    expect(screen.getByLabelText(t('signIn.username'))).toHaveValue('alice')
+  })
+
+  test('"Sign out of all devices" signs out globally and says so', async () => {
+    const { user, gateways, t } = renderApp(locale, { users: [{ username: 'alice', password: 'x' }], signedInAs: 'alice' })
+    await user.click(await screen.findByRole('button', { name: t('account.signOutEverywhere') }))
+    expect(await screen.findByText(t('signIn.notice.signed-out-everywhere'))).toBeInTheDocument()
+    expect(gateways[0].auth.calls.filter((c) => c.method === 'signOut')).toEqual([
+      { method: 'signOut', args: [{ global: true }] },
+    ])
+  })
+
+  test('a revoked session on the account page sends the user to sign in with a plain notice', async () => {
+    const fake = { users: [{ username: 'alice', password: 'x' }], signedInAs: 'alice' }
+    const created: FakeAuthGateway[] = []
+    const { t } = renderApp(locale, fake, {
+      createGateway: () => {
+        const auth = createFakeAuthGateway(fake)
+        auth.failNext('fetchMfaStatus', 'NotAuthorizedException', 'Access Token has been revoked')
+        created.push(auth)
+        return auth
+      },
+    })
+    expect(await screen.findByText(t('signIn.notice.session-ended'))).toBeInTheDocument()
+    expect(created[0].signedInAs()).toBeUndefined()
+  })
+
+  test('when the session cannot be checked (offline), the reason and a retry are shown', async () => {
+    const fake = { users: [{ username: 'alice', password: 'x' }], signedInAs: 'alice' }
+    let first = true
+    const { user, t } = renderApp(locale, fake, {
+      createGateway: () => {
+        const auth = createFakeAuthGateway(fake)
+        if (first) auth.failNext('getCurrentUser', 'NetworkError')
+        first = false
+        return auth
+      },
+    })
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.offline'))
+    await user.click(screen.getByRole('button', { name: t('common.tryAgain') }))
+    expect(await screen.findByRole('heading', { name: t('account.title') })).toBeInTheDocument()
+  })
+
+  test('a bad configuration is a clear message on screen and in the console, not a blank page', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { t } = renderApp(locale, {}, { config: { mode: 'explicit', userPoolId: 'nounderscore', userPoolClientId: '' } })
+    expect(await screen.findByRole('heading', { name: t('config.title') })).toBeInTheDocument()
+    expect(screen.getByText(t('config.invalid', { field: 'userPoolId' }))).toBeInTheDocument()
+    expect(screen.getByText(t('config.missing', { field: 'userPoolClientId' }))).toBeInTheDocument()
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('userPoolId invalid'))
+  })
+
+  test('the account page does not offer turning TOTP off when the configured pool requires MFA', async () => {
+    const { t } = renderApp(
+      locale,
+      { users: [{ username: 'bob', password: 'x', totp: { preferred: true } }], signedInAs: 'bob', mfaRequired: true },
+      { config: { ...explicit, mfaRequired: true } },
+    )
+    expect(await screen.findByText(t('security.requiredReason'))).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: t('security.turnOff') })).not.toBeInTheDocument()
+  })
+})
+
+describe('local mode', () => {
+  const discovery = {
+    pools: [
+      { name: 'Demo - MFA optional', userPoolId: 'local_opt', clientId: 'c1', mfaConfiguration: 'OPTIONAL' },
+      { name: 'Demo - MFA required', userPoolId: 'local_req', clientId: 'c2', mfaConfiguration: 'ON' },
+    ],
+  }
+  const fetchImpl = (async () => new Response(JSON.stringify(discovery))) as unknown as typeof fetch
+
+  test.each(['en', 'ja'] as const)('offers the discovered pools, labelled by MFA, and remembers the choice (%s)', async (locale) => {
+    const { user, gateways, t } = renderApp(locale, {}, { config: { mode: 'local', baseUrl: 'http://127.0.0.1:9/' }, fetchImpl })
+    const picker = await screen.findByRole('group', { name: t('app.pool.label') })
+    expect(within(picker).getByRole('radio', { name: t('app.pool.optional') })).toBeChecked()
+    expect(gateways.at(-1)?.pool).toMatchObject({ userPoolId: 'local_opt', endpoint: 'http://127.0.0.1:9/', mfa: 'optional' })
+    await user.click(within(picker).getByRole('radio', { name: t('app.pool.required') }))
+    await waitFor(() => expect(gateways.at(-1)?.pool.userPoolId).toBe('local_req'))
+    expect(screen.getByRole('radio', { name: t('app.pool.required') })).toBeChecked()
+    expect(localStorage.getItem('cognito-totp.local-pool')).toBe('Demo - MFA required')
+    expect(within(screen.getByRole('banner')).getByText(t('app.localBadge'))).toBeInTheDocument()
+  })
+
+  test('an unreachable local pool says how to start it', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const failing = (async () => {
+      throw new TypeError('Failed to fetch')
+    }) as unknown as typeof fetch
+    const { t } = renderApp('en', {}, { config: { mode: 'local', baseUrl: 'http://127.0.0.1:9/' }, fetchImpl: failing })
+    expect(await screen.findByRole('heading', { name: t('config.localUnreachable') })).toBeInTheDocument()
+    expect(screen.getByText(t('config.localUnreachableHint'))).toBeInTheDocument()
+  })
+})
+
+describe('language', () => {
+  test('switching language changes the words, <html lang>, and is remembered', async () => {
+    const { user } = renderApp('en', {})
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument()
+    expect(document.documentElement.lang).toBe('en')
+    await user.click(screen.getByRole('button', { name: '日本語' }))
+    expect(screen.getByRole('heading', { name: 'サインイン' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: '日本語' })).toHaveAttribute('aria-pressed', 'true')
+    expect(document.documentElement.lang).toBe('ja')
+    expect(localStorage.getItem('cognito-totp.locale')).toBe('ja')
+  })
+
+  test('without a remembered choice, the browser languages decide', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['fr-FR', 'ja-JP'])
+    renderWithProviders(<App config={explicit} createGateway={() => createFakeAuthGateway()} />)
+    expect(await screen.findByRole('heading', { name: 'サインイン' })).toBeInTheDocument()
+  })
+
+  test('a remembered choice wins over the browser', async () => {
+    localStorage.setItem('cognito-totp.locale', 'en')
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['ja-JP'])
+    renderWithProviders(<App config={explicit} createGateway={() => createFakeAuthGateway()} />)
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument()
+  })
+})
