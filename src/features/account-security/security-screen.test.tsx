@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, test, vi } from 'vitest'
 import { createFakeAuthGateway, type FakeOptions, type FakeUser } from '../../auth/fake-auth-gateway.ts'
@@ -53,7 +53,7 @@ describe.each(['en', 'ja'] as const)('security screen (%s)', (locale) => {
     await auth.beginTotpSetup()
     await auth.verifyTotpSetup('123456', 'Work phone')
     await auth.setTotpPreferred()
-    slots.at(-1)!.onEnrolled()
+    act(() => slots.at(-1)!.onEnrolled())
     expect(await screen.findByText(t('security.notice.enabled'))).toBeInTheDocument()
     expect(screen.getByText(t('security.totp.on'))).toBeInTheDocument()
     expect(screen.getByText(t('security.totp.preferred'))).toBeInTheDocument()
