@@ -146,6 +146,13 @@ test('the article, command by command: associate, verify, set preference, admin 
   expect(done.AuthenticationResult).toMatchObject({ ExpiresIn: 3600, TokenType: 'Bearer' })
   for (const token of ['AccessToken', 'IdToken']) expect(done.AuthenticationResult[token].split('.')).toHaveLength(3)
   expect(done.AuthenticationResult.RefreshToken).toEqual(expect.any(String))
+
+  // admin-get-user shows the result. Its dates pass botocore's timestamp parsing; CLI v1 prints
+  // them as sent (epoch seconds), v2 as ISO 8601: either way, today's date.
+  const user = await cognitoIdp('admin-get-user', '--user-pool-id', poolId, '--username', 'Bob')
+  expect(user).toMatchObject({ Username: 'Bob', UserStatus: 'CONFIRMED', Enabled: true, UserMFASettingList: ['SOFTWARE_TOKEN_MFA'], PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA' })
+  const created = typeof user.UserCreateDate === 'number' ? new Date(user.UserCreateDate * 1000) : new Date(user.UserCreateDate)
+  expect(Math.abs(created.getTime() - clock.now())).toBeLessThan(10 * 60_000)
 }, 4 * CLI_TIMEOUT_MS)
 
 test('CLI errors carry the Cognito error name and message: a wrong verify code, an unknown user', async () => {
