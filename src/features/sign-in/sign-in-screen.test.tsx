@@ -1,5 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { StrictMode } from 'react'
 import { describe, expect, test, vi } from 'vitest'
 import { createFakeAuthGateway, type FakeOptions } from '../../auth/fake-auth-gateway.ts'
 import type { Locale } from '../../i18n/catalog.ts'
@@ -284,6 +285,24 @@ describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
     expect(button).toBeDisabled()
     release()
     await screen.findByLabelText(t('signIn.totp.label'))
+  })
+})
+
+describe('sign-in screen under React StrictMode', () => {
+  test('one submit is one sign-in request, even though StrictMode runs effects twice', async () => {
+    const user = userEvent.setup()
+    const auth = createFakeAuthGateway({ users: [alice] })
+    const t = textFor('en')
+    renderWithProviders(
+      <StrictMode>
+        <SignInScreen auth={auth} clock={createManualClock()} onSignedIn={() => {}} renderTotpSetup={() => null} />
+      </StrictMode>,
+    )
+    await user.type(screen.getByLabelText(t('signIn.username')), 'alice')
+    await user.type(screen.getByLabelText(t('signIn.password')), 'Correct-horse-1')
+    await user.click(screen.getByRole('button', { name: t('signIn.submit') }))
+    expect(await screen.findByLabelText(t('signIn.totp.label'))).toBeInTheDocument()
+    expect(auth.calls.filter((c) => c.method === 'signIn')).toHaveLength(1)
   })
 })
 
