@@ -234,6 +234,61 @@ describe('authenticator app set up in settings (MFA optional pool)', () => {
   })
 })
 
+describe('replacing or turning off the authenticator (Security settings)', () => {
+  test('after replacing the authenticator only the new one’s codes sign in', async () => {
+    const username = uniqueName('olga')
+    await createConfirmedUser(sdk, optionalPool.userPoolId, username, 'Olga-pass-2026!')
+    useAmplifyWith(optionalPool)
+    await signIn({ username, password: 'Olga-pass-2026!' })
+    const { secret: oldSecret } = await enrolAuthenticator('Old phone')
+
+    nextTotpStep()
+    const { sharedSecret: newSecret } = await setUpTOTP()
+    expect(newSecret).not.toBe(oldSecret)
+    await verifyTOTPSetup({ code: phoneCode(newSecret, clock.now()), options: { friendlyDeviceName: 'New phone' } })
+    expect(await fetchMFAPreference()).toEqual({ enabled: ['TOTP'], preferred: 'TOTP' })
+    await signOut()
+
+    nextTotpStep()
+    expect((await signIn({ username, password: 'Olga-pass-2026!' })).nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_TOTP_CODE')
+    const oldPhone = phoneCode(oldSecret, clock.now())
+    if (oldPhone !== phoneCode(newSecret, clock.now())) {
+      expect((await rejectionOf(confirmSignIn({ challengeResponse: oldPhone }))).name).toBe('CodeMismatchException')
+    }
+    expect(await confirmSignIn({ challengeResponse: phoneCode(newSecret, clock.now()) })).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } })
+  })
+
+  test('turning the authenticator off brings back password-only sign-in', async () => {
+    const username = uniqueName('pete')
+    await createConfirmedUser(sdk, optionalPool.userPoolId, username, 'Pete-pass-2026!')
+    useAmplifyWith(optionalPool)
+    await signIn({ username, password: 'Pete-pass-2026!' })
+    await enrolAuthenticator('Phone')
+
+    await updateMFAPreference({ totp: 'DISABLED' })
+
+    const preference = await fetchMFAPreference()
+    expect(preference.enabled).toBeUndefined()
+    expect(preference.preferred).toBeUndefined()
+    await signOut()
+    expect(await signIn({ username, password: 'Pete-pass-2026!' })).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } })
+  })
+
+  test('in the MFA required pool the authenticator cannot be turned off', async () => {
+    const username = uniqueName('quinn')
+    await createConfirmedUser(sdk, requiredPool.userPoolId, username, 'Quinn-pass-2026!')
+    useAmplifyWith(requiredPool)
+    const started = await signIn({ username, password: 'Quinn-pass-2026!' })
+    if (started.nextStep.signInStep !== 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP') throw new Error(`unexpected step ${started.nextStep.signInStep}`)
+    await confirmSignIn({ challengeResponse: phoneCode(started.nextStep.totpSetupDetails.sharedSecret, clock.now()) })
+
+    const refused = await rejectionOf(updateMFAPreference({ totp: 'DISABLED' }))
+
+    expect(refused.name).toBe('InvalidParameterException')
+    expect(await fetchMFAPreference()).toEqual({ enabled: ['TOTP'], preferred: 'TOTP' })
+  })
+})
+
 describe('authenticator app set up during sign-in (MFA required pool)', () => {
   test('a user without TOTP is asked to set it up inside sign-in, then is done with TOTP preferred', async () => {
     const username = uniqueName('frank')
