@@ -1,4 +1,5 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import axe from 'axe-core'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { createFakeAuthGateway, type FakeAuthGateway, type FakeOptions } from '../auth/fake-auth-gateway.ts'
@@ -99,6 +100,34 @@ describe.each(['en', 'ja'] as const)('app (%s)', (locale) => {
     )
     expect(await screen.findByText(t('security.requiredReason'))).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: t('security.turnOff') })).not.toBeInTheDocument()
+  })
+})
+
+describe('accessibility', () => {
+  async function violations() {
+    // jsdom has no layout, so contrast cannot be measured here (the browser tests do it).
+    const results = await act(() => axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } }))
+    return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  }
+
+  test.each(['en', 'ja'] as const)('the sign-in form and a refusal have no violations axe can find (%s)', async (locale) => {
+    const { user, t } = renderApp(locale, { users: [{ username: 'alice', password: 'Correct-horse-1' }] })
+    await screen.findByRole('heading', { name: t('signIn.title') })
+    expect(await violations()).toEqual([])
+    await user.type(screen.getByLabelText(t('signIn.username')), 'alice')
+    await user.type(screen.getByLabelText(t('signIn.password')), 'nope')
+    await user.click(screen.getByRole('button', { name: t('signIn.submit') }))
+    await screen.findByRole('alert')
+    expect(await violations()).toEqual([])
+  })
+
+  test.each(['en', 'ja'] as const)('the account page and the turn-off dialog have no violations axe can find (%s)', async (locale) => {
+    const { user, t } = renderApp(locale, {
+      users: [{ username: 'alice', password: 'x', totp: { preferred: true, deviceName: 'Pixel' } }],
+      signedInAs: 'alice',
+    })
+    await user.click(await screen.findByRole('button', { name: t('security.turnOff') }))
+    expect(await violations()).toEqual([])
   })
 })
 
