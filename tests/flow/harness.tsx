@@ -1,0 +1,204 @@
+/// <reference types="vite/client" />
+// (The app's modules use import.meta.env and import.meta.glob; tsconfig.node.json checks tests.)
+// Shared set-up for the flow tests: the real <App> with the real aws-amplify (the app's own
+// lazily loaded gateway) against a fresh local user pool on port 0, in jsdom. Users are created
+// over the emulator's wire API with the AWS SDK; codes come from the setup key on screen via an
+// independent TOTP implementation (tests/support/phone-totp.ts), at the emulator's clock.
+import { render, screen, waitFor, type RenderResult } from '@testing-library/react'
+import userEvent, { type UserEvent } from '@testing-library/user-event'
+import { signOut } from 'aws-amplify/auth'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, vi, type MockInstance } from 'vitest'
+import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
+import { createTestClock, type TestClock } from '../../emulator/state/clock.ts'
+import { App, type AppProps } from '../../src/app/app.tsx'
+import type { Locale, MessageKey } from '../../src/i18n/catalog.ts'
+import { messages as common } from '../../src/i18n/common-messages.ts'
+import { messages as later } from '../../src/i18n/later-messages.ts'
+import { format } from '../../src/i18n/locale.ts'
+import { messages as accountSecurity } from '../../src/features/account-security/messages.ts'
+import { messages as signIn } from '../../src/features/sign-in/messages.ts'
+import { messages as totpEnrollment } from '../../src/features/totp-enrollment/messages.ts'
+import { createConfirmedUser, sdkClient, uniqueName } from '../contract/harness.ts'
+import { phoneCode } from '../support/phone-totp.ts'
+
+export { wrongCode } from '../contract/harness.ts'
+
+/** One TOTP time step: a step's code is accepted only once. */
+export const STEP_MS = 30_000
+/** Meets the demo pools' password policy. */
+export const PASSWORD = 'Flow-test-2026!'
+
+export type FlowEmulator = {
+  emulator: RunningEmulator
+  /** The emulator's clock: real time plus an offset the test moves. */
+  clock: TestClock
+  pool(kind: 'optional' | 'required'): { userPoolId: string; clientId: string }
+  /** A confirmed user with a permanent password (and an email) in the given pool. */
+  createUser(kind: 'optional' | 'required', username?: string): Promise<{ username: string; password: string }>
+  /** The code the user's phone shows now for this setup key, by the emulator's clock. */
+  code(setupKey: string): string
+  /** Moves the emulator to the next 30-second step and returns that step's code (a step is accepted once). */
+  nextCode(setupKey: string): string
+}
+
+/**
+ * A fresh emulator per test file; localStorage cleared and Amplify signed out around every test;
+ * an unexpected console.error fails the test.
+ */
+export function setupFlowTests(): FlowEmulator {
+  const clock = createTestClock()
+  let emulator: RunningEmulator | undefined
+  let sdk: ReturnType<typeof sdkClient> | undefined
+  let consoleError: MockInstance<typeof console.error>
+  // Real SRP, real HTTP and lazily loaded chunks: a journey takes a few seconds.
+  vi.setConfig({ testTimeout: 30_000 })
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, clock, log: () => {} })
+    sdk = sdkClient(emulator.url)
+  })
+  afterAll(async () => {
+    sdk?.destroy()
+    await emulator?.close()
+  })
+  beforeEach(() => {
+    localStorage.clear()
+    consoleError = vi.spyOn(console, 'error')
+  })
+  afterEach(async () => {
+    const errors = consoleError.mock.calls.map((args) => args.map(String).join(' '))
+    consoleError.mockRestore()
+    // Whatever the test left behind (tokens, a half-finished challenge) must not leak into the next.
+    await signOut().catch(() => {})
+    localStorage.clear()
+    expect(errors, 'console.error during the test').toEqual([])
+  })
+
+  const running = () => {
+    if (!emulator) throw new Error('the emulator is not running (use inside a test)')
+    return emulator
+  }
+  const pool = (kind: 'optional' | 'required') => {
+    const found = running()
+      .pools()
+      .find((p) => p.mfaConfiguration === (kind === 'required' ? 'ON' : 'OPTIONAL'))
+    if (!found) throw new Error(`no ${kind} pool in the emulator`)
+    return { userPoolId: found.userPoolId, clientId: found.clientId }
+  }
+
+  return {
+    get emulator() {
+      return running()
+    },
+    clock,
+    pool,
+    async createUser(kind, username = uniqueName('flow')) {
+      await createConfirmedUser(sdk!, pool(kind).userPoolId, username, PASSWORD, `user${Math.random().toString(36).slice(2)}@example.com`)
+      return { username, password: PASSWORD }
+    },
+    code: (setupKey) => phoneCode(setupKey, clock.now()),
+    nextCode(setupKey) {
+      clock.advance(STEP_MS)
+      return phoneCode(setupKey, clock.now())
+    },
+  }
+}
+
+/** The catalog text a screen shows, in either language. */
+// Read from the areas' own catalogs, not catalog.ts: importing that registers every word at
+// once and would hide a screen whose words fail to arrive with its lazily loaded chunk.
+const areas = [common, later, signIn, accountSecurity, totpEnrollment]
+export function textFor(locale: Locale) {
+  const words: Record<string, string> = Object.assign({}, ...areas.map((area) => area[locale]))
+  return (key: MessageKey, vars?: Record<string, string | number>) => {
+    const template = words[key]
+    if (template === undefined) throw new Error(`no text for ${key}`)
+    return format(template, vars)
+  }
+}
+
+export type RenderedApp = RenderResult & { user: UserEvent; t: ReturnType<typeof textFor> }
+
+/** Renders the whole app against one of the emulator's pools, with the real Amplify gateway. */
+export function renderApp(
+  env: FlowEmulator,
+  kind: 'optional' | 'required',
+  { locale = 'en', appName, ...props }: { locale?: Locale; appName?: string } & Omit<AppProps, 'config' | 'initialLocale' | 'createGateway'> = {},
+): RenderedApp {
+  const { userPoolId, clientId } = env.pool(kind)
+  const result = render(
+    <App
+      config={{
+        mode: 'explicit',
+        userPoolId,
+        userPoolClientId: clientId,
+        endpoint: `${env.emulator.url}/`,
+        mfaRequired: kind === 'required',
+        appName,
+      }}
+      initialLocale={locale}
+      {...props}
+    />,
+  )
+  return { ...result, user: userEvent.setup(), t: textFor(locale) }
+}
+
+/** What a person does on the app's screens, by role, label and visible text. */
+export function ui({ user, t }: Pick<RenderedApp, 'user' | 't'>) {
+  return {
+    async signIn(username: string, password: string) {
+      const name = await screen.findByLabelText(t('signIn.username'))
+      await user.clear(name)
+      await user.type(name, username)
+      await user.type(screen.getByLabelText(t('signIn.password')), password)
+      await user.click(screen.getByRole('button', { name: t('signIn.submit') }))
+    },
+    async expectSignedIn(accountName: string) {
+      expect(await screen.findByRole('heading', { name: t('account.title'), level: 1 }, { timeout: 10_000 })).toBeInTheDocument()
+      expect(screen.getByText(t('account.signedInAs', { name: accountName }))).toBeInTheDocument()
+    },
+    /** The badge on the authenticator-app setting as it reads, "Status: On" / "状態: オン". */
+    async findTotpStatus(on: boolean) {
+      return screen.findByText(exactText(`${t('security.totp.statusLabel')}: ${t(on ? 'security.totp.on' : 'security.totp.off')}`), undefined, {
+        timeout: 10_000,
+      })
+    },
+    /** The setup key as a person reads it off the screen, without the spaces between groups. */
+    async readSetupKey(): Promise<string> {
+      const shown = (await screen.findByRole('group', { name: t('totp.keyLabel') }, { timeout: 10_000 })).textContent ?? ''
+      const key = shown.replace(/\s+/g, '')
+      expect(key, 'the setup key on screen').toMatch(/^[A-Z2-7]{16,}$/)
+      return key
+    },
+    /**
+     * On the account page: sets up the authenticator app with the key and the code the phone
+     * shows now, and waits until the page says it is on. Returns the setup key.
+     */
+    async enrollFromSettings(env: FlowEmulator): Promise<string> {
+      await user.click(await screen.findByRole('button', { name: t('security.setUp') }, { timeout: 10_000 }))
+      const key = await this.readSetupKey()
+      await user.type(screen.getByLabelText(t('totp.codeLabel')), env.code(key))
+      await screen.findByText(t('security.notice.enabled'), undefined, { timeout: 10_000 })
+      return key
+    },
+    async signOut() {
+      await user.click(await screen.findByRole('button', { name: t('account.signOut') }))
+      await screen.findByRole('heading', { name: t('signIn.title') })
+    },
+    /** Waits for the TOTP step of sign-in and types a code into it (it submits by itself). */
+    async enterSignInCode(code: string) {
+      const field = await screen.findByLabelText(t('signIn.totp.label'), undefined, { timeout: 10_000 })
+      await waitFor(() => expect(field).toBeEnabled())
+      await user.type(field, code)
+    },
+  }
+}
+
+/**
+ * Matches the element whose whole text (across its child elements, e.g. visually hidden parts)
+ * is `text`: the innermost one, not its ancestors.
+ */
+export function exactText(text: string) {
+  return (_content: string, element: Element | null) =>
+    element?.textContent === text && !Array.from(element.children).some((child) => child.textContent === text)
+}
