@@ -26,6 +26,12 @@ describe('ListUsers', () => {
     expect(reply.Users[0].Attributes[0].Name).toBe('sub')
   })
 
+  test('Limit 0 means a full page, never an empty page with a token to follow', async () => {
+    const reply = await list({ Limit: 0 })
+    expect(names(reply)).toHaveLength(5)
+    expect(reply.PaginationToken).toBeUndefined()
+  })
+
   test.each([
     ['username = "alice"', ['alice']],
     ['username ^= "al"', ['albert', 'alice']],

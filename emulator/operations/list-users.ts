@@ -10,7 +10,9 @@ const FILTER = /^\s*([\w:]+)\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/
 
 export const listUsers: Operation = async (input, deps) => {
   const pool = deps.store.requirePool(requiredString(input, 'UserPoolId', { min: 1, max: 55 }))
-  const limit = optionalNumber(input, 'Limit', { min: 0, max: 60 }) ?? 60
+  // 0 is allowed by the model; like an absent Limit it means a full page (an empty page with
+  // a token would send a paging client round forever).
+  const limit = optionalNumber(input, 'Limit', { min: 0, max: 60 }) || 60
   const filter = optionalString(input, 'Filter', { max: 256 })
   let users = deps.store.listUsers(pool.id)
   if (filter) {
