@@ -55,6 +55,7 @@ import type { Notice } from '../features/sign-in/sign-in-flow.ts'
 import { SignInScreen } from '../features/sign-in/sign-in-screen.tsx'
 import { systemClock, type Clock } from '../ui/clock.ts'
 import { LanguageSwitch } from '../ui/language-switch.tsx'
+import { LoadBoundary } from '../ui/load-boundary.tsx'
 import { FailureMessage } from '../ui/messages.tsx'
 import { ShieldIcon } from './icons.tsx'
 import { whenIdle } from '../ui/idle.ts'
@@ -128,7 +129,9 @@ function Frame({ appName, local, children }: { appName: string; local: boolean; 
         </div>
         <LanguageSwitch />
       </header>
-      <main className="app-main">{children}</main>
+      <main className="app-main">
+        <LoadBoundary>{children}</LoadBoundary>
+      </main>
     </div>
   )
 }
