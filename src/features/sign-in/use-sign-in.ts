@@ -1,9 +1,8 @@
 import { useEffect, useReducer, useRef } from 'react'
-import { toAuthFailure, type AuthStep } from '../../auth/auth-failure.ts'
+import { toAuthFailure, type AuthFailure, type AuthStep } from '../../auth/auth-failure.ts'
 import type { AuthGateway, MfaType, SignInStep } from '../../auth/auth-gateway.ts'
 import type { Clock } from '../../ui/clock.ts'
 import { initialSignInState, signInFlow, type FirstAction, type Notice, type SignInState } from './sign-in-flow.ts'
-import type { AuthFailure } from '../../auth/auth-failure.ts'
 
 /** Cognito's default AuthSessionValidity: a challenge must be answered within 3 minutes. */
 export const defaultChallengeSessionMs = 3 * 60 * 1000
