@@ -4,7 +4,7 @@
 // lazily loaded gateway) against a fresh local user pool on port 0, in jsdom. Users are created
 // over the emulator's wire API with the AWS SDK; codes come from the setup key on screen via an
 // independent TOTP implementation (tests/support/phone-totp.ts), at the emulator's clock.
-import { render, screen, waitFor, type RenderResult } from '@testing-library/react'
+import { cleanup, render, screen, waitFor, type RenderResult } from '@testing-library/react'
 import userEvent, { type UserEvent } from '@testing-library/user-event'
 import { signOut } from 'aws-amplify/auth'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi, type MockInstance } from 'vitest'
@@ -68,7 +68,9 @@ export function setupFlowTests(): FlowEmulator {
   afterEach(async () => {
     const errors = consoleError.mock.calls.map((args) => args.map(String).join(' '))
     consoleError.mockRestore()
-    // Whatever the test left behind (tokens, a half-finished challenge) must not leak into the next.
+    // Whatever the test left behind (a mounted app, tokens, a half-finished challenge) must not
+    // leak into the next, also when the check below fails.
+    cleanup()
     await signOut().catch(() => {})
     localStorage.clear()
     expect(errors, 'console.error during the test').toEqual([])
@@ -172,14 +174,15 @@ export function ui({ user, t }: Pick<RenderedApp, 'user' | 't'>) {
     },
     /**
      * On the account page: sets up the authenticator app with the key and the code the phone
-     * shows now, and waits until the page says it is on. Returns the setup key.
+     * shows now, and waits until the page says it is on. Returns the setup key and the code used.
      */
-    async enrollFromSettings(env: FlowEmulator): Promise<string> {
+    async enrollFromSettings(env: FlowEmulator): Promise<{ key: string; usedCode: string }> {
       await user.click(await screen.findByRole('button', { name: t('security.setUp') }, { timeout: 10_000 }))
       const key = await this.readSetupKey()
-      await user.type(screen.getByLabelText(t('totp.codeLabel')), env.code(key))
+      const usedCode = env.code(key)
+      await user.type(screen.getByLabelText(t('totp.codeLabel')), usedCode)
       await screen.findByText(t('security.notice.enabled'), undefined, { timeout: 10_000 })
-      return key
+      return { key, usedCode }
     },
     async signOut() {
       await user.click(await screen.findByRole('button', { name: t('account.signOut') }))
