@@ -63,6 +63,9 @@ export async function startEmulatorProcess(): Promise<Emulator> {
   }
   const pools = { optional: byMfa('OPTIONAL'), required: byMfa('ON') }
 
+  // The SDK's notice about future Node versions is printed once per test file otherwise; the
+  // admin client only talks to the local pool.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
   const admin = new CognitoIdentityProviderClient({
     endpoint: url,
     region: 'us-east-1',
