@@ -164,7 +164,20 @@ export function createAmplifyAuthGateway(pool: PoolConfig): AuthGateway {
     },
     async verifyTotpSetup(code, deviceName) {
       const name = deviceName.trim()
-      await verifyTOTPSetup({ code, options: name ? { friendlyDeviceName: name } : undefined })
+      try {
+        await verifyTOTPSetup({ code, options: name ? { friendlyDeviceName: name } : undefined })
+      } catch (error) {
+        // When Cognito accepted the code but the answer was lost on the way back, Amplify retries;
+        // by then no secret is pending, and Cognito answers InvalidParameterException to every
+        // code. SetUserMFAPreference succeeds only for a verified token: if it does, the code was
+        // accepted, so carry on (the next step switches TOTP on as preferred anyway).
+        if (!(error instanceof Error && error.name === 'InvalidParameterException')) throw error
+        try {
+          await updateMFAPreference({ totp: 'PREFERRED' })
+        } catch {
+          throw error
+        }
+      }
       const username = await currentUsername()
       if (username) rememberDeviceName(pool.userPoolId, username, name)
     },

@@ -104,8 +104,9 @@ export function toAuthFailure(error: unknown, step: AuthStep): AuthFailure {
     case 'InvalidParameterException':
       // Turning TOTP off is refused while the pool requires MFA.
       if (step === 'disable') return 'mfa-required-by-pool'
-      // A malformed code (not 6 digits) fails validation before it is compared.
-      if (step === 'code' || step === 'setup') return 'wrong-code'
+      // A malformed code (not 6 digits) fails validation before it is compared. (At setup the
+      // gateway first checks whether a lost answer had in fact verified the code.)
+      if (step === 'code') return 'wrong-code'
       if (step === 'sign-up' || step === 'new-password') return 'invalid-input'
       return 'unexpected'
     // Amplify's client-side sign-in state expires after 3 minutes, or was lost (reload);
