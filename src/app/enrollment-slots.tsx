@@ -54,14 +54,7 @@ export function SettingsEnrollment({
   issuer: string
   slot: EnrollmentSlot
 }) {
-  const driver = useMemo<EnrollmentDriver>(
-    () => ({
-      begin: () => auth.beginTotpSetup(),
-      verify: (code, deviceName) => auth.verifyTotpSetup(code, deviceName),
-      activate: () => auth.setTotpPreferred(),
-    }),
-    [auth],
-  )
+  const driver = settingsDriver(auth)
   return (
     <TotpEnrollment
       driver={driver}
@@ -72,4 +65,22 @@ export function SettingsEnrollment({
       replacing={slot.replacing}
     />
   )
+}
+
+// One driver per gateway, not per mount: the issued key is remembered per driver (and account),
+// so leaving setup with Cancel and coming back shows the key the user may already have scanned
+// instead of minting a new secret that silently invalidates it.
+const settingsDrivers = new WeakMap<AuthGateway, EnrollmentDriver>()
+
+function settingsDriver(auth: AuthGateway): EnrollmentDriver {
+  let driver = settingsDrivers.get(auth)
+  if (!driver) {
+    driver = {
+      begin: () => auth.beginTotpSetup(),
+      verify: (code, deviceName) => auth.verifyTotpSetup(code, deviceName),
+      activate: () => auth.setTotpPreferred(),
+    }
+    settingsDrivers.set(auth, driver)
+  }
+  return driver
 }
