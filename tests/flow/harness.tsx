@@ -7,6 +7,7 @@
 import { cleanup, render, screen, waitFor, type RenderResult } from '@testing-library/react'
 import userEvent, { type UserEvent } from '@testing-library/user-event'
 import { signOut } from 'aws-amplify/auth'
+import { StrictMode } from 'react'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi, type MockInstance } from 'vitest'
 import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
 import { createTestClock, type TestClock } from '../../emulator/state/clock.ts'
@@ -125,10 +126,15 @@ export type RenderedApp = RenderResult & { user: UserEvent; t: ReturnType<typeof
 export function renderApp(
   env: FlowEmulator,
   kind: 'optional' | 'required',
-  { locale = 'en', appName, ...props }: { locale?: Locale; appName?: string } & Omit<AppProps, 'config' | 'initialLocale' | 'createGateway'> = {},
+  {
+    locale = 'en',
+    appName,
+    strict = false,
+    ...props
+  }: { locale?: Locale; appName?: string; strict?: boolean } & Omit<AppProps, 'config' | 'initialLocale' | 'createGateway'> = {},
 ): RenderedApp {
   const { userPoolId, clientId } = env.pool(kind)
-  const result = render(
+  const app = (
     <App
       config={{
         mode: 'explicit',
@@ -140,8 +146,10 @@ export function renderApp(
       }}
       initialLocale={locale}
       {...props}
-    />,
+    />
   )
+  // StrictMode as in src/main.tsx (development): effects run twice, components remount once.
+  const result = render(strict ? <StrictMode>{app}</StrictMode> : app)
   return { ...result, user: userEvent.setup(), t: textFor(locale) }
 }
 

@@ -1,7 +1,7 @@
 // Flow 1: sign in with a password → account settings → set up the authenticator app from the key
 // on screen → on and preferred → sign out → sign in again with password and code. Also the
 // otpauth URI the screen offers, for an account name and app name that need percent-encoding.
-import { screen } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { renderApp, setupFlowTests, ui } from './harness.tsx'
 
 const env = setupFlowTests()
@@ -70,4 +70,64 @@ test('sets up the authenticator app from settings, then signs in with a code fro
   await steps.enterSignInCode(env.nextCode(key))
   await steps.expectSignedIn(username)
   await steps.findTotpStatus(true)
+})
+
+test('leaving setup and coming back shows the same key; only "start over" issues a new one (StrictMode)', async () => {
+  const { username, password } = await env.createUser('optional')
+  const app = renderApp(env, 'optional', { strict: true })
+  const { user, t } = app
+  const steps = ui(app)
+  await steps.signIn(username, password)
+  await steps.expectSignedIn(username)
+
+  await user.click(await screen.findByRole('button', { name: t('security.setUp') }, { timeout: 10_000 }))
+  const first = await steps.readSetupKey()
+  // The user scanned it, then went back to Security, then came back to finish.
+  await user.click(screen.getByRole('button', { name: t('common.cancel') }))
+  await steps.findTotpStatus(false)
+  await user.click(screen.getByRole('button', { name: t('security.setUp') }))
+  expect(await steps.readSetupKey()).toBe(first)
+
+  await user.click(screen.getByRole('button', { name: t('totp.startOver') }))
+  await waitFor(async () => expect(await steps.readSetupKey()).not.toBe(first))
+  const second = await steps.readSetupKey()
+  // The entry made from the first key no longer matches; the new one does.
+  const field = screen.getByLabelText(t('totp.codeLabel'))
+  await user.type(field, env.code(first))
+  expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.wrong-code'))
+  await waitFor(() => expect(field).toHaveValue(''))
+  await user.type(field, env.code(second))
+  expect(await screen.findByText(t('security.notice.enabled'), undefined, { timeout: 10_000 })).toBeInTheDocument()
+  await steps.findTotpStatus(true)
+})
+
+test('replacing the authenticator app warns first; afterwards only the new app’s codes sign in', async () => {
+  const { username, password } = await env.createUser('optional')
+  const app = renderApp(env, 'optional')
+  const { user, t } = app
+  const steps = ui(app)
+  await steps.signIn(username, password)
+  await steps.expectSignedIn(username)
+  const { key: oldKey } = await steps.enrollFromSettings(env)
+
+  await user.click(screen.getByRole('button', { name: t('security.replace') }))
+  const dialog = await screen.findByRole('dialog', { name: t('security.replaceConfirm.title') })
+  await user.click(within(dialog).getByRole('button', { name: t('security.replaceConfirm.continue') }))
+  expect(await screen.findByText(t('totp.replacingWarning'), undefined, { timeout: 10_000 })).toBeInTheDocument()
+  const newKey = await steps.readSetupKey()
+  expect(newKey).not.toBe(oldKey)
+  await user.type(screen.getByLabelText(t('totp.codeLabel')), env.nextCode(newKey))
+  expect(await screen.findByText(t('security.notice.replaced'), undefined, { timeout: 10_000 })).toBeInTheDocument()
+  await steps.findTotpStatus(true)
+  expect(screen.getByText(t('security.totp.preferred'))).toBeInTheDocument()
+
+  await steps.signOut()
+  await steps.signIn(username, password)
+  const field = await screen.findByLabelText(t('signIn.totp.label'), undefined, { timeout: 10_000 })
+  env.clock.advance(30_000)
+  await user.type(field, env.code(oldKey))
+  expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.wrong-code'))
+  await waitFor(() => expect(field).toHaveValue(''))
+  await user.type(field, env.code(newKey))
+  await steps.expectSignedIn(username)
 })
