@@ -78,12 +78,10 @@ describe('journey 7, other ways a connection drops', () => {
     expect(guard.count('AssociateSoftwareToken')).toBe(1)
   })
 
-  // KNOWN APP BUG (reported): when the pool verified the code but its answer was lost, Amplify
-  // retries; the pool answers the retry with InvalidParameterException (nothing left to verify),
-  // which the app shows as "That code did not match", and every later code gets the same answer.
-  // The authenticator is verified but never switched on, and the user cannot finish. Remove
-  // `.fails` once the app recovers (e.g. by checking the user's MFA settings and switching on).
-  test.fails('the answer is lost after the pool verified the code: the app still ends with the authenticator app on', async () => {
+  // The pool accepted the code, so Amplify's automatic retry finds nothing left to verify
+  // (InvalidParameterException). The user must not be told the code was wrong: the app
+  // recognises the verified token and switches it on. (Fixed in ba0855f; found by this test.)
+  test('the answer is lost after the pool verified the code: the app still ends with the authenticator app on', async () => {
     const session = await e2e.openApp()
     const app = ui(session)
     const { page, guard } = session
@@ -98,7 +96,9 @@ describe('journey 7, other ways a connection drops', () => {
       return route.abort('connectionreset') // … but the answer never arrives
     })
     await app.setupCodeField().pressSequentially(await e2e.currentCode(setupKey))
-    await app.textOf('security.notice.enabled').waitFor({ state: 'visible', timeout: 5_000 })
+    await visible(app.textOf('security.notice.enabled'))
     await visible(app.totpStatus(true))
+    expect(await app.alert('failure.wrong-code').count()).toBe(0)
+    expect(guard.count('AssociateSoftwareToken')).toBe(1)
   })
 })
