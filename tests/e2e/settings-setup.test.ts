@@ -62,6 +62,7 @@ describe.each(journeys)('journey %i', (_n, lang, language, name) => {
     await app.signOut()
     await visible(app.textOf('signIn.notice.signed-out'))
     expect(await app.usernameField().inputValue()).toBe(user.username)
+    await expectAccessible(page, 'sign-in after signing out', lang)
 
     await app.signIn(user)
     await visible(app.totpHeading())

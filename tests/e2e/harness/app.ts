@@ -50,7 +50,18 @@ await build({ logLevel: 'warn', envDir: ${JSON.stringify(emptyEnvDir)}, build: {
   if (code !== 0) throw new Error(`vite build failed (exit ${code}):\n${output}`)
   rmSync(outDir, { recursive: true, force: true })
   renameSync(tempDir, outDir)
+  pruneOldBuilds(cacheRoot, outDir)
   return outDir
+}
+
+/** Builds of older sources are dropped once nothing could still be serving them (an hour on). */
+function pruneOldBuilds(cacheRoot: string, keep: string): void {
+  const hourAgo = Date.now() - 60 * 60_000
+  for (const entry of readdirSync(cacheRoot)) {
+    const path = join(cacheRoot, entry)
+    if (path === keep || entry === 'empty-env') continue
+    if (statSync(path).mtimeMs < hourAgo) rmSync(path, { recursive: true, force: true })
+  }
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
