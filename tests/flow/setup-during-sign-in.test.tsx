@@ -1,7 +1,7 @@
 // Flow 2 (and 6, in Japanese): on the pool that requires MFA, a new user's first sign-in sets up
 // the authenticator app inside sign-in (CONTINUE_SIGN_IN_WITH_TOTP_SETUP) with the same setup
 // screen as account settings; afterwards the app cannot be turned off there, and says why.
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { renderApp, setupFlowTests, ui } from './harness.tsx'
 
 const env = setupFlowTests()
@@ -50,4 +50,36 @@ describe.each([
     await steps.enterSignInCode(env.nextCode(key))
     await steps.expectSignedIn(username)
   })
+})
+
+test('on the MFA-required pool, replacing the authenticator app from settings works, and only the new one signs in', async () => {
+  const { username, password } = await env.createUser('required')
+  const app = renderApp(env, 'required')
+  const { user, t } = app
+  const steps = ui(app)
+  await steps.signIn(username, password)
+  const oldKey = await steps.readSetupKey()
+  await user.type(await screen.findByLabelText(t('totp.codeLabel')), env.code(oldKey))
+  await steps.expectSignedIn(username)
+
+  await user.click(await screen.findByRole('button', { name: t('security.replace') }, { timeout: 10_000 }))
+  const dialog = await screen.findByRole('dialog', { name: t('security.replaceConfirm.title') })
+  expect(within(dialog).getByText(t('security.replaceConfirm.finish'))).toBeInTheDocument()
+  await user.click(within(dialog).getByRole('button', { name: t('security.replaceConfirm.continue') }))
+  const newKey = await steps.readSetupKey()
+  expect(newKey).not.toBe(oldKey)
+  await user.type(screen.getByLabelText(t('totp.codeLabel')), env.nextCode(newKey))
+  expect(await screen.findByText(t('security.notice.replaced'), undefined, { timeout: 10_000 })).toBeInTheDocument()
+  await steps.findTotpStatus(true)
+  expect(screen.queryByRole('button', { name: t('security.turnOff') })).not.toBeInTheDocument()
+
+  await steps.signOut()
+  await steps.signIn(username, password)
+  const field = await screen.findByLabelText(t('signIn.totp.label'), undefined, { timeout: 10_000 })
+  env.clock.advance(30_000)
+  await user.type(field, env.code(oldKey))
+  expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.wrong-code'))
+  await waitFor(() => expect(field).toHaveValue(''))
+  await user.type(field, env.code(newKey))
+  await steps.expectSignedIn(username)
 })

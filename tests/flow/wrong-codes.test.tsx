@@ -107,3 +107,26 @@ test('at setup during sign-in: a wrong code is refused, the right one completes 
   await steps.expectSignedIn(username)
   await steps.findTotpStatus(true)
 })
+
+test('going back from the code step keeps the username, and signing in again asks for a code again', async () => {
+  const { username, password } = await env.createUser('optional')
+  const app = renderApp(env, 'optional')
+  const { user, t } = app
+  const steps = ui(app)
+  await steps.signIn(username, password)
+  await steps.expectSignedIn(username)
+  const { key } = await steps.enrollFromSettings(env)
+  await steps.signOut()
+
+  await steps.signIn(username, password)
+  await screen.findByLabelText(t('signIn.totp.label'), undefined, { timeout: 10_000 })
+  await user.click(screen.getByRole('button', { name: t('signIn.back') }))
+  expect(await screen.findByRole('heading', { name: t('signIn.title') })).toBeInTheDocument()
+  expect(screen.getByLabelText(t('signIn.username'))).toHaveValue(username)
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+
+  await user.type(screen.getByLabelText(t('signIn.password')), password)
+  await user.click(screen.getByRole('button', { name: t('signIn.submit') }))
+  await steps.enterSignInCode(env.nextCode(key))
+  await steps.expectSignedIn(username)
+})
