@@ -24,12 +24,22 @@ export function createHttpServer(options: HttpOptions): Server {
   // updates (a double-clicked submit reaches the store strictly one after the other).
   let queue: Promise<unknown> = Promise.resolve()
   return createServer((request, response) => {
-    const task = queue.then(() => serve(request, response, options))
-    queue = task.catch(() => {})
+    // The body is read as it arrives, before the request joins the queue: a client that stalls
+    // mid-upload must not hold up the others, and one that goes away while waiting must still
+    // settle (read later, its end/error would already have passed and the queue would stall).
+    const body = request.method === 'POST' ? readBody(request) : Promise.resolve('')
+    body.then(
+      (text) => {
+        const task = queue.then(() => serve(request, response, options, text))
+        queue = task.catch(() => {})
+      },
+      () => response.destroy(),
+    )
   })
 }
 
-async function serve(request: IncomingMessage, response: ServerResponse, options: HttpOptions): Promise<void> {
+/** `body` is the request body, or undefined when it passed 1 MiB. */
+async function serve(request: IncomingMessage, response: ServerResponse, options: HttpOptions, body: string | undefined): Promise<void> {
   const cors = corsHeaders(request)
   try {
     if (request.method === 'OPTIONS') return send(response, { status: 204, headers: cors, body: '' })
@@ -38,7 +48,6 @@ async function serve(request: IncomingMessage, response: ServerResponse, options
     if (request.method !== 'POST') {
       return send(response, withCors(plainJson(405, { __type: 'MethodNotAllowedException', message: 'Use POST.' }), cors))
     }
-    const body = await readBody(request)
     if (body === undefined) {
       return send(response, withCors(plainJson(413, { __type: 'RequestEntityTooLargeException', message: 'Request body exceeds 1 MiB.' }), cors), true)
     }
@@ -103,6 +112,8 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
       if (!tooLarge) resolve(Buffer.concat(chunks).toString('utf8'))
     })
     request.on('error', reject)
+    // A client gone before the end (settling twice is a no-op after 'end' or the 1 MiB cut-off).
+    request.on('close', () => reject(new Error('request closed before its body ended')))
   })
 }
 
