@@ -178,6 +178,58 @@ describe('request size', () => {
   })
 })
 
+describe('clients that stall or go away', () => {
+  const listUserPools = '{"MaxResults": 10}'
+  const head = (length: number) =>
+    `POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.1\r\nX-Amz-Target: ${TARGET}.ListUserPools\r\nContent-Length: ${length}\r\n\r\n`
+
+  /** A raw connection that sends `text` and then waits (a stalled or about-to-vanish client). */
+  async function rawClient(text: string) {
+    const socket = connect({ host: '127.0.0.1', port: emulator.port })
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
+    socket.write(text)
+    await pause(50)
+    return socket
+  }
+
+  test('a client that stalls half-way through its body does not hold up other clients', async () => {
+    const stalled = await rawClient(head(listUserPools.length) + listUserPools.slice(0, 5))
+
+    expect(await answersWithin(2_000)).toBe(true)
+    stalled.destroy()
+  })
+
+  test('a client that gives up while its request waits its turn does not stop the server', async () => {
+    const stalled = await rawClient(head(listUserPools.length) + listUserPools.slice(0, 5))
+    const impatient = await rawClient(head(listUserPools.length) + listUserPools) // complete, but queued
+    impatient.destroy()
+    await pause(50)
+    stalled.destroy()
+    await pause(50)
+
+    expect(await answersWithin(2_000)).toBe(true)
+  })
+})
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/** Whether a good request is answered in time (a wedged server would never answer). */
+async function answersWithin(ms: number): Promise<boolean> {
+  try {
+    const response = await fetch(emulator.url, {
+      method: 'POST',
+      headers: { 'X-Amz-Target': `${TARGET}.ListUserPools`, 'Content-Type': 'application/x-amz-json-1.1' },
+      body: '{"MaxResults": 10}',
+      signal: AbortSignal.timeout(ms),
+    })
+    return response.status === 200
+  } catch {
+    return false
+  }
+}
+
 describe('browser CORS (contract §1.1)', () => {
   const amplifyHeaders = 'content-type,x-amz-target,x-amz-user-agent,cache-control,amz-sdk-invocation-id,amz-sdk-request'
 
