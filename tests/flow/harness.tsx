@@ -38,6 +38,8 @@ export type FlowEmulator = {
   createUser(kind: 'optional' | 'required', username?: string): Promise<{ username: string; password: string }>
   /** The code the user's phone shows now for this setup key, by the emulator's clock. */
   code(setupKey: string): string
+  /** The confirmation code the local pool printed for a newly signed-up user. */
+  confirmationCode(username: string): string
   /** Moves the emulator to the next 30-second step and returns that step's code (a step is accepted once). */
   nextCode(setupKey: string): string
 }
@@ -51,11 +53,13 @@ export function setupFlowTests(): FlowEmulator {
   let emulator: RunningEmulator | undefined
   let sdk: ReturnType<typeof sdkClient> | undefined
   let consoleError: MockInstance<typeof console.error>
+  // What the emulator prints in the terminal of `npm start` (confirmation codes).
+  const logs: string[] = []
   // Real SRP, real HTTP and lazily loaded chunks: a journey takes a few seconds.
   vi.setConfig({ testTimeout: 30_000 })
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, clock, log: () => {} })
+    emulator = await startEmulator({ port: 0, clock, log: (line) => void logs.push(line) })
     sdk = sdkClient(emulator.url)
   })
   afterAll(async () => {
@@ -100,6 +104,12 @@ export function setupFlowTests(): FlowEmulator {
       return { username, password: PASSWORD }
     },
     code: (setupKey) => phoneCode(setupKey, clock.now()),
+    confirmationCode(username) {
+      const line = logs.findLast((l) => l.startsWith(`Confirmation code for ${username}`))
+      const code = line?.match(/: (\d+)$/)?.[1]
+      if (!code) throw new Error(`the emulator printed no confirmation code for ${username}`)
+      return code
+    },
     nextCode(setupKey) {
       clock.advance(STEP_MS)
       return phoneCode(setupKey, clock.now())
@@ -130,8 +140,16 @@ export function renderApp(
     locale = 'en',
     appName,
     strict = false,
+    rememberedLocale = false,
     ...props
-  }: { locale?: Locale; appName?: string; strict?: boolean } & Omit<AppProps, 'config' | 'initialLocale' | 'createGateway'> = {},
+  }: {
+    /** The language the app starts in, and the one `t` answers in. */
+    locale?: Locale
+    appName?: string
+    strict?: boolean
+    /** Let the app pick the language itself (the remembered choice), as on a real page load. */
+    rememberedLocale?: boolean
+  } & Omit<AppProps, 'config' | 'initialLocale' | 'createGateway'> = {},
 ): RenderedApp {
   const { userPoolId, clientId } = env.pool(kind)
   const app = (
@@ -144,7 +162,7 @@ export function renderApp(
         mfaRequired: kind === 'required',
         appName,
       }}
-      initialLocale={locale}
+      initialLocale={rememberedLocale ? undefined : locale}
       {...props}
     />
   )

@@ -2,7 +2,7 @@
 // on screen → on and preferred → sign out → sign in again with password and code. Also the
 // otpauth URI the screen offers, for an account name and app name that need percent-encoding.
 import { screen, waitFor, within } from '@testing-library/react'
-import { renderApp, setupFlowTests, ui } from './harness.tsx'
+import { renderApp, setupFlowTests, textFor, ui } from './harness.tsx'
 
 const env = setupFlowTests()
 
@@ -130,4 +130,30 @@ test('replacing the authenticator app warns first; afterwards only the new app�
   await waitFor(() => expect(field).toHaveValue(''))
   await user.type(field, env.code(newKey))
   await steps.expectSignedIn(username)
+})
+
+test('switching to Japanese in the middle of setup keeps the key, finishes in Japanese, and is remembered on reload', async () => {
+  const { username, password } = await env.createUser('optional')
+  const app = renderApp(env, 'optional', { locale: 'en' })
+  const steps = ui(app)
+  await steps.signIn(username, password)
+  await steps.expectSignedIn(username)
+  await app.user.click(await screen.findByRole('button', { name: app.t('security.setUp') }, { timeout: 10_000 }))
+  const key = await steps.readSetupKey()
+
+  await app.user.click(screen.getByRole('button', { name: '日本語' }))
+  const ja = textFor('ja')
+  const jaSteps = ui({ user: app.user, t: ja })
+  expect(await screen.findByRole('heading', { name: ja('totp.title') })).toBeInTheDocument()
+  expect(await jaSteps.readSetupKey()).toBe(key)
+  expect(screen.getByLabelText(ja('totp.deviceLabel'))).toHaveValue(ja('totp.deviceDefault'))
+  await app.user.type(screen.getByLabelText(ja('totp.codeLabel')), env.code(key))
+  expect(await screen.findByText(ja('security.notice.enabled'), undefined, { timeout: 10_000 })).toBeInTheDocument()
+  expect(screen.getByText(ja('security.totp.device', { name: ja('totp.deviceDefault') }))).toBeInTheDocument()
+  app.unmount()
+
+  const reloaded = renderApp(env, 'optional', { locale: 'ja', rememberedLocale: true })
+  await ui(reloaded).expectSignedIn(username)
+  await ui(reloaded).findTotpStatus(true)
+  expect(screen.getByRole('button', { name: '日本語' })).toHaveAttribute('aria-pressed', 'true')
 })

@@ -83,3 +83,28 @@ test('on the MFA-required pool, replacing the authenticator app from settings wo
   await user.type(field, env.code(newKey))
   await steps.expectSignedIn(username)
 })
+
+test('a newcomer signs up, confirms with the code the local pool printed, and sets up the app to finish signing in', async () => {
+  const app = renderApp(env, 'required')
+  const { user, t } = app
+  const steps = ui(app)
+  const username = `newcomer-${Date.now()}`
+  const password = 'Newcomer-2026!'
+
+  await user.click(await screen.findByRole('button', { name: t('signIn.createAccount') }))
+  await user.type(await screen.findByLabelText(t('signIn.username'), undefined, { timeout: 10_000 }), username)
+  await user.type(screen.getByLabelText(t('signIn.signUp.email')), `${username}@example.com`)
+  await user.type(screen.getByLabelText(t('signIn.signUp.password')), password)
+  await user.click(screen.getByRole('button', { name: t('signIn.signUp.submit') }))
+
+  expect(await screen.findByRole('heading', { name: t('signIn.confirm.title') }, { timeout: 10_000 })).toBeInTheDocument()
+  await user.type(screen.getByLabelText(t('signIn.confirm.label')), env.confirmationCode(username))
+  await user.click(screen.getByRole('button', { name: t('signIn.confirm.submit') }))
+
+  // Confirmed, the sign-in continues by itself into the pool's required setup.
+  expect(await screen.findByRole('heading', { name: t('signIn.setup.title') }, { timeout: 10_000 })).toBeInTheDocument()
+  const key = await steps.readSetupKey()
+  await user.type(screen.getByLabelText(t('totp.codeLabel')), env.code(key))
+  await steps.expectSignedIn(username)
+  await steps.findTotpStatus(true)
+})
