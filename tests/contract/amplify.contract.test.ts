@@ -9,6 +9,7 @@ import {
   fetchAuthSession,
   fetchMFAPreference,
   getCurrentUser,
+  resendSignUpCode,
   setUpTOTP,
   signIn,
   signOut,
@@ -411,6 +412,22 @@ describe('new accounts', () => {
 
     expect(await confirmSignUp({ username, confirmationCode: code! })).toMatchObject({ isSignUpComplete: true, nextStep: { signUpStep: 'DONE' } })
     expect(await signIn({ username, password: 'Ivan-pass-2026!' })).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } })
+  })
+
+  test('a user who lost the first code asks for another: only the new code confirms the account', async () => {
+    const username = uniqueName('judith')
+    useAmplifyWith(optionalPool)
+    const codesFor = () => logLines.filter((entry) => entry.includes(`Confirmation code for ${username} `)).map((entry) => /: (\d{6})$/.exec(entry)![1])
+
+    await signUp({ username, password: 'Judith-pass-2026!', options: { userAttributes: { email: `${username}@example.com` } } })
+    const resent = await resendSignUpCode({ username })
+
+    expect(resent).toMatchObject({ deliveryMedium: 'EMAIL', attributeName: 'email' })
+    expect(resent.destination).toMatch(/^j\*+@e\*+$/) // masked, never the whole address
+    const [first, second] = codesFor()
+    expect(second).toBeDefined()
+    if (first !== second) expect((await rejectionOf(confirmSignUp({ username, confirmationCode: first }))).name).toBe('CodeMismatchException')
+    expect((await confirmSignUp({ username, confirmationCode: second })).isSignUpComplete).toBe(true)
   })
 })
 
