@@ -527,3 +527,20 @@ describe('tokens verify against the pool JWKS', () => {
     await expect(jwtVerify(tokens.AccessToken!, other)).rejects.toThrow()
   })
 })
+
+describe('token lifetimes', () => {
+  test('an access token is refused once its hour is up; the refresh token then gets a working one', async () => {
+    const username = uniqueName('sleeper')
+    await createConfirmedUser(sdk, optional.poolId, username, 'Sleep-pass-2026!')
+    const tokens = await signedIn(optional, username, 'Sleep-pass-2026!')
+
+    clock.advance(3600 * 1000 + 1000) // ExpiresIn 3600
+
+    const expired = await rejectionOf(sdk.send(new GetUserCommand({ AccessToken: tokens.AccessToken })))
+    expect(expired.name).toBe('NotAuthorizedException')
+    expect(expired.message).toBe('Access Token has expired')
+    const refreshed = await sdk.send(new GetTokensFromRefreshTokenCommand({ ClientId: optional.clientId, RefreshToken: tokens.RefreshToken }))
+    expect(refreshed.AuthenticationResult?.RefreshToken).toBeUndefined() // no rotation: the app keeps its refresh token
+    expect((await sdk.send(new GetUserCommand({ AccessToken: refreshed.AuthenticationResult!.AccessToken }))).Username).toBe(username)
+  })
+})
