@@ -22,7 +22,7 @@ import type { LocalPool } from '../../emulator/seed.ts'
 import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
 import { createTestClock } from '../../emulator/state/clock.ts'
 import { phoneCode } from '../support/phone-totp.ts'
-import { createConfirmedUser, createTemporaryUser, jwtPayload, rejectionOf, sdkClient, TOTP_STEP_MS, uniqueName, wrongCode } from './harness.ts'
+import { createConfirmedUser, createTemporaryUser, failOnConsoleError, jwtPayload, rejectionOf, sdkClient, TOTP_STEP_MS, uniqueName, wrongCode } from './harness.ts'
 
 // Amplify warns on every configure that the endpoint is custom; that is the point here.
 ConsoleLogger.LOG_LEVEL = 'ERROR'
@@ -30,6 +30,7 @@ ConsoleLogger.LOG_LEVEL = 'ERROR'
 // Frozen: TOTP steps, session expiry and lockouts move only when a test moves the clock.
 const clock = createTestClock(Date.now())
 const logLines: string[] = []
+failOnConsoleError()
 let emulator: RunningEmulator
 let sdk: ReturnType<typeof sdkClient>
 let optionalPool: LocalPool

@@ -12,11 +12,12 @@ import {
 import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
 import { createTestClock } from '../../emulator/state/clock.ts'
 import { phoneCode } from '../support/phone-totp.ts'
-import { createConfirmedUser, createTemporaryUser, sdkClient, TOTP_STEP_MS, wrongCode } from './harness.ts'
+import { createConfirmedUser, createTemporaryUser, failOnConsoleError, sdkClient, TOTP_STEP_MS, wrongCode } from './harness.ts'
 
 const run = promisify(execFile)
 const clock = createTestClock(Date.now()) // frozen: a slow CLI start-up can't cross a TOTP step
 const CLI_TIMEOUT_MS = 60_000
+failOnConsoleError()
 let emulator: RunningEmulator
 let poolId: string
 let clientId: string

@@ -4,8 +4,10 @@ import { connect } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import type { LocalPool } from '../../emulator/seed.ts'
 import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
+import { failOnConsoleError } from './harness.ts'
 
 const TARGET = 'AWSCognitoIdentityProviderService'
+failOnConsoleError()
 let emulator: RunningEmulator
 let pool: LocalPool
 

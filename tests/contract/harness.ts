@@ -5,6 +5,7 @@ import {
   AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider'
+import { afterEach, beforeEach, vi, type MockInstance } from 'vitest'
 import { phoneCode } from '../support/phone-totp.ts'
 
 /**
@@ -88,3 +89,19 @@ export function jwtPayload(token: string): Record<string, unknown> {
 
 /** One 30-second TOTP step: a code (time step) is accepted only once, so the next login needs the next step. */
 export const TOTP_STEP_MS = 30_000
+
+/**
+ * An unexpected console.error fails the test (STYLE §5). The emulator reports every internal
+ * error there, including ones a client hides: Amplify's signOut ignores a failing RevokeToken.
+ */
+export function failOnConsoleError(): void {
+  let spy: MockInstance<typeof console.error> | undefined
+  beforeEach(() => {
+    spy = vi.spyOn(console, 'error')
+  })
+  afterEach(() => {
+    const calls = spy?.mock.calls ?? []
+    spy?.mockRestore()
+    if (calls.length > 0) throw new Error(`console.error was called:\n${calls.map((args) => args.map(String).join(' ')).join('\n')}`)
+  })
+}

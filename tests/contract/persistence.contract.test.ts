@@ -18,9 +18,10 @@ import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
 import { createTestClock } from '../../emulator/state/clock.ts'
 import { CorruptStateError } from '../../emulator/state/snapshot.ts'
 import { phoneCode } from '../support/phone-totp.ts'
-import { createConfirmedUser, rejectionOf, sdkClient, TOTP_STEP_MS } from './harness.ts'
+import { createConfirmedUser, failOnConsoleError, rejectionOf, sdkClient, TOTP_STEP_MS } from './harness.ts'
 
 const clock = createTestClock(Date.now()) // frozen: the restart must not move TOTP steps
+failOnConsoleError()
 let dir: string
 const running: RunningEmulator[] = []
 

@@ -32,9 +32,10 @@ import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, jwtVerify
 import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
 import { createTestClock } from '../../emulator/state/clock.ts'
 import { phoneCode } from '../support/phone-totp.ts'
-import { createConfirmedUser, rejectionOf, sdkClient, TOTP_STEP_MS, uniqueName, wrongCode } from './harness.ts'
+import { createConfirmedUser, failOnConsoleError, rejectionOf, sdkClient, TOTP_STEP_MS, uniqueName, wrongCode } from './harness.ts'
 
 const clock = createTestClock(Date.now()) // frozen: only the tests move time
+failOnConsoleError()
 let emulator: RunningEmulator
 let sdk: ReturnType<typeof sdkClient>
 // The article's pool (MFA OPTIONAL + TOTP) and an MFA-required one, both set up with the SDK.
