@@ -1,0 +1,41 @@
+import { cognitoError, invalidParameter } from '../errors.ts'
+import type { Deps } from '../operations/operation.ts'
+import type { ClientRecord, PoolRecord, UserRecord } from '../state/model.ts'
+import { optionalString, type Input } from '../validate.ts'
+import type { SessionRecord } from './sessions.ts'
+import { requireAccessToken } from './tokens.ts'
+
+/** Who calls AssociateSoftwareToken / VerifySoftwareToken: a signed-in user, or a sign-in in MFA_SETUP. */
+export type TotpCaller =
+  | { user: UserRecord; session?: undefined }
+  | { user: UserRecord; session: SessionRecord; client: ClientRecord }
+
+/**
+ * Exactly one of AccessToken or Session (contract §7.4, §7.5); neither carries a ClientId,
+ * so pool and client come from the token or the session. Both need TOTP on in the pool (§6).
+ */
+export async function requireTotpCaller(input: Input, deps: Deps): Promise<TotpCaller> {
+  const accessToken = optionalString(input, 'AccessToken')
+  const sessionId = optionalString(input, 'Session', { min: 20, max: 2048 })
+  if ((accessToken === undefined) === (sessionId === undefined)) {
+    throw invalidParameter('Exactly one of AccessToken or Session must be provided.')
+  }
+  if (accessToken !== undefined) {
+    const { pool, user } = await requireAccessToken(deps, accessToken)
+    refuseWithoutTotp(pool)
+    return { user }
+  }
+  const session = deps.sessions.require(sessionId, { challenge: 'MFA_SETUP' })
+  const pool = deps.store.requirePool(session.poolId)
+  const client = deps.store.requireClient(session.clientId)
+  const user = deps.store.findUserBySub(pool.id, session.sub)
+  if (!user) throw cognitoError('UserNotFoundException', 'User does not exist.')
+  refuseWithoutTotp(pool)
+  return { user, session, client }
+}
+
+function refuseWithoutTotp(pool: PoolRecord): void {
+  if (pool.mfaConfiguration === 'OFF' || !pool.softwareTokenMfaEnabled) {
+    throw cognitoError('SoftwareTokenMFANotFoundException', 'Software Token MFA has not been enabled by the userPool.')
+  }
+}
