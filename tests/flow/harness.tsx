@@ -223,6 +223,17 @@ export function ui({ user, t }: Pick<RenderedApp, 'user' | 't'>) {
   }
 }
 
+/** A user of the MFA-optional pool with the authenticator app set up from settings, signed out again. */
+export async function enrolledUser(env: FlowEmulator, app: Pick<RenderedApp, 'user' | 't'>) {
+  const { username, password } = await env.createUser('optional')
+  const steps = ui(app)
+  await steps.signIn(username, password)
+  await steps.expectSignedIn(username)
+  const { key, usedCode } = await steps.enrollFromSettings(env)
+  await steps.signOut()
+  return { username, password, key, usedCode }
+}
+
 /**
  * Matches the element whose whole text (across its child elements, e.g. visually hidden parts)
  * is `text`: the innermost one, not its ancestors.

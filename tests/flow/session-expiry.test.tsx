@@ -3,7 +3,7 @@
 // with the username kept, and a fresh sign-in works. At the code step and during setup.
 import { act, screen, within } from '@testing-library/react'
 import { createManualClock } from '../../src/ui/clock.ts'
-import { renderApp, setupFlowTests, ui, type RenderedApp } from './harness.tsx'
+import { enrolledUser, renderApp, setupFlowTests, ui, type RenderedApp } from './harness.tsx'
 
 const env = setupFlowTests()
 const pastSessionMs = 3 * 60_000 + 1_000
@@ -15,22 +15,11 @@ async function expectBackAtSignIn({ t }: RenderedApp, username: string) {
   expect(screen.queryByLabelText(t('signIn.totp.label'))).not.toBeInTheDocument()
 }
 
-/** A user with the authenticator app set up from settings, signed out again. */
-async function enrolledUser(app: RenderedApp) {
-  const { username, password } = await env.createUser('optional')
-  const steps = ui(app)
-  await steps.signIn(username, password)
-  await steps.expectSignedIn(username)
-  const { key } = await steps.enrollFromSettings(env)
-  await steps.signOut()
-  return { username, password, key }
-}
-
 test('at the code step, the countdown runs out: told plainly, back at sign-in with the username, and signing in again works', async () => {
   const clock = createManualClock(Date.now())
   const app = renderApp(env, 'optional', { clock })
   const steps = ui(app)
-  const { username, password, key } = await enrolledUser(app)
+  const { username, password, key } = await enrolledUser(env, app)
 
   await steps.signIn(username, password)
   const timer = await screen.findByRole('timer', undefined, { timeout: 10_000 })
@@ -52,7 +41,7 @@ test('at the code step, the countdown runs out: told plainly, back at sign-in wi
 test('at the code step, the pool ends the session first: the code the user enters gets the same outcome', async () => {
   const app = renderApp(env, 'optional')
   const steps = ui(app)
-  const { username, password, key } = await enrolledUser(app)
+  const { username, password, key } = await enrolledUser(env, app)
 
   await steps.signIn(username, password)
   await screen.findByLabelText(app.t('signIn.totp.label'), undefined, { timeout: 10_000 })

@@ -2,19 +2,15 @@
 // again), at setup in account settings (EnableSoftwareTokenMFAException → "did not match"), and
 // at setup during sign-in. After two wrong codes, help about the phone's clock and settings.
 import { screen, waitFor, within } from '@testing-library/react'
-import { renderApp, setupFlowTests, ui, wrongCode } from './harness.tsx'
+import { enrolledUser, renderApp, setupFlowTests, ui, wrongCode } from './harness.tsx'
 
 const env = setupFlowTests()
 
 test('at the sign-in code step: wrong codes are refused plainly, the field is cleared, the right code signs in', async () => {
-  const { username, password } = await env.createUser('optional')
   const app = renderApp(env, 'optional')
   const { user, t } = app
   const steps = ui(app)
-  await steps.signIn(username, password)
-  await steps.expectSignedIn(username)
-  const { key } = await steps.enrollFromSettings(env)
-  await steps.signOut()
+  const { username, password, key } = await enrolledUser(env, app)
 
   await steps.signIn(username, password)
   const field = await screen.findByLabelText(t('signIn.totp.label'), undefined, { timeout: 10_000 })
@@ -38,14 +34,10 @@ test('at the sign-in code step: wrong codes are refused plainly, the field is cl
 })
 
 test('a code already used for setup is refused at sign-in as used, and the next one works', async () => {
-  const { username, password } = await env.createUser('optional')
   const app = renderApp(env, 'optional')
   const { user, t } = app
   const steps = ui(app)
-  await steps.signIn(username, password)
-  await steps.expectSignedIn(username)
-  const { key, usedCode } = await steps.enrollFromSettings(env)
-  await steps.signOut()
+  const { username, password, key, usedCode } = await enrolledUser(env, app)
 
   await steps.signIn(username, password)
   const field = await screen.findByLabelText(t('signIn.totp.label'), undefined, { timeout: 10_000 })
@@ -109,14 +101,10 @@ test('at setup during sign-in: a wrong code is refused, the right one completes 
 })
 
 test('going back from the code step keeps the username, and signing in again asks for a code again', async () => {
-  const { username, password } = await env.createUser('optional')
   const app = renderApp(env, 'optional')
   const { user, t } = app
   const steps = ui(app)
-  await steps.signIn(username, password)
-  await steps.expectSignedIn(username)
-  const { key } = await steps.enrollFromSettings(env)
-  await steps.signOut()
+  const { username, password, key } = await enrolledUser(env, app)
 
   await steps.signIn(username, password)
   await screen.findByLabelText(t('signIn.totp.label'), undefined, { timeout: 10_000 })
