@@ -5,8 +5,8 @@ import type { Deps } from '../operations/operation.ts'
 import type { ClientRecord, PoolRecord } from '../state/model.ts'
 import { optionalStringMap, requiredEnum, requiredParameter, requiredString, type Input } from '../validate.ts'
 import { passwordMatches, recordPasswordAttempt, refuseWhileLockedOut } from './password.ts'
-import { afterPassword, challenge, refuseUnusableAccount, type AuthResponse } from './sign-in.ts'
-import { issueTokens, requireRefreshFamily } from './tokens.ts'
+import { refreshTokens } from './refresh.ts'
+import { afterPassword, challenge, type AuthResponse } from './sign-in.ts'
 
 const AUTH_FLOWS = [
   'USER_SRP_AUTH',
@@ -53,11 +53,8 @@ export async function initiateAuth(input: Input, deps: Deps, admin: boolean): Pr
 
   if (flow === 'USER_SRP_AUTH') return startSrp(deps, pool, client, params)
   if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
-    const family = requireRefreshFamily(deps, requiredParameter(params, 'REFRESH_TOKEN'), client.clientId)
-    const user = deps.store.findUserBySub(pool.id, family.sub)
-    if (!user) throw cognitoError('UserNotFoundException', 'User does not exist.')
-    refuseUnusableAccount(user)
-    return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(deps, pool, client, user, family) }
+    const result = await refreshTokens(deps, pool, client, requiredParameter(params, 'REFRESH_TOKEN'))
+    return { ChallengeParameters: {}, AuthenticationResult: result }
   }
   return plainPassword(deps, pool, client, params)
 }

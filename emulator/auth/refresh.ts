@@ -1,0 +1,18 @@
+import { cognitoError } from '../errors.ts'
+import type { Deps } from '../operations/operation.ts'
+import type { ClientRecord, PoolRecord } from '../state/model.ts'
+import { refuseUnusableAccount } from './sign-in.ts'
+import { issueTokens, requireRefreshFamily, type AuthenticationResult } from './tokens.ts'
+
+/**
+ * New access and ID tokens for a refresh token, as both InitiateAuth REFRESH_TOKEN_AUTH and
+ * GetTokensFromRefreshToken give them (contract §7.1, §7.8): same origin_jti and auth_time, no
+ * new RefreshToken (no rotation).
+ */
+export async function refreshTokens(deps: Deps, pool: PoolRecord, client: ClientRecord, refreshToken: string): Promise<AuthenticationResult> {
+  const family = requireRefreshFamily(deps, refreshToken, client.clientId)
+  const user = deps.store.findUserBySub(pool.id, family.sub)
+  if (!user) throw cognitoError('UserNotFoundException', 'User does not exist.')
+  refuseUnusableAccount(user)
+  return issueTokens(deps, pool, client, user, family)
+}
