@@ -4,11 +4,12 @@ import { createUser } from '../auth/users.ts'
 import { cognitoError } from '../errors.ts'
 import { optionalAttributeList, optionalEnum, optionalString, requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
+import { requestedPool } from './request-targets.ts'
 import { userType } from './shapes.ts'
 
 /** A FORCE_CHANGE_PASSWORD user: the first sign-in answers NEW_PASSWORD_REQUIRED. */
 export const adminCreateUser: Operation = async (input, deps) => {
-  const pool = deps.store.requirePool(requiredString(input, 'UserPoolId', { min: 1, max: 55 }))
+  const pool = requestedPool(input, deps)
   const username = requiredString(input, 'Username', { min: 1, max: 128 })
   const attributes = optionalAttributeList(input, 'UserAttributes')
   const action = optionalEnum(input, 'MessageAction', ['RESEND', 'SUPPRESS'] as const)

@@ -1,10 +1,10 @@
-import { requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
+import { requestedPool, requestedUser } from './request-targets.ts'
 import { attributeList, mfaSettings } from './shapes.ts'
 
 export const adminGetUser: Operation = async (input, deps) => {
-  const pool = deps.store.requirePool(requiredString(input, 'UserPoolId', { min: 1, max: 55 }))
-  const user = deps.store.requireUser(pool, requiredString(input, 'Username', { min: 1, max: 128 }))
+  const pool = requestedPool(input, deps)
+  const user = requestedUser(pool, input, deps)
   return {
     Username: user.username,
     UserAttributes: attributeList(user),

@@ -1,10 +1,11 @@
 import { enforcePasswordPolicy, passwordVerifier } from '../auth/password.ts'
 import { optionalBoolean, requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
+import { requestedPool, requestedUser } from './request-targets.ts'
 
 export const adminSetUserPassword: Operation = async (input, deps) => {
-  const pool = deps.store.requirePool(requiredString(input, 'UserPoolId', { min: 1, max: 55 }))
-  const user = deps.store.requireUser(pool, requiredString(input, 'Username', { min: 1, max: 128 }))
+  const pool = requestedPool(input, deps)
+  const user = requestedUser(pool, input, deps)
   const password = requiredString(input, 'Password', { min: 1, max: 256 })
   const permanent = optionalBoolean(input, 'Permanent') ?? false
   enforcePasswordPolicy(pool.passwordPolicy, password)

@@ -1,11 +1,11 @@
 import { cognitoError, notAuthorized } from '../errors.ts'
 import { requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
+import { requestedClient, requestedUser } from './request-targets.ts'
 
 export const confirmSignUp: Operation = async (input, deps) => {
-  const client = deps.store.requireClient(requiredString(input, 'ClientId', { min: 1, max: 128 }))
-  const pool = deps.store.requirePool(client.poolId)
-  const user = deps.store.requireUser(pool, requiredString(input, 'Username', { min: 1, max: 128 }))
+  const { pool } = requestedClient(input, deps)
+  const user = requestedUser(pool, input, deps)
   const code = requiredString(input, 'ConfirmationCode', { min: 1, max: 2048 })
   if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`)
   const expected = user.confirmationCode

@@ -3,10 +3,11 @@ import type { ClientRecord } from '../state/model.ts'
 import { requiredString } from '../validate.ts'
 import { clientSettings } from './client-settings.ts'
 import type { Operation } from './operation.ts'
+import { requestedPool } from './request-targets.ts'
 import { userPoolClientType } from './shapes.ts'
 
 export const createUserPoolClient: Operation = async (input, deps) => {
-  const pool = deps.store.requirePool(requiredString(input, 'UserPoolId', { min: 1, max: 55 }))
+  const pool = requestedPool(input, deps)
   const name = requiredString(input, 'ClientName', { min: 1, max: 128 })
   const now = Math.floor(deps.clock.now() / 1000)
   const client: ClientRecord = { clientId: newClientId(), poolId: pool.id, name, createdAt: now, lastModifiedAt: now, ...clientSettings(input) }

@@ -1,6 +1,6 @@
 import type { PoolRecord } from '../state/model.ts'
-import { requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
+import { requestedPool } from './request-targets.ts'
 
 export function mfaConfigOutput(pool: PoolRecord) {
   return {
@@ -11,5 +11,5 @@ export function mfaConfigOutput(pool: PoolRecord) {
 }
 
 export const getUserPoolMfaConfig: Operation = async (input, deps) => {
-  return mfaConfigOutput(deps.store.requirePool(requiredString(input, 'UserPoolId', { min: 1, max: 55 })))
+  return mfaConfigOutput(requestedPool(input, deps))
 }

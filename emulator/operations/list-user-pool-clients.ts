@@ -1,9 +1,10 @@
-import { optionalNumber, optionalString, requiredString } from '../validate.ts'
+import { optionalNumber, optionalString } from '../validate.ts'
 import type { Operation } from './operation.ts'
+import { requestedPool } from './request-targets.ts'
 import { paginate } from './paginate.ts'
 
 export const listUserPoolClients: Operation = async (input, deps) => {
-  const pool = deps.store.requirePool(requiredString(input, 'UserPoolId', { min: 1, max: 55 }))
+  const pool = requestedPool(input, deps)
   const limit = optionalNumber(input, 'MaxResults', { min: 1, max: 60 }) ?? 60
   const { page, next } = paginate(deps.store.listClients(pool.id), limit, optionalString(input, 'NextToken'))
   return {

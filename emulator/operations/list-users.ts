@@ -1,7 +1,8 @@
 import { invalidParameter } from '../errors.ts'
 import type { UserRecord } from '../state/model.ts'
-import { optionalNumber, optionalString, requiredString } from '../validate.ts'
+import { optionalNumber, optionalString } from '../validate.ts'
 import type { Operation } from './operation.ts'
+import { requestedPool } from './request-targets.ts'
 import { paginate } from './paginate.ts'
 import { userType } from './shapes.ts'
 
@@ -9,7 +10,7 @@ import { userType } from './shapes.ts'
 const FILTER = /^\s*([\w:]+)\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/
 
 export const listUsers: Operation = async (input, deps) => {
-  const pool = deps.store.requirePool(requiredString(input, 'UserPoolId', { min: 1, max: 55 }))
+  const pool = requestedPool(input, deps)
   // 0 is allowed by the model; like an absent Limit it means a full page (an empty page with
   // a token would send a paging client round forever).
   const limit = optionalNumber(input, 'Limit', { min: 0, max: 60 }) || 60

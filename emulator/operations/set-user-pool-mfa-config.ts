@@ -1,11 +1,12 @@
 import { invalidParameter } from '../errors.ts'
-import { optionalBoolean, optionalEnum, optionalObject, requiredString } from '../validate.ts'
+import { optionalBoolean, optionalEnum, optionalObject } from '../validate.ts'
 import type { Operation } from './operation.ts'
+import { requestedPool } from './request-targets.ts'
 import { mfaConfigOutput } from './get-user-pool-mfa-config.ts'
 
 /** The rules AWS applies (contract §7.17). Absent factor blocks keep their setting. */
 export const setUserPoolMfaConfig: Operation = async (input, deps) => {
-  const pool = deps.store.requirePool(requiredString(input, 'UserPoolId', { min: 1, max: 55 }))
+  const pool = requestedPool(input, deps)
   const mfa = optionalEnum(input, 'MfaConfiguration', ['OFF', 'ON', 'OPTIONAL'] as const) ?? pool.mfaConfiguration
   const totp = optionalObject(input, 'SoftwareTokenMfaConfiguration')
   const sms = optionalObject(input, 'SmsMfaConfiguration')

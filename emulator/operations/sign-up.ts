@@ -2,11 +2,11 @@ import { enforcePasswordPolicy } from '../auth/password.ts'
 import { createUser, issueConfirmationCode } from '../auth/users.ts'
 import { optionalAttributeList, requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
+import { requestedClient } from './request-targets.ts'
 
 /** Contract §7.9: a new UNCONFIRMED user; the confirmation code goes to the emulator's log. */
 export const signUp: Operation = async (input, deps) => {
-  const client = deps.store.requireClient(requiredString(input, 'ClientId', { min: 1, max: 128 }))
-  const pool = deps.store.requirePool(client.poolId)
+  const { pool } = requestedClient(input, deps)
   const username = requiredString(input, 'Username', { min: 1, max: 128 })
   const password = requiredString(input, 'Password', { min: 1, max: 256 })
   const attributes = optionalAttributeList(input, 'UserAttributes')
