@@ -1,4 +1,4 @@
-/** A Cognito client-fault error: serialised as 400 {"__type", "message"} (contract §1.3). */
+/** A Cognito client-fault error: serialised as 400 {"__type", "message"} (docs/cognito-behaviour.md#error-responses). */
 export class CognitoError extends Error {
   constructor(
     readonly type: string,

@@ -8,7 +8,7 @@ export type WireResponse = { status: number; headers: Record<string, string>; bo
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.'
 
 /**
- * One Cognito JSON request → one response. Knows the wire format (contract §1), nothing
+ * One Cognito JSON request → one response. Knows the wire format (docs/cognito-behaviour.md#wire-protocol), nothing
  * of sockets: http.ts feeds it the X-Amz-Target header and the raw body.
  */
 export async function handle(target: string | undefined, rawBody: string, deps: Deps): Promise<WireResponse> {

@@ -16,7 +16,7 @@ export type HttpOptions = {
   localConfig(): object
 }
 
-// Amplify sends these; the preflight echoes whatever the browser asks for (contract §1.1).
+// Amplify sends these; the preflight echoes whatever the browser asks for (docs/cognito-behaviour.md#requests).
 const EXPOSED = 'x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage'
 
 export function createHttpServer(options: HttpOptions): Server {

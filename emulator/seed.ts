@@ -41,7 +41,7 @@ export async function seedDemoPools(deps: Deps): Promise<void> {
   for (const demo of DEMO_POOLS) {
     const { UserPool } = (await createUserPool({ PoolName: demo.name, UsernameConfiguration: { CaseSensitive: false } }, deps)) as { UserPool: { Id: string } }
     const poolId = UserPool.Id
-    // CreateUserPool cannot turn TOTP on; SetUserPoolMfaConfig does (contract §7.18).
+    // CreateUserPool cannot turn TOTP on; SetUserPoolMfaConfig does (docs/cognito-behaviour.md#pool-mfa-configuration).
     await setUserPoolMfaConfig({ UserPoolId: poolId, MfaConfiguration: demo.mfa, SoftwareTokenMfaConfiguration: { Enabled: true } }, deps)
     await createUserPoolClient(
       {

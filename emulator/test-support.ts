@@ -85,7 +85,7 @@ export type PoolOptions = { mfa?: MfaConfiguration; totp?: boolean; input?: Inpu
 
 /**
  * CreateUserPool (MFA OFF, as AWS requires without SMS), then SetUserPoolMfaConfig to turn
- * TOTP on (contract §7.18). Default: MFA OPTIONAL with TOTP, like the demo pool.
+ * TOTP on (docs/cognito-behaviour.md#pool-mfa-configuration). Default: MFA OPTIONAL with TOTP, like the demo pool.
  */
 export async function createPool(deps: Deps, { mfa = 'OPTIONAL', totp = mfa !== 'OFF', input = {} }: PoolOptions = {}): Promise<string> {
   const { UserPool } = await call(createUserPool, { PoolName: 'test pool', ...input }, deps)
@@ -203,7 +203,7 @@ export function claimsOf(jwt: string): Record<string, unknown> {
   return decodeJwt(jwt) as Record<string, unknown>
 }
 
-// SRP, the client side exactly as aws-amplify v6 computes it (contract §5.3)
+// SRP, the client side exactly as aws-amplify v6 computes it (docs/cognito-behaviour.md#srp-exchange)
 
 /** Step 1: the client's ephemeral a and SRP_A = hex(g^a mod N), unpadded as Amplify sends it. */
 export function srpClientStart(): { a: bigint; srpA: string } {
@@ -246,7 +246,10 @@ export function passwordClaim(input: {
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
-/** Amplify's TIMESTAMP: "Tue Mar 4 05:06:07 UTC 2025", day not zero-padded (contract §5.3 step 5). */
+/**
+ * Amplify's TIMESTAMP: "Tue Mar 4 05:06:07 UTC 2025", day not zero-padded
+ * (docs/cognito-behaviour.md#srp-exchange, step 5).
+ */
 export function srpTimestamp(ms: number): string {
   const d = new Date(ms)
   const two = (n: number) => String(n).padStart(2, '0')

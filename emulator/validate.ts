@@ -20,7 +20,7 @@ function badValue(name: string, constraint: string): Error {
   )
 }
 
-/** Absent and null are the same thing on the wire (contract §1.1). */
+/** Absent and null are the same thing on the wire (docs/cognito-behaviour.md#requests). */
 export function optionalString(input: Input, name: string, rule: StringRule = {}): string | undefined {
   const value = input[name]
   if (value === undefined || value === null) return undefined
@@ -121,7 +121,7 @@ export function optionalAttributeList(input: Input, name: string): Record<string
   return attributes
 }
 
-/** A key inside AuthParameters or ChallengeResponses (contract §1.3 wording). */
+/** A key inside AuthParameters or ChallengeResponses (wording: docs/cognito-behaviour.md#error-responses). */
 export function requiredParameter(map: Record<string, string>, key: string): string {
   const value = map[key]
   if (value === undefined || value === '') throw invalidParameter(`Missing required parameter ${key}`)

@@ -34,7 +34,7 @@ const REQUIRED_CLIENT_FLOW: Partial<Record<AuthFlow, string>> = {
   ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
 }
 
-/** InitiateAuth and AdminInitiateAuth (contract §7.1, §7.2); `admin` is the SigV4 variant. */
+/** InitiateAuth and AdminInitiateAuth (docs/cognito-behaviour.md#initiateauth); `admin` is the SigV4 variant. */
 export async function initiateAuth(input: Input, deps: Deps, admin: boolean): Promise<AuthResponse> {
   const poolId = admin ? requiredString(input, 'UserPoolId', { min: 1, max: 55 }) : undefined
   const clientId = requiredString(input, 'ClientId', { min: 1, max: 128 })
@@ -64,7 +64,7 @@ async function plainPassword(deps: Deps, pool: PoolRecord, client: ClientRecord,
   const username = requiredParameter(params, 'USERNAME')
   const password = requiredParameter(params, 'PASSWORD')
   // As on the SRP path: no device is ever issued here, so any DEVICE_KEY is unknown, and
-  // Amplify answers this by dropping its device and repeating the request (contract §4.2, §8.2).
+  // Amplify answers this by dropping its device and repeating the request (docs/cognito-behaviour.md#unknown-devices).
   if (params.DEVICE_KEY) throw cognitoError('ResourceNotFoundException', 'Device does not exist.')
   const user = findOrRefuse(deps, pool, client, username)
   refuseWhileLockedOut(user, deps.clock)
@@ -75,7 +75,10 @@ async function plainPassword(deps: Deps, pool: PoolRecord, client: ClientRecord,
   return afterPassword({ deps, pool, client, user })
 }
 
-/** First half of SRP (contract §5.3 step 1): B, salt and a secret block, bound to a new session. */
+/**
+ * First half of SRP: B, salt and a secret block, bound to a new session
+ * (docs/cognito-behaviour.md#srp-exchange, step 1).
+ */
 function startSrp(deps: Deps, pool: PoolRecord, client: ClientRecord, params: Record<string, string>): AuthResponse {
   const username = requiredParameter(params, 'USERNAME')
   const aHex = requiredParameter(params, 'SRP_A')
@@ -85,7 +88,7 @@ function startSrp(deps: Deps, pool: PoolRecord, client: ClientRecord, params: Re
   if (!found) {
     if (client.preventUserExistenceErrors !== 'ENABLED') throw cognitoError('UserNotFoundException', 'User does not exist.')
     // Answer as for a real user, with a verifier nobody knows the password of; the
-    // signature then fails like a wrong password and reveals nothing (contract §7.1).
+    // signature then fails like a wrong password and reveals nothing (docs/cognito-behaviour.md#unknown-users).
     const decoy = createVerifier(poolNameOf(pool.id), username, randomBytes(32).toString('hex'))
     const { bHex, BHex } = startServerExchange(decoy.verifierHex)
     const session = deps.sessions.issue(

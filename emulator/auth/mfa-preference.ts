@@ -5,7 +5,7 @@ import { optionalBoolean, optionalObject, type Input } from '../validate.ts'
 type Setting = { factor: MfaFactor; enabled?: boolean; preferred?: boolean }
 
 /**
- * SetUserMFAPreference and its admin twin (contract §7.6). A factor whose settings are
+ * SetUserMFAPreference and its admin twin (docs/cognito-behaviour.md#setusermfapreference). A factor whose settings are
  * absent stays as it is; at most one may be preferred; TOTP needs a verified token.
  */
 export function applyMfaPreference(input: Input, pool: PoolRecord, user: UserRecord): void {

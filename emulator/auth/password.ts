@@ -14,7 +14,10 @@ export const defaultPasswordPolicy: PasswordPolicy = {
 
 const SYMBOLS = /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/
 
-/** Throws InvalidPasswordException with AWS's wording when the pool's policy is not met (contract §7.9). */
+/**
+ * Throws InvalidPasswordException with AWS's wording when the pool's policy is not met
+ * (docs/cognito-behaviour.md#signup-and-password-policy).
+ */
 export function enforcePasswordPolicy(policy: PasswordPolicy, password: string): void {
   const fail = (why: string) => {
     throw cognitoError('InvalidPasswordException', `Password did not conform with policy: ${why}`)
@@ -35,7 +38,7 @@ export function passwordVerifier(pool: PoolRecord, username: string, password: s
 const FREE_FAILURES = 5
 const MAX_LOCK_SECONDS = 15 * 60
 
-/** During a lockout every password attempt is refused without being checked (contract §4.2). */
+/** During a lockout every password attempt is refused without being checked (docs/cognito-behaviour.md#lockout). */
 export function refuseWhileLockedOut(user: UserRecord, clock: Clock): void {
   if (user.lockedUntil !== undefined && clock.now() < user.lockedUntil) {
     throw notAuthorized('Password attempts exceeded')

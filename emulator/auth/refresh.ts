@@ -6,7 +6,7 @@ import { issueTokens, requireRefreshFamily, type AuthenticationResult } from './
 
 /**
  * New access and ID tokens for a refresh token, as both InitiateAuth REFRESH_TOKEN_AUTH and
- * GetTokensFromRefreshToken give them (contract §7.1, §7.8): same origin_jti and auth_time, no
+ * GetTokensFromRefreshToken give them (docs/cognito-behaviour.md#refresh-tokens): same origin_jti and auth_time, no
  * new RefreshToken (no rotation).
  */
 export async function refreshTokens(deps: Deps, pool: PoolRecord, client: ClientRecord, refreshToken: string): Promise<AuthenticationResult> {

@@ -8,7 +8,7 @@ import { enforcePasswordPolicy, passwordVerifier, recordPasswordAttempt, refuseW
 import { challengeNames, type SessionRecord } from './sessions.ts'
 import { afterPassword, factorChallenge, tokens, type AuthResponse, type SignInContext } from './sign-in.ts'
 
-/** RespondToAuthChallenge and AdminRespondToAuthChallenge (contract §7.3). */
+/** RespondToAuthChallenge and AdminRespondToAuthChallenge (docs/cognito-behaviour.md#respondtoauthchallenge). */
 export async function respondToAuthChallenge(input: Input, deps: Deps, admin: boolean): Promise<AuthResponse> {
   const poolId = admin ? requiredString(input, 'UserPoolId', { min: 1, max: 55 }) : undefined
   const clientId = requiredString(input, 'ClientId', { min: 1, max: 128 })
@@ -49,13 +49,13 @@ export async function respondToAuthChallenge(input: Input, deps: Deps, admin: bo
   }
 }
 
-/** Contract §5.3 step 4: the password proven by the client's signature. */
+/** The password proven by the client's signature (docs/cognito-behaviour.md#srp-exchange, step 4). */
 async function provePassword(ctx: SignInContext, session: SessionRecord, answers: Record<string, string>) {
   const secretBlock = requiredParameter(answers, 'PASSWORD_CLAIM_SECRET_BLOCK')
   const timestamp = requiredParameter(answers, 'TIMESTAMP')
   const signature = requiredParameter(answers, 'PASSWORD_CLAIM_SIGNATURE')
   // No device is ever issued here, so any DEVICE_KEY is unknown; the session stays
-  // usable because Amplify then repeats this same request without it (contract §4.1).
+  // usable because Amplify then repeats this same request without it (docs/cognito-behaviour.md#unknown-devices).
   if (answers.DEVICE_KEY) throw cognitoError('ResourceNotFoundException', 'Device does not exist.')
   const { user } = ctx
   refuseWhileLockedOut(user, ctx.deps.clock)
@@ -83,7 +83,10 @@ async function provePassword(ctx: SignInContext, session: SessionRecord, answers
   return afterPassword(ctx, session)
 }
 
-/** Contract §6: ±1 step, and a step already accepted (even by VerifySoftwareToken) is refused. */
+/**
+ * ±1 step, and a step already accepted (even by VerifySoftwareToken) is refused
+ * (docs/cognito-behaviour.md#code-reuse).
+ */
 async function softwareTokenCode(ctx: SignInContext, session: SessionRecord, code: string): Promise<AuthResponse> {
   const { user, deps } = ctx
   const secret = user.totp.activeSecret
@@ -125,11 +128,14 @@ async function newPassword(ctx: SignInContext, session: SessionRecord, answers: 
   return afterPassword(ctx, session)
 }
 
-/** Only the session VerifySoftwareToken returned can finish MFA_SETUP (contract §7.3). */
+/**
+ * Only the session VerifySoftwareToken returned can finish MFA_SETUP
+ * (docs/cognito-behaviour.md#respondtoauthchallenge).
+ */
 async function finishMfaSetup(ctx: SignInContext, session: SessionRecord): Promise<AuthResponse> {
   if (session.mfaSetupStage !== 'verified') throw notAuthorized('Invalid session for the user.')
   const { user } = ctx
-  // Completing setup during sign-in leaves TOTP enabled and preferred (contract §4.3).
+  // Completing setup during sign-in leaves TOTP enabled and preferred (docs/cognito-behaviour.md#authenticator-setup).
   if (!user.mfa.enabled.includes('SOFTWARE_TOKEN_MFA')) user.mfa.enabled.push('SOFTWARE_TOKEN_MFA')
   user.mfa.preferred = 'SOFTWARE_TOKEN_MFA'
   ctx.deps.store.saveUser(user)

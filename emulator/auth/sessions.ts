@@ -19,7 +19,7 @@ export const challengeNames: readonly ChallengeName[] = [
   'NEW_PASSWORD_REQUIRED',
 ]
 
-/** MFA_SETUP runs in three steps, each with its own session (contract §4.1, §10.3). */
+/** MFA_SETUP runs in three steps, each with its own session (docs/cognito-behaviour.md#challenge-sessions). */
 export type MfaSetupStage = 'associate' | 'verify' | 'verified'
 
 export type SessionRecord = {
@@ -29,7 +29,7 @@ export type SessionRecord = {
   sub: string
   challenge: ChallengeName
   expiresAt: number
-  /** Wrong MFA codes keep the session until this many have been tried (contract §4.1). */
+  /** Wrong MFA codes keep the session until this many have been tried (docs/cognito-behaviour.md#challenge-sessions). */
   triesLeft: number
   used: boolean
   authTime?: number
@@ -53,7 +53,7 @@ export class Sessions {
 
   issue(fields: Omit<SessionRecord, 'id' | 'expiresAt' | 'triesLeft' | 'used'>, validityMinutes: number): SessionRecord {
     this.prune()
-    // Opaque and long: the CLI refuses Sessions under 20 characters (contract §1.1). Never a
+    // Opaque and long: the CLI refuses Sessions under 20 characters (docs/cognito-behaviour.md#requests). Never a
     // leading "-", which the CLI would read as an option after --session.
     const id = randomBytes(96).toString('base64url').replace(/^-/, 'A')
     const record: SessionRecord = {

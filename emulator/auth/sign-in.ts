@@ -5,7 +5,7 @@ import type { ClientRecord, MfaFactor, PoolRecord, UserRecord } from '../state/m
 import { issueTokens, type AuthenticationResult } from './tokens.ts'
 import type { ChallengeName, SessionRecord } from './sessions.ts'
 
-/** The shape InitiateAuth and RespondToAuthChallenge share (contract §7.1). */
+/** The shape InitiateAuth and RespondToAuthChallenge share (docs/cognito-behaviour.md#initiateauth). */
 export type AuthResponse = {
   ChallengeName?: ChallengeName
   Session?: string
@@ -34,7 +34,7 @@ export async function tokens(ctx: SignInContext, previous?: SessionRecord): Prom
   return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(ctx.deps, ctx.pool, ctx.client, ctx.user) }
 }
 
-/** Account states that stop a sign-in once the password is proven (contract §4.2 step 2). */
+/** Account states that stop a sign-in once the password is proven (docs/cognito-behaviour.md#account-states). */
 export function refuseUnusableAccount(user: UserRecord): void {
   if (!user.enabled) throw notAuthorized('User is disabled.')
   if (user.status === 'UNCONFIRMED') throw cognitoError('UserNotConfirmedException', 'User is not confirmed.')
@@ -43,7 +43,7 @@ export function refuseUnusableAccount(user: UserRecord): void {
   }
 }
 
-/** Contract §4.2 steps 2–6: what follows a proven password. */
+/** What follows a proven password, steps 2–6 of docs/cognito-behaviour.md#after-the-password-is-proven. */
 export async function afterPassword(ctx: SignInContext, previous?: SessionRecord): Promise<AuthResponse> {
   refuseUnusableAccount(ctx.user)
   if (ctx.user.status === 'FORCE_CHANGE_PASSWORD') {
@@ -59,12 +59,13 @@ export async function afterPassword(ctx: SignInContext, previous?: SessionRecord
   return mfaStep(ctx, previous)
 }
 
-/** Which second factors this user can be challenged with now (contract §4.2 step 5, §4.3). */
+/** Which second factors this user can be challenged with now (docs/cognito-behaviour.md#mfa-decision). */
 export function activeFactors(pool: PoolRecord, user: UserRecord): MfaFactor[] {
   if (pool.mfaConfiguration === 'OFF') return []
   const required = pool.mfaConfiguration === 'ON'
   const factors: MfaFactor[] = []
-  // A new, unverified association suspends the old token until it is verified (§4.3).
+  // A new, unverified association suspends the old token until it is verified
+  // (docs/cognito-behaviour.md#authenticator-setup).
   const hasToken = user.totp.activeSecret !== undefined && user.totp.pendingSecret === undefined
   if (hasToken && (required || user.mfa.enabled.includes('SOFTWARE_TOKEN_MFA'))) factors.push('SOFTWARE_TOKEN_MFA')
   const hasPhone = pool.smsMfaEnabled && Boolean(user.attributes.phone_number)

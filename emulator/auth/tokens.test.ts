@@ -1,4 +1,5 @@
-// The access-token checks of contract §3.4, seen through GetUser (the simplest operation that takes one).
+// The access-token checks (docs/cognito-behaviour.md#access-token-checks), seen through GetUser (the simplest
+// operation that takes one).
 import { adminDeleteUser } from '../operations/admin-delete-user.ts'
 import { getUser } from '../operations/get-user.ts'
 import {

@@ -14,7 +14,10 @@ export type AuthenticationResult = {
 
 const SCOPE = 'aws.cognito.signin.user.admin'
 
-/** Access and ID tokens with the claims of contract §3.2, for a new sign-in or a refresh of `family`. */
+/**
+ * Access and ID tokens with the claims of docs/cognito-behaviour.md#token-claims, for a new sign-in or a
+ * refresh of `family`.
+ */
 export async function issueTokens(
   deps: Deps,
   pool: PoolRecord,
@@ -39,7 +42,7 @@ export async function issueTokens(
     deps.store.saveRefreshToken(family)
     refreshToken = family.token
   }
-  // origin_jti/jti only when the client revokes tokens (contract §3.2); Amplify's
+  // origin_jti/jti only when the client revokes tokens (docs/cognito-behaviour.md#token-claims); Amplify's
   // signOut calls RevokeToken only when it sees origin_jti.
   const revocation = client.enableTokenRevocation ? { origin_jti: family.originJti } : {}
   const common = { sub: user.sub, iss: deps.issuer(pool.id), auth_time: family.authTime, iat }
@@ -73,7 +76,7 @@ export async function issueTokens(
   }
 }
 
-/** User attributes as ID token claims: *_verified as JSON booleans (contract §3.2). */
+/** User attributes as ID token claims: *_verified as JSON booleans (docs/cognito-behaviour.md#token-claims). */
 function idTokenAttributes(user: UserRecord): Record<string, unknown> {
   const claims: Record<string, unknown> = {}
   for (const [name, value] of Object.entries(user.attributes)) {
@@ -85,7 +88,7 @@ function idTokenAttributes(user: UserRecord): Record<string, unknown> {
 
 export type AccessContext = { pool: PoolRecord; client: ClientRecord; user: UserRecord; claims: Record<string, unknown> }
 
-/** Every check of contract §3.4, in its order, on each call that takes an AccessToken. */
+/** Every check of docs/cognito-behaviour.md#access-token-checks, in its order, on each call that takes an AccessToken. */
 export async function requireAccessToken(deps: Deps, token: string): Promise<AccessContext> {
   const unverified = decodePayload(token)
   const poolId = typeof unverified?.iss === 'string' ? unverified.iss.split('/').pop() : undefined
@@ -139,7 +142,7 @@ function decodePayload(token: string): Record<string, unknown> | undefined {
   }
 }
 
-/** A refresh token's family, checked for use by `clientId` (contract §7.1, §7.8). */
+/** A refresh token's family, checked for use by `clientId` (docs/cognito-behaviour.md#refresh-tokens). */
 export function requireRefreshFamily(deps: Deps, token: string, clientId: string): RefreshRecord {
   const family = deps.store.findRefreshToken(token)
   if (!family || family.clientId !== clientId) throw notAuthorized('Invalid Refresh Token')

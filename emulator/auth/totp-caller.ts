@@ -11,8 +11,10 @@ export type TotpCaller =
   | { user: UserRecord; session: SessionRecord; client: ClientRecord }
 
 /**
- * Exactly one of AccessToken or Session (contract §7.4, §7.5); neither carries a ClientId,
- * so pool and client come from the token or the session. Both need TOTP on in the pool (§6).
+ * Exactly one of AccessToken or Session; neither carries a ClientId
+ * (docs/cognito-behaviour.md#associatesoftwaretoken-and-verifysoftwaretoken),
+ * so pool and client come from the token or the session. Both need TOTP on in the pool
+ * (docs/cognito-behaviour.md#totp-on-the-pool).
  */
 export async function requireTotpCaller(input: Input, deps: Deps): Promise<TotpCaller> {
   const accessToken = optionalString(input, 'AccessToken')

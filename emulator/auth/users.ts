@@ -8,7 +8,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 /**
  * A new user record. With `UsernameAttributes: [email]` the sign-in name is the email and
- * the stored username is a UUID, as AWS does (contract §2).
+ * the stored username is a UUID, as AWS does (docs/cognito-behaviour.md#usernames-and-user-ids).
  */
 export function createUser(
   deps: Deps,

@@ -17,7 +17,7 @@ import {
   verifyPasswordClaim,
 } from './srp.ts'
 
-// Contract §5.5, checked against aws-amplify 6.22.1.
+// docs/cognito-behaviour.md#srp-test-vector, checked against aws-amplify 6.22.1.
 const vector = {
   userPoolId: 'us-east-1_AbCdEf123',
   userIdForSrp: 'alice',
@@ -51,7 +51,7 @@ const claim = {
   signature: vector.signature,
 }
 
-describe('primitives (contract §5.1)', () => {
+describe('primitives (docs/cognito-behaviour.md#srp-primitives)', () => {
   test('N is the RFC 3526 3072-bit prime, hashed as 385 bytes', () => {
     expect(N.toString(2)).toHaveLength(3072)
     expect(padHex(N)).toMatch(/^00ffffffffffffffffc90fdaa22168c234/)
@@ -76,7 +76,7 @@ describe('primitives (contract §5.1)', () => {
   })
 })
 
-describe('contract §5.5 test vector', () => {
+describe('the test vector of docs/cognito-behaviour.md#srp-test-vector', () => {
   test('x', () => {
     expect(computeX(poolName, vector.userIdForSrp, vector.password, vector.saltHex).toString(16)).toBe(vector.x)
   })
@@ -194,7 +194,7 @@ describe('verifiers and ephemerals', () => {
   })
 })
 
-// Client side as Amplify computes it (contract §5.3 steps 2-4), using the vector's a and x.
+// Client side as Amplify computes it (docs/cognito-behaviour.md#srp-exchange, steps 2-4), using the vector's a and x.
 function signClaim(c: typeof claim): string {
   const A = BigInt(`0x${c.aHex}`)
   const B = BigInt(`0x${c.BHex}`)

@@ -1,9 +1,9 @@
 // Server side of Cognito's SRP-6a variant (RFC 5054 group, RFC 2945/5054 roles), byte for byte
-// as aws-amplify v6 computes the client side (contract §5). BigInt arithmetic is not
+// as aws-amplify v6 computes the client side (docs/cognito-behaviour.md#srp). BigInt arithmetic is not
 // constant-time; that is acceptable for a local emulator, not for a production server.
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
 
-/** RFC 3526 §4 / RFC 5054 appendix A 3072-bit MODP prime (contract §5.1). */
+/** RFC 3526 §4 / RFC 5054 appendix A 3072-bit MODP prime (docs/cognito-behaviour.md#srp-primitives). */
 export const N: bigint = BigInt(
   '0x' +
     'FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD1' +
@@ -23,17 +23,20 @@ export const N: bigint = BigInt(
     'BBE117577A615D6C770988C0BAD946E208E24FA074E5AB31' +
     '43DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF',
 )
-/** RFC 5054 appendix A generator for the 3072-bit group (contract §5.1). */
+/** RFC 5054 appendix A generator for the 3072-bit group (docs/cognito-behaviour.md#srp-primitives). */
 export const g: bigint = 2n
 
-// Amplify labels the HKDF output with this fixed string (contract §5.3 step 3).
+// Amplify labels the HKDF output with this fixed string (docs/cognito-behaviour.md#srp-exchange, step 3).
 const KEY_INFO = 'Caldera Derived Key'
 // A legitimate A is below N (768 hex digits); a few clients zero-pad it. The cap only stops
 // a hostile megabyte-long SRP_A from costing a huge BigInt parse.
 const MAX_SRP_A_HEX_LENGTH = 2048
 const HEX = /^[0-9a-fA-F]+$/
 
-/** Amplify's byte encoding of a non-negative number: even-length hex, `00` prefix when the top bit is set (contract §5.1). */
+/**
+ * Amplify's byte encoding of a non-negative number: even-length hex, `00` prefix when the top bit is set
+ * (docs/cognito-behaviour.md#srp-primitives).
+ */
 export function padHex(n: bigint): string {
   if (n < 0n) throw new RangeError('padHex: negative numbers never occur in Cognito SRP')
   let hex = n.toString(16)
@@ -42,12 +45,15 @@ export function padHex(n: bigint): string {
   return /^[89a-f]/.test(hex) ? `00${hex}` : hex
 }
 
-/** SRP pool name as Amplify derives it from the UserPoolId: the part after `_` (contract §2, §5.1). */
+/**
+ * SRP pool name as Amplify derives it from the UserPoolId: the part after `_`
+ * (docs/cognito-behaviour.md#srp-primitives).
+ */
 export function poolNameOf(userPoolId: string): string {
   return userPoolId.slice(userPoolId.indexOf('_') + 1)
 }
 
-/** RFC 5054 §2.6 multiplier k = H(N | PAD(g)) in Amplify's encoding (contract §5.1). */
+/** RFC 5054 §2.6 multiplier k = H(N | PAD(g)) in Amplify's encoding (docs/cognito-behaviour.md#srp-primitives). */
 export const k: bigint = BigInt(`0x${hashHex(padHex(N) + padHex(g))}`)
 
 /** Modular exponentiation by square-and-multiply (RFC 5054 §2.5 arithmetic). */
@@ -63,25 +69,31 @@ export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint 
   return result
 }
 
-/** Private key x = H(PAD(salt) | H(poolName | userIdForSrp | ":" | password)) (contract §5.2). */
+/**
+ * Private key x = H(PAD(salt) | H(poolName | userIdForSrp | ":" | password))
+ * (docs/cognito-behaviour.md#srp-verifier).
+ */
 export function computeX(poolName: string, userIdForSrp: string, password: string, saltHex: string): bigint {
   const identityHash = createHash('sha256').update(`${poolName}${userIdForSrp}:${password}`, 'utf8').digest('hex')
   // The client parses SALT as an integer and re-pads it, so the raw SALT text must not be hashed.
   return BigInt(`0x${hashHex(padHex(BigInt(`0x${saltHex}`)) + identityHash)}`)
 }
 
-/** Scrambling parameter u = H(PAD(A) | PAD(B)) (contract §5.3 step 2, RFC 5054 §2.6). */
+/** Scrambling parameter u = H(PAD(A) | PAD(B)) (docs/cognito-behaviour.md#srp-exchange, step 2; RFC 5054 §2.6). */
 export function computeU(A: bigint, B: bigint): bigint {
   return BigInt(`0x${hashHex(padHex(A) + padHex(B))}`)
 }
 
-/** Session key K = first 16 bytes of HKDF-SHA256(S, salt u, "Caldera Derived Key") (contract §5.3 step 3, RFC 5869). */
+/**
+ * Session key K = first 16 bytes of HKDF-SHA256(S, salt u, "Caldera Derived Key")
+ * (docs/cognito-behaviour.md#srp-exchange, step 3; RFC 5869).
+ */
 export function deriveKey(S: bigint, u: bigint): Buffer {
   // One RFC 5869 output block is HMAC(PRK, info | 0x01), exactly what Amplify computes by hand.
   return Buffer.from(hkdfSync('sha256', hexBytes(padHex(S)), hexBytes(padHex(u)), KEY_INFO, 16))
 }
 
-/** Server's K from S = (A · v^u)^b mod N (contract §5.3 step 2); null when u == 0. */
+/** Server's K from S = (A · v^u)^b mod N (docs/cognito-behaviour.md#srp-exchange, step 2); null when u == 0. */
 export function computeSessionKey(v: bigint, A: bigint, B: bigint, b: bigint): Buffer | null {
   const u = computeU(A, B)
   if (u === 0n) return null
@@ -89,7 +101,10 @@ export function computeSessionKey(v: bigint, A: bigint, B: bigint, b: bigint): B
   return deriveKey(S, u)
 }
 
-/** Makes salt + verifier (contract §5.2). saltHex optional for tests; default 16 random bytes. */
+/**
+ * Makes salt + verifier (docs/cognito-behaviour.md#srp-verifier).
+ * saltHex optional for tests; default 16 random bytes.
+ */
 export function createVerifier(
   poolName: string,
   userIdForSrp: string,
@@ -132,7 +147,10 @@ export function startServerExchange(verifierHex: string, bHex?: string): { bHex:
   }
 }
 
-/** Verifies PASSWORD_CLAIM_SIGNATURE (contract §5.3 steps 2-4). Returns false (never throws) on any malformed input. */
+/**
+ * Verifies PASSWORD_CLAIM_SIGNATURE (docs/cognito-behaviour.md#srp-exchange, steps 2-4).
+ * Returns false (never throws) on any malformed input.
+ */
 export function verifyPasswordClaim(input: {
   poolName: string
   userIdForSrp: string
@@ -153,7 +171,8 @@ export function verifyPasswordClaim(input: {
     if (B % N === 0n) return false
     const key = computeSessionKey(BigInt(`0x${verifierHex}`), BigInt(`0x${aHex}`), B, BigInt(`0x${bHex}`))
     if (!key) return false
-    // Signed message: poolName | USER_ID_FOR_SRP | raw SECRET_BLOCK bytes | TIMESTAMP (contract §5.3 step 4).
+    // Signed message: poolName | USER_ID_FOR_SRP | raw SECRET_BLOCK bytes | TIMESTAMP
+    // (docs/cognito-behaviour.md#srp-exchange, step 4).
     const expected = createHmac('sha256', key)
       .update(input.poolName, 'utf8')
       .update(input.userIdForSrp, 'utf8')

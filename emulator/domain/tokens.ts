@@ -1,4 +1,4 @@
-// Cognito-shaped RS256 JWTs (contract §3) signed with one key per pool, via jose.
+// Cognito-shaped RS256 JWTs (docs/cognito-behaviour.md#tokens) signed with one key per pool, via jose.
 import { randomBytes } from 'node:crypto'
 import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK } from 'jose'
 
@@ -11,7 +11,10 @@ const ALG = 'RS256'
 // WeakMap lets a key that the store has replaced be collected with its CryptoKeys.
 const imported = new WeakMap<SigningKey, Promise<ImportedKeys>>()
 
-/** New RSA-2048 key for RS256 (RFC 7518 §3.3) with an RFC 7638 thumbprint as its kid (contract §3.2). */
+/**
+ * New RSA-2048 key for RS256 (RFC 7518 §3.3) with an RFC 7638 thumbprint as its kid
+ * (docs/cognito-behaviour.md#token-claims).
+ */
 export async function createSigningKey(): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair(ALG, { modulusLength: 2048, extractable: true })
   const { kty, n, e } = await exportJWK(publicKey)
@@ -20,7 +23,10 @@ export async function createSigningKey(): Promise<SigningKey> {
   return { kid: await calculateJwkThumbprint(publicJwk), privateJwk: privateJwk as JsonWebKey, publicJwk }
 }
 
-/** Signs claims as an RS256 JWT with header {kid, alg:'RS256'} (contract §3.2). Caller supplies all claims incl. iat/exp. */
+/**
+ * Signs claims as an RS256 JWT with header {kid, alg:'RS256'} (docs/cognito-behaviour.md#token-claims).
+ * Caller supplies all claims incl. iat/exp.
+ */
 export async function signJwt(key: SigningKey, claims: Record<string, unknown>): Promise<string> {
   const { privateKey } = await importKeys(key)
   return new SignJWT(claims).setProtectedHeader({ kid: key.kid, alg: ALG }).sign(privateKey)
@@ -42,7 +48,10 @@ export async function verifyJwt(key: SigningKey, token: string, nowMs: number): 
   }
 }
 
-/** JWKS document as AWS serves at /<poolId>/.well-known/jwks.json (contract §3.2, RFC 7517 §5). */
+/**
+ * JWKS document as AWS serves at /<poolId>/.well-known/jwks.json
+ * (docs/cognito-behaviour.md#token-claims, RFC 7517 §5).
+ */
 export function toJwks(key: SigningKey): { keys: Array<Record<string, unknown>> } {
   const { kty, n, e } = key.publicJwk
   return { keys: [{ kid: key.kid, kty, alg: ALG, use: 'sig', n, e }] }
@@ -50,7 +59,7 @@ export function toJwks(key: SigningKey): { keys: Array<Record<string, unknown>> 
 
 /** Opaque refresh token: random, pattern [A-Za-z0-9-_=.]+, at least 100 chars. */
 export function newRefreshToken(): string {
-  // Clients treat it as opaque (contract §3.2); 96 random bytes give 128 base64url characters.
+  // Clients treat it as opaque (docs/cognito-behaviour.md#token-claims); 96 random bytes give 128 base64url characters.
   // Never a leading "-": the AWS CLI would read it as an option after --token / --refresh-token.
   return randomBytes(96).toString('base64url').replace(/^-/, 'A')
 }

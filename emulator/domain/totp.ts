@@ -1,9 +1,10 @@
 // TOTP as Cognito's software-token MFA uses it: RFC 6238 defaults (HMAC-SHA1, 6 digits, 30 s)
-// over the base32 SecretCode (contract §6).
+// over the base32 SecretCode (docs/cognito-behaviour.md#totp-codes).
 import { Secret, TOTP } from 'otpauth'
 
 const PERIOD_SECONDS = 30
-// AWS answers a UserCode that is not exactly six ASCII digits with a validation error (contract §6).
+// AWS answers a UserCode that is not exactly six ASCII digits with a validation error
+// (docs/cognito-behaviour.md#totp-codes).
 const SIX_DIGITS = /^[0-9]{6}$/
 
 /** New per-user secret as AWS issues it: 32 random bytes, upper-case unpadded base32 (52 chars). */

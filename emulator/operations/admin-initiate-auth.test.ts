@@ -108,7 +108,8 @@ describe('AdminInitiateAuth ADMIN_USER_PASSWORD_AUTH', () => {
     expect(reply.ChallengeParameters.FRIENDLY_DEVICE_NAME.length).toBeGreaterThan(0)
   })
 
-  test('OPTIONAL pool: a verified token without SetUserMFAPreference does not challenge (contract §4.3)', async () => {
+  // docs/cognito-behaviour.md#authenticator-setup
+  test('OPTIONAL pool: a verified token without SetUserMFAPreference does not challenge', async () => {
     const deps = createTestDeps()
     const app = await createApp(deps, { mfa: 'OPTIONAL' })
     await createUser(deps, app.poolId, 'alice')
@@ -148,7 +149,8 @@ describe('AdminInitiateAuth ADMIN_USER_PASSWORD_AUTH', () => {
     expect((await adminSignIn(deps, app, 'bob')).ChallengeName).toBe('SOFTWARE_TOKEN_MFA')
   })
 
-  test('ON pool: a new association suspends the verified token, so sign-in asks for setup again (contract §4.3)', async () => {
+  // docs/cognito-behaviour.md#authenticator-setup
+  test('ON pool: a new association suspends the verified token, so sign-in asks for setup again', async () => {
     const deps = createTestDeps()
     const app = await createApp(deps, { mfa: 'ON' })
     await createUser(deps, app.poolId, 'bob')

@@ -4,7 +4,7 @@ import { invalidParameter } from '../errors.ts'
 import type { Operation } from './operation.ts'
 
 /**
- * A new pending secret each call (contract §7.4). With a Session (MFA_SETUP during
+ * A new pending secret each call (docs/cognito-behaviour.md#authenticator-setup). With a Session (MFA_SETUP during
  * sign-in) it also answers with a new Session, which Amplify needs for the next step.
  */
 export const associateSoftwareToken: Operation = async (input, deps) => {

@@ -17,7 +17,7 @@ const AUTH_FLOW_NAMES = [
   'ALLOW_USER_AUTH',
 ] as const
 
-// When ExplicitAuthFlows is omitted AWS allows these (contract §7.18).
+// When ExplicitAuthFlows is omitted AWS allows these (docs/cognito-behaviour.md#app-client-defaults).
 const DEFAULT_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH']
 // Legacy names map onto the ALLOW_ ones.
 const LEGACY_FLOWS: Record<string, string> = {

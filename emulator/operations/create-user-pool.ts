@@ -11,7 +11,7 @@ export const createUserPool: Operation = async (input, deps) => {
   const name = requiredString(input, 'PoolName', { min: 1, max: 128 })
   const mfa = optionalEnum(input, 'MfaConfiguration', ['OFF', 'ON', 'OPTIONAL'] as const) ?? 'OFF'
   // AWS accepts ON/OPTIONAL here only with an SMS configuration; TOTP is switched on
-  // afterwards with SetUserPoolMfaConfig (contract §7.18).
+  // afterwards with SetUserPoolMfaConfig (docs/cognito-behaviour.md#pool-mfa-configuration).
   if (mfa !== 'OFF' && !optionalObject(input, 'SmsConfiguration')) {
     throw invalidParameter('SMS configuration is required when MFA is enabled on pool creation; use SetUserPoolMfaConfig for TOTP.')
   }

@@ -3,7 +3,7 @@ import { requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
 import { requestedClient } from './request-targets.ts'
 
-/** What aws-amplify ≥ 6.15.4 refreshes with (contract §7.8). */
+/** What aws-amplify ≥ 6.15.4 refreshes with (docs/cognito-behaviour.md#refresh-tokens). */
 export const getTokensFromRefreshToken: Operation = async (input, deps) => {
   const refreshToken = requiredString(input, 'RefreshToken', { min: 1 })
   const { client, pool } = requestedClient(input, deps)

@@ -3,7 +3,7 @@ import { requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
 import { attributeList, mfaSettings } from './shapes.ts'
 
-/** What Amplify's fetchMFAPreference and fetchUserAttributes read (contract §7.7). */
+/** What Amplify's fetchMFAPreference and fetchUserAttributes read (docs/cognito-behaviour.md#getuser). */
 export const getUser: Operation = async (input, deps) => {
   const { user } = await requireAccessToken(deps, requiredString(input, 'AccessToken'))
   return { Username: user.username, UserAttributes: attributeList(user), ...mfaSettings(user) }

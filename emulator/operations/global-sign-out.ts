@@ -2,7 +2,10 @@ import { requireAccessToken } from '../auth/tokens.ts'
 import { requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
 
-/** Revokes every refresh token of the user and the access tokens issued with them (contract §7.12). */
+/**
+ * Revokes every refresh token of the user and the access tokens issued with them
+ * (docs/cognito-behaviour.md#revocation).
+ */
 export const globalSignOut: Operation = async (input, deps) => {
   const { user } = await requireAccessToken(deps, requiredString(input, 'AccessToken'))
   deps.store.revokeAllForUser(user)

@@ -232,7 +232,8 @@ describe('InitiateAuth REFRESH_TOKEN_AUTH', () => {
 })
 
 describe('a pool that signs in with email', () => {
-  test('SRP with the email: USER_ID_FOR_SRP and the token username are the UUID username (contract §2)', async () => {
+  // docs/cognito-behaviour.md#usernames-and-user-ids
+  test('SRP with the email: USER_ID_FOR_SRP and the token username are the UUID username', async () => {
     const deps = createTestDeps()
     const poolId = await createPool(deps, { input: { UsernameAttributes: ['email'] } })
     const app = { poolId, clientId: await createClient(deps, poolId) }

@@ -8,7 +8,7 @@ export type Deps = {
   store: Store
   sessions: Sessions
   clock: Clock
-  /** The `iss` claim for a pool: this server's own base URL + pool id (contract §3.2). */
+  /** The `iss` claim for a pool: this server's own base URL + pool id (docs/cognito-behaviour.md#token-claims). */
   issuer(poolId: string): string
   /** Lines for the person running the emulator (confirmation and SMS codes). Never secrets or tokens. */
   log(line: string): void

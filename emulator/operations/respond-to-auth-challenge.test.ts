@@ -148,7 +148,8 @@ describe('RespondToAuthChallenge SOFTWARE_TOKEN_MFA', () => {
 })
 
 describe('RespondToAuthChallenge PASSWORD_VERIFIER', () => {
-  test('an unknown DEVICE_KEY is "Device does not exist." and the same session then works without it (contract §4.1)', async () => {
+  // docs/cognito-behaviour.md#unknown-devices
+  test('an unknown DEVICE_KEY is "Device does not exist." and the same session then works without it', async () => {
     const deps = createTestDeps()
     const app = await createApp(deps)
     await createUser(deps, app.poolId, 'alice')

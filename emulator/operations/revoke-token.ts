@@ -2,7 +2,7 @@ import { cognitoError } from '../errors.ts'
 import { requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
 
-/** Revokes one refresh token and the access tokens carrying its origin_jti (contract §7.13). */
+/** Revokes one refresh token and the access tokens carrying its origin_jti (docs/cognito-behaviour.md#revocation). */
 export const revokeToken: Operation = async (input, deps) => {
   const token = requiredString(input, 'Token', { min: 1 })
   const client = deps.store.requireClient(requiredString(input, 'ClientId', { min: 1, max: 128 }))

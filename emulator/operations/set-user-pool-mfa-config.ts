@@ -4,7 +4,7 @@ import type { Operation } from './operation.ts'
 import { requestedPool } from './request-targets.ts'
 import { mfaConfigOutput } from './get-user-pool-mfa-config.ts'
 
-/** The rules AWS applies (contract §7.17). Absent factor blocks keep their setting. */
+/** The rules AWS applies (docs/cognito-behaviour.md#pool-mfa-configuration). Absent factor blocks keep their setting. */
 export const setUserPoolMfaConfig: Operation = async (input, deps) => {
   const pool = requestedPool(input, deps)
   const mfa = optionalEnum(input, 'MfaConfiguration', ['OFF', 'ON', 'OPTIONAL'] as const) ?? pool.mfaConfiguration

@@ -4,7 +4,10 @@ import { optionalAttributeList, requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
 import { requestedClient } from './request-targets.ts'
 
-/** Contract §7.9: a new UNCONFIRMED user; the confirmation code goes to the emulator's log. */
+/**
+ * A new UNCONFIRMED user; the confirmation code goes to the emulator's log
+ * (docs/cognito-behaviour.md#signup-and-password-policy).
+ */
 export const signUp: Operation = async (input, deps) => {
   const { pool } = requestedClient(input, deps)
   const username = requiredString(input, 'Username', { min: 1, max: 128 })

@@ -47,7 +47,8 @@ describe('VerifySoftwareToken with an AccessToken', () => {
     })
   })
 
-  test('verifying does not by itself turn MFA on in an OPTIONAL pool (contract §4.3)', async () => {
+  // docs/cognito-behaviour.md#authenticator-setup
+  test('verifying does not by itself turn MFA on in an OPTIONAL pool', async () => {
     await verifySoftwareToken({ AccessToken: accessToken, UserCode: codeNow(deps, secret) }, deps)
     const profile = await call(getUser, { AccessToken: accessToken }, deps)
     expect(profile.UserMFASettingList).toBeUndefined()
@@ -98,7 +99,8 @@ describe('VerifySoftwareToken with an AccessToken', () => {
     expect(storedUser(deps, app.poolId, 'alice').totp.activeSecret).toBeUndefined()
   })
 
-  test('a pool whose TOTP was switched off since the association refuses: SoftwareTokenMFANotFoundException (contract §6)', async () => {
+  // docs/cognito-behaviour.md#totp-on-the-pool
+  test('a pool whose TOTP was switched off since the association refuses: SoftwareTokenMFANotFoundException', async () => {
     await setUserPoolMfaConfig({ UserPoolId: app.poolId, MfaConfiguration: 'OFF' }, deps)
     expect(await failure(verifySoftwareToken({ AccessToken: accessToken, UserCode: codeNow(deps, secret) }, deps))).toEqual({
       name: 'SoftwareTokenMFANotFoundException',

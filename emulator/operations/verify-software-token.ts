@@ -5,7 +5,7 @@ import type { UserRecord } from '../state/model.ts'
 import { optionalString, requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
 
-/** Contract §7.5: the pending secret becomes the active one when the code matches. */
+/** The pending secret becomes the active one when the code matches (docs/cognito-behaviour.md#authenticator-setup). */
 export const verifySoftwareToken: Operation = async (input, deps) => {
   const code = requiredString(input, 'UserCode', { min: 6, max: 6, pattern: /^[0-9]+$/ })
   const deviceName = optionalString(input, 'FriendlyDeviceName', { max: 131072 })
@@ -13,7 +13,8 @@ export const verifySoftwareToken: Operation = async (input, deps) => {
   const { user, session } = caller
   if (session && session.mfaSetupStage !== 'verify') throw notAuthorized('Invalid session for the user.')
   if (!verify(user, code, deps.clock.now())) {
-    // A sign-in's session survives a wrong code, so the user can try again (contract §4.1).
+    // A sign-in's session survives a wrong code, so the user can try again
+    // (docs/cognito-behaviour.md#challenge-sessions).
     if (session) deps.sessions.failedTry(session)
     throw cognitoError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA')
   }
@@ -30,7 +31,7 @@ function verify(user: UserRecord, code: string, nowMs: number): boolean {
   }
   const step = matchTotpStep(user.totp.pendingSecret, code, nowMs)
   if (step === null) return false
-  // The step is spent: the same code cannot then sign in (contract §6, replay).
+  // The step is spent: the same code cannot then sign in (docs/cognito-behaviour.md#code-reuse).
   user.totp.lastUsedStep = Math.max(step, user.totp.lastUsedStep ?? step)
   return true
 }

@@ -57,7 +57,7 @@ export type UserRecord = {
   enabled: boolean
   createdAt: number
   lastModifiedAt: number
-  /** Only the SRP salt and verifier are kept, never the password (contract §5.2). */
+  /** Only the SRP salt and verifier are kept, never the password (docs/cognito-behaviour.md#srp-verifier). */
   srp: { saltHex: string; verifierHex: string }
   mfa: { enabled: MfaFactor[]; preferred?: MfaFactor }
   totp: { activeSecret?: string; pendingSecret?: string; deviceName?: string; lastUsedStep?: number }

@@ -101,7 +101,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
     return { step: 'done' }
   }
 
-  /** Cognito's MFA decision after the password is proven (contract §4.2 step 5). */
+  /** Cognito's MFA decision after the password is proven (docs/cognito-behaviour.md#mfa-decision). */
   function afterPassword(user: FakeUser): SignInStep {
     sessionExpired = false
     const username = user.username

@@ -1,6 +1,6 @@
 // Real aws-amplify v6 (`aws-amplify/auth`, in Node) against the local user pool: every flow of
-// the product, as contract §8 lists Amplify's calls. Codes come from the secret the server
-// handed out, computed like a phone would (tests/support/phone-totp.ts).
+// the product, as docs/cognito-behaviour.md#amplify-call-sequences lists Amplify's calls.
+// Codes come from the secret the server handed out, computed like a phone would (tests/support/phone-totp.ts).
 import { AdminGetUserCommand, AdminInitiateAuthCommand, GetTokensFromRefreshTokenCommand, GetUserCommand } from '@aws-sdk/client-cognito-identity-provider'
 import { Amplify } from 'aws-amplify'
 import {
@@ -75,7 +75,10 @@ function useAmplifyWith(pool: LocalPool): void {
 const operations = () => wire.map((call) => call.operation)
 const nextTotpStep = () => clock.advance(TOTP_STEP_MS)
 
-/** Settings → Security: set up the authenticator and make it the preferred second factor (contract §8.5, §8.6). */
+/**
+ * Settings → Security: set up the authenticator, make it the preferred factor
+ * (docs/cognito-behaviour.md#amplify-call-sequences, 5-6).
+ */
 async function enrolAuthenticator(deviceName: string): Promise<{ secret: string; verifiedCode: string }> {
   const { sharedSecret } = await setUpTOTP()
   const verifiedCode = phoneCode(sharedSecret, clock.now())

@@ -1,6 +1,7 @@
 // The AWS CLI (`aws cognito-idp … --endpoint-url`) against the local user pool, running the
-// commands of the AWS article in shared/seed in their published shape. The CLI validates
-// client-side (e.g. Session ≥ 20 characters) and reads errors from the body's __type only.
+// commands of AWS's article https://repost.aws/knowledge-center/cognito-user-pool-totp-mfa in their
+// published shape. The CLI validates client-side (e.g. Session ≥ 20 characters) and reads errors
+// from the body's __type only.
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import {

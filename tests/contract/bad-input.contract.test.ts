@@ -1,4 +1,4 @@
-// Bad input gets Cognito's answer, never a crash (issue 2, "Bad input"; contract §1): raw
+// Bad input gets Cognito's answer, never a crash (issue 2, "Bad input"; docs/cognito-behaviour.md#wire-protocol): raw
 // fetch, so nothing between the test and the wire tidies the request or the response up.
 import { connect } from 'node:net'
 import { networkInterfaces } from 'node:os'
@@ -44,8 +44,8 @@ function call(operation: string, body: unknown): Promise<Response> {
 }
 
 /**
- * A Cognito error as every client reads it (contract §1.3): the status, `__type` and `message`
- * in the body (the CLI reads only these) and `x-amzn-ErrorType` (Amplify and the SDK read it
+ * A Cognito error as every client reads it (docs/cognito-behaviour.md#error-responses): the status,
+ * `__type` and `message` in the body (the CLI reads only these) and `x-amzn-ErrorType` (Amplify and the SDK read it
  * first). The body is exactly those two members: no stack, no file paths.
  */
 async function expectCognitoError(response: Response, status: number, type: string): Promise<string> {
@@ -232,7 +232,7 @@ async function answersWithin(ms: number): Promise<boolean> {
   }
 }
 
-describe('browser CORS (contract §1.1)', () => {
+describe('browser CORS (docs/cognito-behaviour.md#requests)', () => {
   const amplifyHeaders = 'content-type,x-amz-target,x-amz-user-agent,cache-control,amz-sdk-invocation-id,amz-sdk-request'
 
   test('a preflight is answered with the requested headers echoed and the error headers exposed', async () => {

@@ -28,7 +28,10 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${process.pid}-${counter}`
 }
 
-/** A confirmed user with a permanent password, the way a seed script creates one (contract §7.18). */
+/**
+ * A confirmed user with a permanent password, the way a seed script creates one
+ * (docs/cognito-behaviour.md#seeding-users).
+ */
 export async function createConfirmedUser(
   sdk: CognitoIdentityProviderClient,
   userPoolId: string,
@@ -82,7 +85,10 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<Error & { 
   throw new Error('expected the call to be refused, but it succeeded')
 }
 
-/** The payload of a JWT, decoded without verifying it (what Amplify itself reads, contract §3.3). */
+/**
+ * The payload of a JWT, decoded without verifying it, as Amplify reads it
+ * (docs/cognito-behaviour.md#what-amplify-reads-from-tokens).
+ */
 export function jwtPayload(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>
 }

@@ -1,6 +1,7 @@
-// @aws-sdk/client-cognito-identity-provider against the local user pool: the AWS article's TOTP
-// flow (shared/seed) step by step, the pool set-up an SDK seed script does, the admin reads,
-// MFA_SETUP during sign-in with Session-mode calls, account operations, and JWKS-verified tokens.
+// @aws-sdk/client-cognito-identity-provider against the local user pool: the TOTP flow of AWS's
+// article https://repost.aws/knowledge-center/cognito-user-pool-totp-mfa step by step, the pool
+// set-up an SDK seed script does, the admin reads, MFA_SETUP during sign-in with Session-mode calls,
+// account operations, and JWKS-verified tokens.
 import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
@@ -54,7 +55,10 @@ afterAll(async () => {
   await emulator.close()
 })
 
-/** Contract §7.18: CreateUserPool cannot turn TOTP on, so OFF first, then SetUserPoolMfaConfig. */
+/**
+ * CreateUserPool cannot turn TOTP on, so OFF first, then SetUserPoolMfaConfig
+ * (docs/cognito-behaviour.md#pool-mfa-configuration).
+ */
 async function setUpPool(name: string, mfa: 'OPTIONAL' | 'ON') {
   const { UserPool } = await sdk.send(new CreateUserPoolCommand({ PoolName: name, MfaConfiguration: 'OFF' }))
   const poolId = UserPool!.Id!
@@ -183,7 +187,8 @@ describe('setting up a pool with the SDK', () => {
     expect(offWithTotp.name).toBe('InvalidParameterException')
     expect(offWithTotp.message).toBe("Invalid MFA configuration given, can't turn off MFA and configure an MFA together.")
 
-    // A factor block that enables nothing still counts as configuring an MFA (AWS, contract §7.17).
+    // A factor block that enables nothing still counts as configuring an MFA
+    // (docs/cognito-behaviour.md#pool-mfa-configuration).
     const offWithDisabledTotp = await rejectionOf(
       sdk.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: 'OFF', SoftwareTokenMfaConfiguration: { Enabled: false } })),
     )
@@ -219,7 +224,8 @@ describe('the article: TOTP MFA for a user', () => {
     expect(verified.Status).toBe('SUCCESS')
     expect(verified.Session).toBeUndefined()
 
-    // Verifying does not turn MFA on in an OPTIONAL pool (contract §4.3): still password only.
+    // Verifying does not turn MFA on in an OPTIONAL pool, so still password only
+    // (docs/cognito-behaviour.md#authenticator-setup).
     const beforePreference = await sdk.send(new GetUserCommand({ AccessToken }))
     expect(beforePreference.UserMFASettingList).toBeUndefined()
     expect(beforePreference.PreferredMfaSetting).toBeUndefined()
@@ -305,7 +311,7 @@ describe('the article: TOTP MFA for a user', () => {
   })
 })
 
-describe('which codes a sign-in accepts (contract §6)', () => {
+describe('which codes a sign-in accepts (docs/cognito-behaviour.md#totp-codes)', () => {
   test('the code of the step just gone is accepted (±30 s); one from two steps ago is not; an accepted code is never accepted again', async () => {
     const username = uniqueName('window')
     await createConfirmedUser(sdk, optional.poolId, username, 'Window-pass-2026!')
@@ -474,7 +480,8 @@ describe('account operations', () => {
 })
 
 describe('tokens verify against the pool JWKS', () => {
-  test('access and ID tokens are RS256, verify with the served JWKS, and carry the claims of contract §3.2', async () => {
+  // docs/cognito-behaviour.md#token-claims
+  test('access and ID tokens are RS256, verify with the served JWKS, and carry the claims Cognito puts in them', async () => {
     const username = uniqueName('verifier')
     await createConfirmedUser(sdk, optional.poolId, username, 'Verify-pass-2026!')
     const tokens = await signedIn(optional, username, 'Verify-pass-2026!')
