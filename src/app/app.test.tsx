@@ -2,10 +2,10 @@ import axe from 'axe-core'
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { createFakeAuthGateway, type FakeAuthGateway, type FakeOptions } from '../auth/fake-auth-gateway.ts'
+import { createFakeAuthGateway, type FakeAuthGateway, type FakeOptions } from '../../tests/support/fake-auth-gateway.ts'
 import type { PoolConfig } from '../config/app-config.ts'
 import type { Locale } from '../i18n/catalog.ts'
-import { renderWithProviders, textFor } from '../ui/render-with-providers.tsx'
+import { renderWithProviders, textFor } from '../../tests/support/render-with-providers.tsx'
 import { App, type AppProps } from './app.tsx'
 
 const explicit = { mode: 'explicit', userPoolId: 'local_abc', userPoolClientId: 'client1', endpoint: 'http://127.0.0.1:1/' } as const

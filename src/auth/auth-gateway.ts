@@ -1,6 +1,6 @@
 // The one interface the screens use to talk to Cognito. The real implementation
 // (amplify-auth-gateway.ts) is the only importer of aws-amplify; component tests use
-// fake-auth-gateway.ts. Errors keep Amplify's shape: an Error whose `name` is Cognito's `__type`
+// tests/support/fake-auth-gateway.ts, which tests/gateway checks against the local pool. Errors keep Amplify's shape: an Error whose `name` is Cognito's `__type`
 // (or Amplify's own name such as NetworkError); map them with toAuthFailure.
 
 export type MfaType = 'totp' | 'sms' | 'email'
@@ -61,9 +61,12 @@ export interface AuthGateway {
   signOut(options?: { global?: boolean }): Promise<void>
 
   fetchMfaStatus(): Promise<MfaStatus>
-  /** AssociateSoftwareToken: a new pending secret. Each call replaces the previous pending one. */
+  /**
+   * AssociateSoftwareToken: a new pending secret. Each call replaces the previous pending one, and
+   * until one is verified the current authenticator is suspended (docs/cognito-behaviour.md#authenticator-setup).
+   */
   beginTotpSetup(): Promise<{ secret: string }>
-  /** VerifySoftwareToken. Does not switch MFA on by itself; see setTotpPreferred. */
+  /** VerifySoftwareToken. Does not switch MFA on by itself; see setTotpPreferred (docs/cognito-behaviour.md#authenticator-setup). */
   verifyTotpSetup(code: string, deviceName: string): Promise<void>
   setTotpPreferred(): Promise<void>
   disableTotp(): Promise<void>

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react'
 import { lazy, Suspense } from 'react'
 import { expect, test, vi } from 'vitest'
 import { LoadBoundary } from './load-boundary.tsx'
-import { renderWithProviders, textFor } from './render-with-providers.tsx'
+import { renderWithProviders, textFor } from '../../tests/support/render-with-providers.tsx'
 
 test.each(['en', 'ja'] as const)('a part of the app that cannot be downloaded shows a message and a retry, not a blank page (%s)', async (locale) => {
   const error = vi.spyOn(console, 'error').mockImplementation(() => {})

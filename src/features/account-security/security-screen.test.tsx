@@ -1,9 +1,9 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, test, vi } from 'vitest'
-import { createFakeAuthGateway, type FakeOptions, type FakeUser } from '../../auth/fake-auth-gateway.ts'
+import { createFakeAuthGateway, type FakeOptions, type FakeUser } from '../../../tests/support/fake-auth-gateway.ts'
 import type { Locale } from '../../i18n/catalog.ts'
-import { renderWithProviders, textFor } from '../../ui/render-with-providers.tsx'
+import { renderWithProviders, textFor } from '../../../tests/support/render-with-providers.tsx'
 import { SecurityScreen, type EnrollmentSlot } from './security-screen.tsx'
 
 function setup(locale: Locale, user: Partial<FakeUser> = {}, fake: FakeOptions = {}, mfaRequired = false) {

@@ -2,10 +2,10 @@ import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { StrictMode } from 'react'
 import { describe, expect, test, vi } from 'vitest'
-import { createFakeAuthGateway, type FakeOptions } from '../../auth/fake-auth-gateway.ts'
+import { createFakeAuthGateway, type FakeOptions } from '../../../tests/support/fake-auth-gateway.ts'
 import type { Locale } from '../../i18n/catalog.ts'
 import { createManualClock } from '../../ui/clock.ts'
-import { renderWithProviders, textFor } from '../../ui/render-with-providers.tsx'
+import { renderWithProviders, textFor } from '../../../tests/support/render-with-providers.tsx'
 import { SignInScreen, type TotpSetupSlot } from './sign-in-screen.tsx'
 
 const alice = { username: 'alice', password: 'Correct-horse-1', totp: { preferred: true } }

@@ -2,7 +2,7 @@
 // the screens (sessions, wrong codes, lockout, MFA decisions) and throws errors the way Amplify
 // does: an Error whose `name` is Cognito's __type, with Cognito's text as the message (which the
 // screens must never show).
-import type { AuthGateway, CurrentUser, MfaStatus, MfaType, SignInStep } from './auth-gateway.ts'
+import type { AuthGateway, CurrentUser, MfaStatus, MfaType, SignInStep } from '../../src/auth/auth-gateway.ts'
 
 export type FakeUser = {
   username: string

@@ -1,8 +1,8 @@
 // Test helper: renders a screen inside the app's providers in a chosen language.
 import { render, type RenderOptions } from '@testing-library/react'
 import type { ReactElement } from 'react'
-import { catalog, format, type Locale, type MessageKey } from '../i18n/catalog.ts'
-import { I18nProvider } from '../i18n/i18n-provider.tsx'
+import { catalog, format, type Locale, type MessageKey } from '../../src/i18n/catalog.ts'
+import { I18nProvider } from '../../src/i18n/i18n-provider.tsx'
 
 export function renderWithProviders(ui: ReactElement, { locale = 'en', ...options }: { locale?: Locale } & RenderOptions = {}) {
   return render(<I18nProvider initialLocale={locale}>{ui}</I18nProvider>, options)
