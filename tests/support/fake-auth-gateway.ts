@@ -1,7 +1,12 @@
-// An in-memory AuthGateway for component tests. It follows Cognito's rules closely enough for
-// the screens (sessions, wrong codes, lockout, MFA decisions) and throws errors the way Amplify
-// does: an Error whose `name` is Cognito's __type, with Cognito's text as the message (which the
-// screens must never show).
+// An in-memory AuthGateway for component tests. It follows the local pool's rules (sessions, wrong
+// and reused codes, lockout, MFA decisions, password policy) and throws errors the way Amplify does:
+// an Error whose `name` is Cognito's __type, with Cognito's text as the message (which the screens
+// must never show, except lockout's). tests/gateway runs one contract suite against this fake and
+// against the Amplify gateway on the local pool, so the two cannot drift apart unnoticed.
+//
+// Codes: by default `totpCode` is the one code every authenticator shows and `usedCode` the one whose
+// time step was spent. Given `codeFor` (a phone's TOTP function), codes are checked as the pool
+// checks them instead: against the user's key at `clock`'s time, ±1 step, each step accepted once.
 import type { AuthGateway, CurrentUser, MfaStatus, MfaType, SignInStep } from '../../src/auth/auth-gateway.ts'
 
 export type FakeUser = {
@@ -11,16 +16,26 @@ export type FakeUser = {
   status?: 'confirmed' | 'unconfirmed' | 'force-change-password' | 'reset-required'
   /** Present when an authenticator app is verified and switched on. */
   totp?: { preferred?: boolean; deviceName?: string }
+  /**
+   * The verified authenticator's key (the first of `secrets` for a user seeded with `totp`). As in
+   * Cognito it outlives turning TOTP off, and a new key replaces it once its code is verified.
+   */
+  totpSecret?: string
   sms?: boolean
+  /** Seeded as locked out (for good: only five wrong passwords make a lockout that lapses with `clock`). */
   lockedOut?: boolean
 }
 
 export type FakeOptions = {
   users?: FakeUser[]
-  /** The code the user's authenticator app shows now. */
+  /** The code the user's authenticator app shows now (fixed-code mode). */
   totpCode?: string
-  /** A code whose time step was already used (Cognito answers ExpiredCodeException). */
+  /** A code whose time step was already used (Cognito answers ExpiredCodeException; fixed-code mode). */
   usedCode?: string
+  /** A phone's TOTP function (tests/support/phone-totp.ts): check codes against keys and `clock` as the pool does. */
+  codeFor?: (secret: string, atMs: number) => string
+  /** The pool's clock: challenge sessions lapse and lockouts end by it. Default: real time. */
+  clock?: { now(): number }
   smsCode?: string
   /** The sign-up confirmation code "sent" by Cognito. */
   confirmationCode?: string
@@ -31,12 +46,14 @@ export type FakeOptions = {
 }
 
 export type FakeAuthGateway = AuthGateway & {
-  /** The next call of `method` throws an Amplify-shaped error with this name. */
+  /** The next call of `method` throws an Amplify-shaped error with this name; called again, the call after that too. */
   failNext(method: keyof AuthGateway, name: string, message?: string): void
   /** Calls of `method` wait until the returned release function is called. */
   hold(method: keyof AuthGateway): () => void
-  /** The server-side challenge session lapses (Cognito's 3-minute AuthSessionValidity). */
+  /** The server-side challenge session lapses now (Cognito's 3-minute AuthSessionValidity). */
   expireSession(): void
+  /** Adds an account, as an administrator (or a seed script) would. */
+  addUser(user: FakeUser): void
   user(username: string): FakeUser | undefined
   signedInAs(): string | undefined
   readonly calls: ReadonlyArray<{ method: keyof AuthGateway; args: unknown[] }>
@@ -48,87 +65,191 @@ export function authError(name: string, message = name): Error {
   return error
 }
 
-type Challenge =
-  | { kind: 'totp' | 'select' | 'delivered' | 'new-password'; username: string }
-  | { kind: 'setup'; username: string; secret: string }
+/** AuthSessionValidity: the local pools' app clients keep Cognito's default. */
+const SESSION_MS = 3 * 60_000
+/** Wrong answers a challenge session survives (the pool's MAX_CODE_TRIES). */
+const CODE_TRIES = 5
+/** Wrong passwords before the first lockout; then 1 s, 2 s, 4 s … up to 15 minutes. */
+const FREE_PASSWORD_FAILURES = 5
+const MAX_LOCK_MS = 15 * 60_000
+const TOTP_STEP_MS = 30_000
+
+type PlainStep = { kind: 'totp' | 'select' | 'delivered' | 'new-password'; username: string }
+type SetupStep = { kind: 'setup'; username: string; secret: string }
+type Step = PlainStep | SetupStep
+/** A challenge session: single use, lapses after AuthSessionValidity, survives a few wrong answers. */
+type Session = { expiresAt: number; triesLeft: number }
+type Challenge = Step & Session
+
+/** What the pool keeps about a user beyond FakeUser. */
+type Account = { failedPasswords: number; lockedUntil?: number; lastUsedStep?: number; confirmTriesLeft: number }
+
+/** Cognito's default password policy, with its wording (the local pools use it). */
+function passwordProblem(password: string): string | undefined {
+  if (password.length < 8) return 'Password not long enough'
+  if (!/[A-Z]/.test(password)) return 'Password must have uppercase characters'
+  if (!/[a-z]/.test(password)) return 'Password must have lowercase characters'
+  if (!/[0-9]/.test(password)) return 'Password must have numeric characters'
+  if (!/[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/.test(password)) return 'Password must have symbol characters'
+  return undefined
+}
+
+function enforcePasswordPolicy(password: string): void {
+  const problem = passwordProblem(password)
+  if (problem) throw authError('InvalidPasswordException', `Password did not conform with policy: ${problem}`)
+}
+
+/** How Cognito shows where a code went: first letters only. */
+function maskEmail(email: string | undefined): string | undefined {
+  if (!email) return undefined
+  const [local, domain = ''] = email.split('@')
+  return `${local.charAt(0)}***@${domain.charAt(0)}***`
+}
 
 export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGateway {
-  const users = new Map((options.users ?? []).map((u) => [u.username, { status: 'confirmed', ...u } as FakeUser]))
+  const clock = options.clock ?? { now: () => Date.now() }
   const totpCode = options.totpCode ?? '123456'
   const confirmationCode = options.confirmationCode ?? '246810'
   const smsCode = options.smsCode ?? '135790'
   const secrets = options.secrets ?? ['JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP']
+  const users = new Map<string, FakeUser>()
+  const accounts = new Map<string, Account>()
   let secretsIssued = 0
-  let signedIn = options.signedInAs
+  let signedIn: CurrentUser | undefined
   let challenge: Challenge | undefined
-  let sessionExpired = false
-  let pendingSetup: { username: string; secret: string; verified: boolean; deviceName?: string } | undefined
-  const failures = new Map<keyof AuthGateway, Error>()
+  let pendingSetup: { username: string; secret: string } | undefined
+  const failures = new Map<keyof AuthGateway, Error[]>()
   const gates = new Map<keyof AuthGateway, Promise<void>>()
+  // What the user typed at the password step: getCurrentUser's loginId once sign-in is done.
+  const loginIds = new Map<string, string>()
+  const loginIdOf = (username: string) => loginIds.get(username) ?? username
+  // The device name given when the current key was verified (Cognito keeps it with the key).
+  const verifiedDeviceNames = new Map<string, string | undefined>()
   const calls: Array<{ method: keyof AuthGateway; args: unknown[] }> = []
 
   const nextSecret = () => secrets[Math.min(secretsIssued++, secrets.length - 1)]
+  // The local pools ignore the case of usernames (UsernameConfiguration.CaseSensitive false).
+  const keyOf = (username: string) => username.toLowerCase()
+  const findUser = (username: string) => users.get(keyOf(username))
+  const account = (user: FakeUser) => accounts.get(keyOf(user.username))!
+
+  function addUser(seed: FakeUser) {
+    const user: FakeUser = { status: 'confirmed', ...seed }
+    if (user.totp && !user.totpSecret) user.totpSecret = secrets[0]
+    users.set(keyOf(user.username), user)
+    accounts.set(keyOf(user.username), {
+      failedPasswords: 0,
+      lockedUntil: user.lockedOut ? Infinity : undefined,
+      confirmTriesLeft: CODE_TRIES,
+    })
+  }
+  for (const seed of options.users ?? []) addUser(seed)
+  if (options.signedInAs) {
+    const user = findUser(options.signedInAs)
+    signedIn = { username: user?.username ?? options.signedInAs, loginId: options.signedInAs }
+  }
 
   async function enter(method: keyof AuthGateway, args: unknown[]) {
     calls.push({ method, args })
     await gates.get(method)
     await Promise.resolve()
-    const failure = failures.get(method)
-    if (failure) {
-      failures.delete(method)
-      throw failure
-    }
+    const failure = failures.get(method)?.shift()
+    if (failure) throw failure
   }
 
-  function requireChallenge(kind: Challenge['kind']): Challenge {
+  /** A new challenge session for the next step, valid for AuthSessionValidity from now. */
+  function begin(step: Step): void {
+    challenge = { ...step, expiresAt: clock.now() + SESSION_MS, triesLeft: CODE_TRIES }
+  }
+
+  function requireChallenge<K extends Step['kind']>(kind: K): (K extends 'setup' ? SetupStep : PlainStep) & Session {
     if (!challenge || challenge.kind !== kind) {
       // What Amplify throws when confirmSignIn runs without a sign-in in progress.
       throw authError('SignInException', 'An error occurred during the sign in process.')
     }
-    if (sessionExpired) throw authError('NotAuthorizedException', 'Invalid session for the user, session is expired.')
-    return challenge
+    if (challenge.triesLeft <= 0) throw authError('NotAuthorizedException', 'Invalid session for the user, session can only be used once.')
+    if (clock.now() >= challenge.expiresAt) throw authError('NotAuthorizedException', 'Invalid session for the user, session is expired.')
+    return challenge as (K extends 'setup' ? SetupStep : PlainStep) & Session
+  }
+
+  /** A wrong answer: the session survives for another try, until the tries run out. */
+  function wrongAnswer(current: Session, error: Error): never {
+    current.triesLeft -= 1
+    throw error
   }
 
   function requireSignedIn(): FakeUser {
-    const user = signedIn ? users.get(signedIn) : undefined
+    // Amplify finds no tokens to send.
+    if (!signedIn) throw authError('UserUnAuthenticatedException', 'User needs to be authenticated to call this API.')
+    const user = findUser(signedIn.username)
     if (!user) throw authError('NotAuthorizedException', 'Access Token has been revoked')
     return user
   }
 
-  function finish(username: string): SignInStep {
+  /**
+   * The time step `code` belongs to for this key, or null when it matches none (±1 step). In
+   * fixed-code mode `totpCode` is the current step's code for every key.
+   */
+  function matchStep(secret: string | undefined, code: string): number | null {
+    const now = clock.now()
+    const step = Math.floor(now / TOTP_STEP_MS)
+    if (!options.codeFor) return code === totpCode ? step : null
+    if (!secret || !/^\d{6}$/.test(code)) return null
+    for (const delta of [-1, 0, 1]) {
+      if (options.codeFor(secret, now + delta * TOTP_STEP_MS) === code) return step + delta
+    }
+    return null
+  }
+
+  /** A step is spent once a code of it was accepted, at sign-in or by a setup (RFC 6238 §5.2). */
+  function isSpent(user: FakeUser, code: string, step: number | null): boolean {
+    if (!options.codeFor) return code === options.usedCode
+    const last = account(user).lastUsedStep
+    return step !== null && last !== undefined && step <= last
+  }
+
+  function spend(user: FakeUser, step: number) {
+    if (!options.codeFor) return
+    const acc = account(user)
+    acc.lastUsedStep = Math.max(step, acc.lastUsedStep ?? step)
+  }
+
+  function finish(username: string, loginId: string): SignInStep {
     challenge = undefined
-    signedIn = username
+    signedIn = { username, loginId }
     return { step: 'done' }
   }
 
   /** Cognito's MFA decision after the password is proven (docs/cognito-behaviour.md#mfa-decision). */
-  function afterPassword(user: FakeUser): SignInStep {
-    sessionExpired = false
+  function afterPassword(user: FakeUser, loginId: string): SignInStep {
     const username = user.username
-    if (user.totp && user.sms && !user.totp.preferred) {
-      challenge = { kind: 'select', username }
+    // A new key that awaits its code suspends the verified one (docs/cognito-behaviour.md#authenticator-setup).
+    const suspended = pendingSetup?.username === username
+    const totp = Boolean(user.totp) && !suspended
+    if (totp && user.sms && !user.totp?.preferred) {
+      begin({ kind: 'select', username })
       return { step: 'select-mfa', options: ['sms', 'totp'] }
     }
-    if (user.totp) {
-      challenge = { kind: 'totp', username }
+    if (totp) {
+      begin({ kind: 'totp', username })
       return { step: 'totp-code' }
     }
     if (user.sms) {
-      challenge = { kind: 'delivered', username }
+      begin({ kind: 'delivered', username })
       return { step: 'delivered-code', channel: 'sms', destination: '+*******1234' }
     }
     if (options.mfaRequired) {
       const secret = nextSecret()
-      challenge = { kind: 'setup', username, secret }
+      begin({ kind: 'setup', username, secret })
       return { step: 'totp-setup', secret }
     }
-    return finish(username)
+    return finish(username, loginId)
   }
 
   const gateway: FakeAuthGateway = {
     calls,
     failNext(method, name, message) {
-      failures.set(method, authError(name, message))
+      failures.set(method, [...(failures.get(method) ?? []), authError(name, message)])
     },
     hold(method) {
       let release!: () => void
@@ -139,99 +260,129 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       }
     },
     expireSession() {
-      sessionExpired = true
+      if (challenge) challenge.expiresAt = clock.now()
     },
-    user: (username) => users.get(username),
-    signedInAs: () => signedIn,
+    addUser,
+    user: (username) => findUser(username),
+    signedInAs: () => signedIn?.username,
 
     async getCurrentUser(): Promise<CurrentUser | null> {
       await enter('getCurrentUser', [])
-      return signedIn ? { username: signedIn, loginId: signedIn } : null
+      return signedIn ? { ...signedIn } : null
     },
     async signIn(username, password) {
       await enter('signIn', [username, '[password]'])
       if (signedIn) throw authError('UserAlreadyAuthenticatedException', 'There is already a signed in user.')
       if (!username) throw authError('EmptySignInUsername', 'username is required to signIn')
       if (!password) throw authError('EmptySignInPassword', 'password is required to signIn')
-      const user = users.get(username)
-      if (user?.lockedOut) throw authError('NotAuthorizedException', 'Password attempts exceeded')
-      if (!user || user.password !== password) {
+      const user = findUser(username)
+      // The local pools' clients keep legacy existence errors (PreventUserExistenceErrors off).
+      if (!user) throw authError('UserNotFoundException', 'User does not exist.')
+      const acc = account(user)
+      // During a lockout every attempt is refused without the password being checked.
+      if (acc.lockedUntil !== undefined && clock.now() < acc.lockedUntil) {
+        throw authError('NotAuthorizedException', 'Password attempts exceeded')
+      }
+      if (user.password !== password) {
+        acc.failedPasswords += 1
+        if (acc.failedPasswords >= FREE_PASSWORD_FAILURES) {
+          acc.lockedUntil = clock.now() + Math.min(1000 * 2 ** (acc.failedPasswords - FREE_PASSWORD_FAILURES), MAX_LOCK_MS)
+        }
         throw authError('NotAuthorizedException', 'Incorrect username or password.')
       }
+      acc.failedPasswords = 0
+      acc.lockedUntil = undefined
       if (user.status === 'unconfirmed') return { step: 'confirm-sign-up' }
       if (user.status === 'reset-required') return { step: 'reset-password' }
       if (user.status === 'force-change-password') {
-        challenge = { kind: 'new-password', username }
-        sessionExpired = false
+        begin({ kind: 'new-password', username: user.username })
+        loginIds.set(user.username, username)
         return { step: 'new-password', missingAttributes: [] }
       }
-      return afterPassword(user)
+      loginIds.set(user.username, username)
+      return afterPassword(user, username)
     },
     async confirmTotpCode(code) {
       await enter('confirmTotpCode', [code])
-      const { username } = requireChallenge('totp')
-      if (code === options.usedCode) throw authError('ExpiredCodeException', 'Your software token has already been used once.')
-      if (code !== totpCode) throw authError('CodeMismatchException', 'Invalid code received for user')
-      return finish(username)
+      const current = requireChallenge('totp')
+      const user = findUser(current.username)!
+      const step = matchStep(user.totpSecret, code)
+      if (isSpent(user, code, step)) {
+        return wrongAnswer(current, authError('ExpiredCodeException', 'Your software token has already been used once.'))
+      }
+      if (step === null) return wrongAnswer(current, authError('CodeMismatchException', 'Invalid code received for user'))
+      spend(user, step)
+      return finish(user.username, loginIdOf(user.username))
     },
     async confirmTotpSetupDuringSignIn(code, deviceName) {
       await enter('confirmTotpSetupDuringSignIn', [code, deviceName])
-      const { username } = requireChallenge('setup')
-      if (code !== totpCode) {
-        throw authError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA')
+      const current = requireChallenge('setup')
+      const step = matchStep(current.secret, code)
+      if (step === null) {
+        return wrongAnswer(current, authError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA'))
       }
-      const user = users.get(username)!
-      user.totp = { preferred: true, deviceName: deviceName || undefined }
-      return finish(username)
+      const user = findUser(current.username)!
+      spend(user, step)
+      user.totpSecret = current.secret
+      // Completing setup during sign-in leaves TOTP on and preferred (docs/cognito-behaviour.md#authenticator-setup).
+      user.totp = { preferred: true, deviceName: deviceName.trim() || undefined }
+      return finish(user.username, loginIdOf(user.username))
     },
     async selectMfaType(type: MfaType) {
       await enter('selectMfaType', [type])
       const { username } = requireChallenge('select')
       if (type === 'totp') {
-        challenge = { kind: 'totp', username }
+        begin({ kind: 'totp', username })
         return { step: 'totp-code' }
       }
-      challenge = { kind: 'delivered', username }
+      begin({ kind: 'delivered', username })
       return { step: 'delivered-code', channel: 'sms', destination: '+*******1234' }
     },
     async confirmDeliveredCode(code) {
       await enter('confirmDeliveredCode', [code])
-      const { username } = requireChallenge('delivered')
-      if (code !== smsCode) throw authError('CodeMismatchException', 'Invalid code received for user')
-      return finish(username)
+      const current = requireChallenge('delivered')
+      if (code !== smsCode) return wrongAnswer(current, authError('CodeMismatchException', 'Invalid code received for user'))
+      return finish(current.username, loginIdOf(current.username))
     },
     async completeNewPassword(password, attributes) {
       await enter('completeNewPassword', ['[password]', attributes])
       const { username } = requireChallenge('new-password')
-      if (password.length < 8) throw authError('InvalidPasswordException', 'Password did not conform with policy')
-      const user = users.get(username)!
+      enforcePasswordPolicy(password)
+      const user = findUser(username)!
       user.password = password
       user.status = 'confirmed'
-      return afterPassword(user)
+      return afterPassword(user, loginIdOf(username))
     },
     async signUp(username, password, email) {
       await enter('signUp', [username, '[password]', email])
-      if (users.has(username)) throw authError('UsernameExistsException', 'User already exists')
-      if (password.length < 8) throw authError('InvalidPasswordException', 'Password did not conform with policy')
-      users.set(username, { username, password, email, status: 'unconfirmed' })
-      return { step: 'confirm-sign-up', destination: email ? `${email[0]}***@${email.split('@')[1] ?? ''}` : undefined }
+      enforcePasswordPolicy(password)
+      if (findUser(username)) throw authError('UsernameExistsException', 'User already exists')
+      addUser({ username, password, email, status: 'unconfirmed' })
+      return { step: 'confirm-sign-up', destination: maskEmail(email) }
     },
     async confirmSignUp(username, code) {
       await enter('confirmSignUp', [username, code])
-      const user = users.get(username)
-      if (!user) throw authError('UserNotFoundException', 'Username/client id combination not found.')
+      const user = findUser(username)
+      if (!user) throw authError('UserNotFoundException', 'User does not exist.')
       if (user.status !== 'unconfirmed') {
         throw authError('NotAuthorizedException', 'User cannot be confirmed. Current status is CONFIRMED')
       }
+      const acc = account(user)
+      // Repeated wrong codes spend the code, so it cannot be guessed; a new one must be sent.
+      if (acc.confirmTriesLeft <= 0) throw authError('ExpiredCodeException', 'Invalid code provided, please request a code again.')
       if (code !== confirmationCode) {
+        acc.confirmTriesLeft -= 1
         throw authError('CodeMismatchException', 'Invalid verification code provided, please try again.')
       }
       user.status = 'confirmed'
     },
     async resendSignUpCode(username) {
       await enter('resendSignUpCode', [username])
-      const user = users.get(username)
-      return { destination: user?.email ? `${user.email[0]}***` : undefined }
+      const user = findUser(username)
+      if (!user) throw authError('UserNotFoundException', 'User does not exist.')
+      if (user.status !== 'unconfirmed') throw authError('InvalidParameterException', 'User is already confirmed.')
+      account(user).confirmTriesLeft = CODE_TRIES
+      return { destination: maskEmail(user.email) }
     },
     async signOut(opts) {
       await enter('signOut', [opts])
@@ -251,34 +402,38 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
     async beginTotpSetup() {
       await enter('beginTotpSetup', [])
       const user = requireSignedIn()
-      pendingSetup = { username: user.username, secret: nextSecret(), verified: false }
+      pendingSetup = { username: user.username, secret: nextSecret() }
       return { secret: pendingSetup.secret }
     },
     async verifyTotpSetup(code, deviceName) {
       await enter('verifyTotpSetup', [code, deviceName])
       const user = requireSignedIn()
       if (!pendingSetup || pendingSetup.username !== user.username) {
-        throw authError('InvalidParameterException', 'Associate a software token first.')
+        throw authError('InvalidParameterException', 'There is no software token to verify: call AssociateSoftwareToken first.')
       }
-      if (code !== totpCode) {
+      const step = matchStep(pendingSetup.secret, code)
+      if (step === null) {
         throw authError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA')
       }
-      pendingSetup = { ...pendingSetup, verified: true, deviceName: deviceName || undefined }
+      // The verified key replaces the old one at once; whether TOTP is on is a separate setting.
+      spend(user, step)
+      user.totpSecret = pendingSetup.secret
+      if (user.totp) user.totp = { ...user.totp, deviceName: deviceName.trim() || undefined }
+      verifiedDeviceNames.set(user.username, deviceName.trim() || undefined)
+      pendingSetup = undefined
     },
     async setTotpPreferred() {
       await enter('setTotpPreferred', [])
       const user = requireSignedIn()
-      const verified = pendingSetup?.verified && pendingSetup.username === user.username
-      if (!verified && !user.totp) {
-        throw authError('InvalidParameterException', 'User has not verified software token mfa')
-      }
-      user.totp = { preferred: true, deviceName: verified ? pendingSetup?.deviceName : user.totp?.deviceName }
-      pendingSetup = undefined
+      if (!user.totpSecret) throw authError('InvalidParameterException', 'User has not verified software token mfa')
+      const deviceName = verifiedDeviceNames.has(user.username) ? verifiedDeviceNames.get(user.username) : user.totp?.deviceName
+      user.totp = { preferred: true, deviceName }
     },
     async disableTotp() {
       await enter('disableTotp', [])
       const user = requireSignedIn()
-      if (options.mfaRequired) throw authError('InvalidParameterException', 'MFA is required for this user pool.')
+      if (options.mfaRequired) throw authError('InvalidParameterException', 'MFA is required by the user pool: the last MFA method cannot be disabled.')
+      // Only the setting goes; the verified key stays, as in Cognito.
       user.totp = undefined
     },
   }
