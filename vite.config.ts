@@ -30,7 +30,13 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['emulator/**/*.test.ts', 'src/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/docs/**/*.test.ts'],
+          include: [
+            'emulator/**/*.test.ts',
+            'src/**/*.test.ts',
+            'tests/contract/**/*.test.ts',
+            'tests/docs/**/*.test.ts',
+            'tests/gateway/**/*.test.ts',
+          ],
         },
       },
       {

@@ -1,0 +1,53 @@
+// The gateway contract against the reference: the app's own gateway (lazily loaded Amplify, built
+// the way <App> builds it) on a fresh local pool on port 0, with a frozen clock the tests move.
+import { ConsoleLogger } from 'aws-amplify/utils'
+import type { PoolConfig } from '../../src/config/app-config.ts'
+import { createLazyAuthGateway } from '../../src/auth/lazy-auth-gateway.ts'
+import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
+import { createTestClock } from '../../emulator/state/clock.ts'
+import { createConfirmedUser, createTemporaryUser, failOnConsoleError, sdkClient, uniqueName } from '../contract/harness.ts'
+import { authGatewayContract } from './auth-gateway.contract.ts'
+
+// Amplify warns on every configure that the endpoint is custom; that is the point here.
+ConsoleLogger.LOG_LEVEL = 'ERROR'
+
+const clock = createTestClock(Date.now())
+const logLines: string[] = []
+let emulator: RunningEmulator
+let sdk: ReturnType<typeof sdkClient>
+failOnConsoleError()
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, clock, log: (line) => void logLines.push(line) })
+  sdk = sdkClient(emulator.url)
+})
+
+afterAll(async () => {
+  sdk.destroy()
+  await emulator.close()
+})
+
+authGatewayContract(async (kind) => {
+  const found = emulator.pools().find((p) => p.mfaConfiguration === (kind === 'required' ? 'ON' : 'OPTIONAL'))
+  if (!found) throw new Error(`no ${kind} pool in the emulator`)
+  const pool: PoolConfig = { userPoolId: found.userPoolId, userPoolClientId: found.clientId, endpoint: emulator.url, mfa: kind }
+  return {
+    auth: createLazyAuthGateway(pool),
+    async createUser({ temporary = false } = {}) {
+      const username = uniqueName('gw')
+      const password = 'Gateway-user-2026!'
+      await (temporary ? createTemporaryUser : createConfirmedUser)(sdk, pool.userPoolId, username, password)
+      return { username, password }
+    },
+    confirmationCode(username) {
+      // What the local pool prints where a real one would send mail.
+      const prefix = `Confirmation code for ${username}`
+      const line = logLines.findLast((l) => l.startsWith(`${prefix} <`) || l.startsWith(`${prefix}:`))
+      const code = line?.match(/: (\d{6})$/)?.[1]
+      if (!code) throw new Error(`the local pool printed no confirmation code for ${username}`)
+      return code
+    },
+    now: () => clock.now(),
+    advance: (ms) => clock.advance(ms),
+  }
+})

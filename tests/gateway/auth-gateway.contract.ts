@@ -1,0 +1,380 @@
+// What every component test believes about Cognito, as one suite run against both gateways:
+// the fake the component tests use (fake.gateway.test.ts) and the app's Amplify gateway on the
+// local pool (amplify.gateway.test.ts). The pool is the reference: when the fake disagrees, the
+// fake is wrong. Assertions are on what the app reads: the step, `error.name` (toAuthFailure maps
+// on it) and, for lockout only, the message. Codes come from the key the gateway handed out,
+// computed like a phone at the pool's clock.
+import { afterEach, describe, expect, test } from 'vitest'
+import type { AuthGateway } from '../../src/auth/auth-gateway.ts'
+import { rejectionOf, TOTP_STEP_MS, uniqueName, wrongCode } from '../contract/harness.ts'
+import { phoneCode } from '../support/phone-totp.ts'
+
+export type PoolKind = 'optional' | 'required'
+
+/** One pool seen through the gateway under test, with the controls a test needs. */
+export type GatewayWorld = {
+  auth: AuthGateway
+  /** A confirmed user with a permanent password; `temporary`: admin-created, must choose a new one. */
+  createUser(options?: { temporary?: boolean }): Promise<{ username: string; password: string }>
+  /** The sign-up confirmation code the pool "sent" to this user. */
+  confirmationCode(username: string): string
+  /** The pool's clock: TOTP steps, challenge sessions and lockouts move only when a test moves it. */
+  now(): number
+  advance(ms: number): void
+}
+
+/** Makes a fresh gateway on the MFA-optional or MFA-required pool; called once per test. */
+export type WorldFactory = (kind: PoolKind) => Promise<GatewayWorld>
+
+/** Meets the local pools' password policy (Cognito's default). */
+const PASSWORD = 'Gateway-test-2026!'
+/** AuthSessionValidity: the local pools' app clients keep Cognito's default of 3 minutes. */
+const SESSION_MS = 3 * 60_000
+
+export function authGatewayContract(makeWorld: WorldFactory): void {
+  let current: GatewayWorld | undefined
+  const world = async (kind: PoolKind) => (current = await makeWorld(kind))
+
+  // Amplify in Node keeps its tokens in memory: sign out so the next test starts anonymous.
+  afterEach(async () => {
+    await current?.auth.signOut()
+    current = undefined
+  })
+
+  const code = (w: GatewayWorld, secret: string) => phoneCode(secret, w.now())
+  const errorName = async (promise: Promise<unknown>) => (await rejectionOf(promise)).name
+
+  /** Security settings: a new key, its code, and TOTP made preferred. Returns the key and the code spent. */
+  async function enrolInSettings(w: GatewayWorld) {
+    const { secret } = await w.auth.beginTotpSetup()
+    const usedCode = code(w, secret)
+    await w.auth.verifyTotpSetup(usedCode, 'Test phone')
+    await w.auth.setTotpPreferred()
+    return { secret, usedCode }
+  }
+
+  /** A user of the optional pool with an authenticator set up in settings, signed out again. */
+  async function enrolledUser(w: GatewayWorld) {
+    const user = await w.createUser()
+    expect(await w.auth.signIn(user.username, user.password)).toEqual({ step: 'done' })
+    const enrolled = await enrolInSettings(w)
+    await w.auth.signOut()
+    return { ...user, ...enrolled }
+  }
+
+  describe('password sign-in', () => {
+    test('a user without MFA is done; getCurrentUser names them until signOut', async () => {
+      const w = await world('optional')
+      const { username, password } = await w.createUser()
+      expect(await w.auth.getCurrentUser()).toBeNull()
+
+      expect(await w.auth.signIn(username, password)).toEqual({ step: 'done' })
+      expect(await w.auth.getCurrentUser()).toEqual({ username, loginId: username })
+
+      await w.auth.signOut()
+      expect(await w.auth.getCurrentUser()).toBeNull()
+    })
+
+    test('the username is matched regardless of case; getCurrentUser gives the stored name and the typed one', async () => {
+      const w = await world('optional')
+      const { username, password } = await w.createUser()
+      expect(await w.auth.signIn(username.toUpperCase(), password)).toEqual({ step: 'done' })
+      expect(await w.auth.getCurrentUser()).toEqual({ username, loginId: username.toUpperCase() })
+    })
+
+    test('a wrong password is NotAuthorizedException, not worded as a lockout', async () => {
+      const w = await world('optional')
+      const { username } = await w.createUser()
+      const error = await rejectionOf(w.auth.signIn(username, 'Wrong-pass-2026!'))
+      expect(error.name).toBe('NotAuthorizedException')
+      expect(error.message).not.toMatch(/password attempts exceeded/i)
+    })
+
+    test('an unknown user is UserNotFoundException (the local clients keep legacy existence errors)', async () => {
+      const w = await world('optional')
+      expect(await errorName(w.auth.signIn(uniqueName('nobody'), PASSWORD))).toBe('UserNotFoundException')
+    })
+
+    test('an empty username or password is refused before any request, under Amplify’s names', async () => {
+      const w = await world('optional')
+      expect(await errorName(w.auth.signIn('', PASSWORD))).toBe('EmptySignInUsername')
+      expect(await errorName(w.auth.signIn('someone', ''))).toBe('EmptySignInPassword')
+    })
+
+    test('signing in again while signed in is UserAlreadyAuthenticatedException', async () => {
+      const w = await world('optional')
+      const { username, password } = await w.createUser()
+      await w.auth.signIn(username, password)
+      expect(await errorName(w.auth.signIn(username, password))).toBe('UserAlreadyAuthenticatedException')
+    })
+
+    test('after five wrong passwords even the right one is refused as a lockout, until the lockout lapses', async () => {
+      const w = await world('optional')
+      const { username, password } = await w.createUser()
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        const error = await rejectionOf(w.auth.signIn(username, `Wrong-pass-${attempt}!`))
+        expect(error.message, `attempt ${attempt}`).not.toMatch(/password attempts exceeded/i)
+      }
+      const locked = await rejectionOf(w.auth.signIn(username, password))
+      expect(locked.name).toBe('NotAuthorizedException')
+      // The only way the app can tell a lockout from a wrong password (auth-failure.ts).
+      expect(locked.message).toMatch(/password attempts exceeded/i)
+
+      w.advance(2_000) // the first lockout lasts one second
+      expect(await w.auth.signIn(username, password)).toEqual({ step: 'done' })
+    })
+
+    test('an admin-created user chooses a new password: a weak one is InvalidPasswordException, then a good one is done', async () => {
+      const w = await world('optional')
+      const { username, password } = await w.createUser({ temporary: true })
+      expect(await w.auth.signIn(username, password)).toEqual({ step: 'new-password', missingAttributes: [] })
+      expect(await errorName(w.auth.completeNewPassword('short'))).toBe('InvalidPasswordException')
+      // Cognito's default policy: upper and lower case, a digit and a symbol, not just the length.
+      expect(await errorName(w.auth.completeNewPassword('longenoughbutplain'))).toBe('InvalidPasswordException')
+      expect(await w.auth.completeNewPassword('Chosen-pass-2026!')).toEqual({ step: 'done' })
+      await w.auth.signOut()
+      expect(await w.auth.signIn(username, 'Chosen-pass-2026!')).toEqual({ step: 'done' })
+    })
+
+    test('in the MFA-required pool a new password leads on to authenticator setup', async () => {
+      const w = await world('required')
+      const { username, password } = await w.createUser({ temporary: true })
+      await w.auth.signIn(username, password)
+      const step = await w.auth.completeNewPassword('Chosen-pass-2026!')
+      expect(step).toEqual({ step: 'totp-setup', secret: expect.stringMatching(/^[A-Z2-7]{16,}$/) })
+    })
+  })
+
+  describe('the authenticator code at sign-in', () => {
+    test('a wrong code is CodeMismatchException and the right one then signs in within the same session', async () => {
+      const w = await world('optional')
+      const { username, password, secret } = await enrolledUser(w)
+      w.advance(TOTP_STEP_MS)
+      expect(await w.auth.signIn(username, password)).toEqual({ step: 'totp-code' })
+      expect(await errorName(w.auth.confirmTotpCode(wrongCode(secret, w.now())))).toBe('CodeMismatchException')
+      expect(await w.auth.confirmTotpCode(code(w, secret))).toEqual({ step: 'done' })
+      expect(await w.auth.getCurrentUser()).toEqual({ username, loginId: username })
+    })
+
+    test('a code whose time step was already used is ExpiredCodeException (RFC 6238 §5.2), the next step’s code works', async () => {
+      const w = await world('optional')
+      const { username, password, secret, usedCode } = await enrolledUser(w)
+      // The code that verified the setup spent its time step.
+      await w.auth.signIn(username, password)
+      expect(await errorName(w.auth.confirmTotpCode(usedCode))).toBe('ExpiredCodeException')
+      w.advance(TOTP_STEP_MS)
+      const signInCode = code(w, secret)
+      expect(await w.auth.confirmTotpCode(signInCode)).toEqual({ step: 'done' })
+
+      // And so did that sign-in's code.
+      await w.auth.signOut()
+      await w.auth.signIn(username, password)
+      expect(await errorName(w.auth.confirmTotpCode(signInCode))).toBe('ExpiredCodeException')
+    })
+
+    test('five wrong codes spend the challenge session: then even the right code is NotAuthorizedException', async () => {
+      const w = await world('optional')
+      const { username, password, secret } = await enrolledUser(w)
+      w.advance(TOTP_STEP_MS)
+      await w.auth.signIn(username, password)
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        expect(await errorName(w.auth.confirmTotpCode(wrongCode(secret, w.now())))).toBe('CodeMismatchException')
+      }
+      expect(await errorName(w.auth.confirmTotpCode(code(w, secret)))).toBe('NotAuthorizedException')
+    })
+
+    test('a code sent after the challenge session lapsed (3 minutes) is NotAuthorizedException', async () => {
+      const w = await world('optional')
+      const { username, password, secret } = await enrolledUser(w)
+      w.advance(TOTP_STEP_MS)
+      await w.auth.signIn(username, password)
+      w.advance(SESSION_MS + 1_000)
+      expect(await errorName(w.auth.confirmTotpCode(code(w, secret)))).toBe('NotAuthorizedException')
+    })
+  })
+
+  describe('authenticator setup in Security settings', () => {
+    test('a wrong code is EnableSoftwareTokenMFAException; TOTP counts as on only once it is made preferred', async () => {
+      const w = await world('optional')
+      const { username, password } = await w.createUser()
+      await w.auth.signIn(username, password)
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: false, totpPreferred: false, otherFactors: [] })
+
+      const { secret } = await w.auth.beginTotpSetup()
+      expect(secret).toMatch(/^[A-Z2-7]{16,}$/)
+      expect(await errorName(w.auth.verifyTotpSetup(wrongCode(secret, w.now()), 'Test phone'))).toBe('EnableSoftwareTokenMFAException')
+      await w.auth.verifyTotpSetup(code(w, secret), 'Test phone')
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: false, totpPreferred: false })
+
+      await w.auth.setTotpPreferred()
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpPreferred: true, otherFactors: [] })
+      await w.auth.signOut()
+      expect(await w.auth.signIn(username, password)).toEqual({ step: 'totp-code' })
+    })
+
+    test('each beginTotpSetup replaces the pending key: only the latest key’s code verifies', async () => {
+      const w = await world('optional')
+      const { username, password } = await w.createUser()
+      await w.auth.signIn(username, password)
+      const first = (await w.auth.beginTotpSetup()).secret
+      const second = (await w.auth.beginTotpSetup()).secret
+      expect(second).not.toBe(first)
+      if (code(w, first) !== code(w, second)) {
+        expect(await errorName(w.auth.verifyTotpSetup(code(w, first), ''))).toBe('EnableSoftwareTokenMFAException')
+      }
+      await w.auth.verifyTotpSetup(code(w, second), '')
+      await w.auth.setTotpPreferred()
+      await w.auth.signOut()
+      w.advance(TOTP_STEP_MS)
+      await w.auth.signIn(username, password)
+      expect(await w.auth.confirmTotpCode(code(w, second))).toEqual({ step: 'done' })
+    })
+
+    test('verifying before any key was issued is InvalidParameterException', async () => {
+      const w = await world('optional')
+      const { username, password } = await w.createUser()
+      await w.auth.signIn(username, password)
+      expect(await errorName(w.auth.verifyTotpSetup('123456', ''))).toBe('InvalidParameterException')
+    })
+
+    test('making TOTP preferred without a verified authenticator is InvalidParameterException', async () => {
+      const w = await world('optional')
+      const { username, password } = await w.createUser()
+      await w.auth.signIn(username, password)
+      expect(await errorName(w.auth.setTotpPreferred())).toBe('InvalidParameterException')
+      await w.auth.beginTotpSetup()
+      expect(await errorName(w.auth.setTotpPreferred())).toBe('InvalidParameterException')
+    })
+
+    test('replacing: while a new key awaits its code, sign-in does not ask for the old authenticator', async () => {
+      const w = await world('optional')
+      const { username, password, secret } = await enrolledUser(w)
+      w.advance(TOTP_STEP_MS)
+      await w.auth.signIn(username, password)
+      await w.auth.confirmTotpCode(code(w, secret))
+      await w.auth.beginTotpSetup()
+      await w.auth.signOut()
+      expect(await w.auth.signIn(username, password)).toEqual({ step: 'done' })
+    })
+
+    test('with no one signed in, the settings calls are UserUnAuthenticatedException (no tokens to send)', async () => {
+      const w = await world('optional')
+      expect(await errorName(w.auth.beginTotpSetup())).toBe('UserUnAuthenticatedException')
+      expect(await errorName(w.auth.fetchMfaStatus())).toBe('UserUnAuthenticatedException')
+    })
+  })
+
+  describe('turning the authenticator off', () => {
+    test('in the MFA-optional pool: off in the status, and sign-in asks for no code', async () => {
+      const w = await world('optional')
+      const { username, password, secret } = await enrolledUser(w)
+      w.advance(TOTP_STEP_MS)
+      await w.auth.signIn(username, password)
+      await w.auth.confirmTotpCode(code(w, secret))
+      await w.auth.disableTotp()
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: false, totpPreferred: false })
+      await w.auth.signOut()
+      expect(await w.auth.signIn(username, password)).toEqual({ step: 'done' })
+    })
+
+    test('in the MFA-required pool it is refused with InvalidParameterException', async () => {
+      const w = await world('required')
+      const { username, password } = await w.createUser()
+      const step = await w.auth.signIn(username, password)
+      if (step.step !== 'totp-setup') throw new Error(`expected totp-setup, got ${step.step}`)
+      await w.auth.confirmTotpSetupDuringSignIn(code(w, step.secret), '')
+      expect(await errorName(w.auth.disableTotp())).toBe('InvalidParameterException')
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpPreferred: true })
+    })
+  })
+
+  describe('authenticator setup during sign-in (MFA required)', () => {
+    test('a user without TOTP gets a key; a wrong code is EnableSoftwareTokenMFAException; the right one is done with TOTP preferred', async () => {
+      const w = await world('required')
+      const { username, password } = await w.createUser()
+      const step = await w.auth.signIn(username, password)
+      expect(step).toEqual({ step: 'totp-setup', secret: expect.stringMatching(/^[A-Z2-7]{16,}$/) })
+      const { secret } = step as { secret: string }
+
+      expect(await errorName(w.auth.confirmTotpSetupDuringSignIn(wrongCode(secret, w.now()), 'Work phone'))).toBe(
+        'EnableSoftwareTokenMFAException',
+      )
+      expect(await w.auth.confirmTotpSetupDuringSignIn(code(w, secret), 'Work phone')).toEqual({ step: 'done' })
+      expect(await w.auth.getCurrentUser()).toEqual({ username, loginId: username })
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpPreferred: true })
+    })
+
+    test('the next sign-in asks for a code: the setup code’s step is spent, the next step’s code works', async () => {
+      const w = await world('required')
+      const { username, password } = await w.createUser()
+      const { secret } = (await w.auth.signIn(username, password)) as { secret: string }
+      const setupCode = code(w, secret)
+      await w.auth.confirmTotpSetupDuringSignIn(setupCode, '')
+      await w.auth.signOut()
+
+      expect(await w.auth.signIn(username, password)).toEqual({ step: 'totp-code' })
+      expect(await errorName(w.auth.confirmTotpCode(setupCode))).toBe('ExpiredCodeException')
+      w.advance(TOTP_STEP_MS)
+      expect(await w.auth.confirmTotpCode(code(w, secret))).toEqual({ step: 'done' })
+    })
+
+    test('a code sent after the setup session lapsed (3 minutes) is NotAuthorizedException', async () => {
+      const w = await world('required')
+      const { username, password } = await w.createUser()
+      const { secret } = (await w.auth.signIn(username, password)) as { secret: string }
+      w.advance(SESSION_MS + 1_000)
+      expect(await errorName(w.auth.confirmTotpSetupDuringSignIn(code(w, secret), ''))).toBe('NotAuthorizedException')
+    })
+  })
+
+  describe('sign-up and its confirmation', () => {
+    test('sign-up asks for a code sent to the masked email; a wrong code is CodeMismatchException; the right one lets the user sign in', async () => {
+      const w = await world('optional')
+      const username = uniqueName('gus')
+      expect(await w.auth.signUp(username, PASSWORD, 'gus@example.com')).toEqual({
+        step: 'confirm-sign-up',
+        destination: 'g***@e***',
+      })
+      // Proving the password of an unconfirmed account leads to the confirmation step.
+      expect(await w.auth.signIn(username, PASSWORD)).toEqual({ step: 'confirm-sign-up' })
+
+      expect(await errorName(w.auth.confirmSignUp(username, wrongConfirmationCode(w.confirmationCode(username))))).toBe(
+        'CodeMismatchException',
+      )
+      await w.auth.confirmSignUp(username, w.confirmationCode(username))
+      expect(await errorName(w.auth.confirmSignUp(username, w.confirmationCode(username)))).toBe('NotAuthorizedException')
+      expect(await w.auth.signIn(username, PASSWORD)).toEqual({ step: 'done' })
+    })
+
+    test('a taken username is UsernameExistsException (in any case); a weak password is InvalidPasswordException first', async () => {
+      const w = await world('optional')
+      const { username } = await w.createUser()
+      expect(await errorName(w.auth.signUp(username.toUpperCase(), PASSWORD))).toBe('UsernameExistsException')
+      expect(await errorName(w.auth.signUp(username, 'weak'))).toBe('InvalidPasswordException')
+      expect(await errorName(w.auth.signUp(uniqueName('new'), 'longenoughbutplain'))).toBe('InvalidPasswordException')
+    })
+
+    test('a code can be sent again to the same masked address; confirming a confirmed or unknown user is refused', async () => {
+      const w = await world('optional')
+      const username = uniqueName('hana')
+      await w.auth.signUp(username, PASSWORD, 'hana@example.com')
+      expect(await w.auth.resendSignUpCode(username)).toEqual({ destination: 'h***@e***' })
+      await w.auth.confirmSignUp(username, w.confirmationCode(username))
+      expect(await errorName(w.auth.resendSignUpCode(username))).toBe('InvalidParameterException')
+      expect(await errorName(w.auth.confirmSignUp(uniqueName('nobody'), '123456'))).toBe('UserNotFoundException')
+    })
+
+    test('in the MFA-required pool a confirmed sign-up goes on to authenticator setup', async () => {
+      const w = await world('required')
+      const username = uniqueName('ivy')
+      await w.auth.signUp(username, PASSWORD, 'ivy@example.com')
+      await w.auth.confirmSignUp(username, w.confirmationCode(username))
+      expect(await w.auth.signIn(username, PASSWORD)).toEqual({ step: 'totp-setup', secret: expect.stringMatching(/^[A-Z2-7]{16,}$/) })
+    })
+  })
+}
+
+/** A six-digit confirmation code other than `code`. */
+function wrongConfirmationCode(code: string): string {
+  return code === '000000' ? '111111' : '000000'
+}
