@@ -36,6 +36,7 @@ export default defineConfig({
             'tests/contract/**/*.test.ts',
             'tests/docs/**/*.test.ts',
             'tests/gateway/**/*.test.ts',
+            'tests/lint/**/*.test.ts',
           ],
         },
       },
