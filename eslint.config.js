@@ -91,10 +91,7 @@ export default defineConfig(
     ignores: testFiles,
     plugins: { 'import-x': importX },
     rules: {
-      'import-x/no-restricted-paths': [
-        'error',
-        { basePath: root, zones: [...layerZones, ...featureZones, noEmulator, ...testOnly] },
-      ],
+      'import-x/no-restricted-paths': ['error', { basePath: root, zones: [...layerZones, ...featureZones, noEmulator, ...testOnly] }],
     },
   },
   {

@@ -58,9 +58,7 @@ const features = readdirSync(join(root, 'src/features'), { withFileTypes: true }
   .map((entry) => entry.name)
   .sort()
 const [featureA, featureB] = features
-const fakeGateway = ['tests/support', 'src/auth']
-  .map((dir) => `${dir}/fake-auth-gateway.ts`)
-  .find((path) => existsSync(join(root, path)))
+const fakeGateway = ['tests/support', 'src/auth'].map((dir) => `${dir}/fake-auth-gateway.ts`).find((path) => existsSync(join(root, path)))
 
 describe('import boundaries are reported', slow, () => {
   test('there are two features to keep apart, and a fake gateway to keep out of production', () => {
@@ -78,17 +76,13 @@ describe('import boundaries are reported', slow, () => {
 
   test('a nested file of a feature importing another feature', async () => {
     const from = `src/features/${featureB}/parts/deeper/probe.ts`
-    expect(await rulesFor(from, importing(from, someFile(`src/features/${featureA}`)))).toEqual([
-      'import-x/no-restricted-paths',
-    ])
+    expect(await rulesFor(from, importing(from, someFile(`src/features/${featureA}`)))).toEqual(['import-x/no-restricted-paths'])
   })
 
   test('a shared layer importing a feature or app', async () => {
     for (const layer of ['src/i18n', 'src/ui', 'src/config', 'src/auth']) {
       const from = `${layer}/probe.ts`
-      expect(await rulesFor(from, importing(from, someFile(`src/features/${featureA}`)))).toEqual([
-        'import-x/no-restricted-paths',
-      ])
+      expect(await rulesFor(from, importing(from, someFile(`src/features/${featureA}`)))).toEqual(['import-x/no-restricted-paths'])
       expect(await rulesFor(from, importing(from, someFile('src/app')))).toEqual(['import-x/no-restricted-paths'])
     }
   })
@@ -102,9 +96,7 @@ describe('import boundaries are reported', slow, () => {
     ]
     for (const [layer, higher] of pairs) {
       const from = `${layer}/probe.tsx`
-      expect(await rulesFor(from, importing(from, someFile(higher))), `${layer} → ${higher}`).toEqual([
-        'import-x/no-restricted-paths',
-      ])
+      expect(await rulesFor(from, importing(from, someFile(higher))), `${layer} → ${higher}`).toEqual(['import-x/no-restricted-paths'])
     }
   })
 
@@ -202,9 +194,7 @@ describe('allowed imports are clean', slow, () => {
   })
 
   test('app composes features; ui imports i18n; auth imports aws-amplify', async () => {
-    expect(await rulesFor('src/app/probe.ts', importing('src/app/probe.ts', someFile(`src/features/${featureB}`)))).toEqual(
-      [],
-    )
+    expect(await rulesFor('src/app/probe.ts', importing('src/app/probe.ts', someFile(`src/features/${featureB}`)))).toEqual([])
     expect(await rulesFor('src/ui/probe.ts', importing('src/ui/probe.ts', someFile('src/i18n')))).toEqual([])
     expect(await rulesFor('src/auth/probe.ts', "export { signIn } from 'aws-amplify/auth'\n")).toEqual([])
   })
