@@ -39,10 +39,15 @@ const env = {
 
 type CliFailure = { code: number; stderr: string }
 
+// The CLI's output, read member by member as the article reads it. No SDK type fits: the CLI prints dates as
+// epoch seconds (v1) or ISO strings (v2), where the SDK's types say Date.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped CLI JSON, see above
+type CliOutput = Record<string, any>
+
 /** Runs `aws cognito-idp <args> --endpoint-url <emulator>` and parses its JSON output. */
-async function cognitoIdp(...args: string[]): Promise<Record<string, any>> {
+async function cognitoIdp(...args: string[]): Promise<CliOutput> {
   const { stdout } = await run('aws', ['cognito-idp', ...args, '--endpoint-url', emulator.url, '--output', 'json'], { env, timeout: CLI_TIMEOUT_MS })
-  return stdout.trim() === '' ? {} : (JSON.parse(stdout) as Record<string, any>)
+  return stdout.trim() === '' ? {} : (JSON.parse(stdout) as CliOutput)
 }
 
 async function cognitoIdpFails(...args: string[]): Promise<CliFailure> {

@@ -80,7 +80,7 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<Error & { 
     await promise
   } catch (error) {
     if (error instanceof Error) return error
-    throw new Error(`rejected with a non-Error: ${String(error)}`)
+    throw new Error(`rejected with a non-Error: ${String(error)}`, { cause: error })
   }
   throw new Error('expected the call to be refused, but it succeeded')
 }
