@@ -58,7 +58,8 @@ const amplifyOutsideAuth = [
 ]
 
 export default defineConfig(
-  { ignores: ['dist/', 'docs/', '.emulator/', 'node_modules/', 'test-results/'] },
+  // Build and test output (node_modules/ is ignored by default).
+  { ignores: ['dist/', 'test-results/', 'coverage/'] },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     languageOptions: { globals: globals.node },
