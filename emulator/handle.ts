@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { CognitoError } from './errors.ts'
 import { operations } from './operations/index.ts'
-import type { Deps } from './operations/operation.ts'
+import type { Deps } from './deps.ts'
 
 export type WireResponse = { status: number; headers: Record<string, string>; body: string }
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { toJwks } from './domain/tokens.ts'
 import { handle, type WireResponse } from './handle.ts'
-import type { Deps } from './operations/operation.ts'
+import type { Deps } from './deps.ts'
 import type { TestClock } from './state/clock.ts'
 
 export const MAX_BODY_BYTES = 1024 * 1024

@@ -1,4 +1,4 @@
-import type { Deps } from './operations/operation.ts'
+import type { Deps } from './deps.ts'
 import { adminCreateUser } from './operations/admin-create-user.ts'
 import { adminSetUserPassword } from './operations/admin-set-user-password.ts'
 import { createUserPool } from './operations/create-user-pool.ts'

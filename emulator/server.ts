@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { Sessions } from './auth/sessions.ts'
 import { createHttpServer } from './http.ts'
-import type { Deps } from './operations/operation.ts'
+import type { Deps } from './deps.ts'
 import { localPools, seedDemoPools, type LocalPool } from './seed.ts'
 import { systemClock, type Clock, type TestClock } from './state/clock.ts'
 import { loadSnapshot, saveSnapshot } from './state/snapshot.ts'

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { createVerifier, isValidSrpA, poolNameOf, startServerExchange } from '../domain/srp.ts'
 import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
-import type { Deps } from '../operations/operation.ts'
+import type { Deps } from '../deps.ts'
 import type { ClientRecord, PoolRecord } from '../state/model.ts'
 import { optionalStringMap, requiredEnum, requiredParameter, requiredString, type Input } from '../validate.ts'
 import { passwordMatches, recordPasswordAttempt, refuseWhileLockedOut } from './password.ts'

@@ -1,5 +1,5 @@
 import { cognitoError } from '../errors.ts'
-import type { Deps } from '../operations/operation.ts'
+import type { Deps } from '../deps.ts'
 import type { ClientRecord, PoolRecord } from '../state/model.ts'
 import { refuseUnusableAccount } from './sign-in.ts'
 import { issueTokens, requireRefreshFamily, type AuthenticationResult } from './tokens.ts'

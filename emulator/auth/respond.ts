@@ -1,7 +1,7 @@
 import { poolNameOf, verifyPasswordClaim } from '../domain/srp.ts'
 import { matchTotpStep } from '../domain/totp.ts'
 import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
-import type { Deps } from '../operations/operation.ts'
+import type { Deps } from '../deps.ts'
 import type { MfaFactor, UserRecord } from '../state/model.ts'
 import { optionalString, optionalStringMap, requiredEnum, requiredParameter, requiredString, type Input } from '../validate.ts'
 import { enforcePasswordPolicy, passwordVerifier, recordPasswordAttempt, refuseWhileLockedOut } from './password.ts'

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto'
 import { cognitoError, notAuthorized } from '../errors.ts'
-import type { Deps } from '../operations/operation.ts'
+import type { Deps } from '../deps.ts'
 import type { ClientRecord, MfaFactor, PoolRecord, UserRecord } from '../state/model.ts'
 import { issueTokens, type AuthenticationResult } from './tokens.ts'
 import type { ChallengeName, SessionRecord } from './sessions.ts'

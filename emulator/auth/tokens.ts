@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { newRefreshToken, signJwt, verifyJwt } from '../domain/tokens.ts'
 import { cognitoError, notAuthorized } from '../errors.ts'
-import type { Deps } from '../operations/operation.ts'
+import type { Deps } from '../deps.ts'
 import type { ClientRecord, PoolRecord, RefreshRecord, UserRecord } from '../state/model.ts'
 
 export type AuthenticationResult = {

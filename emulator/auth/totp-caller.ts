@@ -1,5 +1,5 @@
 import { cognitoError, invalidParameter } from '../errors.ts'
-import type { Deps } from '../operations/operation.ts'
+import type { Deps } from '../deps.ts'
 import type { ClientRecord, PoolRecord, UserRecord } from '../state/model.ts'
 import { optionalString, type Input } from '../validate.ts'
 import type { SessionRecord } from './sessions.ts'

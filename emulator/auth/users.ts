@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import { cognitoError, invalidParameter } from '../errors.ts'
-import type { Deps } from '../operations/operation.ts'
+import type { Deps } from '../deps.ts'
 import type { PoolRecord, UserRecord, UserStatus } from '../state/model.ts'
 import { passwordVerifier } from './password.ts'
 

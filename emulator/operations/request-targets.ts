@@ -1,6 +1,6 @@
 import type { ClientRecord, PoolRecord, UserRecord } from '../state/model.ts'
 import { requiredString, type Input } from '../validate.ts'
-import type { Deps } from './operation.ts'
+import type { Deps } from '../deps.ts'
 
 // The pool, client and user a request names, with the model's length limits in one place.
 

@@ -1,0 +1,18 @@
+import type { Sessions } from './auth/sessions.ts'
+import type { Clock } from './state/clock.ts'
+import type { Store } from './state/store.ts'
+
+/**
+ * What every operation and the sign-in machinery may use; passed in, so tests give a memory
+ * store and a fixed clock. Its own module: `auth/` needs it too, and importing it from
+ * `operations/` (which imports `auth/`) made the two folders import each other.
+ */
+export type Deps = {
+  store: Store
+  sessions: Sessions
+  clock: Clock
+  /** The `iss` claim for a pool: this server's own base URL + pool id (docs/cognito-behaviour.md#token-claims). */
+  issuer(poolId: string): string
+  /** Lines for the person running the emulator (confirmation and SMS codes). Never secrets or tokens. */
+  log(line: string): void
+}
