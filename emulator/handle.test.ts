@@ -128,7 +128,8 @@ describe('handle', () => {
       const app = await createApp(deps)
       await createUser(deps, app.poolId, 'alice')
       const { AccessToken } = await signedIn(deps, app, 'alice')
-      storedUser(deps, app.poolId, 'alice').totp.pendingSecret = '!!! not base32 !!!'
+      const alice = storedUser(deps, app.poolId, 'alice')
+      deps.store.updateUser(alice, { totp: { ...alice.totp, pendingSecret: '!!! not base32 !!!' } })
       expectNoLeak(await handle(`${PREFIX}VerifySoftwareToken`, JSON.stringify({ AccessToken, UserCode: '123456' }), deps))
       expect((await handle(`${PREFIX}GetUser`, JSON.stringify({ AccessToken }), deps)).status).toBe(200)
     })

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto'
+import type { ExplicitAuthFlowsType } from '@aws-sdk/client-cognito-identity-provider'
 import { createVerifier, isValidSrpA, poolNameOf, startServerExchange } from '../domain/srp.ts'
 import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
 import type { Deps } from '../deps.ts'
 import type { ClientRecord, PoolRecord } from '../state/model.ts'
 import { optionalStringMap, requiredEnum, requiredParameter, requiredString, type Input } from '../validate.ts'
-import { passwordMatches, recordPasswordAttempt, refuseWhileLockedOut } from './password.ts'
+import { passwordAttemptChanges, passwordMatches, refuseWhileLockedOut } from './password.ts'
 import { refreshTokens } from './refresh.ts'
 import { afterPassword, challenge, type AuthResponse } from './sign-in.ts'
 
@@ -25,7 +26,7 @@ const PUBLIC_FLOWS: readonly AuthFlow[] = ['USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH'
 const ADMIN_FLOWS: readonly AuthFlow[] = ['USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH']
 
 /** Which ExplicitAuthFlows entry lets a client use a flow. */
-const REQUIRED_CLIENT_FLOW: Partial<Record<AuthFlow, string>> = {
+const REQUIRED_CLIENT_FLOW: Partial<Record<AuthFlow, ExplicitAuthFlowsType>> = {
   USER_SRP_AUTH: 'ALLOW_USER_SRP_AUTH',
   REFRESH_TOKEN_AUTH: 'ALLOW_REFRESH_TOKEN_AUTH',
   REFRESH_TOKEN: 'ALLOW_REFRESH_TOKEN_AUTH',
@@ -66,11 +67,10 @@ async function plainPassword(deps: Deps, pool: PoolRecord, client: ClientRecord,
   // As on the SRP path: no device is ever issued here, so any DEVICE_KEY is unknown, and
   // Amplify answers this by dropping its device and repeating the request (docs/cognito-behaviour.md#unknown-devices).
   if (params.DEVICE_KEY) throw cognitoError('ResourceNotFoundException', 'Device does not exist.')
-  const user = findOrRefuse(deps, pool, client, username)
-  refuseWhileLockedOut(user, deps.clock)
-  const ok = passwordMatches(pool, user, password)
-  recordPasswordAttempt(user, ok, deps.clock)
-  deps.store.saveUser(user)
+  const found = findOrRefuse(deps, pool, client, username)
+  refuseWhileLockedOut(found, deps.clock)
+  const ok = passwordMatches(pool, found, password)
+  const user = deps.store.updateUser(found, passwordAttemptChanges(found, ok, deps.clock))
   if (!ok) throw notAuthorized('Incorrect username or password.')
   return afterPassword({ deps, pool, client, user })
 }

@@ -7,8 +7,9 @@ type Setting = { factor: MfaFactor; enabled?: boolean; preferred?: boolean }
 /**
  * SetUserMFAPreference and its admin twin (docs/cognito-behaviour.md#setusermfapreference). A factor whose settings are
  * absent stays as it is; at most one may be preferred; TOTP needs a verified token.
+ * Returns the user's new `mfa`, for the caller to store.
  */
-export function applyMfaPreference(input: Input, pool: PoolRecord, user: UserRecord): void {
+export function mfaPreference(input: Input, pool: PoolRecord, user: UserRecord): UserRecord['mfa'] {
   const settings: Setting[] = []
   for (const [member, factor] of [
     ['SMSMfaSettings', 'SMS_MFA'],
@@ -47,5 +48,5 @@ export function applyMfaPreference(input: Input, pool: PoolRecord, user: UserRec
   if (pool.mfaConfiguration === 'ON' && enabled.size === 0 && user.mfa.enabled.length > 0) {
     throw invalidParameter('MFA is required by the user pool: the last MFA method cannot be disabled.')
   }
-  user.mfa = { enabled: [...enabled], ...(preferred ? { preferred } : {}) }
+  return { enabled: [...enabled], ...(preferred ? { preferred } : {}) }
 }

@@ -1,6 +1,6 @@
 import { adminSetUserPassword } from '../operations/admin-set-user-password.ts'
 import { changePassword } from '../operations/change-password.ts'
-import { createTestClock } from '../state/clock.ts'
+import { createTestClock, type Clock } from '../state/clock.ts'
 import type { UserRecord } from '../state/model.ts'
 import {
   PASSWORD,
@@ -15,7 +15,7 @@ import {
   type App,
   type TestDeps,
 } from '../test-support.ts'
-import { defaultPasswordPolicy, enforcePasswordPolicy, recordPasswordAttempt, refuseWhileLockedOut } from './password.ts'
+import { defaultPasswordPolicy, enforcePasswordPolicy, passwordAttemptChanges, refuseWhileLockedOut } from './password.ts'
 
 describe('enforcePasswordPolicy (default policy: 8+, upper, lower, digit, symbol)', () => {
   test.each([
@@ -47,17 +47,18 @@ describe('enforcePasswordPolicy (default policy: 8+, upper, lower, digit, symbol
   })
 })
 
-describe('recordPasswordAttempt', () => {
+describe('passwordAttemptChanges', () => {
   const user = (): UserRecord => ({ failedPasswordAttempts: 0 }) as UserRecord
+  const attempt = (record: UserRecord, succeeded: boolean, clock: Clock): UserRecord => ({ ...record, ...passwordAttemptChanges(record, succeeded, clock) })
 
   test('locks for 1 s after the fifth failure in a row, then 2 s, 4 s …', () => {
     const clock = createTestClock(1_000_000)
-    const record = user()
-    for (let i = 0; i < 4; i++) recordPasswordAttempt(record, false, clock)
+    let record = user()
+    for (let i = 0; i < 4; i++) record = attempt(record, false, clock)
     expect(record.lockedUntil).toBeUndefined()
     const locks: number[] = []
     for (let i = 0; i < 4; i++) {
-      recordPasswordAttempt(record, false, clock)
+      record = attempt(record, false, clock)
       locks.push(record.lockedUntil! - clock.now())
     }
     expect(locks).toEqual([1000, 2000, 4000, 8000])
@@ -65,16 +66,16 @@ describe('recordPasswordAttempt', () => {
 
   test('the lock is capped at 15 minutes', () => {
     const clock = createTestClock(1_000_000)
-    const record = user()
-    for (let i = 0; i < 40; i++) recordPasswordAttempt(record, false, clock)
+    let record = user()
+    for (let i = 0; i < 40; i++) record = attempt(record, false, clock)
     expect(record.lockedUntil! - clock.now()).toBe(15 * 60_000)
   })
 
   test('a success resets the count and the lock', () => {
     const clock = createTestClock(1_000_000)
-    const record = user()
-    for (let i = 0; i < 6; i++) recordPasswordAttempt(record, false, clock)
-    recordPasswordAttempt(record, true, clock)
+    let record = user()
+    for (let i = 0; i < 6; i++) record = attempt(record, false, clock)
+    record = attempt(record, true, clock)
     expect(record.failedPasswordAttempts).toBe(0)
     expect(record.lockedUntil).toBeUndefined()
     expect(() => refuseWhileLockedOut(record, clock)).not.toThrow()

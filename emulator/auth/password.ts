@@ -45,21 +45,19 @@ export function refuseWhileLockedOut(user: UserRecord, clock: Clock): void {
   }
 }
 
+export type PasswordAttemptChanges = Pick<UserRecord, 'failedPasswordAttempts' | 'lockedUntil'>
+
 /**
- * Counts a password attempt. After five failures in a row the user is locked out for
- * 1 s, then 2 s, 4 s … up to 15 minutes, as Cognito does; a success resets the count.
+ * How a password attempt changes the user (the caller stores it). After five failures in a row
+ * the user is locked out for 1 s, then 2 s, 4 s … up to 15 minutes, as Cognito does; a success
+ * resets the count.
  */
-export function recordPasswordAttempt(user: UserRecord, succeeded: boolean, clock: Clock): void {
-  if (succeeded) {
-    user.failedPasswordAttempts = 0
-    user.lockedUntil = undefined
-    return
-  }
-  user.failedPasswordAttempts += 1
-  if (user.failedPasswordAttempts >= FREE_FAILURES) {
-    const seconds = Math.min(2 ** (user.failedPasswordAttempts - FREE_FAILURES), MAX_LOCK_SECONDS)
-    user.lockedUntil = clock.now() + seconds * 1000
-  }
+export function passwordAttemptChanges(user: UserRecord, succeeded: boolean, clock: Clock): PasswordAttemptChanges {
+  if (succeeded) return { failedPasswordAttempts: 0, lockedUntil: undefined }
+  const failedPasswordAttempts = user.failedPasswordAttempts + 1
+  if (failedPasswordAttempts < FREE_FAILURES) return { failedPasswordAttempts, lockedUntil: user.lockedUntil }
+  const seconds = Math.min(2 ** (failedPasswordAttempts - FREE_FAILURES), MAX_LOCK_SECONDS)
+  return { failedPasswordAttempts, lockedUntil: clock.now() + seconds * 1000 }
 }
 
 /** USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH and ChangePassword check against the same verifier as SRP. */

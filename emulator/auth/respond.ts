@@ -2,9 +2,9 @@ import { poolNameOf, verifyPasswordClaim } from '../domain/srp.ts'
 import { matchTotpStep } from '../domain/totp.ts'
 import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
 import type { Deps } from '../deps.ts'
-import type { MfaFactor, UserRecord } from '../state/model.ts'
+import type { MfaFactor } from '../state/model.ts'
 import { optionalString, optionalStringMap, requiredEnum, requiredParameter, requiredString, type Input } from '../validate.ts'
-import { enforcePasswordPolicy, passwordVerifier, recordPasswordAttempt, refuseWhileLockedOut } from './password.ts'
+import { enforcePasswordPolicy, passwordAttemptChanges, passwordVerifier, refuseWhileLockedOut } from './password.ts'
 import { challengeNames, type SessionRecord } from './sessions.ts'
 import { afterPassword, factorChallenge, tokens, type AuthResponse, type SignInContext } from './sign-in.ts'
 
@@ -57,16 +57,15 @@ async function provePassword(ctx: SignInContext, session: SessionRecord, answers
   // No device is ever issued here, so any DEVICE_KEY is unknown; the session stays
   // usable because Amplify then repeats this same request without it (docs/cognito-behaviour.md#unknown-devices).
   if (answers.DEVICE_KEY) throw cognitoError('ResourceNotFoundException', 'Device does not exist.')
-  const { user } = ctx
-  refuseWhileLockedOut(user, ctx.deps.clock)
+  refuseWhileLockedOut(ctx.user, ctx.deps.clock)
   const srp = session.srp
   const ok =
     srp !== undefined &&
     secretBlock === srp.secretBlock &&
     verifyPasswordClaim({
       poolName: poolNameOf(ctx.pool.id),
-      userIdForSrp: user.username,
-      verifierHex: user.srp.verifierHex,
+      userIdForSrp: ctx.user.username,
+      verifierHex: ctx.user.srp.verifierHex,
       aHex: srp.aHex,
       bHex: srp.bHex,
       BHex: srp.BHex,
@@ -74,13 +73,12 @@ async function provePassword(ctx: SignInContext, session: SessionRecord, answers
       timestamp,
       signature,
     })
-  recordPasswordAttempt(user, ok, ctx.deps.clock)
-  ctx.deps.store.saveUser(user)
+  const user = ctx.deps.store.updateUser(ctx.user, passwordAttemptChanges(ctx.user, ok, ctx.deps.clock))
   if (!ok) {
     ctx.deps.sessions.spend(session)
     throw notAuthorized('Incorrect username or password.')
   }
-  return afterPassword(ctx, session)
+  return afterPassword({ ...ctx, user }, session)
 }
 
 /**
@@ -100,9 +98,8 @@ async function softwareTokenCode(ctx: SignInContext, session: SessionRecord, cod
     deps.sessions.failedTry(session)
     throw cognitoError('ExpiredCodeException', 'Your software token has already been used once.')
   }
-  user.totp.lastUsedStep = step
-  deps.store.saveUser(user)
-  return tokens(ctx, session)
+  const updated = deps.store.updateUser(user, { totp: { ...user.totp, lastUsedStep: step } })
+  return tokens({ ...ctx, user: updated }, session)
 }
 
 async function smsCode(ctx: SignInContext, session: SessionRecord, code: string): Promise<AuthResponse> {
@@ -116,16 +113,18 @@ async function smsCode(ctx: SignInContext, session: SessionRecord, code: string)
 async function newPassword(ctx: SignInContext, session: SessionRecord, answers: Record<string, string>) {
   const password = requiredParameter(answers, 'NEW_PASSWORD')
   enforcePasswordPolicy(ctx.pool.passwordPolicy, password)
-  const user: UserRecord = ctx.user
+  const attributes = { ...ctx.user.attributes }
   // Amplify sends attribute updates as "userAttributes.<name>".
   for (const [key, value] of Object.entries(answers)) {
-    if (key.startsWith('userAttributes.') && key !== 'userAttributes.sub') user.attributes[key.slice(15)] = value
+    if (key.startsWith('userAttributes.') && key !== 'userAttributes.sub') attributes[key.slice(15)] = value
   }
-  user.srp = passwordVerifier(ctx.pool, user.username, password)
-  user.status = 'CONFIRMED'
-  user.lastModifiedAt = Math.floor(ctx.deps.clock.now() / 1000)
-  ctx.deps.store.saveUser(user)
-  return afterPassword(ctx, session)
+  const user = ctx.deps.store.updateUser(ctx.user, {
+    attributes,
+    srp: passwordVerifier(ctx.pool, ctx.user.username, password),
+    status: 'CONFIRMED',
+    lastModifiedAt: Math.floor(ctx.deps.clock.now() / 1000),
+  })
+  return afterPassword({ ...ctx, user }, session)
 }
 
 /**
@@ -134,10 +133,10 @@ async function newPassword(ctx: SignInContext, session: SessionRecord, answers: 
  */
 async function finishMfaSetup(ctx: SignInContext, session: SessionRecord): Promise<AuthResponse> {
   if (session.mfaSetupStage !== 'verified') throw notAuthorized('Invalid session for the user.')
-  const { user } = ctx
+  const { enabled } = ctx.user.mfa
   // Completing setup during sign-in leaves TOTP enabled and preferred (docs/cognito-behaviour.md#authenticator-setup).
-  if (!user.mfa.enabled.includes('SOFTWARE_TOKEN_MFA')) user.mfa.enabled.push('SOFTWARE_TOKEN_MFA')
-  user.mfa.preferred = 'SOFTWARE_TOKEN_MFA'
-  ctx.deps.store.saveUser(user)
-  return tokens(ctx, session)
+  const user = ctx.deps.store.updateUser(ctx.user, {
+    mfa: { enabled: enabled.includes('SOFTWARE_TOKEN_MFA') ? enabled : [...enabled, 'SOFTWARE_TOKEN_MFA'], preferred: 'SOFTWARE_TOKEN_MFA' },
+  })
+  return tokens({ ...ctx, user }, session)
 }

@@ -22,7 +22,7 @@ export const challengeNames: readonly ChallengeName[] = [
 /** MFA_SETUP runs in three steps, each with its own session (docs/cognito-behaviour.md#challenge-sessions). */
 export type MfaSetupStage = 'associate' | 'verify' | 'verified'
 
-export type SessionRecord = {
+export type SessionRecord = Readonly<{
   id: string
   poolId: string
   clientId: string
@@ -36,8 +36,8 @@ export type SessionRecord = {
   srp?: { aHex: string; bHex: string; BHex: string; secretBlock: string }
   mfaSetupStage?: MfaSetupStage
   smsCode?: string
-  canChoose?: string[]
-}
+  canChoose?: readonly string[]
+}>
 
 const MAX_CODE_TRIES = 5
 
@@ -69,7 +69,7 @@ export class Sessions {
 
   /** Replaces `previous` by a new session for the next step; the old one is spent. */
   next(previous: SessionRecord, changes: Partial<SessionRecord>, validityMinutes: number): SessionRecord {
-    previous.used = true
+    this.spend(previous)
     const { id: _id, expiresAt: _expires, triesLeft: _tries, used: _used, ...rest } = { ...previous, ...changes }
     return this.issue(rest, validityMinutes)
   }
@@ -90,14 +90,21 @@ export class Sessions {
     return record
   }
 
+  // Records are read-only like the store's: a change replaces the stored record by a new one.
   spend(record: SessionRecord): void {
-    record.used = true
+    this.records.set(record.id, { ...this.current(record), used: true })
   }
 
   /** A wrong code: the session survives for another try, until the tries run out. */
   failedTry(record: SessionRecord): void {
-    record.triesLeft -= 1
-    if (record.triesLeft <= 0) record.used = true
+    const current = this.current(record)
+    const triesLeft = current.triesLeft - 1
+    this.records.set(record.id, { ...current, triesLeft, used: current.used || triesLeft <= 0 })
+  }
+
+  /** The stored record of `record`'s id (it may have changed since `record` was read). */
+  private current(record: SessionRecord): SessionRecord {
+    return this.records.get(record.id) ?? record
   }
 
   private prune(): void {

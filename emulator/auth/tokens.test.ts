@@ -105,7 +105,8 @@ describe('requireAccessToken', () => {
   })
 
   test('a disabled user is "User is disabled."', async () => {
-    storedUser(deps, app.poolId, 'alice').enabled = false
+    // No operation here disables a user (AdminDisableUser is not emulated): the store does it.
+    deps.store.updateUser(storedUser(deps, app.poolId, 'alice'), { enabled: false })
     expect(await failure(profileWith(tokens.AccessToken))).toEqual({ name: 'NotAuthorizedException', message: 'User is disabled.' })
   })
 })

@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto'
+import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider'
 import { cognitoError, invalidParameter } from '../errors.ts'
 import type { Deps } from '../deps.ts'
 import type { PoolRecord, UserRecord, UserStatus } from '../state/model.ts'
@@ -49,15 +50,17 @@ export function createUser(
   }
 }
 
-/** A sign-up confirmation code, valid 24 h; this emulator sends no mail, it prints the code. */
-export function issueConfirmationCode(deps: Deps, user: UserRecord) {
+/**
+ * A sign-up confirmation code, valid 24 h, as the user's new `confirmationCode` (the caller
+ * stores it); this emulator sends no mail, it prints the code.
+ */
+export function issueConfirmationCode(deps: Deps, user: UserRecord): { confirmationCode: UserRecord['confirmationCode']; delivery?: CodeDeliveryDetailsType } {
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
-  user.confirmationCode = { code, expiresAt: deps.clock.now() + 24 * 3600_000, triesLeft: 5 }
+  const confirmationCode = { code, expiresAt: deps.clock.now() + 24 * 3600_000, triesLeft: 5 }
   const email = user.attributes.email
   deps.log(`Confirmation code for ${user.username}${email ? ` <${email}>` : ''}: ${code}`)
-  return email
-    ? { Destination: maskEmail(email), DeliveryMedium: 'EMAIL', AttributeName: 'email' }
-    : undefined
+  if (!email) return { confirmationCode }
+  return { confirmationCode, delivery: { Destination: maskEmail(email), DeliveryMedium: 'EMAIL', AttributeName: 'email' } }
 }
 
 function maskEmail(email: string): string {

@@ -6,9 +6,6 @@ export const adminConfirmSignUp: Operation = async (input, deps) => {
   const pool = requestedPool(input, deps)
   const user = requestedUser(pool, input, deps)
   if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`)
-  user.status = 'CONFIRMED'
-  user.confirmationCode = undefined
-  user.lastModifiedAt = Math.floor(deps.clock.now() / 1000)
-  deps.store.saveUser(user)
+  deps.store.updateUser(user, { status: 'CONFIRMED', confirmationCode: undefined, lastModifiedAt: Math.floor(deps.clock.now() / 1000) })
   return {}
 }

@@ -187,7 +187,8 @@ describe('AdminInitiateAuth ADMIN_USER_PASSWORD_AUTH', () => {
     const deps = createTestDeps()
     const app = await createApp(deps)
     await createUser(deps, app.poolId, 'alice')
-    storedUser(deps, app.poolId, 'alice').enabled = false
+    // No operation here disables a user (AdminDisableUser is not emulated): the store does it.
+    deps.store.updateUser(storedUser(deps, app.poolId, 'alice'), { enabled: false })
     expect(await failure(adminSignIn(deps, app, 'alice', PASSWORD))).toEqual({ name: 'NotAuthorizedException', message: 'User is disabled.' })
   })
 

@@ -1,12 +1,10 @@
-import { applyMfaPreference } from '../auth/mfa-preference.ts'
+import { mfaPreference } from '../auth/mfa-preference.ts'
 import type { Operation } from './operation.ts'
 import { requestedPool, requestedUser } from './request-targets.ts'
 
 export const adminSetUserMFAPreference: Operation = async (input, deps) => {
   const pool = requestedPool(input, deps)
   const user = requestedUser(pool, input, deps)
-  applyMfaPreference(input, pool, user)
-  user.lastModifiedAt = Math.floor(deps.clock.now() / 1000)
-  deps.store.saveUser(user)
+  deps.store.updateUser(user, { mfa: mfaPreference(input, pool, user), lastModifiedAt: Math.floor(deps.clock.now() / 1000) })
   return {}
 }

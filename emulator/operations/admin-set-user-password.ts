@@ -9,11 +9,12 @@ export const adminSetUserPassword: Operation = async (input, deps) => {
   const password = requiredString(input, 'Password', { min: 1, max: 256 })
   const permanent = optionalBoolean(input, 'Permanent') ?? false
   enforcePasswordPolicy(pool.passwordPolicy, password)
-  user.srp = passwordVerifier(pool, user.username, password)
-  user.status = permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD'
-  user.failedPasswordAttempts = 0
-  user.lockedUntil = undefined
-  user.lastModifiedAt = Math.floor(deps.clock.now() / 1000)
-  deps.store.saveUser(user)
+  deps.store.updateUser(user, {
+    srp: passwordVerifier(pool, user.username, password),
+    status: permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD',
+    failedPasswordAttempts: 0,
+    lockedUntil: undefined,
+    lastModifiedAt: Math.floor(deps.clock.now() / 1000),
+  })
   return {}
 }

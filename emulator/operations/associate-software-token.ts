@@ -11,9 +11,9 @@ export const associateSoftwareToken: Operation = async (input, deps) => {
   const caller = await requireTotpCaller(input, deps)
   const { user, session } = caller
   if (session?.mfaSetupStage === 'verified') throw invalidParameter('The software token for this session is already verified.')
-  user.totp.pendingSecret = generateTotpSecret()
-  deps.store.saveUser(user)
-  if (!session) return { SecretCode: user.totp.pendingSecret }
+  const secret = generateTotpSecret()
+  deps.store.updateUser(user, { totp: { ...user.totp, pendingSecret: secret } })
+  if (!session) return { SecretCode: secret }
   const next = deps.sessions.next(session, { mfaSetupStage: 'verify' }, caller.client.authSessionValidityMinutes)
-  return { SecretCode: user.totp.pendingSecret, Session: next.id }
+  return { SecretCode: secret, Session: next.id }
 }

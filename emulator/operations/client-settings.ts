@@ -1,3 +1,4 @@
+import type { ExplicitAuthFlowsType } from '@aws-sdk/client-cognito-identity-provider'
 import { invalidParameter } from '../errors.ts'
 import type { ClientRecord } from '../state/model.ts'
 import { optionalArray, optionalBoolean, optionalEnum, optionalNumber, optionalObject, type Input } from '../validate.ts'
@@ -5,7 +6,7 @@ import { optionalArray, optionalBoolean, optionalEnum, optionalNumber, optionalO
 export const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 }
 const UNITS = ['seconds', 'minutes', 'hours', 'days'] as const
 
-const AUTH_FLOW_NAMES = [
+const AUTH_FLOW_NAMES: readonly ExplicitAuthFlowsType[] = [
   'ADMIN_NO_SRP_AUTH',
   'CUSTOM_AUTH_FLOW_ONLY',
   'USER_PASSWORD_AUTH',
@@ -15,15 +16,19 @@ const AUTH_FLOW_NAMES = [
   'ALLOW_USER_SRP_AUTH',
   'ALLOW_REFRESH_TOKEN_AUTH',
   'ALLOW_USER_AUTH',
-] as const
+]
 
 // When ExplicitAuthFlows is omitted AWS allows these (docs/cognito-behaviour.md#app-client-defaults).
-const DEFAULT_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH']
+const DEFAULT_FLOWS: readonly ExplicitAuthFlowsType[] = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH']
 // Legacy names map onto the ALLOW_ ones.
-const LEGACY_FLOWS: Record<string, string> = {
+const LEGACY_FLOWS: Partial<Record<ExplicitAuthFlowsType, ExplicitAuthFlowsType>> = {
   ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
   USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
   CUSTOM_AUTH_FLOW_ONLY: 'ALLOW_CUSTOM_AUTH',
+}
+
+function isAuthFlowName(value: unknown): value is ExplicitAuthFlowsType {
+  return typeof value === 'string' && (AUTH_FLOW_NAMES as readonly string[]).includes(value)
 }
 
 type Settings = Omit<ClientRecord, 'clientId' | 'poolId' | 'name' | 'createdAt' | 'lastModifiedAt'>
@@ -37,14 +42,15 @@ export function clientSettings(input: Input): Settings {
     throw invalidParameter('This local emulator does not issue client secrets; browser apps such as Amplify cannot use them.')
   }
   const flows = optionalArray(input, 'ExplicitAuthFlows')
-  for (const flow of flows ?? []) {
-    if (typeof flow !== 'string' || !(AUTH_FLOW_NAMES as readonly string[]).includes(flow)) {
+  const checked = flows?.map((flow) => {
+    if (!isAuthFlowName(flow)) {
       throw invalidParameter(
         `1 validation error detected: Value '${String(flow)}' at 'explicitAuthFlows' failed to satisfy constraint: Member must satisfy enum value set: [${AUTH_FLOW_NAMES.join(', ')}]`,
       )
     }
-  }
-  const explicitAuthFlows = flows ? [...new Set((flows as string[]).map((flow) => LEGACY_FLOWS[flow] ?? flow))] : DEFAULT_FLOWS
+    return flow
+  })
+  const explicitAuthFlows = checked ? [...new Set(checked.map((flow) => LEGACY_FLOWS[flow] ?? flow))] : DEFAULT_FLOWS
   const unitsInput = optionalObject(input, 'TokenValidityUnits') ?? {}
   const tokenValidityUnits = {
     AccessToken: optionalEnum(unitsInput, 'AccessToken', UNITS) ?? 'hours',

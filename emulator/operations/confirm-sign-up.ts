@@ -14,15 +14,15 @@ export const confirmSignUp: Operation = async (input, deps) => {
   }
   if (code !== expected.code) {
     // Repeated wrong codes spend the code, so it cannot be guessed.
-    expected.triesLeft -= 1
-    if (expected.triesLeft <= 0) user.confirmationCode = undefined
-    deps.store.saveUser(user)
+    const triesLeft = expected.triesLeft - 1
+    deps.store.updateUser(user, { confirmationCode: triesLeft > 0 ? { ...expected, triesLeft } : undefined })
     throw cognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.')
   }
-  user.status = 'CONFIRMED'
-  user.confirmationCode = undefined
-  if (user.attributes.email) user.attributes.email_verified = 'true'
-  user.lastModifiedAt = Math.floor(deps.clock.now() / 1000)
-  deps.store.saveUser(user)
+  deps.store.updateUser(user, {
+    status: 'CONFIRMED',
+    confirmationCode: undefined,
+    attributes: user.attributes.email ? { ...user.attributes, email_verified: 'true' } : user.attributes,
+    lastModifiedAt: Math.floor(deps.clock.now() / 1000),
+  })
   return {}
 }

@@ -1,3 +1,4 @@
+import type { AliasAttributeType, UsernameAttributeType, VerifiedAttributeType } from '@aws-sdk/client-cognito-identity-provider'
 import { defaultPasswordPolicy } from '../auth/password.ts'
 import { createSigningKey } from '../domain/tokens.ts'
 import { invalidParameter } from '../errors.ts'
@@ -26,9 +27,9 @@ export const createUserPool: Operation = async (input, deps) => {
     softwareTokenMfaEnabled: false,
     smsMfaEnabled: mfa !== 'OFF',
     passwordPolicy: passwordPolicy(optionalObject(optionalObject(input, 'Policies') ?? {}, 'PasswordPolicy')),
-    usernameAttributes: stringList(input, 'UsernameAttributes', ['email', 'phone_number']),
-    aliasAttributes: stringList(input, 'AliasAttributes', ['email', 'phone_number', 'preferred_username']),
-    autoVerifiedAttributes: stringList(input, 'AutoVerifiedAttributes', ['email', 'phone_number']),
+    usernameAttributes: stringList<UsernameAttributeType>(input, 'UsernameAttributes', ['email', 'phone_number']),
+    aliasAttributes: stringList<AliasAttributeType>(input, 'AliasAttributes', ['email', 'phone_number', 'preferred_username']),
+    autoVerifiedAttributes: stringList<VerifiedAttributeType>(input, 'AutoVerifiedAttributes', ['email', 'phone_number']),
     usernameCaseSensitive: usernameConfiguration ? (optionalBoolean(usernameConfiguration, 'CaseSensitive') ?? true) : true,
     signingKey: await createSigningKey(),
   }
@@ -52,12 +53,13 @@ function passwordPolicy(input: Input | undefined): PasswordPolicy {
   }
 }
 
-function stringList(input: Input, name: string, allowed: string[]): string[] {
+function stringList<T extends string>(input: Input, name: string, allowed: readonly T[]): T[] {
   const list = optionalArray(input, name) ?? []
-  for (const item of list) {
-    if (typeof item !== 'string' || !allowed.includes(item)) {
+  const isAllowed = (item: unknown): item is T => typeof item === 'string' && (allowed as readonly string[]).includes(item)
+  return list.map((item) => {
+    if (!isAllowed(item)) {
       throw invalidParameter(`1 validation error detected: Value '${String(item)}' at '${name.charAt(0).toLowerCase() + name.slice(1)}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`)
     }
-  }
-  return list as string[]
+    return item
+  })
 }

@@ -67,7 +67,8 @@ describe('GetTokensFromRefreshToken', () => {
   })
 
   test('a disabled user can no longer refresh', async () => {
-    storedUser(deps, app.poolId, 'alice').enabled = false
+    // No operation here disables a user (AdminDisableUser is not emulated): the store does it.
+    deps.store.updateUser(storedUser(deps, app.poolId, 'alice'), { enabled: false })
     expect(await failure(refresh())).toEqual({ name: 'NotAuthorizedException', message: 'User is disabled.' })
   })
 

@@ -9,7 +9,6 @@ import type { Operation } from './operation.ts'
 export const globalSignOut: Operation = async (input, deps) => {
   const { user } = await requireAccessToken(deps, requiredString(input, 'AccessToken'))
   deps.store.revokeAllForUser(user)
-  user.tokensRevokedAt = Math.floor(deps.clock.now() / 1000)
-  deps.store.saveUser(user)
+  deps.store.updateUser(user, { tokensRevokedAt: Math.floor(deps.clock.now() / 1000) })
   return {}
 }

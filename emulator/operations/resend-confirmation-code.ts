@@ -7,7 +7,7 @@ export const resendConfirmationCode: Operation = async (input, deps) => {
   const { pool } = requestedClient(input, deps)
   const user = requestedUser(pool, input, deps)
   if (user.status !== 'UNCONFIRMED') throw invalidParameter('User is already confirmed.')
-  const delivery = issueConfirmationCode(deps, user)
-  deps.store.saveUser(user)
+  const { confirmationCode, delivery } = issueConfirmationCode(deps, user)
+  deps.store.updateUser(user, { confirmationCode })
   return delivery ? { CodeDeliveryDetails: delivery } : {}
 }

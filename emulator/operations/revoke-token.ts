@@ -14,7 +14,6 @@ export const revokeToken: Operation = async (input, deps) => {
   // An unknown or already revoked token is simply gone: nothing to tell the caller.
   if (!family) return {}
   if (family.clientId !== client.clientId) throw cognitoError('UnauthorizedException', 'Token was not issued to this client.')
-  family.revoked = true
-  deps.store.saveRefreshToken(family)
+  deps.store.updateRefreshToken(family, { revoked: true })
   return {}
 }

@@ -1,12 +1,10 @@
-import { applyMfaPreference } from '../auth/mfa-preference.ts'
+import { mfaPreference } from '../auth/mfa-preference.ts'
 import { requireAccessToken } from '../auth/tokens.ts'
 import { requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
 
 export const setUserMFAPreference: Operation = async (input, deps) => {
   const { pool, user } = await requireAccessToken(deps, requiredString(input, 'AccessToken'))
-  applyMfaPreference(input, pool, user)
-  user.lastModifiedAt = Math.floor(deps.clock.now() / 1000)
-  deps.store.saveUser(user)
+  deps.store.updateUser(user, { mfa: mfaPreference(input, pool, user), lastModifiedAt: Math.floor(deps.clock.now() / 1000) })
   return {}
 }

@@ -21,10 +21,11 @@ export const setUserPoolMfaConfig: Operation = async (input, deps) => {
   if (mfa !== 'OFF' && !totpEnabled && !smsEnabled) {
     throw invalidParameter("Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.")
   }
-  pool.mfaConfiguration = mfa
-  pool.softwareTokenMfaEnabled = mfa !== 'OFF' && totpEnabled
-  pool.smsMfaEnabled = mfa !== 'OFF' && smsEnabled
-  pool.lastModifiedAt = Math.floor(deps.clock.now() / 1000)
-  deps.store.savePool(pool)
-  return mfaConfigOutput(pool)
+  const updated = deps.store.updatePool(pool, {
+    mfaConfiguration: mfa,
+    softwareTokenMfaEnabled: mfa !== 'OFF' && totpEnabled,
+    smsMfaEnabled: mfa !== 'OFF' && smsEnabled,
+    lastModifiedAt: Math.floor(deps.clock.now() / 1000),
+  })
+  return mfaConfigOutput(updated)
 }

@@ -15,7 +15,7 @@ export const signUp: Operation = async (input, deps) => {
   const attributes = optionalAttributeList(input, 'UserAttributes')
   enforcePasswordPolicy(pool.passwordPolicy, password)
   const user = createUser(deps, pool, username, attributes, 'UNCONFIRMED', password)
-  const delivery = issueConfirmationCode(deps, user)
-  deps.store.saveUser(user)
+  const { confirmationCode, delivery } = issueConfirmationCode(deps, user)
+  deps.store.saveUser({ ...user, confirmationCode })
   return { UserConfirmed: false, UserSub: user.sub, ...(delivery ? { CodeDeliveryDetails: delivery } : {}) }
 }

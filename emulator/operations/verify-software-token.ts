@@ -12,32 +12,35 @@ export const verifySoftwareToken: Operation = async (input, deps) => {
   const caller = await requireTotpCaller(input, deps)
   const { user, session } = caller
   if (session && session.mfaSetupStage !== 'verify') throw notAuthorized('Invalid session for the user.')
-  if (!verify(user, code, deps.clock.now())) {
+  const step = matchingStep(user, code, deps.clock.now())
+  if (step === null) {
     // A sign-in's session survives a wrong code, so the user can try again
     // (docs/cognito-behaviour.md#challenge-sessions).
     if (session) deps.sessions.failedTry(session)
     throw cognitoError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA')
   }
-  activate(user, deviceName)
-  deps.store.saveUser(user)
+  deps.store.updateUser(user, { totp: activated(user.totp, step, deviceName) })
   if (!session) return { Status: 'SUCCESS' }
   const next = deps.sessions.next(session, { mfaSetupStage: 'verified' }, caller.client.authSessionValidityMinutes)
   return { Status: 'SUCCESS', Session: next.id }
 }
 
-function verify(user: UserRecord, code: string, nowMs: number): boolean {
+/** The time step `code` matches for the pending secret, or null. */
+function matchingStep(user: UserRecord, code: string, nowMs: number): number | null {
   if (!user.totp.pendingSecret) {
     throw invalidParameter('There is no software token to verify: call AssociateSoftwareToken first.')
   }
-  const step = matchTotpStep(user.totp.pendingSecret, code, nowMs)
-  if (step === null) return false
-  // The step is spent: the same code cannot then sign in (docs/cognito-behaviour.md#code-reuse).
-  user.totp.lastUsedStep = Math.max(step, user.totp.lastUsedStep ?? step)
-  return true
+  return matchTotpStep(user.totp.pendingSecret, code, nowMs)
 }
 
-function activate(user: UserRecord, deviceName: string | undefined): void {
-  user.totp.activeSecret = user.totp.pendingSecret
-  user.totp.pendingSecret = undefined
-  user.totp.deviceName = deviceName || undefined
+/** The pending secret becomes the active one. */
+function activated(totp: UserRecord['totp'], step: number, deviceName: string | undefined): UserRecord['totp'] {
+  return {
+    ...totp,
+    activeSecret: totp.pendingSecret,
+    pendingSecret: undefined,
+    deviceName: deviceName || undefined,
+    // The step is spent: the same code cannot then sign in (docs/cognito-behaviour.md#code-reuse).
+    lastUsedStep: Math.max(step, totp.lastUsedStep ?? step),
+  }
 }

@@ -1,20 +1,30 @@
+import type {
+  AliasAttributeType,
+  ExplicitAuthFlowsType,
+  TimeUnitsType,
+  UsernameAttributeType,
+  VerifiedAttributeType,
+} from '@aws-sdk/client-cognito-identity-provider'
 import type { SigningKey } from '../domain/tokens.ts'
 
-// Everything here is plain JSON so a snapshot can persist it as it is.
+// Everything here is plain JSON so a snapshot can persist it as it is. Every record is read-only:
+// a change is a new record handed to the store (Store.updateUser and its siblings), never an
+// assignment into one it gave out, so the records of before a request stay intact and the store
+// can put them back when the snapshot of that request cannot be saved (Store.rollback).
 
 export type MfaConfiguration = 'OFF' | 'ON' | 'OPTIONAL'
 export type MfaFactor = 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA'
 
-export type PasswordPolicy = {
+export type PasswordPolicy = Readonly<{
   MinimumLength: number
   RequireUppercase: boolean
   RequireLowercase: boolean
   RequireNumbers: boolean
   RequireSymbols: boolean
   TemporaryPasswordValidityDays: number
-}
+}>
 
-export type PoolRecord = {
+export type PoolRecord = Readonly<{
   id: string
   name: string
   createdAt: number // epoch seconds
@@ -23,52 +33,52 @@ export type PoolRecord = {
   softwareTokenMfaEnabled: boolean
   smsMfaEnabled: boolean
   passwordPolicy: PasswordPolicy
-  usernameAttributes: string[]
-  aliasAttributes: string[]
-  autoVerifiedAttributes: string[]
+  usernameAttributes: readonly UsernameAttributeType[]
+  aliasAttributes: readonly AliasAttributeType[]
+  autoVerifiedAttributes: readonly VerifiedAttributeType[]
   usernameCaseSensitive: boolean
-  signingKey: SigningKey
-}
+  signingKey: Readonly<SigningKey>
+}>
 
-export type ClientRecord = {
+export type ClientRecord = Readonly<{
   clientId: string
   poolId: string
   name: string
-  explicitAuthFlows: string[]
+  explicitAuthFlows: readonly ExplicitAuthFlowsType[]
   authSessionValidityMinutes: number
   accessTokenValiditySeconds: number
   idTokenValiditySeconds: number
   refreshTokenValiditySeconds: number
-  tokenValidityUnits: { AccessToken: string; IdToken: string; RefreshToken: string }
+  tokenValidityUnits: Readonly<{ AccessToken: TimeUnitsType; IdToken: TimeUnitsType; RefreshToken: TimeUnitsType }>
   enableTokenRevocation: boolean
   preventUserExistenceErrors: 'LEGACY' | 'ENABLED'
   createdAt: number
   lastModifiedAt: number
-}
+}>
 
 export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED'
 
-export type UserRecord = {
+export type UserRecord = Readonly<{
   poolId: string
   username: string
   sub: string
-  attributes: Record<string, string>
+  attributes: Readonly<Record<string, string>>
   status: UserStatus
   enabled: boolean
   createdAt: number
   lastModifiedAt: number
   /** Only the SRP salt and verifier are kept, never the password (docs/cognito-behaviour.md#srp-verifier). */
-  srp: { saltHex: string; verifierHex: string }
-  mfa: { enabled: MfaFactor[]; preferred?: MfaFactor }
-  totp: { activeSecret?: string; pendingSecret?: string; deviceName?: string; lastUsedStep?: number }
+  srp: Readonly<{ saltHex: string; verifierHex: string }>
+  mfa: Readonly<{ enabled: readonly MfaFactor[]; preferred?: MfaFactor }>
+  totp: Readonly<{ activeSecret?: string; pendingSecret?: string; deviceName?: string; lastUsedStep?: number }>
   failedPasswordAttempts: number
   lockedUntil?: number // epoch ms
-  confirmationCode?: { code: string; expiresAt: number; triesLeft: number }
+  confirmationCode?: Readonly<{ code: string; expiresAt: number; triesLeft: number }>
   /** GlobalSignOut on a client without revocation ids: access tokens issued at or before this (epoch s) are dead. */
   tokensRevokedAt?: number
-}
+}>
 
-export type RefreshRecord = {
+export type RefreshRecord = Readonly<{
   token: string
   poolId: string
   clientId: string
@@ -77,12 +87,12 @@ export type RefreshRecord = {
   authTime: number // epoch seconds
   expiresAt: number // epoch ms
   revoked: boolean
-}
+}>
 
-export type PersistentState = {
+export type PersistentState = Readonly<{
   version: 1
-  pools: PoolRecord[]
-  clients: ClientRecord[]
-  users: UserRecord[]
-  refreshTokens: RefreshRecord[]
-}
+  pools: readonly PoolRecord[]
+  clients: readonly ClientRecord[]
+  users: readonly UserRecord[]
+  refreshTokens: readonly RefreshRecord[]
+}>

@@ -1,15 +1,24 @@
 import { cognitoError } from '../errors.ts'
 import type { ClientRecord, PersistentState, PoolRecord, RefreshRecord, UserRecord } from './model.ts'
 
+/** What an update may change: never the members the store finds a record by. */
+export type UserChanges = Partial<Omit<UserRecord, 'poolId' | 'username' | 'sub'>>
+export type PoolChanges = Partial<Omit<PoolRecord, 'id'>>
+export type RefreshChanges = Partial<Omit<RefreshRecord, 'token' | 'poolId' | 'clientId' | 'sub' | 'originJti'>>
+
 /**
  * The user pools, clients, users and refresh tokens, in memory. Every change goes
- * through a method here so `onChange` (the snapshot writer) sees it.
+ * through a method here so `onChange` (the snapshot writer) sees it. Records are read-only:
+ * a change replaces a record by a new one (`updateUser` and its siblings return it), so a
+ * record handed out before stays as it was, which is what lets `rollback` put it back.
  */
 export class Store {
   private pools = new Map<string, PoolRecord>()
   private clients = new Map<string, ClientRecord>()
   private users = new Map<string, UserRecord>()
   private refreshTokens = new Map<string, RefreshRecord>()
+  /** While a request runs (between `begin` and `commit`): how to undo each change, in order. */
+  private undo: Array<() => void> | undefined
   onChange: () => void = () => {}
 
   constructor(initial?: PersistentState) {
@@ -17,6 +26,46 @@ export class Store {
     for (const client of initial?.clients ?? []) this.clients.set(client.clientId, client)
     for (const user of initial?.users ?? []) this.users.set(userKey(user.poolId, user.username), user)
     for (const token of initial?.refreshTokens ?? []) this.refreshTokens.set(token.token, token)
+  }
+
+  /** Starts remembering what each change replaces, so `rollback` can put it back. */
+  begin(): void {
+    this.undo = []
+  }
+
+  /** Keeps the changes since `begin` (their snapshot was saved). */
+  commit(): void {
+    this.undo = undefined
+  }
+
+  /**
+   * Puts back every record changed, added or removed since `begin`, newest first: the state
+   * is again the one the last saved snapshot holds. The replaced records were never changed
+   * in place, so putting the same objects back restores exactly what was there.
+   */
+  rollback(): void {
+    const undo = this.undo ?? []
+    this.undo = undefined
+    for (const step of undo.reverse()) step()
+  }
+
+  private put<T>(map: Map<string, T>, key: string, record: T): void {
+    this.remember(map, key)
+    map.set(key, record)
+  }
+
+  private remove<T>(map: Map<string, T>, key: string): void {
+    this.remember(map, key)
+    map.delete(key)
+  }
+
+  private remember<T>(map: Map<string, T>, key: string): void {
+    if (!this.undo) return
+    const before = map.get(key)
+    this.undo.push(() => {
+      if (before === undefined) map.delete(key)
+      else map.set(key, before)
+    })
   }
 
   toJSON(): PersistentState {
@@ -46,8 +95,15 @@ export class Store {
   }
 
   savePool(pool: PoolRecord): void {
-    this.pools.set(pool.id, pool)
+    this.put(this.pools, pool.id, pool)
     this.onChange()
+  }
+
+  /** Replaces `pool` by a copy with `changes`, and returns that copy. */
+  updatePool(pool: PoolRecord, changes: PoolChanges): PoolRecord {
+    const updated: PoolRecord = { ...this.requirePool(pool.id), ...changes }
+    this.savePool(updated)
+    return updated
   }
 
   listClients(poolId: string): ClientRecord[] {
@@ -63,7 +119,7 @@ export class Store {
   }
 
   saveClient(client: ClientRecord): void {
-    this.clients.set(client.clientId, client)
+    this.put(this.clients, client.clientId, client)
     this.onChange()
   }
 
@@ -99,14 +155,27 @@ export class Store {
   }
 
   saveUser(user: UserRecord): void {
-    this.users.set(userKey(user.poolId, user.username), user)
+    this.put(this.users, userKey(user.poolId, user.username), user)
     this.onChange()
   }
 
+  /**
+   * Replaces the stored `user` by a copy with `changes`, and returns that copy: the caller
+   * goes on with the returned record. A nested member (totp, mfa …) is replaced whole.
+   */
+  updateUser(user: UserRecord, changes: UserChanges): UserRecord {
+    const current = this.users.get(userKey(user.poolId, user.username))
+    // A bug, not a client error: operations update only users they have just looked up.
+    if (!current) throw new Error(`updateUser: ${user.username} is not stored in pool ${user.poolId}`)
+    const updated: UserRecord = { ...current, ...changes }
+    this.saveUser(updated)
+    return updated
+  }
+
   deleteUser(user: UserRecord): void {
-    this.users.delete(userKey(user.poolId, user.username))
+    this.remove(this.users, userKey(user.poolId, user.username))
     for (const record of this.refreshTokens.values()) {
-      if (record.poolId === user.poolId && record.sub === user.sub) this.refreshTokens.delete(record.token)
+      if (record.poolId === user.poolId && record.sub === user.sub) this.remove(this.refreshTokens, record.token)
     }
     this.onChange()
   }
@@ -123,8 +192,17 @@ export class Store {
   }
 
   saveRefreshToken(record: RefreshRecord): void {
-    this.refreshTokens.set(record.token, record)
+    this.put(this.refreshTokens, record.token, record)
     this.onChange()
+  }
+
+  /** Replaces the stored refresh token family by a copy with `changes`, and returns that copy. */
+  updateRefreshToken(record: RefreshRecord, changes: RefreshChanges): RefreshRecord {
+    const current = this.refreshTokens.get(record.token)
+    if (!current) throw new Error('updateRefreshToken: the token is not stored')
+    const updated: RefreshRecord = { ...current, ...changes }
+    this.saveRefreshToken(updated)
+    return updated
   }
 
   /** Drops expired, revoked families so a long-lived state file does not grow without end. */
@@ -132,7 +210,7 @@ export class Store {
     let pruned = false
     for (const record of this.refreshTokens.values()) {
       if (record.expiresAt < nowMs) {
-        this.refreshTokens.delete(record.token)
+        this.remove(this.refreshTokens, record.token)
         pruned = true
       }
     }
@@ -141,7 +219,7 @@ export class Store {
 
   revokeAllForUser(user: UserRecord): void {
     for (const record of this.refreshTokens.values()) {
-      if (record.poolId === user.poolId && record.sub === user.sub) record.revoked = true
+      if (record.poolId === user.poolId && record.sub === user.sub) this.put(this.refreshTokens, record.token, { ...record, revoked: true })
     }
     this.onChange()
   }
