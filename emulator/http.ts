@@ -8,7 +8,8 @@ export const MAX_BODY_BYTES = 1024 * 1024
 
 export type HttpOptions = {
   deps: Deps
-  /** Called after every request that may have changed state (the snapshot writer). */
+  /** Called before every request that may change state, and after it (the snapshot writer). */
+  beforeRequest(): void
   afterRequest(): void
   /** Only with --clock-control: POST /_local/clock moves the emulator's clock (browser tests). */
   testClock?: TestClock
@@ -54,7 +55,9 @@ async function serve(request: IncomingMessage, response: ServerResponse, options
     if (path === '/_local/clock' && options.testClock) {
       return send(response, withCors(moveClock(body, options.testClock), cors))
     }
+    options.beforeRequest()
     const result = await handle(headerValue(request, 'x-amz-target'), body, options.deps)
+    // Throws when the snapshot cannot be saved: the client then gets a 500, not `result`.
     options.afterRequest()
     send(response, withCors(result, cors))
   } catch (error) {

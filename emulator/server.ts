@@ -56,7 +56,19 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 
   const server = createHttpServer({
     deps,
-    afterRequest: flush,
+    beforeRequest: () => store.begin(),
+    afterRequest: () => {
+      try {
+        flush()
+      } catch (error) {
+        // The change cannot be saved: the memory goes back to what the file holds, so the 500 the
+        // client gets is true (nothing happened) and a later save does not persist it after all.
+        store.rollback()
+        dirty = false
+        throw error
+      }
+      store.commit()
+    },
     testClock: options.clockControl,
     localConfig: () => ({
       pools: localPools(deps).map(({ name, userPoolId, clientId, mfaConfiguration }) => ({ name, userPoolId, clientId, mfaConfiguration })),

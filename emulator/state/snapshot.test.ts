@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, fstatSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, fstatSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Sessions } from '../auth/sessions.ts'
@@ -197,5 +197,50 @@ describe('a damaged state file', () => {
     await expect(startEmulator({ port: 0, statePath: file, log: () => {} })).rejects.toBeInstanceOf(CorruptStateError)
     expect(readFileSync(file, 'utf8')).toBe('{"version":1,')
     expect(existsSync(`${file}.${process.pid}.tmp`)).toBe(false)
+  })
+})
+
+describe('a save that fails', () => {
+  const PREFIX = 'AWSCognitoIdentityProviderService.'
+
+  test('answers 500 and leaves the state as it was (as the file still has it); the next save works again', async () => {
+    const emulator = await startEmulator({ port: 0, statePath: file, seed: false, log: () => {} })
+    const post = async (operation: string, body: object) => {
+      const response = await fetch(emulator.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `${PREFIX}${operation}` },
+        body: JSON.stringify(body),
+      })
+      return { status: response.status, body: (await response.json()) as Record<string, any> }
+    }
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      const created = await post('CreateUserPool', { PoolName: 'kept' })
+      expect(created.status).toBe(200)
+      const poolId: string = created.body.UserPool.Id
+      const saved = structuredClone(emulator.store.toJSON())
+      expect(loadSnapshot(file)).toEqual(saved)
+
+      // A directory where the file was: the rename that ends every save now fails.
+      rmSync(file)
+      mkdirSync(file)
+      // An update of a stored record and a new record: both must be undone.
+      const update = await post('SetUserPoolMfaConfig', { UserPoolId: poolId, MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } })
+      const insert = await post('CreateUserPool', { PoolName: 'lost' })
+      for (const failed of [update, insert]) {
+        expect(failed).toEqual({ status: 500, body: { __type: 'InternalErrorException', message: 'An internal error occurred.' } })
+      }
+      expect(errors).toHaveBeenCalledTimes(2)
+      expect(emulator.store.toJSON()).toEqual(saved)
+      expect((await post('GetUserPoolMfaConfig', { UserPoolId: poolId })).body.MfaConfiguration).toBe('OFF')
+
+      rmSync(file, { recursive: true })
+      expect((await post('CreateUserPool', { PoolName: 'after' })).status).toBe(200)
+      expect(loadSnapshot(file)?.pools.map((pool) => pool.name)).toEqual(['kept', 'after'])
+      expect(loadSnapshot(file)?.pools[0]).toEqual(saved.pools[0])
+    } finally {
+      errors.mockRestore()
+      await emulator.close()
+    }
   })
 })
