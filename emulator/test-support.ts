@@ -54,7 +54,7 @@ export function createTestDeps(startMs: number = T0): TestDeps {
 /** An operation's reply with the members tests read. */
 export type Reply = Record<string, any>
 
-export async function call(operation: Operation, input: Input, deps: Deps): Promise<Reply> {
+export async function call<Request, Response>(operation: Operation<Request, Response>, input: Input, deps: Deps): Promise<Reply> {
   return (await operation(input, deps)) as Reply
 }
 

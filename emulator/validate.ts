@@ -1,7 +1,25 @@
+import type { AttributeType } from '@aws-sdk/client-cognito-identity-provider'
 import { invalidParameter } from './errors.ts'
 
 /** An operation's raw JSON body: an object whose members are still unchecked. */
 export type Input = Record<string, unknown>
+
+declare const request: unique symbol
+
+/**
+ * The raw body of a request whose type is `Request` (the SDK's, e.g. VerifySoftwareTokenRequest):
+ * still untrusted JSON, but the functions below read a member only by a name `Request` has and
+ * with the reader that fits the member's SDK type (`optionalBoolean` for a boolean …), and hand
+ * back the checked value or throw Cognito's InvalidParameterException. That is the only way from
+ * unknown to typed: the request type is carried along (never present at run time) just for them.
+ */
+export type Untrusted<Request> = Readonly<Input> & { readonly [request]?: Request }
+
+/**
+ * The names of `Request`'s members whose SDK type is `Value`. NoInfer: `Request` comes from the
+ * input alone, so a plain `Input` (no request type) accepts no name at all.
+ */
+type MemberOf<Request, Value> = NoInfer<{ [Name in keyof Request]-?: NonNullable<Request[Name]> extends Value ? Name : never }[keyof Request] & string>
 
 type StringRule = { min?: number; max?: number; pattern?: RegExp }
 
@@ -21,7 +39,7 @@ function badValue(name: string, constraint: string): Error {
 }
 
 /** Absent and null are the same thing on the wire (docs/cognito-behaviour.md#requests). */
-export function optionalString(input: Input, name: string, rule: StringRule = {}): string | undefined {
+export function optionalString<R>(input: Untrusted<R>, name: MemberOf<R, string>, rule: StringRule = {}): string | undefined {
   const value = input[name]
   if (value === undefined || value === null) return undefined
   if (typeof value !== 'string') throw badValue(name, 'Member must be a string')
@@ -37,20 +55,20 @@ export function optionalString(input: Input, name: string, rule: StringRule = {}
   return value
 }
 
-export function requiredString(input: Input, name: string, rule: StringRule = {}): string {
+export function requiredString<R>(input: Untrusted<R>, name: MemberOf<R, string>, rule: StringRule = {}): string {
   const value = optionalString(input, name, rule)
   if (value === undefined) throw missing(name)
   return value
 }
 
-export function optionalBoolean(input: Input, name: string): boolean | undefined {
+export function optionalBoolean<R>(input: Untrusted<R>, name: MemberOf<R, boolean>): boolean | undefined {
   const value = input[name]
   if (value === undefined || value === null) return undefined
   if (typeof value !== 'boolean') throw badValue(name, 'Member must be a boolean')
   return value
 }
 
-export function optionalNumber(input: Input, name: string, range: { min?: number; max?: number } = {}): number | undefined {
+export function optionalNumber<R>(input: Untrusted<R>, name: MemberOf<R, number>, range: { min?: number; max?: number } = {}): number | undefined {
   const value = input[name]
   if (value === undefined || value === null) return undefined
   if (typeof value !== 'number' || !Number.isFinite(value)) throw badValue(name, 'Member must be a number')
@@ -63,7 +81,12 @@ export function optionalNumber(input: Input, name: string, range: { min?: number
   return value
 }
 
-export function optionalEnum<T extends string>(input: Input, name: string, values: readonly T[]): T | undefined {
+/** `values` are the ones the emulator accepts: the SDK's enum, or a part of it. */
+export function optionalEnum<R, Name extends MemberOf<R, string>, T extends NonNullable<R[Name]> & string>(
+  input: Untrusted<R>,
+  name: Name,
+  values: readonly T[],
+): T | undefined {
   const value = optionalString(input, name)
   if (value === undefined) return undefined
   if (!(values as readonly string[]).includes(value)) {
@@ -74,14 +97,18 @@ export function optionalEnum<T extends string>(input: Input, name: string, value
   return value as T
 }
 
-export function requiredEnum<T extends string>(input: Input, name: string, values: readonly T[]): T {
+export function requiredEnum<R, Name extends MemberOf<R, string>, T extends NonNullable<R[Name]> & string>(
+  input: Untrusted<R>,
+  name: Name,
+  values: readonly T[],
+): T {
   const value = optionalEnum(input, name, values)
   if (value === undefined) throw missing(name)
   return value
 }
 
 /** A string → string map such as AuthParameters or ChallengeResponses. */
-export function optionalStringMap(input: Input, name: string): Record<string, string> {
+export function optionalStringMap<R>(input: Untrusted<R>, name: MemberOf<R, Record<string, string>>): Record<string, string> {
   const value = input[name]
   if (value === undefined || value === null) return {}
   if (typeof value !== 'object' || Array.isArray(value)) throw badValue(name, 'Member must be a map')
@@ -91,14 +118,20 @@ export function optionalStringMap(input: Input, name: string): Record<string, st
   return value as Record<string, string>
 }
 
-export function optionalObject(input: Input, name: string): Input | undefined {
+/** A nested structure, itself still untrusted: its members are read with these same functions. */
+export function optionalObject<R, Name extends MemberOf<R, object>>(input: Untrusted<R>, name: Name): Untrusted<NonNullable<R[Name]>> | undefined {
   const value = input[name]
   if (value === undefined || value === null) return undefined
   if (typeof value !== 'object' || Array.isArray(value)) throw badValue(name, 'Member must be a structure')
   return value as Input
 }
 
-export function optionalArray(input: Input, name: string): unknown[] | undefined {
+/** A list whose items are still unchecked. */
+export function optionalArray<R>(input: Untrusted<R>, name: MemberOf<R, readonly unknown[]>): unknown[] | undefined {
+  return listAt(input, name)
+}
+
+function listAt(input: Input, name: string): unknown[] | undefined {
   const value = input[name]
   if (value === undefined || value === null) return undefined
   if (!Array.isArray(value)) throw badValue(name, 'Member must be a list')
@@ -106,12 +139,12 @@ export function optionalArray(input: Input, name: string): unknown[] | undefined
 }
 
 /** `[{Name, Value}]` as in UserAttributes. */
-export function optionalAttributeList(input: Input, name: string): Record<string, string> {
-  const list = optionalArray(input, name) ?? []
+export function optionalAttributeList<R>(input: Untrusted<R>, name: MemberOf<R, AttributeType[]>): Record<string, string> {
+  const list = listAt(input, name) ?? []
   const attributes: Record<string, string> = {}
   for (const item of list) {
     if (typeof item !== 'object' || item === null) throw badValue(name, 'Member must be a list of attributes')
-    const { Name, Value } = item as Input
+    const { Name, Value } = item as Untrusted<AttributeType>
     if (typeof Name !== 'string' || Name.length === 0) throw badValue(name, 'Attribute Name must be a non-empty string')
     if (Value !== undefined && Value !== null && typeof Value !== 'string') {
       throw badValue(name, 'Attribute Value must be a string')

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import type { ExplicitAuthFlowsType } from '@aws-sdk/client-cognito-identity-provider'
+import type { AdminInitiateAuthRequest, ExplicitAuthFlowsType, InitiateAuthRequest } from '@aws-sdk/client-cognito-identity-provider'
 import { createVerifier, isValidSrpA, poolNameOf, startServerExchange } from '../domain/srp.ts'
 import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
 import type { Deps } from '../deps.ts'
 import type { ClientRecord, PoolRecord } from '../state/model.ts'
-import { optionalStringMap, requiredEnum, requiredParameter, requiredString, type Input } from '../validate.ts'
+import { optionalStringMap, requiredEnum, requiredParameter, requiredString, type Untrusted } from '../validate.ts'
 import { passwordAttemptChanges, passwordMatches, refuseWhileLockedOut } from './password.ts'
 import { refreshTokens } from './refresh.ts'
 import { afterPassword, challenge, type AuthResponse } from './sign-in.ts'
@@ -35,8 +35,11 @@ const REQUIRED_CLIENT_FLOW: Partial<Record<AuthFlow, ExplicitAuthFlowsType>> = {
   ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
 }
 
+/** The members both requests have, and the admin one's UserPoolId. */
+type SignInRequest = InitiateAuthRequest & Pick<Partial<AdminInitiateAuthRequest>, 'UserPoolId'>
+
 /** InitiateAuth and AdminInitiateAuth (docs/cognito-behaviour.md#initiateauth); `admin` is the SigV4 variant. */
-export async function initiateAuth(input: Input, deps: Deps, admin: boolean): Promise<AuthResponse> {
+export async function initiateAuth(input: Untrusted<SignInRequest>, deps: Deps, admin: boolean): Promise<AuthResponse> {
   const poolId = admin ? requiredString(input, 'UserPoolId', { min: 1, max: 55 }) : undefined
   const clientId = requiredString(input, 'ClientId', { min: 1, max: 128 })
   const flow = requiredEnum(input, 'AuthFlow', AUTH_FLOWS)

@@ -1,7 +1,10 @@
+import type { SetUserMFAPreferenceRequest } from '@aws-sdk/client-cognito-identity-provider'
 import { invalidParameter } from '../errors.ts'
 import type { MfaFactor, PoolRecord, UserRecord } from '../state/model.ts'
-import { optionalBoolean, optionalObject, type Input } from '../validate.ts'
+import { optionalBoolean, optionalObject, type Untrusted } from '../validate.ts'
 
+/** The members SetUserMFAPreference and AdminSetUserMFAPreference share. */
+type MfaSettings = Pick<SetUserMFAPreferenceRequest, 'SMSMfaSettings' | 'SoftwareTokenMfaSettings' | 'EmailMfaSettings'>
 type Setting = { factor: MfaFactor; enabled?: boolean; preferred?: boolean }
 
 /**
@@ -9,7 +12,7 @@ type Setting = { factor: MfaFactor; enabled?: boolean; preferred?: boolean }
  * absent stays as it is; at most one may be preferred; TOTP needs a verified token.
  * Returns the user's new `mfa`, for the caller to store.
  */
-export function mfaPreference(input: Input, pool: PoolRecord, user: UserRecord): UserRecord['mfa'] {
+export function mfaPreference(input: Untrusted<MfaSettings>, pool: PoolRecord, user: UserRecord): UserRecord['mfa'] {
   const settings: Setting[] = []
   for (const [member, factor] of [
     ['SMSMfaSettings', 'SMS_MFA'],

@@ -1,15 +1,19 @@
+import type { AdminRespondToAuthChallengeRequest, RespondToAuthChallengeRequest } from '@aws-sdk/client-cognito-identity-provider'
 import { poolNameOf, verifyPasswordClaim } from '../domain/srp.ts'
 import { matchTotpStep } from '../domain/totp.ts'
 import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
 import type { Deps } from '../deps.ts'
 import type { MfaFactor } from '../state/model.ts'
-import { optionalString, optionalStringMap, requiredEnum, requiredParameter, requiredString, type Input } from '../validate.ts'
+import { optionalString, optionalStringMap, requiredEnum, requiredParameter, requiredString, type Untrusted } from '../validate.ts'
 import { enforcePasswordPolicy, passwordAttemptChanges, passwordVerifier, refuseWhileLockedOut } from './password.ts'
 import { challengeNames, type SessionRecord } from './sessions.ts'
 import { afterPassword, factorChallenge, tokens, type AuthResponse, type SignInContext } from './sign-in.ts'
 
+/** The members both requests have, and the admin one's UserPoolId. */
+type ChallengeAnswer = RespondToAuthChallengeRequest & Pick<Partial<AdminRespondToAuthChallengeRequest>, 'UserPoolId'>
+
 /** RespondToAuthChallenge and AdminRespondToAuthChallenge (docs/cognito-behaviour.md#respondtoauthchallenge). */
-export async function respondToAuthChallenge(input: Input, deps: Deps, admin: boolean): Promise<AuthResponse> {
+export async function respondToAuthChallenge(input: Untrusted<ChallengeAnswer>, deps: Deps, admin: boolean): Promise<AuthResponse> {
   const poolId = admin ? requiredString(input, 'UserPoolId', { min: 1, max: 55 }) : undefined
   const clientId = requiredString(input, 'ClientId', { min: 1, max: 128 })
   const name = requiredEnum(input, 'ChallengeName', [...challengeNames, 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER', 'CUSTOM_CHALLENGE', 'EMAIL_OTP'])

@@ -1,7 +1,8 @@
+import type { AssociateSoftwareTokenRequest } from '@aws-sdk/client-cognito-identity-provider'
 import { cognitoError, invalidParameter } from '../errors.ts'
 import type { Deps } from '../deps.ts'
 import type { ClientRecord, PoolRecord, UserRecord } from '../state/model.ts'
-import { optionalString, type Input } from '../validate.ts'
+import { optionalString, type Untrusted } from '../validate.ts'
 import type { SessionRecord } from './sessions.ts'
 import { requireAccessToken } from './tokens.ts'
 
@@ -16,7 +17,7 @@ export type TotpCaller =
  * so pool and client come from the token or the session. Both need TOTP on in the pool
  * (docs/cognito-behaviour.md#totp-on-the-pool).
  */
-export async function requireTotpCaller(input: Input, deps: Deps): Promise<TotpCaller> {
+export async function requireTotpCaller(input: Untrusted<AssociateSoftwareTokenRequest>, deps: Deps): Promise<TotpCaller> {
   const accessToken = optionalString(input, 'AccessToken')
   const sessionId = optionalString(input, 'Session', { min: 20, max: 2048 })
   if ((accessToken === undefined) === (sessionId === undefined)) {

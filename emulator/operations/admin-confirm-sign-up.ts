@@ -1,8 +1,9 @@
+import type { AdminConfirmSignUpRequest, AdminConfirmSignUpResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { notAuthorized } from '../errors.ts'
 import type { Operation } from './operation.ts'
 import { requestedPool, requestedUser } from './request-targets.ts'
 
-export const adminConfirmSignUp: Operation = async (input, deps) => {
+export const adminConfirmSignUp: Operation<AdminConfirmSignUpRequest, AdminConfirmSignUpResponse> = async (input, deps) => {
   const pool = requestedPool(input, deps)
   const user = requestedUser(pool, input, deps)
   if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`)

@@ -1,3 +1,4 @@
+import type { AdminCreateUserRequest, AdminCreateUserResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { randomBytes } from 'node:crypto'
 import { enforcePasswordPolicy } from '../auth/password.ts'
 import { createUser } from '../auth/users.ts'
@@ -8,7 +9,7 @@ import { requestedPool } from './request-targets.ts'
 import { userType } from './shapes.ts'
 
 /** A FORCE_CHANGE_PASSWORD user: the first sign-in answers NEW_PASSWORD_REQUIRED. */
-export const adminCreateUser: Operation = async (input, deps) => {
+export const adminCreateUser: Operation<AdminCreateUserRequest, AdminCreateUserResponse> = async (input, deps) => {
   const pool = requestedPool(input, deps)
   const username = requiredString(input, 'Username', { min: 1, max: 128 })
   const attributes = optionalAttributeList(input, 'UserAttributes')

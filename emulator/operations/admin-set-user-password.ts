@@ -1,9 +1,10 @@
+import type { AdminSetUserPasswordRequest, AdminSetUserPasswordResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { enforcePasswordPolicy, passwordVerifier } from '../auth/password.ts'
 import { optionalBoolean, requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
 import { requestedPool, requestedUser } from './request-targets.ts'
 
-export const adminSetUserPassword: Operation = async (input, deps) => {
+export const adminSetUserPassword: Operation<AdminSetUserPasswordRequest, AdminSetUserPasswordResponse> = async (input, deps) => {
   const pool = requestedPool(input, deps)
   const user = requestedUser(pool, input, deps)
   const password = requiredString(input, 'Password', { min: 1, max: 256 })

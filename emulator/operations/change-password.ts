@@ -1,10 +1,11 @@
+import type { ChangePasswordRequest, ChangePasswordResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { enforcePasswordPolicy, passwordAttemptChanges, passwordMatches, passwordVerifier, refuseWhileLockedOut } from '../auth/password.ts'
 import { requireAccessToken } from '../auth/tokens.ts'
 import { notAuthorized } from '../errors.ts'
 import { requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
 
-export const changePassword: Operation = async (input, deps) => {
+export const changePassword: Operation<ChangePasswordRequest, ChangePasswordResponse> = async (input, deps) => {
   const proposed = requiredString(input, 'ProposedPassword', { min: 1, max: 256 })
   const previous = requiredString(input, 'PreviousPassword', { min: 1, max: 256 })
   const { pool, user: caller } = await requireAccessToken(deps, requiredString(input, 'AccessToken'))

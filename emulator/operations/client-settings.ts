@@ -1,7 +1,7 @@
-import type { ExplicitAuthFlowsType } from '@aws-sdk/client-cognito-identity-provider'
+import type { CreateUserPoolClientRequest, ExplicitAuthFlowsType, TimeUnitsType } from '@aws-sdk/client-cognito-identity-provider'
 import { invalidParameter } from '../errors.ts'
 import type { ClientRecord } from '../state/model.ts'
-import { optionalArray, optionalBoolean, optionalEnum, optionalNumber, optionalObject, type Input } from '../validate.ts'
+import { optionalArray, optionalBoolean, optionalEnum, optionalNumber, optionalObject, type Untrusted } from '../validate.ts'
 
 export const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 }
 const UNITS = ['seconds', 'minutes', 'hours', 'days'] as const
@@ -31,13 +31,16 @@ function isAuthFlowName(value: unknown): value is ExplicitAuthFlowsType {
   return typeof value === 'string' && (AUTH_FLOW_NAMES as readonly string[]).includes(value)
 }
 
+/** What CreateUserPoolClient and UpdateUserPoolClient share (the latter has no GenerateSecret; it is refused all the same). */
+type SettingsRequest = Omit<CreateUserPoolClientRequest, 'UserPoolId' | 'ClientName'>
+
 type Settings = Omit<ClientRecord, 'clientId' | 'poolId' | 'name' | 'createdAt' | 'lastModifiedAt'>
 
 /**
  * The settings of CreateUserPoolClient and UpdateUserPoolClient. Like AWS, a member left
  * out gets its default, also on update.
  */
-export function clientSettings(input: Input): Settings {
+export function clientSettings(input: Untrusted<SettingsRequest>): Settings {
   if (input.GenerateSecret === true) {
     throw invalidParameter('This local emulator does not issue client secrets; browser apps such as Amplify cannot use them.')
   }
@@ -57,7 +60,7 @@ export function clientSettings(input: Input): Settings {
     IdToken: optionalEnum(unitsInput, 'IdToken', UNITS) ?? 'hours',
     RefreshToken: optionalEnum(unitsInput, 'RefreshToken', UNITS) ?? 'days',
   }
-  const seconds = (name: string, unit: string, fallbackSeconds: number, min: number, max: number) => {
+  const seconds = (name: 'AccessTokenValidity' | 'IdTokenValidity' | 'RefreshTokenValidity', unit: TimeUnitsType, fallbackSeconds: number, min: number, max: number) => {
     const value = optionalNumber(input, name)
     const result = value === undefined ? fallbackSeconds : value * UNIT_SECONDS[unit]
     if (result < min || result > max) throw invalidParameter(`Invalid range for ${name}: it must be between ${min} and ${max} seconds.`)

@@ -1,9 +1,10 @@
+import type { ConfirmSignUpRequest, ConfirmSignUpResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { cognitoError, notAuthorized } from '../errors.ts'
 import { requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
 import { requestedClient, requestedUser } from './request-targets.ts'
 
-export const confirmSignUp: Operation = async (input, deps) => {
+export const confirmSignUp: Operation<ConfirmSignUpRequest, ConfirmSignUpResponse> = async (input, deps) => {
   const { pool } = requestedClient(input, deps)
   const user = requestedUser(pool, input, deps)
   const code = requiredString(input, 'ConfirmationCode', { min: 1, max: 2048 })

@@ -1,3 +1,4 @@
+import type { CreateUserPoolClientRequest, CreateUserPoolClientResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { newClientId } from '../state/ids.ts'
 import type { ClientRecord } from '../state/model.ts'
 import { requiredString } from '../validate.ts'
@@ -6,7 +7,7 @@ import type { Operation } from './operation.ts'
 import { requestedPool } from './request-targets.ts'
 import { userPoolClientType } from './shapes.ts'
 
-export const createUserPoolClient: Operation = async (input, deps) => {
+export const createUserPoolClient: Operation<CreateUserPoolClientRequest, CreateUserPoolClientResponse> = async (input, deps) => {
   const pool = requestedPool(input, deps)
   const name = requiredString(input, 'ClientName', { min: 1, max: 128 })
   const now = Math.floor(deps.clock.now() / 1000)

@@ -1,14 +1,21 @@
-import type { AliasAttributeType, UsernameAttributeType, VerifiedAttributeType } from '@aws-sdk/client-cognito-identity-provider'
+import type {
+  AliasAttributeType,
+  CreateUserPoolRequest,
+  CreateUserPoolResponse,
+  PasswordPolicyType,
+  UsernameAttributeType,
+  VerifiedAttributeType,
+} from '@aws-sdk/client-cognito-identity-provider'
 import { defaultPasswordPolicy } from '../auth/password.ts'
 import { createSigningKey } from '../domain/tokens.ts'
 import { invalidParameter } from '../errors.ts'
 import { newPoolId } from '../state/ids.ts'
 import type { PasswordPolicy, PoolRecord } from '../state/model.ts'
-import { optionalArray, optionalBoolean, optionalEnum, optionalNumber, optionalObject, requiredString, type Input } from '../validate.ts'
+import { optionalArray, optionalBoolean, optionalEnum, optionalNumber, optionalObject, requiredString, type Untrusted } from '../validate.ts'
 import type { Operation } from './operation.ts'
 import { userPoolType } from './shapes.ts'
 
-export const createUserPool: Operation = async (input, deps) => {
+export const createUserPool: Operation<CreateUserPoolRequest, CreateUserPoolResponse> = async (input, deps) => {
   const name = requiredString(input, 'PoolName', { min: 1, max: 128 })
   const mfa = optionalEnum(input, 'MfaConfiguration', ['OFF', 'ON', 'OPTIONAL'] as const) ?? 'OFF'
   // AWS accepts ON/OPTIONAL here only with an SMS configuration; TOTP is switched on
@@ -40,7 +47,7 @@ export const createUserPool: Operation = async (input, deps) => {
   return { UserPool: userPoolType(pool, 0) }
 }
 
-function passwordPolicy(input: Input | undefined): PasswordPolicy {
+function passwordPolicy(input: Untrusted<PasswordPolicyType> | undefined): PasswordPolicy {
   if (!input) return defaultPasswordPolicy
   return {
     MinimumLength: optionalNumber(input, 'MinimumLength', { min: 6, max: 99 }) ?? defaultPasswordPolicy.MinimumLength,
@@ -53,7 +60,11 @@ function passwordPolicy(input: Input | undefined): PasswordPolicy {
   }
 }
 
-function stringList<T extends string>(input: Input, name: string, allowed: readonly T[]): T[] {
+function stringList<T extends string>(
+  input: Untrusted<CreateUserPoolRequest>,
+  name: 'UsernameAttributes' | 'AliasAttributes' | 'AutoVerifiedAttributes',
+  allowed: readonly T[],
+): T[] {
   const list = optionalArray(input, name) ?? []
   const isAllowed = (item: unknown): item is T => typeof item === 'string' && (allowed as readonly string[]).includes(item)
   return list.map((item) => {

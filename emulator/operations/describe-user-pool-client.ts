@@ -1,8 +1,9 @@
+import type { DescribeUserPoolClientRequest, DescribeUserPoolClientResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
 import { userPoolClientType } from './shapes.ts'
 
-export const describeUserPoolClient: Operation = async (input, deps) => {
+export const describeUserPoolClient: Operation<DescribeUserPoolClientRequest, DescribeUserPoolClientResponse> = async (input, deps) => {
   const poolId = requiredString(input, 'UserPoolId', { min: 1, max: 55 })
   deps.store.requirePool(poolId)
   const client = deps.store.requireClient(requiredString(input, 'ClientId', { min: 1, max: 128 }), poolId)

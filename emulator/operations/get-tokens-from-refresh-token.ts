@@ -1,10 +1,11 @@
+import type { GetTokensFromRefreshTokenRequest, GetTokensFromRefreshTokenResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { refreshTokens } from '../auth/refresh.ts'
 import { requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
 import { requestedClient } from './request-targets.ts'
 
 /** What aws-amplify ≥ 6.15.4 refreshes with (docs/cognito-behaviour.md#refresh-tokens). */
-export const getTokensFromRefreshToken: Operation = async (input, deps) => {
+export const getTokensFromRefreshToken: Operation<GetTokensFromRefreshTokenRequest, GetTokensFromRefreshTokenResponse> = async (input, deps) => {
   const refreshToken = requiredString(input, 'RefreshToken', { min: 1 })
   const { client, pool } = requestedClient(input, deps)
   return { AuthenticationResult: await refreshTokens(deps, pool, client, refreshToken) }

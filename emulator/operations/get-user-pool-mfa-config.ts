@@ -1,3 +1,4 @@
+import type { GetUserPoolMfaConfigRequest, GetUserPoolMfaConfigResponse } from '@aws-sdk/client-cognito-identity-provider'
 import type { PoolRecord } from '../state/model.ts'
 import type { Operation } from './operation.ts'
 import { requestedPool } from './request-targets.ts'
@@ -10,6 +11,6 @@ export function mfaConfigOutput(pool: PoolRecord) {
   }
 }
 
-export const getUserPoolMfaConfig: Operation = async (input, deps) => {
+export const getUserPoolMfaConfig: Operation<GetUserPoolMfaConfigRequest, GetUserPoolMfaConfigResponse> = async (input, deps) => {
   return mfaConfigOutput(requestedPool(input, deps))
 }

@@ -1,3 +1,5 @@
+import type { Deps } from '../deps.ts'
+import type { Input } from '../validate.ts'
 import { adminConfirmSignUp } from './admin-confirm-sign-up.ts'
 import { adminCreateUser } from './admin-create-user.ts'
 import { adminDeleteUser } from './admin-delete-user.ts'
@@ -21,7 +23,6 @@ import { initiateAuth } from './initiate-auth.ts'
 import { listUserPoolClients } from './list-user-pool-clients.ts'
 import { listUserPools } from './list-user-pools.ts'
 import { listUsers } from './list-users.ts'
-import type { Operation } from './operation.ts'
 import { resendConfirmationCode } from './resend-confirmation-code.ts'
 import { respondToAuthChallenge } from './respond-to-auth-challenge.ts'
 import { revokeToken } from './revoke-token.ts'
@@ -31,8 +32,14 @@ import { signUp } from './sign-up.ts'
 import { updateUserPoolClient } from './update-user-pool-client.ts'
 import { verifySoftwareToken } from './verify-software-token.ts'
 
+/**
+ * Any operation as handle.ts calls it: the body is only known to be a JSON object, and each
+ * operation's own validation (validate.ts) checks its members against its SDK request type.
+ */
+type WireOperation = (input: Input, deps: Deps) => Promise<object>
+
 /** The one map from X-Amz-Target operation name to its implementation. */
-export const operations: Record<string, Operation> = {
+export const operations: Record<string, WireOperation> = {
   AdminConfirmSignUp: adminConfirmSignUp,
   AdminCreateUser: adminCreateUser,
   AdminDeleteUser: adminDeleteUser,

@@ -1,9 +1,10 @@
+import type { ListUserPoolsRequest, ListUserPoolsResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { optionalString, optionalNumber } from '../validate.ts'
 import { invalidParameter } from '../errors.ts'
 import type { Operation } from './operation.ts'
 import { paginate } from './paginate.ts'
 
-export const listUserPools: Operation = async (input, deps) => {
+export const listUserPools: Operation<ListUserPoolsRequest, ListUserPoolsResponse> = async (input, deps) => {
   const limit = optionalNumber(input, 'MaxResults', { min: 1, max: 60 })
   if (limit === undefined) throw invalidParameter("1 validation error detected: Value null at 'maxResults' failed to satisfy constraint: Member must not be null")
   const { page, next } = paginate(deps.store.listPools(), limit, optionalString(input, 'NextToken'))

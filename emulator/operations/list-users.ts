@@ -1,3 +1,4 @@
+import type { ListUsersRequest, ListUsersResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { invalidParameter } from '../errors.ts'
 import type { UserRecord } from '../state/model.ts'
 import { optionalNumber, optionalString } from '../validate.ts'
@@ -9,7 +10,7 @@ import { userType } from './shapes.ts'
 // Cognito's filter grammar: `attribute = "value"` or `attribute ^= "prefix"`.
 const FILTER = /^\s*([\w:]+)\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/
 
-export const listUsers: Operation = async (input, deps) => {
+export const listUsers: Operation<ListUsersRequest, ListUsersResponse> = async (input, deps) => {
   const pool = requestedPool(input, deps)
   // 0 is allowed by the model; like an absent Limit it means a full page (an empty page with
   // a token would send a paging client round forever).

@@ -1,9 +1,10 @@
+import type { ResendConfirmationCodeRequest, ResendConfirmationCodeResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { issueConfirmationCode } from '../auth/users.ts'
 import { invalidParameter } from '../errors.ts'
 import type { Operation } from './operation.ts'
 import { requestedClient, requestedUser } from './request-targets.ts'
 
-export const resendConfirmationCode: Operation = async (input, deps) => {
+export const resendConfirmationCode: Operation<ResendConfirmationCodeRequest, ResendConfirmationCodeResponse> = async (input, deps) => {
   const { pool } = requestedClient(input, deps)
   const user = requestedUser(pool, input, deps)
   if (user.status !== 'UNCONFIRMED') throw invalidParameter('User is already confirmed.')

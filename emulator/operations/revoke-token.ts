@@ -1,9 +1,10 @@
+import type { RevokeTokenRequest, RevokeTokenResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { cognitoError } from '../errors.ts'
 import { requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
 
 /** Revokes one refresh token and the access tokens carrying its origin_jti (docs/cognito-behaviour.md#revocation). */
-export const revokeToken: Operation = async (input, deps) => {
+export const revokeToken: Operation<RevokeTokenRequest, RevokeTokenResponse> = async (input, deps) => {
   const token = requiredString(input, 'Token', { min: 1 })
   const client = deps.store.requireClient(requiredString(input, 'ClientId', { min: 1, max: 128 }))
   if (token.split('.').length === 3) throw cognitoError('UnsupportedTokenTypeException', 'Unsupported token type: only refresh tokens can be revoked.')

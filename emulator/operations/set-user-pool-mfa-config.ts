@@ -1,3 +1,4 @@
+import type { SetUserPoolMfaConfigRequest, SetUserPoolMfaConfigResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { invalidParameter } from '../errors.ts'
 import { optionalBoolean, optionalEnum, optionalObject } from '../validate.ts'
 import type { Operation } from './operation.ts'
@@ -5,7 +6,7 @@ import { requestedPool } from './request-targets.ts'
 import { mfaConfigOutput } from './get-user-pool-mfa-config.ts'
 
 /** The rules AWS applies (docs/cognito-behaviour.md#pool-mfa-configuration). Absent factor blocks keep their setting. */
-export const setUserPoolMfaConfig: Operation = async (input, deps) => {
+export const setUserPoolMfaConfig: Operation<SetUserPoolMfaConfigRequest, SetUserPoolMfaConfigResponse> = async (input, deps) => {
   const pool = requestedPool(input, deps)
   const mfa = optionalEnum(input, 'MfaConfiguration', ['OFF', 'ON', 'OPTIONAL'] as const) ?? pool.mfaConfiguration
   const totp = optionalObject(input, 'SoftwareTokenMfaConfiguration')

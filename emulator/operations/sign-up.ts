@@ -1,3 +1,4 @@
+import type { SignUpRequest, SignUpResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { enforcePasswordPolicy } from '../auth/password.ts'
 import { createUser, issueConfirmationCode } from '../auth/users.ts'
 import { optionalAttributeList, requiredString } from '../validate.ts'
@@ -8,7 +9,7 @@ import { requestedClient } from './request-targets.ts'
  * A new UNCONFIRMED user; the confirmation code goes to the emulator's log
  * (docs/cognito-behaviour.md#signup-and-password-policy).
  */
-export const signUp: Operation = async (input, deps) => {
+export const signUp: Operation<SignUpRequest, SignUpResponse> = async (input, deps) => {
   const { pool } = requestedClient(input, deps)
   const username = requiredString(input, 'Username', { min: 1, max: 128 })
   const password = requiredString(input, 'Password', { min: 1, max: 256 })

@@ -1,3 +1,4 @@
+import type { VerifySoftwareTokenRequest, VerifySoftwareTokenResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { requireTotpCaller } from '../auth/totp-caller.ts'
 import { matchTotpStep } from '../domain/totp.ts'
 import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
@@ -6,7 +7,7 @@ import { optionalString, requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
 
 /** The pending secret becomes the active one when the code matches (docs/cognito-behaviour.md#authenticator-setup). */
-export const verifySoftwareToken: Operation = async (input, deps) => {
+export const verifySoftwareToken: Operation<VerifySoftwareTokenRequest, VerifySoftwareTokenResponse> = async (input, deps) => {
   const code = requiredString(input, 'UserCode', { min: 6, max: 6, pattern: /^[0-9]+$/ })
   const deviceName = optionalString(input, 'FriendlyDeviceName', { max: 131072 })
   const caller = await requireTotpCaller(input, deps)
