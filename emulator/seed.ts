@@ -39,8 +39,10 @@ export type LocalPool = {
 /** Creates the demo pools through the emulator's own operations, the way a seed script would call AWS. */
 export async function seedDemoPools(deps: Deps): Promise<void> {
   for (const demo of DEMO_POOLS) {
-    const { UserPool } = (await createUserPool({ PoolName: demo.name, UsernameConfiguration: { CaseSensitive: false } }, deps)) as { UserPool: { Id: string } }
-    const poolId = UserPool.Id
+    const { UserPool } = await createUserPool({ PoolName: demo.name, UsernameConfiguration: { CaseSensitive: false } }, deps)
+    // The SDK's type leaves every response member optional; CreateUserPool always sets it.
+    const poolId = UserPool?.Id
+    if (!poolId) throw new Error('CreateUserPool answered without a pool id')
     // CreateUserPool cannot turn TOTP on; SetUserPoolMfaConfig does (docs/cognito-behaviour.md#pool-mfa-configuration).
     await setUserPoolMfaConfig({ UserPoolId: poolId, MfaConfiguration: demo.mfa, SoftwareTokenMfaConfiguration: { Enabled: true } }, deps)
     await createUserPoolClient(

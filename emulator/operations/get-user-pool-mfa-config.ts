@@ -1,9 +1,9 @@
 import type { GetUserPoolMfaConfigRequest, GetUserPoolMfaConfigResponse } from '@aws-sdk/client-cognito-identity-provider'
 import type { PoolRecord } from '../state/model.ts'
-import type { Operation } from './operation.ts'
+import type { Operation, Wire } from './operation.ts'
 import { requestedPool } from './request-targets.ts'
 
-export function mfaConfigOutput(pool: PoolRecord) {
+export function mfaConfigOutput(pool: PoolRecord): Wire<GetUserPoolMfaConfigResponse> {
   return {
     MfaConfiguration: pool.mfaConfiguration,
     SoftwareTokenMfaConfiguration: { Enabled: pool.softwareTokenMfaEnabled },

@@ -1,14 +1,17 @@
+import type { AttributeType, GetUserResponse, UserPoolClientType, UserPoolType, UserType } from '@aws-sdk/client-cognito-identity-provider'
 import { UNIT_SECONDS } from './client-settings.ts'
 import type { ClientRecord, PoolRecord, UserRecord } from '../state/model.ts'
+import type { Wire } from './operation.ts'
 
-// Output shapes exactly as Cognito names them (PascalCase, epoch-second dates).
+// Output shapes exactly as Cognito names them (PascalCase, epoch-second dates), typed with the SDK's
+// types so that a member the SDK does not know is refused here too.
 
-export function attributeList(user: UserRecord): Array<{ Name: string; Value: string }> {
+export function attributeList(user: UserRecord): Wire<AttributeType[]> {
   return [{ Name: 'sub', Value: user.sub }, ...Object.entries(user.attributes).filter(([name]) => name !== 'sub').map(([Name, Value]) => ({ Name, Value }))]
 }
 
 /** UserType, as AdminCreateUser and ListUsers return it. */
-export function userType(user: UserRecord) {
+export function userType(user: UserRecord): Wire<UserType> {
   return {
     Username: user.username,
     Attributes: attributeList(user),
@@ -20,7 +23,7 @@ export function userType(user: UserRecord) {
 }
 
 /** MFA members of GetUser / AdminGetUser; omitted when empty, as AWS does. */
-export function mfaSettings(user: UserRecord) {
+export function mfaSettings(user: UserRecord): Wire<Pick<GetUserResponse, 'PreferredMfaSetting' | 'UserMFASettingList'>> {
   return {
     ...(user.mfa.preferred ? { PreferredMfaSetting: user.mfa.preferred } : {}),
     ...(user.mfa.enabled.length > 0 ? { UserMFASettingList: [...user.mfa.enabled] } : {}),
@@ -32,7 +35,7 @@ export function poolArn(pool: PoolRecord): string {
   return `arn:aws:cognito-idp:${region}:000000000000:userpool/${pool.id}`
 }
 
-export function userPoolType(pool: PoolRecord, estimatedUsers: number) {
+export function userPoolType(pool: PoolRecord, estimatedUsers: number): Wire<UserPoolType> {
   return {
     Id: pool.id,
     Name: pool.name,
@@ -49,7 +52,7 @@ export function userPoolType(pool: PoolRecord, estimatedUsers: number) {
   }
 }
 
-export function userPoolClientType(client: ClientRecord) {
+export function userPoolClientType(client: ClientRecord): Wire<UserPoolClientType> {
   return {
     UserPoolId: client.poolId,
     ClientName: client.name,
