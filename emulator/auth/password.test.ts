@@ -49,7 +49,10 @@ describe('enforcePasswordPolicy (default policy: 8+, upper, lower, digit, symbol
 
 describe('passwordAttemptChanges', () => {
   const user = (): UserRecord => ({ failedPasswordAttempts: 0 }) as UserRecord
-  const attempt = (record: UserRecord, succeeded: boolean, clock: Clock): UserRecord => ({ ...record, ...passwordAttemptChanges(record, succeeded, clock) })
+  const attempt = (record: UserRecord, succeeded: boolean, clock: Clock): UserRecord => ({
+    ...record,
+    ...passwordAttemptChanges(record, succeeded, clock),
+  })
 
   test('locks for 1 s after the fifth failure in a row, then 2 s, 4 s …', () => {
     const clock = createTestClock(1_000_000)

@@ -2,4 +2,5 @@ import type { AdminRespondToAuthChallengeRequest, AdminRespondToAuthChallengeRes
 import { respondToAuthChallenge } from '../auth/respond.ts'
 import type { Operation } from './operation.ts'
 
-export const adminRespondToAuthChallenge: Operation<AdminRespondToAuthChallengeRequest, AdminRespondToAuthChallengeResponse> = (input, deps) => respondToAuthChallenge(input, deps, true)
+export const adminRespondToAuthChallenge: Operation<AdminRespondToAuthChallengeRequest, AdminRespondToAuthChallengeResponse> = (input, deps) =>
+  respondToAuthChallenge(input, deps, true)

@@ -60,7 +60,13 @@ export function clientSettings(input: Untrusted<SettingsRequest>): Settings {
     IdToken: optionalEnum(unitsInput, 'IdToken', UNITS) ?? 'hours',
     RefreshToken: optionalEnum(unitsInput, 'RefreshToken', UNITS) ?? 'days',
   }
-  const seconds = (name: 'AccessTokenValidity' | 'IdTokenValidity' | 'RefreshTokenValidity', unit: TimeUnitsType, fallbackSeconds: number, min: number, max: number) => {
+  const seconds = (
+    name: 'AccessTokenValidity' | 'IdTokenValidity' | 'RefreshTokenValidity',
+    unit: TimeUnitsType,
+    fallbackSeconds: number,
+    min: number,
+    max: number,
+  ) => {
     const value = optionalNumber(input, name)
     const result = value === undefined ? fallbackSeconds : value * UNIT_SECONDS[unit]
     if (result < min || result > max) throw invalidParameter(`Invalid range for ${name}: it must be between ${min} and ${max} seconds.`)

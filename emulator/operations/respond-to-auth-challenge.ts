@@ -2,4 +2,5 @@ import type { RespondToAuthChallengeRequest, RespondToAuthChallengeResponse } fr
 import { respondToAuthChallenge as respond } from '../auth/respond.ts'
 import type { Operation } from './operation.ts'
 
-export const respondToAuthChallenge: Operation<RespondToAuthChallengeRequest, RespondToAuthChallengeResponse> = (input, deps) => respond(input, deps, false)
+export const respondToAuthChallenge: Operation<RespondToAuthChallengeRequest, RespondToAuthChallengeResponse> = (input, deps) =>
+  respond(input, deps, false)

@@ -211,13 +211,13 @@ describe('a save that fails', () => {
         headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `${PREFIX}${operation}` },
         body: JSON.stringify(body),
       })
-      return { status: response.status, body: (await response.json()) as Record<string, any> }
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> }
     }
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
     try {
       const created = await post('CreateUserPool', { PoolName: 'kept' })
       expect(created.status).toBe(200)
-      const poolId: string = created.body.UserPool.Id
+      const poolId = (created.body as { UserPool: { Id: string } }).UserPool.Id
       const saved = structuredClone(emulator.store.toJSON())
       expect(loadSnapshot(file)).toEqual(saved)
 
