@@ -33,7 +33,7 @@ export type SessionRecord = Readonly<{
   triesLeft: number
   used: boolean
   authTime?: number
-  srp?: { aHex: string; bHex: string; BHex: string; secretBlock: string }
+  srp?: Readonly<{ aHex: string; bHex: string; BHex: string; secretBlock: string }>
   mfaSetupStage?: MfaSetupStage
   smsCode?: string
   canChoose?: readonly string[]
