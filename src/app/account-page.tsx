@@ -6,7 +6,6 @@ import type { AuthGateway } from '../auth/auth-gateway.ts'
 import { SecurityScreen } from '../features/account-security/security-screen.tsx'
 import { useT } from '../i18n/i18n-provider.tsx'
 import { StepHeading } from '../ui/step-heading.tsx'
-import { SettingsEnrollment } from './enrollment-slots.tsx'
 
 export type AccountPageProps = {
   auth: AuthGateway
@@ -55,9 +54,8 @@ export default function AccountPage({
         auth={auth}
         mfaRequired={mfaRequired}
         onSessionExpired={onSessionExpired}
-        renderEnrollment={(slot) => (
-          <SettingsEnrollment auth={auth} accountName={accountName} issuer={issuer} slot={slot} />
-        )}
+        accountName={accountName}
+        issuer={issuer}
       />
       <section className="panel" aria-labelledby="sign-out-title">
         <Flex direction="column" gap="small">

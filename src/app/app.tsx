@@ -13,7 +13,7 @@
  * or `config={{ mode: 'local', baseUrl: `http://127.0.0.1:${port}/` }}` to use the pool picker.
  * Optional props:
  *   clock              createManualClock() from src/ui/clock.ts: run out the 3-minute challenge
- *                      session without waiting (the setup screen's own countdown uses Date.now)
+ *                      session without waiting (every countdown, setup's included, runs on it)
  *   createGateway      defaults to the lazily loaded Amplify gateway; createFakeAuthGateway for
  *                      component tests
  *   initialLocale      'en' | 'ja' (default: remembered choice, else the browser's languages)
@@ -67,7 +67,6 @@ const ConfigProblemScreen = lazy(() => import('./config-problem.tsx').then((m) =
 const LocalPoolProblem = lazy(() => import('./config-problem.tsx').then((m) => ({ default: m.LocalPoolProblem })))
 const loadAccountPage = () => import('./account-page.tsx')
 const AccountPage = lazy(loadAccountPage)
-const SignInEnrollment = lazy(() => import('./enrollment-slots.tsx').then((m) => ({ default: m.SignInEnrollment })))
 
 export type GatewayFactory = (pool: PoolConfig) => AuthGateway | LazyAuthGateway
 
@@ -285,11 +284,7 @@ function Session({
           localMode={localMode}
           beforeForm={picker}
           onSignedIn={(username) => setSession({ kind: 'signed-in', accountName: username })}
-          renderTotpSetup={(slot) => (
-            <Suspense fallback={<Waiting label={t('app.loadingScreen')} />}>
-              <SignInEnrollment slot={slot} issuer={appName} clock={clock} />
-            </Suspense>
-          )}
+          issuer={appName}
         />
       )
     case 'signed-in':

@@ -2,7 +2,7 @@ import { messages as common } from './common-messages.ts'
 import { messages as later } from './later-messages.ts'
 import { messages as signIn } from '../features/sign-in/messages.ts'
 import { messages as accountSecurity } from '../features/account-security/messages.ts'
-import { messages as totpEnrollment } from '../features/totp-enrollment/messages.ts'
+import { messages as totpEnrollment } from '../enrollment/messages.ts'
 import { messages as config } from '../config/messages.ts'
 import { registerMessages } from './registry.ts'
 

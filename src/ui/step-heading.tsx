@@ -1,4 +1,4 @@
-import { Heading } from '@aws-amplify/ui-react'
+import { Heading, type HeadingProps } from '@aws-amplify/ui-react'
 import { useEffect, useRef, type ReactNode } from 'react'
 
 /**
@@ -10,18 +10,20 @@ export function StepHeading({
   level = 1,
   focusOnMount = true,
   id,
+  fontSize,
+  fontWeight,
 }: {
   children: ReactNode
   level?: 1 | 2 | 3
   focusOnMount?: boolean
   id?: string
-}) {
+} & Pick<HeadingProps, 'fontSize' | 'fontWeight'>) {
   const ref = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
     if (focusOnMount) ref.current?.focus()
   }, [focusOnMount])
   return (
-    <Heading ref={ref} level={level} tabIndex={-1} id={id} className="step-heading">
+    <Heading ref={ref} level={level} tabIndex={-1} id={id} className="step-heading" fontSize={fontSize} fontWeight={fontWeight}>
       {children}
     </Heading>
   )

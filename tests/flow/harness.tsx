@@ -18,7 +18,7 @@ import { messages as later } from '../../src/i18n/later-messages.ts'
 import { format } from '../../src/i18n/locale.ts'
 import { messages as accountSecurity } from '../../src/features/account-security/messages.ts'
 import { messages as signIn } from '../../src/features/sign-in/messages.ts'
-import { messages as totpEnrollment } from '../../src/features/totp-enrollment/messages.ts'
+import { messages as totpEnrollment } from '../../src/enrollment/messages.ts'
 import { createConfirmedUser, sdkClient, uniqueName } from '../contract/harness.ts'
 import { phoneCode } from '../support/phone-totp.ts'
 

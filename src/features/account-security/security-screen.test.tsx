@@ -1,10 +1,10 @@
-import { act, screen, waitFor, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, test, vi } from 'vitest'
 import { createFakeAuthGateway, type FakeOptions, type FakeUser } from '../../../tests/support/fake-auth-gateway.ts'
 import type { Locale } from '../../i18n/catalog.ts'
 import { renderWithProviders, textFor } from '../../../tests/support/render-with-providers.tsx'
-import { SecurityScreen, type EnrollmentSlot } from './security-screen.tsx'
+import { SecurityScreen } from './security-screen.tsx'
 
 function setup(locale: Locale, user: Partial<FakeUser> = {}, fake: FakeOptions = {}, mfaRequired = false) {
   const auth = createFakeAuthGateway({
@@ -13,48 +13,48 @@ function setup(locale: Locale, user: Partial<FakeUser> = {}, fake: FakeOptions =
     ...fake,
   })
   const onSessionExpired = vi.fn()
-  const slots: EnrollmentSlot[] = []
   renderWithProviders(
     <SecurityScreen
       auth={auth}
       mfaRequired={mfaRequired}
       onSessionExpired={onSessionExpired}
-      renderEnrollment={(slot) => {
-        slots.push(slot)
-        return (
-          <div>
-            <p>{slot.replacing ? 'replacing setup' : 'new setup'}</p>
-            <button onClick={slot.onCancel}>leave setup</button>
-          </div>
-        )
-      }}
+      accountName="alice"
+      issuer="Cognito TOTP"
     />,
     { locale },
   )
-  return { u: userEvent.setup(), auth, onSessionExpired, slots, t: textFor(locale) }
+  const t = textFor(locale)
+  /** The setup screen (the enrollment view) with its key. */
+  const setupScreen = () => screen.findByRole('region', { name: t('totp.title') })
+  return { u: userEvent.setup(), auth, onSessionExpired, t, setupScreen }
 }
 
 describe.each(['en', 'ja'] as const)('security screen (%s)', (locale) => {
   test('shows that the authenticator app is off and offers to set one up', async () => {
-    const { u, slots, t } = setup(locale)
+    const { u, t, setupScreen } = setup(locale)
     expect(screen.getByRole('status')).toHaveTextContent(t('security.loading'))
     expect(await screen.findByText(t('security.totp.offDescription'))).toBeInTheDocument()
     expect(screen.getByText(t('security.totp.off'))).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: t('security.turnOff') })).not.toBeInTheDocument()
     await u.click(screen.getByRole('button', { name: t('security.setUp') }))
-    expect(screen.getByText('new setup')).toBeInTheDocument()
-    expect(slots.at(-1)?.replacing).toBe(false)
+    expect(await setupScreen()).toBeInTheDocument()
+    expect(await screen.findByLabelText(t('totp.keyLabel'))).toBeInTheDocument()
+    expect(screen.queryByText(t('totp.replacingWarning'))).not.toBeInTheDocument()
   })
 
   test('after setup the status is read again from the server and the page says it is on', async () => {
-    const { u, auth, slots, t } = setup(locale)
+    const { u, auth, t } = setup(locale)
     await u.click(await screen.findByRole('button', { name: t('security.setUp') }))
-    // What the enrollment feature does through its driver:
-    await auth.beginTotpSetup()
-    await auth.verifyTotpSetup('123456', 'Work phone')
-    await auth.setTotpPreferred()
-    act(() => slots.at(-1)!.onEnrolled())
+    const deviceName = await screen.findByLabelText(t('totp.deviceLabel'))
+    await u.clear(deviceName)
+    await u.type(deviceName, 'Work phone')
+    await u.type(screen.getByLabelText(t('totp.codeLabel')), '123456')
     expect(await screen.findByText(t('security.notice.enabled'))).toBeInTheDocument()
+    expect(auth.calls.map((c) => c.method).filter((m) => m !== 'fetchMfaStatus')).toEqual([
+      'beginTotpSetup',
+      'verifyTotpSetup',
+      'setTotpPreferred',
+    ])
     expect(screen.getByText(t('security.totp.on'))).toBeInTheDocument()
     expect(screen.getByText(t('security.totp.preferred'))).toBeInTheDocument()
     expect(screen.getByText(t('security.totp.device', { name: 'Work phone' }))).toBeInTheDocument()
@@ -68,24 +68,26 @@ describe.each(['en', 'ja'] as const)('security screen (%s)', (locale) => {
   })
 
   test('replacing warns that the old app stops working, and cancelling keeps everything', async () => {
-    const { u, slots, t } = setup(locale, { totp: { preferred: true, deviceName: 'Old phone' } })
+    const { u, auth, t, setupScreen } = setup(locale, { totp: { preferred: true, deviceName: 'Old phone' } })
     await u.click(await screen.findByRole('button', { name: t('security.replace') }))
     const dialog = screen.getByRole('dialog', { name: t('security.replaceConfirm.title') })
     expect(dialog).toHaveTextContent(t('security.replaceConfirm.body'))
     await u.click(within(dialog).getByRole('button', { name: t('common.cancel') }))
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
-    expect(slots).toHaveLength(0)
+    expect(screen.queryByRole('region', { name: t('totp.title') })).not.toBeInTheDocument()
+    expect(auth.calls.filter((c) => c.method === 'beginTotpSetup')).toHaveLength(0)
 
     await u.click(screen.getByRole('button', { name: t('security.replace') }))
     await u.click(within(screen.getByRole('dialog')).getByRole('button', { name: t('security.replaceConfirm.continue') }))
-    expect(screen.getByText('replacing setup')).toBeInTheDocument()
-    expect(slots.at(-1)?.replacing).toBe(true)
+    expect(await setupScreen()).toBeInTheDocument()
+    expect(screen.getByText(t('totp.replacingWarning'))).toBeInTheDocument()
   })
 
   test('leaving the setup half-way returns to the status, read again', async () => {
     const { u, auth, t } = setup(locale)
     await u.click(await screen.findByRole('button', { name: t('security.setUp') }))
-    await u.click(screen.getByRole('button', { name: 'leave setup' }))
+    await screen.findByLabelText(t('totp.keyLabel'))
+    await u.click(screen.getByRole('button', { name: t('common.cancel') }))
     expect(await screen.findByRole('button', { name: t('security.setUp') })).toBeInTheDocument()
     expect(auth.calls.filter((c) => c.method === 'fetchMfaStatus').length).toBeGreaterThanOrEqual(2)
   })

@@ -1,6 +1,7 @@
 import { Badge, Button, Flex, Loader, Text, VisuallyHidden } from '@aws-amplify/ui-react'
-import { useRef, type ReactNode } from 'react'
+import { useRef } from 'react'
 import type { MfaType } from '../../auth/auth-gateway.ts'
+import EnrollmentView from '../../enrollment/enrollment-view.tsx'
 import { useLocale, useT } from '../../i18n/i18n-provider.tsx'
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx'
 import { FailureMessage, StatusMessage } from '../../ui/messages.tsx'
@@ -14,14 +15,14 @@ import { useAccountSecurity, type AccountSecurityController, type UseAccountSecu
 // This screen is loaded after sign-in; its words come with it.
 registerMessages(later, messages)
 
-/** What the app supplies to render the authenticator setup (the enrollment feature). */
-export type EnrollmentSlot = { replacing: boolean; onEnrolled(): void; onCancel(): void }
-
 export type SecurityScreenProps = UseAccountSecurityOptions & {
-  renderEnrollment(slot: EnrollmentSlot): ReactNode
+  /** What the user signs in with (username or email): the account label in authenticator apps. */
+  accountName: string
+  /** The app's name: the entry's title in authenticator apps. */
+  issuer: string
 }
 
-export function SecurityScreen({ renderEnrollment, ...options }: SecurityScreenProps) {
+export function SecurityScreen({ accountName, issuer, ...options }: SecurityScreenProps) {
   const t = useT()
   const security = useAccountSecurity(options)
   const { state } = security
@@ -31,7 +32,17 @@ export function SecurityScreen({ renderEnrollment, ...options }: SecurityScreenP
     wasEnrolling.current = true
     return (
       <section className="panel">
-        {renderEnrollment({ replacing: state.replacing, onEnrolled: security.enrolled, onCancel: security.cancel })}
+        <EnrollmentView
+          state={security.enrollment}
+          accountName={accountName}
+          issuer={issuer}
+          replacing={state.replacing}
+          onSubmitCode={security.submitSetupCode}
+          onStartOver={security.startSetupOver}
+          onRetry={security.retrySetup}
+          onRetryActivation={security.retryActivation}
+          onCancel={security.cancel}
+        />
       </section>
     )
   }

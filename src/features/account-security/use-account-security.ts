@@ -1,6 +1,7 @@
 import { useEffect, useReducer, useRef } from 'react'
 import { toAuthFailure, type AuthFailure, type AuthStep } from '../../auth/auth-failure.ts'
 import type { AuthGateway } from '../../auth/auth-gateway.ts'
+import { enrollmentFlow, initialEnrollmentState, isPending } from '../../enrollment/enrollment-flow.ts'
 import { initialSecurityState, securityFlow } from './security-flow.ts'
 
 export type UseAccountSecurityOptions = {
@@ -14,6 +15,15 @@ export type UseAccountSecurityOptions = {
 export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseAccountSecurityOptions) {
   const [state, dispatch] = useReducer(securityFlow, mfaRequired, initialSecurityState)
   const busy = useRef(false)
+  // The authenticator setup. Its state lives as long as this page (one signed-in user) and holds
+  // the issued key: leaving setup and coming back shows the key the user may already have
+  // scanned, because a new AssociateSoftwareToken would silently invalidate it.
+  const [enrollment, enroll] = useReducer(enrollmentFlow, initialEnrollmentState)
+  // Which key request's answer counts: after "start over", a late answer to the earlier one is dropped.
+  const keyRequest = useRef(0)
+  // Set synchronously, so a second submit in the same tick (auto-submit and a click) is refused
+  // even before React has re-rendered with the 'verifying' state.
+  const setupBusy = useRef(false)
   const onExpired = useRef(onSessionExpired)
   onExpired.current = onSessionExpired
 
@@ -51,14 +61,91 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
     }
   }
 
+  /** AssociateSoftwareToken: the only place a key is minted; called from clicks, never from an effect. */
+  async function issueKey() {
+    const request = ++keyRequest.current
+    enroll({ type: 'started' })
+    try {
+      const { secret } = await auth.beginTotpSetup()
+      if (request === keyRequest.current) enroll({ type: 'secret-issued', secret })
+    } catch (error) {
+      if (request === keyRequest.current) enroll({ type: 'failed', failure: toAuthFailure(error, 'setup') })
+    }
+  }
+
+  function openSetup() {
+    if (enrollment.step === 'entering-code') enroll({ type: 'resumed' })
+    else if (!isPending(enrollment)) {
+      enroll({ type: 'closed' })
+      void issueKey()
+    }
+  }
+
+  function closeSetup() {
+    enroll({ type: 'closed' })
+  }
+
+  async function activate() {
+    setupBusy.current = true
+    try {
+      await auth.setTotpPreferred()
+    } catch (error) {
+      enroll({ type: 'failed', failure: toAuthFailure(error, 'preference') })
+      return
+    } finally {
+      setupBusy.current = false
+    }
+    enroll({ type: 'activated' })
+    closeSetup()
+    dispatch({ type: 'enrolled' })
+  }
+
+  async function submitSetupCode(code: string, deviceName: string) {
+    if (setupBusy.current || enrollment.step !== 'entering-code') return
+    setupBusy.current = true
+    enroll({ type: 'code-submitted' })
+    try {
+      await auth.verifyTotpSetup(code, deviceName)
+    } catch (error) {
+      setupBusy.current = false
+      enroll({ type: 'failed', failure: toAuthFailure(error, 'setup') })
+      return
+    }
+    // Verified: this key is the user's authenticator now. Switching it on is a separate call
+    // that is retried on its own if it fails; the code is never asked for again.
+    enroll({ type: 'verified', needsActivation: true })
+    await activate()
+  }
+
   return {
     state,
+    /** The authenticator setup's state, shown while `state.step` is 'enrolling'. */
+    enrollment,
     reload: () => dispatch({ type: 'reload' }),
-    setUp: () => dispatch({ type: 'setup-requested' }),
+    setUp() {
+      if (state.step !== 'overview' || state.status.totpEnabled) return
+      dispatch({ type: 'setup-requested' })
+      openSetup()
+    },
     replace: () => dispatch({ type: 'replace-requested' }),
-    confirmReplace: () => dispatch({ type: 'replace-confirmed' }),
-    cancel: () => dispatch({ type: 'cancelled' }),
-    enrolled: () => dispatch({ type: 'enrolled' }),
+    confirmReplace() {
+      if (state.step !== 'confirm-replace') return
+      dispatch({ type: 'replace-confirmed' })
+      openSetup()
+    },
+    cancel() {
+      if (state.step === 'enrolling') closeSetup()
+      dispatch({ type: 'cancelled' })
+    },
+    submitSetupCode: (code: string, deviceName: string) => void submitSetupCode(code, deviceName),
+    /** "Start over with a new key". */
+    startSetupOver: () => void issueKey(),
+    retrySetup: () => void issueKey(),
+    retryActivation() {
+      if (setupBusy.current || enrollment.step !== 'activation-failed') return
+      enroll({ type: 'activation-retried' })
+      void activate()
+    },
     askToDisable: () => dispatch({ type: 'disable-requested' }),
     confirmDisable() {
       if (state.step !== 'confirm-disable') return

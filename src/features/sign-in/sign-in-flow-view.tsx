@@ -9,7 +9,7 @@ import type { FirstAction } from './sign-in-flow.ts'
 import { useSignIn } from './use-sign-in.ts'
 
 export default function SignInFlowView({
-  renderTotpSetup,
+  issuer,
   localMode = false,
   beforeForm,
   firstAction,
@@ -40,7 +40,7 @@ export default function SignInFlowView({
           flow={flow}
           state={state}
           clock={options.clock}
-          renderTotpSetup={renderTotpSetup}
+          issuer={issuer}
           localMode={localMode}
           beforeForm={beforeForm}
         />

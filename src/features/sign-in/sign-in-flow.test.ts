@@ -82,9 +82,47 @@ describe('signInFlow', () => {
       { type: 'credentials-submitted', username: 'carol' },
       { type: 'answered', result: { step: 'totp-setup', secret: 'ABC' }, deadline },
     ])
-    expect(setup).toEqual({ step: 'totp-setup', username: 'carol', secret: 'ABC', deadline })
-    expect(signInFlow(setup, { type: 'enrolled' })).toEqual({ step: 'signed-in', username: 'carol' })
+    expect(setup).toEqual({
+      step: 'totp-setup',
+      username: 'carol',
+      setup: { step: 'entering-code', secret: 'ABC', wrongCodes: 0, rejectedCodes: 0 },
+      deadline,
+    })
+    const enrolled = run(
+      [
+        { type: 'setup', event: { type: 'code-submitted' } },
+        { type: 'setup', event: { type: 'verified', needsActivation: false } },
+      ],
+      setup,
+    )
+    expect(enrolled).toEqual({ step: 'signed-in', username: 'carol' })
     expect(signInFlow(setup, { type: 'timed-out' })).toMatchObject({ step: 'credentials', failure: 'session-expired' })
+  })
+
+  test('during setup a wrong code stays in setup with the same key; the clock waits while a code is checked', () => {
+    const setup = run([
+      { type: 'credentials-submitted', username: 'carol' },
+      { type: 'answered', result: { step: 'totp-setup', secret: 'ABC' }, deadline },
+      { type: 'setup', event: { type: 'code-submitted' } },
+    ])
+    // The server decides a code that is being checked, even past the deadline.
+    expect(signInFlow(setup, { type: 'timed-out' })).toBe(setup)
+    const wrong = signInFlow(setup, { type: 'setup', event: { type: 'failed', failure: 'wrong-code' } })
+    expect(wrong).toMatchObject({
+      step: 'totp-setup',
+      setup: { step: 'entering-code', secret: 'ABC', failure: 'wrong-code', wrongCodes: 1, rejectedCodes: 1 },
+    })
+    expect(signInFlow(wrong, { type: 'timed-out' })).toMatchObject({ step: 'credentials', failure: 'session-expired' })
+  })
+
+  test('the pool ending the session during setup is back to the password, username kept', () => {
+    const setup = run([
+      { type: 'credentials-submitted', username: 'carol' },
+      { type: 'answered', result: { step: 'totp-setup', secret: 'ABC' }, deadline },
+      { type: 'setup', event: { type: 'code-submitted' } },
+      { type: 'setup', event: { type: 'failed', failure: 'session-expired' } },
+    ])
+    expect(setup).toEqual({ step: 'credentials', username: 'carol', failure: 'session-expired' })
   })
 
   test('choosing an MFA type leads to that factor with a fresh session deadline', () => {

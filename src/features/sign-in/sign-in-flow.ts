@@ -2,6 +2,7 @@
 // second submit while one is in flight is simply an event the reducer ignores.
 import type { AuthFailure } from '../../auth/auth-failure.ts'
 import type { MfaType, SignInStep } from '../../auth/auth-gateway.ts'
+import { enrollmentFlow, enrollmentWithKey, isPending, type EnrollmentEvent, type EnrollmentState } from '../../enrollment/enrollment-flow.ts'
 
 /** What the user did on the first screen before the flow loaded. */
 export type FirstAction = { kind: 'sign-in'; username: string; password: string } | { kind: 'sign-up' }
@@ -15,7 +16,8 @@ export type SignInState =
   | { step: 'credentials'; username: string; failure?: AuthFailure; notice?: Notice }
   | { step: 'checking-credentials'; username: string }
   | ({ step: 'totp-code' | 'checking-totp'; failure?: AuthFailure; wrongCodes: number; attempt: number } & Challenge)
-  | ({ step: 'totp-setup'; secret: string } & Challenge)
+  /** MFA_SETUP: the authenticator setup runs inside sign-in, as this step's sub-state. */
+  | ({ step: 'totp-setup'; setup: EnrollmentState } & Challenge)
   | ({ step: 'select-mfa' | 'selecting-mfa'; options: MfaType[]; failure?: AuthFailure } & Challenge)
   | ({
       step: 'delivered-code' | 'checking-delivered-code'
@@ -45,7 +47,8 @@ export type SignInEvent =
   | { type: 'new-password-submitted' }
   /** The challenge session's time ran out on the client's clock. */
   | { type: 'timed-out' }
-  | { type: 'enrolled' }
+  /** Something happened in the authenticator setup (MFA_SETUP). */
+  | { type: 'setup'; event: EnrollmentEvent }
   | { type: 'back-to-sign-in' }
   | { type: 'sign-up-started' }
   | { type: 'sign-up-submitted'; username: string }
@@ -74,7 +77,7 @@ function next(username: string, result: SignInStep, deadline: number): SignInSta
     case 'totp-code':
       return { step: 'totp-code', username, deadline, wrongCodes: 0, attempt: 0 }
     case 'totp-setup':
-      return { step: 'totp-setup', username, deadline, secret: result.secret }
+      return { step: 'totp-setup', username, deadline, setup: enrollmentWithKey(result.secret) }
     case 'select-mfa':
       return { step: 'select-mfa', username, deadline, options: result.options }
     case 'delivered-code':
@@ -100,7 +103,9 @@ function next(username: string, result: SignInStep, deadline: number): SignInSta
 export function signInFlow(s: SignInState, e: SignInEvent): SignInState {
   // A lapsed challenge session ends every challenge step the same way: back to the password,
   // username kept. While a request is in flight the server decides instead of the clock.
-  if (e.type === 'timed-out' && waitingForUser.has(s.step) && isChallenge(s)) {
+  // The setup's code being checked is a request in flight too.
+  const waiting = waitingForUser.has(s.step) && !(s.step === 'totp-setup' && isPending(s.setup))
+  if (e.type === 'timed-out' && waiting && isChallenge(s)) {
     return { step: 'credentials', username: s.username, failure: 'session-expired' }
   }
   if (e.type === 'failed' && e.failure === 'session-expired' && isChallenge(s)) {
@@ -134,9 +139,18 @@ export function signInFlow(s: SignInState, e: SignInEvent): SignInState {
         return { ...s, step: 'totp-code', failure: e.failure, wrongCodes: s.wrongCodes + (wrong ? 1 : 0), attempt: s.attempt + 1 }
       }
       return s
-    case 'totp-setup':
-      if (e.type === 'enrolled') return { step: 'signed-in', username: s.username }
-      return s
+    case 'totp-setup': {
+      if (e.type !== 'setup') return s
+      // The pool ended the challenge session: like any other challenge step (the setup's key
+      // went with it).
+      if (e.event.type === 'failed' && e.event.failure === 'session-expired') {
+        return { step: 'credentials', username: s.username, failure: 'session-expired' }
+      }
+      const setup = enrollmentFlow(s.setup, e.event)
+      // The code answered MFA_SETUP, which completes sign-in.
+      if (setup.step === 'enrolled') return { step: 'signed-in', username: s.username }
+      return setup === s.setup ? s : { ...s, setup }
+    }
     case 'select-mfa':
       if (e.type === 'mfa-type-chosen') return { ...s, step: 'selecting-mfa', failure: undefined }
       return s

@@ -6,7 +6,7 @@ import { createFakeAuthGateway, type FakeOptions } from '../../../tests/support/
 import type { Locale } from '../../i18n/catalog.ts'
 import { createManualClock } from '../../ui/clock.ts'
 import { renderWithProviders, textFor } from '../../../tests/support/render-with-providers.tsx'
-import { SignInScreen, type TotpSetupSlot } from './sign-in-screen.tsx'
+import { SignInScreen } from './sign-in-screen.tsx'
 
 const alice = { username: 'alice', password: 'Correct-horse-1', totp: { preferred: true } }
 
@@ -15,18 +15,8 @@ function setup(locale: Locale, fake: FakeOptions = {}, extra: { localMode?: bool
   const auth = createFakeAuthGateway({ users: [alice], ...fake })
   const clock = createManualClock()
   const onSignedIn = vi.fn()
-  const slots: TotpSetupSlot[] = []
   renderWithProviders(
-    <SignInScreen
-      auth={auth}
-      clock={clock}
-      onSignedIn={onSignedIn}
-      localMode={extra.localMode}
-      renderTotpSetup={(slot) => {
-        slots.push(slot)
-        return <p>setup component for {slot.accountName}</p>
-      }}
-    />,
+    <SignInScreen auth={auth} clock={clock} onSignedIn={onSignedIn} localMode={extra.localMode} issuer="Cognito TOTP" />,
     { locale },
   )
   const t = textFor(locale)
@@ -35,7 +25,7 @@ function setup(locale: Locale, fake: FakeOptions = {}, extra: { localMode?: bool
     await user.type(screen.getByLabelText(t('signIn.password')), password)
     await user.click(screen.getByRole('button', { name: t('signIn.submit') }))
   }
-  return { user, auth, clock, onSignedIn, slots, t, signIn }
+  return { user, auth, clock, onSignedIn, t, signIn }
 }
 
 describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
@@ -159,32 +149,45 @@ describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
     expect(screen.getByRole('heading', { name: t('signIn.title') })).toBeInTheDocument()
   })
 
-  test('MFA required and none set up: the setup component appears inside sign-in, and finishing it signs in', async () => {
-    const { onSignedIn, slots, t, signIn } = setup(locale, {
+  test('MFA required and none set up: the setup screen appears inside sign-in, and its code signs in', async () => {
+    const { user, auth, onSignedIn, t, signIn } = setup(locale, {
       users: [{ username: 'newbie', password: 'Correct-horse-1' }],
       mfaRequired: true,
       secrets: ['SECRETSECRETSECRET'],
     })
     await signIn('newbie', 'Correct-horse-1')
-    expect(await screen.findByRole('heading', { name: t('signIn.setup.title') })).toHaveFocus()
-    expect(screen.getByText('setup component for newbie')).toBeInTheDocument()
-    const slot = slots.at(-1)!
-    expect(slot.secret).toBe('SECRETSECRETSECRET')
-    await expect(slot.verify('000000', 'Pixel')).rejects.toMatchObject({ name: 'EnableSoftwareTokenMFAException' })
-    await act(() => slot.verify('123456', 'Pixel'))
-    act(() => slot.onEnrolled())
+    expect(await screen.findByRole('heading', { name: t('signIn.setup.title') })).toBeInTheDocument()
+    const setupScreen = await screen.findByRole('region', { name: t('totp.title') })
+    expect(within(setupScreen).getByRole('heading', { level: 2, name: t('totp.title') })).toHaveFocus()
+    expect(within(setupScreen).getByLabelText(t('totp.keyLabel'))).toHaveTextContent('SECR ETSE CRET SECR ET')
+    const href = within(setupScreen).getByRole('link', { name: t('totp.openInApp') }).getAttribute('href') ?? ''
+    expect(new URL(href).searchParams.get('secret')).toBe('SECRETSECRETSECRET')
+    expect(href).toContain(':newbie?')
+
+    const field = within(setupScreen).getByLabelText(t('totp.codeLabel'))
+    await user.type(field, '000000')
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.wrong-code'))
+    await waitFor(() => expect(field).toHaveValue(''))
+    await user.type(field, '123456')
     await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('newbie'))
+    // Verifying answered MFA_SETUP: nothing to switch on afterwards.
+    expect(auth.calls.filter((c) => c.method === 'setTotpPreferred')).toHaveLength(0)
+    // One request per code, sent with the device name the form defaults to.
+    expect(auth.calls.filter((c) => c.method === 'confirmTotpSetupDuringSignIn')).toEqual([
+      { method: 'confirmTotpSetupDuringSignIn', args: ['000000', t('totp.deviceDefault')] },
+      { method: 'confirmTotpSetupDuringSignIn', args: ['123456', t('totp.deviceDefault')] },
+    ])
   })
 
   test('a lapsed session during setup ends the attempt with the username kept', async () => {
-    const { auth, slots, t, signIn } = setup(locale, {
+    const { user, auth, t, signIn } = setup(locale, {
       users: [{ username: 'newbie', password: 'Correct-horse-1' }],
       mfaRequired: true,
     })
     await signIn('newbie', 'Correct-horse-1')
     await screen.findByRole('heading', { name: t('signIn.setup.title') })
     auth.expireSession()
-    await act(() => expect(slots.at(-1)!.verify('123456', '')).rejects.toMatchObject({ name: 'NotAuthorizedException' }))
+    await user.type(await screen.findByLabelText(t('totp.codeLabel')), '123456')
     expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.session-expired'))
     expect(screen.getByLabelText(t('signIn.username'))).toHaveValue('newbie')
   })
@@ -288,6 +291,57 @@ describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
   })
 })
 
+describe.each(['en', 'ja'] as const)('authenticator setup inside sign-in (%s)', (locale) => {
+  const newbie = { users: [{ username: 'newbie', password: 'Correct-horse-1' }], mfaRequired: true }
+
+  test('the setup screen counts down on the flow’s clock, warns in the last minute, and at zero the user is back at sign-in', async () => {
+    const { clock, t, signIn } = setup(locale, newbie)
+    await signIn('newbie', 'Correct-horse-1')
+    const setupScreen = await screen.findByRole('region', { name: t('totp.title') })
+    expect(within(setupScreen).getByLabelText(t('totp.keyLabel'))).toBeVisible()
+    const timer = within(setupScreen).getByRole('timer')
+    expect(timer).toHaveTextContent(t('session.timeLeft', { time: '3:00' }))
+    expect(screen.queryByText(t('session.oneMinuteLeft'))).not.toBeInTheDocument()
+
+    act(() => clock.advance(121_000))
+    expect(timer).toHaveTextContent(t('session.timeLeft', { time: '0:59' }))
+    expect(screen.getByText(t('session.oneMinuteLeft'))).toBeInTheDocument()
+
+    act(() => clock.advance(60_000))
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.session-expired'))
+    expect(screen.getByRole('heading', { name: t('signIn.title') })).toBeInTheDocument()
+    expect(screen.getByLabelText(t('signIn.username'))).toHaveValue('newbie')
+    expect(screen.queryByRole('timer')).not.toBeInTheDocument()
+    expect(screen.queryByLabelText(t('totp.codeLabel'))).not.toBeInTheDocument()
+    expect(screen.queryByLabelText(t('totp.keyLabel'))).not.toBeInTheDocument()
+  })
+
+  test('a code being checked when time runs out is decided by the server', async () => {
+    const { user, auth, clock, onSignedIn, t, signIn } = setup(locale, newbie)
+    await signIn('newbie', 'Correct-horse-1')
+    const field = await screen.findByLabelText(t('totp.codeLabel'))
+    const release = auth.hold('confirmTotpSetupDuringSignIn')
+    await user.type(field, '123456')
+    act(() => clock.advance(181_000))
+    expect(screen.getByLabelText(t('totp.keyLabel'))).toBeVisible()
+    act(() => release())
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('newbie'))
+  })
+
+  test('"start over" keeps the key that came with the challenge; Back leaves setup', async () => {
+    const { user, auth, t, signIn } = setup(locale, { ...newbie, secrets: ['SECRETSECRETSECRET', 'OTHEROTHEROTHER'] })
+    await signIn('newbie', 'Correct-horse-1')
+    const key = await screen.findByLabelText(t('totp.keyLabel'))
+    expect(key).toHaveTextContent('SECR ETSE CRET SECR ET')
+    await user.click(screen.getByRole('button', { name: t('totp.startOver') }))
+    expect(screen.getByLabelText(t('totp.keyLabel'))).toHaveTextContent('SECR ETSE CRET SECR ET')
+    expect(auth.calls.filter((c) => c.method === 'beginTotpSetup')).toHaveLength(0)
+    await user.click(screen.getByRole('button', { name: t('common.cancel') }))
+    expect(screen.getByRole('heading', { name: t('signIn.title') })).toBeInTheDocument()
+    expect(screen.getByLabelText(t('signIn.username'))).toHaveValue('newbie')
+  })
+})
+
 describe('sign-in screen under React StrictMode', () => {
   test('one submit is one sign-in request, even though StrictMode runs effects twice', async () => {
     const user = userEvent.setup()
@@ -295,7 +349,7 @@ describe('sign-in screen under React StrictMode', () => {
     const t = textFor('en')
     renderWithProviders(
       <StrictMode>
-        <SignInScreen auth={auth} clock={createManualClock()} onSignedIn={() => {}} renderTotpSetup={() => null} />
+        <SignInScreen auth={auth} clock={createManualClock()} onSignedIn={() => {}} issuer="Cognito TOTP" />
       </StrictMode>,
     )
     await user.type(screen.getByLabelText(t('signIn.username')), 'alice')

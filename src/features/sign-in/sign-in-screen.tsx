@@ -2,10 +2,7 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
 import { whenIdle } from '../../ui/idle.ts'
 import { CredentialsStep } from './credentials-step.tsx'
 import type { FirstAction } from './sign-in-flow.ts'
-import type { TotpSetupSlot } from './step-parts.tsx'
 import type { UseSignInOptions } from './use-sign-in.ts'
-
-export type { TotpSetupSlot }
 
 // The first screen is only the form. The flow behind it (the state machine, every later step,
 // and the calls to Cognito) needs the lazily loaded Amplify library anyway, so it loads lazily
@@ -14,7 +11,8 @@ const loadFlow = () => import('./sign-in-flow-view.tsx')
 const SignInFlowView = lazy(loadFlow)
 
 export type SignInScreenProps = Omit<UseSignInOptions, 'firstAction'> & {
-  renderTotpSetup(slot: TotpSetupSlot): ReactNode
+  /** The app's name: the entry's title in the phone's authenticator app (set up during sign-in). */
+  issuer: string
   /** Local emulator: where confirmation codes appear. */
   localMode?: boolean
   /** Shown above the sign-in form (the local pool picker). */

@@ -1,7 +1,7 @@
 // Field hints (descriptiveText) appear only in these steps, so their stylesheet comes with them.
 import '@aws-amplify/ui-react/styles/fieldMessages.css'
-import { Button, Flex, Text, TextField } from '@aws-amplify/ui-react'
-import { useId } from 'react'
+import { Button, Flex, Loader, Text, TextField } from '@aws-amplify/ui-react'
+import { lazy, Suspense, useId } from 'react'
 import type { MessageKey } from '../../i18n/catalog.ts'
 import { useT } from '../../i18n/i18n-provider.tsx'
 import { FailureMessage, StatusMessage } from '../../ui/messages.tsx'
@@ -16,6 +16,9 @@ import type { SignInController } from './use-sign-in.ts'
 import { formText, type Of, type StepProps } from './step-parts.tsx'
 
 registerMessages(later, messages)
+
+// The authenticator setup screen (with the QR code) loads only when Cognito asks for setup.
+const EnrollmentView = lazy(() => import('../../enrollment/enrollment-view.tsx'))
 
 /** The sign-in steps after the password form, chosen by the flow's state. */
 export default function SignInSteps(props: StepProps) {
@@ -77,20 +80,30 @@ function TotpCodeStep({ flow, state, clock }: Of<'totp-code' | 'checking-totp'>)
   )
 }
 
-function TotpSetupStep({ flow, state, renderTotpSetup }: Of<'totp-setup'>) {
+function TotpSetupStep({ flow, state, clock, issuer }: Of<'totp-setup'>) {
   const t = useT()
   return (
     <Flex direction="column" gap="medium">
       <StepHeading>{t('signIn.setup.title')}</StepHeading>
       <Text>{t('signIn.setup.intro', { username: state.username })}</Text>
-      {renderTotpSetup({
-        secret: state.secret,
-        accountName: state.username,
-        deadline: state.deadline,
-        verify: flow.confirmTotpSetup,
-        onEnrolled: flow.finishSetup,
-        onCancel: flow.backToSignIn,
-      })}
+      <Suspense
+        fallback={
+          <Flex alignItems="center" gap="small" role="status">
+            <Loader aria-hidden />
+            <Text>{t('app.loadingScreen')}</Text>
+          </Flex>
+        }
+      >
+        <EnrollmentView
+          state={state.setup}
+          accountName={state.username}
+          issuer={issuer}
+          session={{ deadline: state.deadline, clock }}
+          onSubmitCode={(code, deviceName) => void flow.submitSetupCode(code, deviceName)}
+          onStartOver={flow.startSetupOver}
+          onCancel={flow.backToSignIn}
+        />
+      </Suspense>
     </Flex>
   )
 }

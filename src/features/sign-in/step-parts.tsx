@@ -4,21 +4,12 @@ import type { Clock } from '../../ui/clock.ts'
 import type { SignInState } from './sign-in-flow.ts'
 import type { SignInController } from './use-sign-in.ts'
 
-/** What the app supplies to render the authenticator setup inside sign-in (MFA_SETUP). */
-export type TotpSetupSlot = {
-  secret: string
-  accountName: string
-  deadline: number
-  verify(code: string, deviceName: string): Promise<void>
-  onEnrolled(): void
-  onCancel(): void
-}
-
 export type StepProps = {
   flow: SignInController
   state: SignInState
   clock: Clock
-  renderTotpSetup(slot: TotpSetupSlot): ReactNode
+  /** The app's name: the entry's title in the phone's authenticator app. */
+  issuer: string
   localMode: boolean
   beforeForm?: ReactNode
 }

@@ -41,7 +41,6 @@ export function useSignIn({
   // The password stays in memory only between sign-up (or an unconfirmed sign-in) and the
   // confirmation code, so that confirming the account signs the user in without retyping it.
   const password = useRef<string | undefined>(undefined)
-  const setupVerifying = useRef(false)
 
   const signedInUser = state.step === 'signed-in' ? state.username : undefined
   const onSignedInRef = useRef(onSignedIn)
@@ -53,13 +52,13 @@ export function useSignIn({
   }, [signedInUser])
 
   // The challenge session lapses on the server after challengeSessionMs; say so when it does
-  // rather than letting the next answer fail. Not while the setup code is being checked: the
-  // server decides that one.
+  // rather than letting the next answer fail. The reducer ignores it while an answer is on its
+  // way (the server decides that one). This is the one clock the setup screen counts down on too.
   const deadline = 'deadline' in state ? state.deadline : undefined
   useEffect(() => {
     if (deadline === undefined) return
     const check = () => {
-      if (clock.now() >= deadline && !setupVerifying.current) dispatch({ type: 'timed-out' })
+      if (clock.now() >= deadline) dispatch({ type: 'timed-out' })
     }
     check()
     return clock.every(1000, check)
@@ -134,9 +133,11 @@ export function useSignIn({
     void run('new-password', () => auth.completeNewPassword(newPassword, attributes))
   }
 
-  /** The verify step of the setup screen during sign-in (MFA_SETUP): completes sign-in. */
-  async function confirmTotpSetup(code: string, deviceName: string): Promise<void> {
-    setupVerifying.current = true
+  /** The code from the new authenticator app (MFA_SETUP): verifying it completes sign-in. */
+  async function submitSetupCode(code: string, deviceName: string) {
+    if (inFlight.current || state.step !== 'totp-setup' || state.setup.step !== 'entering-code') return
+    inFlight.current = true
+    dispatch({ type: 'setup', event: { type: 'code-submitted' } })
     try {
       const result = await auth.confirmTotpSetupDuringSignIn(code, deviceName)
       if (result.step !== 'done') {
@@ -145,17 +146,23 @@ export function useSignIn({
         error.name = 'UnexpectedSignInStep'
         throw error
       }
+      dispatch({ type: 'setup', event: { type: 'verified', needsActivation: false } })
     } catch (error) {
-      // The setup screen shows the failure; a lapsed session also ends the sign-in attempt.
-      if (toAuthFailure(error, 'setup') === 'session-expired') dispatch({ type: 'failed', failure: 'session-expired' })
-      throw error
+      dispatch({ type: 'setup', event: { type: 'failed', failure: toAuthFailure(error, 'setup') } })
     } finally {
-      setupVerifying.current = false
+      inFlight.current = false
     }
   }
 
-  function finishSetup() {
-    dispatch({ type: 'enrolled' })
+  /**
+   * "Start over" inside sign-in: Amplify offers no new AssociateSoftwareToken during MFA_SETUP,
+   * so the key is the one that came with the challenge; the form starts afresh.
+   */
+  function startSetupOver() {
+    if (inFlight.current || state.step !== 'totp-setup' || state.setup.step !== 'entering-code') return
+    const { secret } = state.setup
+    dispatch({ type: 'setup', event: { type: 'started' } })
+    dispatch({ type: 'setup', event: { type: 'secret-issued', secret } })
   }
 
   function backToSignIn() {
@@ -230,8 +237,8 @@ export function useSignIn({
     submitDeliveredCode,
     chooseMfaType,
     submitNewPassword,
-    confirmTotpSetup,
-    finishSetup,
+    submitSetupCode,
+    startSetupOver,
     backToSignIn,
     startSignUp,
     submitSignUp,

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest'
-import { enrollmentFlow, initialEnrollmentState, isPending, type EnrollmentEvent, type EnrollmentState } from './enrollment-flow.ts'
+import {
+  enrollmentFlow,
+  enrollmentWithKey,
+  initialEnrollmentState,
+  isPending,
+  issuedKey,
+  type EnrollmentEvent,
+  type EnrollmentState,
+} from './enrollment-flow.ts'
 
 const run = (events: EnrollmentEvent[], from: EnrollmentState = initialEnrollmentState) => events.reduce(enrollmentFlow, from)
 const ready = run([{ type: 'started' }, { type: 'secret-issued', secret: 'SECRET' }])
@@ -87,5 +95,37 @@ describe('enrollmentFlow', () => {
     expect(isPending({ step: 'activating', retry: true })).toBe(true)
     expect(isPending(ready)).toBe(false)
     expect(isPending({ step: 'enrolled' })).toBe(false)
+  })
+})
+
+describe('leaving the setup screen and coming back (settings)', () => {
+  test('an issued key is kept, and coming back shows it with a clean form', () => {
+    const failed = run([{ type: 'code-submitted' }, { type: 'failed', failure: 'wrong-code' }], ready)
+    const closed = enrollmentFlow(failed, { type: 'closed' })
+    expect(closed).toBe(failed)
+    expect(issuedKey(closed)).toBe('SECRET')
+    expect(enrollmentFlow(closed, { type: 'resumed' })).toEqual({
+      step: 'entering-code',
+      secret: 'SECRET',
+      wrongCodes: 0,
+      rejectedCodes: 1,
+    })
+  })
+
+  test('a request in flight is kept; its answer lands for when the user comes back', () => {
+    const loading = enrollmentFlow(initialEnrollmentState, { type: 'started' })
+    expect(enrollmentFlow(loading, { type: 'closed' })).toBe(loading)
+  })
+
+  test.each<EnrollmentState>([
+    { step: 'enrolled' },
+    { step: 'activation-failed', failure: 'offline' },
+    { step: 'unavailable', failure: 'offline' },
+  ])('%j is done with: the next setup starts afresh', (state) => {
+    expect(enrollmentFlow(state, { type: 'closed' })).toEqual(initialEnrollmentState)
+  })
+
+  test('inside sign-in the key came with the challenge', () => {
+    expect(enrollmentWithKey('KEY')).toEqual({ step: 'entering-code', secret: 'KEY', wrongCodes: 0, rejectedCodes: 0 })
   })
 })

@@ -40,18 +40,11 @@ const en = {
     'Set the date and time on your phone to update automatically. Codes are made from the exact time, so a phone clock that is off by a minute gives wrong codes.',
   'totp.helpSettings':
     'The app must use the standard settings: SHA-1, 6 digits, 30 seconds. Scanning the QR code sets them for you; check them if you typed the key in.',
-  'totp.deadline': 'Time left to finish: {time}',
-  'totp.deadlineSoon': 'Less than a minute is left to finish setting up.',
-  'totp.expiredTitle': 'Time ran out',
-  'totp.expired':
-    'Setup was not finished in time, so this sign-in has ended. Sign in again to set up your authenticator app.',
   'totp.signInAgain': 'Sign in again',
   'totp.activationFailedTitle': 'Verified, but not turned on yet',
   'totp.activationFailed':
     'Your code was accepted and the app is linked to your account, but it could not be turned on for sign-in. Sign-in does not ask for a code yet.',
   'totp.retryActivation': 'Turn on authenticator app',
-  'totp.enrolledTitle': 'Authenticator app is on',
-  'totp.enrolled': 'From now on, signing in asks for the code from {issuer} in your authenticator app.',
 }
 
 const ja = {
@@ -94,18 +87,11 @@ const ja = {
     'スマートフォンの日付と時刻を自動で設定するようにしてください。コードは正確な時刻から作られるため、時計が1分ずれているだけでも正しいコードになりません。',
   'totp.helpSettings':
     'アプリは標準の設定（SHA-1、6桁、30秒）を使用する必要があります。QRコードをスキャンすると自動で設定されます。キーを手入力した場合は、設定を確認してください。',
-  'totp.deadline': '残り時間：{time}',
-  'totp.deadlineSoon': 'セットアップの残り時間は1分未満です。',
-  'totp.expiredTitle': '時間切れ',
-  'totp.expired':
-    '時間内にセットアップが完了しなかったため、このサインインは終了しました。もう一度サインインして、認証アプリを設定してください。',
   'totp.signInAgain': 'もう一度サインイン',
   'totp.activationFailedTitle': '確認済みですが、まだオンになっていません',
   'totp.activationFailed':
     'コードは確認され、アプリはアカウントに関連付けられましたが、サインインに使う設定をオンにできませんでした。サインイン時にはまだコードを求められません。',
   'totp.retryActivation': '認証アプリをオンにする',
-  'totp.enrolledTitle': '認証アプリがオンになりました',
-  'totp.enrolled': '今後のサインインでは、認証アプリの {issuer} に表示されるコードの入力を求められます。',
 } satisfies Record<keyof typeof en, string>
 
 export const messages = { en, ja }

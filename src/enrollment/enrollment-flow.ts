@@ -1,4 +1,9 @@
-import type { AuthFailure } from '../../auth/auth-failure.ts'
+// Setting up an authenticator app, as one pure state machine. Its owners run it: the sign-in
+// flow as the sub-state of its `totp-setup` step (the key came with Cognito's MFA_SETUP
+// challenge), the Security page in account settings (the key comes from AssociateSoftwareToken).
+// The owner is the only caller of the gateway; enrollment-view.tsx only renders this state.
+// The state holds the issued key, and it is the one place that does: see docs/decisions/007.
+import type { AuthFailure } from '../auth/auth-failure.ts'
 
 // One state per thing the screen can show. Whether something is in flight is read from the
 // step (see isPending), never stored beside it.
@@ -22,17 +27,40 @@ type Attempts = {
 
 export type EnrollmentEvent =
   | { type: 'started' | 'code-submitted' | 'activation-retried' | 'activated' }
+  /** The owner leaves the setup screen (settings: Cancel, or done). */
+  | { type: 'closed' }
+  /** The user comes back to a setup they left: same key, a clean form. */
+  | { type: 'resumed' }
   | { type: 'secret-issued'; secret: string }
   | { type: 'verified'; needsActivation: boolean }
   | { type: 'failed'; failure: AuthFailure }
 
 export const initialEnrollmentState: EnrollmentState = { step: 'idle' }
 
+/** Setup inside sign-in: Cognito issued the key with the MFA_SETUP challenge. */
+export function enrollmentWithKey(secret: string): EnrollmentState {
+  return { step: 'entering-code', secret, wrongCodes: 0, rejectedCodes: 0 }
+}
+
+/** The key on screen, while it can still be verified. */
+export function issuedKey(s: EnrollmentState): string | undefined {
+  return s.step === 'entering-code' || s.step === 'verifying' ? s.secret : undefined
+}
+
 export function enrollmentFlow(s: EnrollmentState, e: EnrollmentEvent): EnrollmentState {
   switch (e.type) {
     case 'started':
-      // First start, a retry after begin() failed, or an explicit "start over" with a new key.
+      // First start, a retry after the key could not be fetched, or an explicit "start over" with a new key.
       if (s.step === 'idle' || s.step === 'unavailable' || s.step === 'entering-code') return { step: 'loading' }
+      return s
+    case 'closed':
+      // An issued key that is not verified yet is kept (the user may have scanned it), and so is
+      // a request in flight; anything else is done with, and the next setup starts afresh. A
+      // verified key is the user's authenticator now and is never offered again.
+      if (s.step === 'entering-code' || isPending(s)) return s
+      return initialEnrollmentState
+    case 'resumed':
+      if (s.step === 'entering-code') return { step: 'entering-code', secret: s.secret, wrongCodes: 0, rejectedCodes: s.rejectedCodes }
       return s
     case 'secret-issued':
       if (s.step === 'loading') return { step: 'entering-code', secret: e.secret, wrongCodes: 0, rejectedCodes: 0 }

@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { Flex, Text, View } from '@aws-amplify/ui-react'
-import { useT } from '../../i18n/i18n-provider.tsx'
+import { useT } from '../i18n/i18n-provider.tsx'
 
 /** A sketch of the entry the phone's app will show, so the user knows what to look for. */
 export function AppEntryPreview({ issuer, accountName }: { issuer: string; accountName: string }) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { Button, Flex, Text, View } from '@aws-amplify/ui-react'
-import { useT } from '../../i18n/i18n-provider.tsx'
+import { useT } from '../i18n/i18n-provider.tsx'
 import { formatSetupKey, normaliseSecret } from './otpauth-uri.ts'
 
 type CopyResult = 'idle' | 'copied' | 'manual'

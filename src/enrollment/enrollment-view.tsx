@@ -1,65 +1,65 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
-import {
-  Alert,
-  Button,
-  Card,
-  Flex,
-  Heading,
-  Link,
-  Loader,
-  Message,
-  Text,
-  TextField,
-  View,
-  VisuallyHidden,
-} from '@aws-amplify/ui-react'
-import type { AuthFailure } from '../../auth/auth-failure.ts'
-import { useT } from '../../i18n/i18n-provider.tsx'
-import { codeLength, normaliseCode, OneTimeCodeField } from '../../ui/one-time-code-field.tsx'
+// The authenticator setup screen: a view of the enrollment state (enrollment-flow.ts) that its
+// owner runs, sign-in or account settings; every action is a callback to that owner. Loaded on
+// demand with its words, stylesheets and the QR code: nobody needs it on the first screen.
+import '@aws-amplify/ui-react/styles/card.css'
+import '@aws-amplify/ui-react/styles/fieldMessages.css'
+import '@aws-amplify/ui-react/styles/link.css'
+import '@aws-amplify/ui-react/styles/message.css'
+import { useId, useState, type FormEvent, type ReactNode } from 'react'
+import { Alert, Button, Card, Flex, Link, Loader, Message, Text, TextField, View, VisuallyHidden } from '@aws-amplify/ui-react'
+import type { AuthFailure } from '../auth/auth-failure.ts'
+import { useT } from '../i18n/i18n-provider.tsx'
+import { messages as later } from '../i18n/later-messages.ts'
+import { registerMessages } from '../i18n/registry.ts'
+import type { Clock } from '../ui/clock.ts'
+import { FailureMessage } from '../ui/messages.tsx'
+import { codeLength, normaliseCode, OneTimeCodeField } from '../ui/one-time-code-field.tsx'
+import { SessionCountdown } from '../ui/session-countdown.tsx'
+import { StepHeading } from '../ui/step-heading.tsx'
 import { AppEntryPreview } from './app-entry-preview.tsx'
-import type { EnrollmentDriver } from './enrollment-driver.ts'
 import { isPending, wrongCodesBeforeHelp, type EnrollmentState } from './enrollment-flow.ts'
+import { messages } from './messages.ts'
 import { buildOtpauthUri } from './otpauth-uri.ts'
 import { QrCode } from './qr-code.tsx'
 import { SetupKey } from './setup-key.tsx'
 import { useCoarsePointer } from './use-coarse-pointer.ts'
-import { formatRemaining, useRemainingTime } from './use-remaining-time.ts'
-import { useTotpEnrollment } from './use-totp-enrollment.ts'
 
-export type TotpEnrollmentProps = {
-  /**
-   * Keep the same object across renders (useMemo/useState, one per signed-in user): the issued
-   * key is remembered per driver and account, so leaving and coming back shows the same key.
-   */
-  driver: EnrollmentDriver
+// The setup screen's words arrive with it.
+registerMessages(later, messages)
+
+export type EnrollmentViewProps = {
+  state: EnrollmentState
   /** The label in the phone's app: the username or email. */
   accountName: string
   /** The app's name, shown as the entry's title in the phone's app. */
   issuer: string
-  /** Called once, when the authenticator is verified (and, in settings, switched on). */
-  onEnrolled(): void
-  onCancel?(): void
-  /** Epoch ms when a sign-in session lapses; shows a countdown, and says so when it passes. */
-  deadline?: number
   /** The user already has an authenticator app that this one replaces. */
   replacing?: boolean
+  /** Inside sign-in: Cognito's challenge session, counted down on the sign-in flow's clock. */
+  session?: { deadline: number; clock: Clock }
+  onSubmitCode(code: string, deviceName: string): void
+  /** A new key: the only way a second secret is minted. */
+  onStartOver(): void
+  /** After the key could not be fetched. */
+  onRetry?(): void
+  /** After the code was accepted but switching on failed: retries only the switch. */
+  onRetryActivation?(): void
+  onCancel?(): void
 }
 
 /** FriendlyDeviceName has no documented limit; this keeps it readable in lists. */
 const deviceNameMaxLength = 64
-const soonMs = 60_000
 
-type Screen = 'loading' | 'unavailable' | 'entering-code' | 'activating' | 'activation-failed' | 'enrolled' | 'expired'
+type Screen = 'loading' | 'unavailable' | 'entering-code' | 'activating' | 'activation-failed'
 
-function screenOf(state: EnrollmentState, expired: boolean): Screen {
-  // A request in flight finishes first: a code checked at the last second may still succeed.
-  if (expired && !isPending(state) && state.step !== 'enrolled') return 'expired'
+function screenOf(state: EnrollmentState): Screen {
   switch (state.step) {
     case 'idle':
     case 'loading':
+    // Never shown: each owner leaves the screen once enrolled (settings → Security, sign-in → signed in).
+    case 'enrolled':
       return 'loading'
     case 'unavailable':
-    case 'enrolled':
     case 'activation-failed':
       return state.step
     case 'activating':
@@ -72,38 +72,21 @@ function screenOf(state: EnrollmentState, expired: boolean): Screen {
 
 const codeRefused = (failure?: AuthFailure) => failure === 'wrong-code' || failure === 'code-reused'
 
-export function TotpEnrollment({
-  driver,
+export default function EnrollmentView({
+  state,
   accountName,
   issuer,
-  onEnrolled,
-  onCancel,
-  deadline,
   replacing = false,
-}: TotpEnrollmentProps) {
+  session,
+  onSubmitCode,
+  onStartOver,
+  onRetry,
+  onRetryActivation,
+  onCancel,
+}: EnrollmentViewProps) {
   const t = useT()
-  const { state, retry, startOver, submitCode, retryActivation } = useTotpEnrollment(driver, accountName, onEnrolled)
-  const remaining = useRemainingTime(deadline)
-  const view = screenOf(state, remaining === 0)
-
-  // Each new screen is announced by moving focus to its heading (keyboard and screen readers
-  // start reading there); the code field does not grab focus, which on a phone would also pop
-  // up the keyboard over the QR code.
-  const headingRef = useRef<HTMLHeadingElement>(null)
+  const view = screenOf(state)
   const headingId = useId()
-  useEffect(() => {
-    headingRef.current?.focus()
-  }, [view])
-
-  const titles: Record<Screen, string> = {
-    loading: t('totp.title'),
-    unavailable: t('totp.title'),
-    'entering-code': t('totp.title'),
-    activating: t('totp.title'),
-    'activation-failed': t('totp.activationFailedTitle'),
-    enrolled: t('totp.enrolledTitle'),
-    expired: t('totp.expiredTitle'),
-  }
 
   const cancel = onCancel ? (
     <Button variation="link" onClick={onCancel}>
@@ -113,18 +96,14 @@ export function TotpEnrollment({
 
   return (
     <Flex as="section" direction="column" gap="medium" width="100%" maxWidth="44rem" aria-labelledby={headingId}>
-      <Heading
-        ref={headingRef}
-        id={headingId}
-        level={2}
-        fontSize={{ base: 'xl', medium: 'xxl' }}
-        tabIndex={-1}
-        style={{ outline: 'none' }}
-      >
-        {titles[view]}
-      </Heading>
+      {/* Keyed by screen: each new screen moves focus to its heading, where keyboard and screen
+          readers start reading. The code field does not grab focus: on a phone that would pop
+          up the keyboard over the QR code. */}
+      <StepHeading key={view} level={2} id={headingId} fontSize={{ base: 'xl', medium: 'xxl' }}>
+        {view === 'activation-failed' ? t('totp.activationFailedTitle') : t('totp.title')}
+      </StepHeading>
 
-      {remaining !== undefined && view !== 'expired' && view !== 'enrolled' ? <Countdown remaining={remaining} /> : null}
+      {session ? <SessionCountdown deadline={session.deadline} clock={session.clock} /> : null}
 
       {view === 'loading' || view === 'activating' ? (
         <Flex alignItems="center" gap="small">
@@ -135,9 +114,9 @@ export function TotpEnrollment({
 
       {view === 'unavailable' && state.step === 'unavailable' ? (
         <>
-          <Alert variation="error">{t(`failure.${state.failure}`)}</Alert>
+          <FailureMessage failure={state.failure} />
           <Flex gap="small" wrap="wrap">
-            <Button variation="primary" onClick={() => void retry()}>
+            <Button variation="primary" onClick={onRetry}>
               {t('common.tryAgain')}
             </Button>
             {cancel}
@@ -151,8 +130,8 @@ export function TotpEnrollment({
           accountName={accountName}
           issuer={issuer}
           replacing={replacing}
-          onSubmit={submitCode}
-          onStartOver={() => void startOver()}
+          onSubmit={onSubmitCode}
+          onStartOver={onStartOver}
           onCancel={onCancel}
         />
       ) : null}
@@ -160,13 +139,13 @@ export function TotpEnrollment({
       {view === 'activation-failed' && (state.step === 'activation-failed' || state.step === 'activating') ? (
         <>
           <Text>{t('totp.activationFailed')}</Text>
-          {state.step === 'activation-failed' ? <Alert variation="error">{t(`failure.${state.failure}`)}</Alert> : null}
+          {state.step === 'activation-failed' ? <FailureMessage failure={state.failure} /> : null}
           <Flex gap="small" wrap="wrap">
             <Button
               variation="primary"
               isLoading={state.step === 'activating'}
               loadingText={t('totp.activating')}
-              onClick={() => void retryActivation()}
+              onClick={onRetryActivation}
             >
               {t('totp.retryActivation')}
             </Button>
@@ -174,41 +153,7 @@ export function TotpEnrollment({
           </Flex>
         </>
       ) : null}
-
-      {view === 'enrolled' ? (
-        <Message colorTheme="success" role="status">
-          {t('totp.enrolled', { issuer })}
-        </Message>
-      ) : null}
-
-      {view === 'expired' ? (
-        <>
-          <Alert variation="warning">{t('totp.expired')}</Alert>
-          {onCancel ? (
-            <Flex>
-              <Button variation="primary" onClick={onCancel}>
-                {t('totp.signInAgain')}
-              </Button>
-            </Flex>
-          ) : null}
-        </>
-      ) : null}
     </Flex>
-  )
-}
-
-function Countdown({ remaining }: { remaining: number }) {
-  const t = useT()
-  const soon = remaining <= soonMs
-  return (
-    <>
-      {/* role="timer" is not live: a screen reader reading out every second would be noise. */}
-      <Text role="timer" color={soon ? 'font.warning' : 'font.secondary'} fontWeight={soon ? 'bold' : 'normal'}>
-        {t('totp.deadline', { time: formatRemaining(remaining) })}
-      </Text>
-      {/* One spoken warning when a minute is left; the region exists from the start so it is announced. */}
-      <VisuallyHidden role="status">{soon ? t('totp.deadlineSoon') : ''}</VisuallyHidden>
-    </>
   )
 }
 
@@ -242,7 +187,7 @@ function SetupSteps({
 
       <Card variation="outlined" as="section">
         <Flex direction="column" gap="medium">
-          <StepHeading n={1}>{t('totp.step1')}</StepHeading>
+          <NumberedStep n={1}>{t('totp.step1')}</NumberedStep>
 
           {coarse ? (
             <Flex direction="column" gap="xs">
@@ -286,10 +231,11 @@ function SetupSteps({
   )
 }
 
-function StepHeading({ n, children }: { n: number; children: ReactNode }) {
+/** "Step n of 2" on a card: a heading of the screen's sections, the number drawn as a badge. */
+function NumberedStep({ n, children }: { n: number; children: ReactNode }) {
   const t = useT()
   return (
-    <Heading level={3} fontSize="large" fontWeight="semibold">
+    <StepHeading level={3} focusOnMount={false} fontSize="large" fontWeight="semibold">
       <Flex as="span" alignItems="center" gap="small">
         <Flex
           as="span"
@@ -310,7 +256,7 @@ function StepHeading({ n, children }: { n: number; children: ReactNode }) {
           {children}
         </span>
       </Flex>
-    </Heading>
+    </StepHeading>
   )
 }
 
@@ -365,12 +311,11 @@ function CodeForm({
     else setIncomplete(true)
   }
 
-  const error = incomplete ? t('totp.codeIncomplete') : failure ? t(`failure.${failure}`) : undefined
-  const describedBy = [hintId, error ? errorId : undefined, showHelp ? helpId : undefined].filter(Boolean).join(' ')
+  const describedBy = [hintId, incomplete || failure ? errorId : undefined, showHelp ? helpId : undefined].filter(Boolean).join(' ')
 
   return (
     <Flex as="form" direction="column" gap="medium" onSubmit={handleSubmit} noValidate>
-      <StepHeading n={2}>{t('totp.step2')}</StepHeading>
+      <NumberedStep n={2}>{t('totp.step2')}</NumberedStep>
       <Text id={hintId}>{t('totp.codeHint', { issuer })}</Text>
 
       <TextField
@@ -395,11 +340,13 @@ function CodeForm({
         resetSignal={state.rejectedCodes}
       />
 
-      {error ? (
+      {incomplete ? (
         <Alert variation="error" id={errorId}>
-          {error}
+          {t('totp.codeIncomplete')}
         </Alert>
-      ) : null}
+      ) : (
+        <FailureMessage failure={failure} id={errorId} />
+      )}
 
       {showHelp ? (
         <Message colorTheme="info" heading={t('totp.helpTitle')} id={helpId}>

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { Flex, Loader, VisuallyHidden } from '@aws-amplify/ui-react'
-import { useT } from '../../i18n/i18n-provider.tsx'
+import { useT } from '../i18n/i18n-provider.tsx'
 
 // qrcode.react is loaded on demand so it stays out of the first screen's bundle.
 const QRCodeSVG = lazy(() => import('qrcode.react').then((module) => ({ default: module.QRCodeSVG })))
