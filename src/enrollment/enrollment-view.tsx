@@ -54,9 +54,9 @@ type Screen = 'loading' | 'unavailable' | 'entering-code' | 'activating' | 'acti
 
 function screenOf(state: EnrollmentState): Screen {
   switch (state.step) {
+    // 'enrolled' is never shown: each owner leaves the screen then (settings → Security, sign-in → signed in).
     case 'idle':
     case 'loading':
-    // Never shown: each owner leaves the screen once enrolled (settings → Security, sign-in → signed in).
     case 'enrolled':
       return 'loading'
     case 'unavailable':

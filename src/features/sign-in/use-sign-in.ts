@@ -72,6 +72,7 @@ export function useSignIn({
     firstDone.current = true
     password.current = firstAction.password
     void run('password', () => signInOnce(firstAction.username.trim(), firstAction.password))
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount: what the user did before this flow loaded
   }, [])
 
   async function run(step: AuthStep, call: () => Promise<SignInStep>) {
