@@ -3,8 +3,9 @@ import './account.css'
 import { Button, Flex, Text } from '@aws-amplify/ui-react'
 import { useState } from 'react'
 import type { AuthGateway } from '../auth/auth-gateway.ts'
+import { messages } from '../features/account-security/messages.ts'
 import { SecurityScreen } from '../features/account-security/security-screen.tsx'
-import { useT } from '../i18n/i18n-provider.tsx'
+import { useT, withMessages } from '../i18n/i18n-provider.tsx'
 import { StepHeading } from '../ui/step-heading.tsx'
 
 export type AccountPageProps = {
@@ -19,8 +20,8 @@ export type AccountPageProps = {
   onSessionExpired(): void
 }
 
-/** Account settings → Security, with sign-out. Loaded lazily after sign-in. */
-export default function AccountPage({
+/** Account settings → Security, with sign-out. Loaded lazily after sign-in, with its words. */
+export default withMessages([messages], function AccountPage({
   auth,
   accountName,
   issuer,
@@ -89,4 +90,4 @@ export default function AccountPage({
       </section>
     </Flex>
   )
-}
+})

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { createFakeAuthGateway, type FakeAuthGateway, type FakeOptions } from '../../tests/support/fake-auth-gateway.ts'
 import type { PoolConfig } from '../config/app-config.ts'
-import type { Locale } from '../i18n/catalog.ts'
+import type { Locale } from '../i18n/locale.ts'
 import { renderWithProviders, textFor } from '../../tests/support/render-with-providers.tsx'
 import { App, type AppProps } from './app.tsx'
 
@@ -17,7 +17,7 @@ function renderApp(locale: Locale, fake: FakeOptions, props: Partial<AppProps> =
     gateways.push({ pool, auth })
     return auth
   }
-  // App brings its own I18nProvider; the outer one only loads the full catalog for textFor.
+  // App brings its own I18nProvider and each screen its words; textFor reads every area's words.
   renderWithProviders(<App config={explicit} createGateway={createGateway} initialLocale={locale} {...props} />)
   return { user: userEvent.setup(), gateways, t: textFor(locale) }
 }

@@ -37,6 +37,8 @@ import './app.css'
 import { Button, Flex, Loader, Text, ThemeProvider } from '@aws-amplify/ui-react'
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { toAuthFailure, type AuthFailure } from '../auth/auth-failure.ts'
+import { FailureMessage } from '../auth/failure-message.tsx'
+import { messages as failureMessages } from '../auth/failure-messages.ts'
 import type { AuthGateway } from '../auth/auth-gateway.ts'
 import { createLazyAuthGateway, mayHaveStoredSession, type LazyAuthGateway } from '../auth/lazy-auth-gateway.ts'
 import {
@@ -49,14 +51,13 @@ import {
 } from '../config/app-config.ts'
 import { readBuildConfig } from '../config/build-config.ts'
 import { discoverLocalPools, rememberedLocalPool, rememberLocalPool, type DiscoveryResult } from '../config/local-discovery.ts'
-import type { Locale } from '../i18n/catalog.ts'
 import { I18nProvider, useT } from '../i18n/i18n-provider.tsx'
+import type { Locale } from '../i18n/locale.ts'
 import type { Notice } from '../features/sign-in/sign-in-flow.ts'
 import { SignInScreen } from '../features/sign-in/sign-in-screen.tsx'
 import { systemClock, type Clock } from '../ui/clock.ts'
 import { LanguageSwitch } from '../ui/language-switch.tsx'
 import { LoadBoundary } from '../ui/load-boundary.tsx'
-import { FailureMessage } from '../ui/messages.tsx'
 import { ShieldIcon } from './icons.tsx'
 import { whenIdle } from '../ui/idle.ts'
 import { PoolPicker, poolLabel } from './pool-picker.tsx'
@@ -67,6 +68,10 @@ const ConfigProblemScreen = lazy(() => import('./config-problem.tsx').then((m) =
 const LocalPoolProblem = lazy(() => import('./config-problem.tsx').then((m) => ({ default: m.LocalPoolProblem })))
 const loadAccountPage = () => import('./account-page.tsx')
 const AccountPage = lazy(loadAccountPage)
+
+// Words every page can show besides the common ones: a failed session check, a screen that
+// failed to load. Each lazily loaded screen brings its own (withMessages).
+const pageMessages = [failureMessages]
 
 export type GatewayFactory = (pool: PoolConfig) => AuthGateway | LazyAuthGateway
 
@@ -96,7 +101,7 @@ export function App({ config, initialLocale, ...rest }: AppProps) {
     console.error(`Cognito TOTP is not configured correctly: ${what.join('; ')}`)
   }, [resolved])
   return (
-    <I18nProvider initialLocale={initialLocale}>
+    <I18nProvider initialLocale={initialLocale} messages={pageMessages}>
       <ThemeProvider theme={theme}>
         <Frame appName={appName} local={resolved.ok && resolved.config.backend.kind === 'local'}>
           {resolved.ok ? (

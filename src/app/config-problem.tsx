@@ -1,19 +1,17 @@
 import { Heading, Text } from '@aws-amplify/ui-react'
 import type { ConfigProblem } from '../config/app-config.ts'
-import { useT } from '../i18n/i18n-provider.tsx'
+import { useT, withMessages } from '../i18n/i18n-provider.tsx'
 import { messages } from '../config/messages.ts'
-import { registerMessages } from '../i18n/registry.ts'
 import './config-problem.css'
 
-// Shown only when something is wrong, so loaded (with its words) only then.
-registerMessages(messages)
+// Shown only when something is wrong, so loaded only then; both screens bring the config words.
 
 function describe(problem: ConfigProblem): string {
   return problem.kind === 'unreadable' ? `${problem.source} unreadable` : `${problem.field} ${problem.kind}`
 }
 
 /** A bad or partial configuration: say what is wrong (the app also logs it to the console). */
-export function ConfigProblemScreen({ problems }: { problems: ConfigProblem[] }) {
+export const ConfigProblemScreen = withMessages([messages], function ConfigProblemScreen({ problems }: { problems: ConfigProblem[] }) {
   const t = useT()
   return (
     <section className="panel" role="alert" aria-labelledby="config-title">
@@ -37,10 +35,10 @@ export function ConfigProblemScreen({ problems }: { problems: ConfigProblem[] })
       </div>
     </section>
   )
-}
+})
 
 /** The local emulator could not be reached or offered no pools. */
-export function LocalPoolProblem({ reason }: { reason: 'unreachable' | 'no-pools' }) {
+export const LocalPoolProblem = withMessages([messages], function LocalPoolProblem({ reason }: { reason: 'unreachable' | 'no-pools' }) {
   const t = useT()
   return (
     <section className="panel" role="alert" aria-labelledby="local-title">
@@ -53,7 +51,7 @@ export function LocalPoolProblem({ reason }: { reason: 'unreachable' | 'no-pools
       </div>
     </section>
   )
-}
+})
 
 function FailureIcon() {
   return (

@@ -1,5 +1,5 @@
 import type { PoolConfig } from '../config/app-config.ts'
-import type { MessageKey } from '../i18n/catalog.ts'
+import type { MessageKey } from '../i18n/areas.ts'
 import { useT } from '../i18n/i18n-provider.tsx'
 
 const mfaLabel: Partial<Record<PoolConfig['mfa'], MessageKey>> = {

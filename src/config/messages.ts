@@ -1,4 +1,4 @@
-// Words for a bad or missing backend configuration; loaded only when that screen is shown.
+// Words for a bad or missing backend configuration; brought only by those screens (app/config-problem.tsx).
 const en = {
   'config.title': 'The app is not configured correctly',
   'config.missing': '{field} is missing.',
@@ -24,3 +24,9 @@ const ja = {
 } satisfies Record<keyof typeof en, string>
 
 export const messages = { en, ja }
+
+declare module '../i18n/areas.ts' {
+  interface MessageAreas {
+    config: typeof en
+  }
+}

@@ -8,11 +8,11 @@ import '@aws-amplify/ui-react/styles/message.css'
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import { Alert, Button, Card, Flex, Link, Loader, Message, Text, TextField, View, VisuallyHidden } from '@aws-amplify/ui-react'
 import type { AuthFailure } from '../auth/auth-failure.ts'
-import { useT } from '../i18n/i18n-provider.tsx'
+import { FailureMessage } from '../auth/failure-message.tsx'
+import { messages as laterFailures } from '../auth/later-failure-messages.ts'
+import { useT, withMessages } from '../i18n/i18n-provider.tsx'
 import { messages as later } from '../i18n/later-messages.ts'
-import { registerMessages } from '../i18n/registry.ts'
 import type { Clock } from '../ui/clock.ts'
-import { FailureMessage } from '../ui/messages.tsx'
 import { codeLength, normaliseCode, OneTimeCodeField } from '../ui/one-time-code-field.tsx'
 import { SessionCountdown } from '../ui/session-countdown.tsx'
 import { StepHeading } from '../ui/step-heading.tsx'
@@ -23,9 +23,6 @@ import { buildOtpauthUri } from './otpauth-uri.ts'
 import { QrCode } from './qr-code.tsx'
 import { SetupKey } from './setup-key.tsx'
 import { useCoarsePointer } from './use-coarse-pointer.ts'
-
-// The setup screen's words arrive with it.
-registerMessages(later, messages)
 
 export type EnrollmentViewProps = {
   state: EnrollmentState
@@ -72,7 +69,7 @@ function screenOf(state: EnrollmentState): Screen {
 
 const codeRefused = (failure?: AuthFailure) => failure === 'wrong-code' || failure === 'code-reused'
 
-export default function EnrollmentView({
+function EnrollmentView({
   state,
   accountName,
   issuer,
@@ -156,6 +153,9 @@ export default function EnrollmentView({
     </Flex>
   )
 }
+
+// The setup screen's words arrive with it (sign-in loads it lazily; settings with the account page).
+export default withMessages([later, laterFailures, messages], EnrollmentView)
 
 type CodeState = Extract<EnrollmentState, { step: 'entering-code' | 'verifying' }>
 

@@ -1,5 +1,5 @@
-// Words of the authenticator-app setup screen. Failure messages (`failure.*`) are common and
-// live in src/i18n/common-messages.ts.
+// Words of the authenticator-app setup screen. Failure messages (`failure.*`) live beside
+// src/auth/auth-failure.ts.
 const en = {
   'totp.title': 'Set up an authenticator app',
   'totp.intro':
@@ -95,3 +95,9 @@ const ja = {
 } satisfies Record<keyof typeof en, string>
 
 export const messages = { en, ja }
+
+declare module '../i18n/areas.ts' {
+  interface MessageAreas {
+    totpEnrollment: typeof en
+  }
+}

@@ -1,6 +1,6 @@
-// Words shared by every screen: the frame, the language switch, configuration problems, and
-// one message per AuthFailure. English defines the keys; `satisfies` makes a missing or extra
-// Japanese key a type error.
+// Words shared by every screen: the frame, the language switch and the shared controls. The
+// provider always has them. English defines the keys; `satisfies` makes a missing or extra
+// Japanese key a type error. (The failures' words live beside auth/auth-failure.ts.)
 const en = {
   'app.loading': 'Loading…',
   'app.localBadge': 'Local user pool',
@@ -22,17 +22,6 @@ const en = {
   'common.showPassword': 'Show password',
   'common.passwordHidden': 'Password is hidden',
   'common.passwordShown': 'Password is shown',
-
-  'failure.session-expired': 'This step timed out. Please sign in again.',
-  'failure.bad-credentials': 'Incorrect username or password.',
-  'failure.locked-out':
-    'Too many incorrect passwords. Sign-in is locked for a while; try again in a few minutes.',
-  'failure.too-many-attempts': 'Too many attempts. Wait a few minutes and try again.',
-  'failure.offline': 'Could not reach the sign-in service. Check your connection and try again.',
-  'failure.not-confirmed': 'This account is not confirmed yet. Enter the confirmation code.',
-  'failure.password-reset-required':
-    'An administrator has asked for a new password on this account. This app cannot reset passwords; contact your administrator.',
-  'failure.unexpected': 'Something went wrong. Please try again.',
 }
 
 const ja = {
@@ -56,17 +45,12 @@ const ja = {
   'common.showPassword': 'パスワードを表示',
   'common.passwordHidden': 'パスワードは非表示です',
   'common.passwordShown': 'パスワードは表示されています',
-
-  'failure.session-expired': '時間切れになりました。もう一度サインインしてください。',
-  'failure.bad-credentials': 'ユーザー名またはパスワードが正しくありません。',
-  'failure.locked-out':
-    'パスワードの誤りが続いたため、サインインが一時的にロックされています。数分後にもう一度お試しください。',
-  'failure.too-many-attempts': '試行回数が多すぎます。数分待ってから再度お試しください。',
-  'failure.offline': 'サインインサービスに接続できません。ネットワーク接続を確認して、もう一度お試しください。',
-  'failure.not-confirmed': 'このアカウントはまだ確認されていません。確認コードを入力してください。',
-  'failure.password-reset-required':
-    '管理者がこのアカウントに新しいパスワードの設定を求めています。このアプリではパスワードをリセットできないため、管理者にお問い合わせください。',
-  'failure.unexpected': '問題が発生しました。もう一度お試しください。',
 } satisfies Record<keyof typeof en, string>
 
 export const messages = { en, ja }
+
+declare module './areas.ts' {
+  interface MessageAreas {
+    common: typeof en
+  }
+}

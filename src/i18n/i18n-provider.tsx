@@ -1,18 +1,45 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ComponentType,
+  type ReactNode,
+} from 'react'
+import type { MessageKey, Messages } from './areas.ts'
 import { messages as common } from './common-messages.ts'
-import { messages as signInForm } from '../features/sign-in/form-messages.ts'
-import type { MessageKey } from './catalog.ts'
 import { format, isLocale, pickLocale, type Locale } from './locale.ts'
-import { lookup, registerMessages } from './registry.ts'
 
-// The first screen's words. Later areas register themselves when their chunks load.
-registerMessages(common, signInForm)
+export type Translate = {
+  (key: MessageKey, vars?: Record<string, string | number>): string
+  /** Whether the words in scope include `key` (its area was brought). */
+  has(key: MessageKey): boolean
+}
 
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string
+/**
+ * A key whose area the screen did not bring is a bug: in development and tests it throws, so the
+ * component test of a screen that forgets its words fails. A production build shows the English
+ * text, else the key, as before.
+ */
+export const missingWordsThrow = import.meta.env.DEV || import.meta.env.MODE === 'test'
 
-type I18nValue = { locale: Locale; setLocale(locale: Locale): void; t: Translate }
+type Words = Record<Locale, Record<string, string>>
 
-const I18nContext = createContext<I18nValue | null>(null)
+function withAreas(words: Words, areas: readonly Messages[]): Words {
+  if (areas.length === 0) return words
+  return {
+    en: Object.assign({}, words.en, ...areas.map((area) => area.en)),
+    ja: Object.assign({}, words.ja, ...areas.map((area) => area.ja)),
+  }
+}
+
+type LocaleValue = { locale: Locale; setLocale(locale: Locale): void }
+
+const LocaleContext = createContext<LocaleValue | null>(null)
+// The words the subtree may use: the provider's, plus those each enclosing withMessages brought.
+const WordsContext = createContext<Words | null>(null)
 
 export const localeStorageKey = 'cognito-totp.locale'
 
@@ -29,7 +56,21 @@ function initialLocaleFromBrowser(): Locale {
   return readStoredLocale() ?? pickLocale(typeof navigator === 'undefined' ? [] : navigator.languages ?? [])
 }
 
-export function I18nProvider({ initialLocale, children }: { initialLocale?: Locale; children: ReactNode }) {
+const noAreas: readonly Messages[] = []
+
+/**
+ * The chosen language, and the words every screen has: the common area plus `messages` (the
+ * app's page-wide areas; pass a module-level constant, a new array means new words).
+ */
+export function I18nProvider({
+  initialLocale,
+  messages = noAreas,
+  children,
+}: {
+  initialLocale?: Locale
+  messages?: readonly Messages[]
+  children: ReactNode
+}) {
   const [locale, setLocaleState] = useState<Locale>(() => initialLocale ?? initialLocaleFromBrowser())
 
   const setLocale = useCallback((next: Locale) => {
@@ -45,25 +86,64 @@ export function I18nProvider({ initialLocale, children }: { initialLocale?: Loca
     document.documentElement.lang = locale
   }, [locale])
 
-  const value = useMemo<I18nValue>(
-    () => ({ locale, setLocale, t: (key, vars) => format(lookup(locale, key) ?? key, vars) }),
-    [locale, setLocale],
-  )
+  const localeValue = useMemo<LocaleValue>(() => ({ locale, setLocale }), [locale, setLocale])
+  const words = useMemo(() => withAreas(common, messages), [messages])
 
-  return <I18nContext value={value}>{children}</I18nContext>
+  return (
+    <LocaleContext value={localeValue}>
+      <WordsContext value={words}>{children}</WordsContext>
+    </LocaleContext>
+  )
 }
 
-function useI18n(): I18nValue {
-  const value = useContext(I18nContext)
+/**
+ * How a screen brings its words: `export default withMessages([later, messages], AccountPage)`.
+ * The areas are in scope for the component and everything it renders, and only there, so a
+ * screen that forgets an area fails its own test (missing keys throw) even when another screen
+ * rendered earlier brought it. Lazily loaded screens wrap what their chunk exports, so their
+ * words load with them and not with the first screen.
+ */
+export function withMessages<Props extends object>(
+  areas: readonly Messages[],
+  Component: ComponentType<Props>,
+): ComponentType<Props> {
+  function WithMessages(props: Props) {
+    const parent = useContext(WordsContext)
+    if (!parent) throw new Error('withMessages must be used inside <I18nProvider>')
+    const words = useMemo(() => withAreas(parent, areas), [parent])
+    return (
+      <WordsContext value={words}>
+        <Component {...props} />
+      </WordsContext>
+    )
+  }
+  // For React DevTools; a production build leaves it out (first-screen size).
+  if (import.meta.env.DEV) WithMessages.displayName = `withMessages(${Component.displayName ?? Component.name})`
+  return WithMessages
+}
+
+function useLocaleValue(): LocaleValue {
+  const value = useContext(LocaleContext)
   if (!value) throw new Error('useT/useLocale must be used inside <I18nProvider>')
   return value
 }
 
 export function useT(): Translate {
-  return useI18n().t
+  const { locale } = useLocaleValue()
+  const words = useContext(WordsContext)!
+  return useMemo(() => {
+    const t = (key: MessageKey, vars?: Record<string, string | number>) => {
+      const template = words[locale][key] ?? words.en[key]
+      if (template !== undefined) return format(template, vars)
+      if (missingWordsThrow) {
+        throw new Error(`No words for "${key}" here: the screen must bring its area with withMessages (src/i18n/i18n-provider.tsx)`)
+      }
+      return key
+    }
+    return Object.assign(t, { has: (key: MessageKey) => Object.hasOwn(words.en, key) })
+  }, [locale, words])
 }
 
-export function useLocale(): { locale: Locale; setLocale(locale: Locale): void } {
-  const { locale, setLocale } = useI18n()
-  return { locale, setLocale }
+export function useLocale(): LocaleValue {
+  return useLocaleValue()
 }

@@ -1,23 +1,11 @@
-// Shared words that only appear after the first screen: the failures of later steps and the
-// challenge countdown. Registered by each lazily loaded screen that can show them (see
-// registry.ts), so the first screen does not carry them.
+// Shared words that only appear after the first screen: the challenge countdown
+// (ui/session-countdown.tsx). Brought by each lazily loaded screen that shows it (withMessages in
+// i18n-provider.tsx), so the first screen does not carry them.
 const en = {
   'common.minutesSeconds': '{minutes}:{seconds}',
   'session.timeLeft': 'Time left to finish signing in: {time}',
   'session.oneMinuteLeft': 'One minute left to finish signing in.',
   'session.fewSecondsLeft': 'Only a few seconds left to finish signing in.',
-  'failure.wrong-code': 'That code did not match. Enter the code your app shows now.',
-  'failure.code-reused': 'That code has already been used. Wait for the next code in your app and enter it.',
-  'failure.code-expired': 'That confirmation code has expired. Request a new code.',
-  'failure.invalid-password':
-    'That password does not meet the password rules. Try a longer one that mixes upper- and lower-case letters, numbers and symbols.',
-  'failure.invalid-input': 'Some of the details entered are not valid. Check them and try again.',
-  'failure.username-exists': 'That username is already taken.',
-  'failure.already-confirmed': 'This account is already confirmed. You can sign in.',
-  'failure.mfa-required-by-pool':
-    'This user pool requires two-step verification, so the authenticator app cannot be turned off.',
-  'failure.totp-not-enabled-on-pool':
-    'Authenticator apps are not enabled for this user pool. Ask the administrator to turn on TOTP MFA.',
 }
 
 const ja = {
@@ -25,18 +13,12 @@ const ja = {
   'session.timeLeft': 'サインイン完了までの残り時間: {time}',
   'session.oneMinuteLeft': 'サインインを完了するまで残り1分です。',
   'session.fewSecondsLeft': 'サインインを完了するまで残りわずかです。',
-  'failure.wrong-code': 'コードが一致しません。アプリに現在表示されているコードを入力してください。',
-  'failure.code-reused': 'このコードは既に使用されています。アプリに次のコードが表示されるまで待ってから入力してください。',
-  'failure.code-expired': '確認コードの有効期限が切れています。新しいコードをリクエストしてください。',
-  'failure.invalid-password':
-    'パスワードがルールを満たしていません。大文字、小文字、数字、記号を組み合わせた、より長いパスワードをお試しください。',
-  'failure.invalid-input': '入力内容に誤りがあります。確認してもう一度お試しください。',
-  'failure.username-exists': 'このユーザー名は既に使用されています。',
-  'failure.already-confirmed': 'このアカウントは既に確認済みです。サインインできます。',
-  'failure.mfa-required-by-pool':
-    'このユーザープールでは2段階認証が必須のため、認証アプリをオフにできません。',
-  'failure.totp-not-enabled-on-pool':
-    'このユーザープールでは認証アプリが有効になっていません。管理者に TOTP MFA の有効化を依頼してください。',
 } satisfies Record<keyof typeof en, string>
 
 export const messages = { en, ja }
+
+declare module './areas.ts' {
+  interface MessageAreas {
+    later: typeof en
+  }
+}

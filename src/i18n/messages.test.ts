@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { areas, catalog, format, pickLocale, type MessageKey } from './catalog.ts'
+import { areas, catalog } from '../../tests/support/catalog.ts'
+import type { MessageKey } from './areas.ts'
+import { format, pickLocale } from './locale.ts'
 
 const keys = Object.keys(catalog.en) as MessageKey[]
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()

@@ -1,7 +1,7 @@
 import { Button, Flex } from '@aws-amplify/ui-react'
 import { Component, type ReactNode } from 'react'
 import { useT } from '../i18n/i18n-provider.tsx'
-import { FailureMessage } from './messages.tsx'
+import { ErrorMessage } from './messages.tsx'
 
 /**
  * Catches what would otherwise blank the page: most often a lazily loaded part of the app that
@@ -28,7 +28,8 @@ function LoadFailed() {
   return (
     <section className="panel">
       <Flex direction="column" gap="medium">
-        <FailureMessage failure="unexpected" />
+        {/* The app has the failures' words on every page (app.tsx). */}
+        <ErrorMessage>{t('failure.unexpected')}</ErrorMessage>
         <div>
           <Button onClick={() => location.reload()}>{t('common.tryAgain')}</Button>
         </div>

@@ -1,7 +1,7 @@
 // What a person does and sees, in their language: every query is by role, label or visible
 // text taken from the app's own catalogs.
 import type { Locator } from 'playwright-core'
-import type { MessageKey } from '../../src/i18n/catalog.ts'
+import type { MessageKey } from '../../src/i18n/areas.ts'
 import type { AppSession, TestUser } from './harness.ts'
 import { decodeQrCode } from './harness/qr.ts'
 import { text } from './harness/texts.ts'

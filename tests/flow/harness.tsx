@@ -12,14 +12,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, vi, type MockInstan
 import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
 import { createTestClock, type TestClock } from '../../emulator/state/clock.ts'
 import { App, type AppProps } from '../../src/app/app.tsx'
-import type { Locale, MessageKey } from '../../src/i18n/catalog.ts'
-import { messages as common } from '../../src/i18n/common-messages.ts'
-import { messages as later } from '../../src/i18n/later-messages.ts'
-import { format } from '../../src/i18n/locale.ts'
-import { messages as accountSecurity } from '../../src/features/account-security/messages.ts'
-import { messages as signIn } from '../../src/features/sign-in/messages.ts'
-import { messages as totpEnrollment } from '../../src/enrollment/messages.ts'
+import type { Locale } from '../../src/i18n/locale.ts'
 import { createConfirmedUser, sdkClient, uniqueName } from '../contract/harness.ts'
+import { textFor } from '../support/catalog.ts'
 import { phoneCode } from '../support/phone-totp.ts'
 
 export { wrongCode } from '../contract/harness.ts'
@@ -117,18 +112,8 @@ export function setupFlowTests(): FlowEmulator {
   }
 }
 
-/** The catalog text a screen shows, in either language. */
-// Read from the areas' own catalogs, not catalog.ts: importing that registers every word at
-// once and would hide a screen whose words fail to arrive with its lazily loaded chunk.
-const areas = [common, later, signIn, accountSecurity, totpEnrollment]
-export function textFor(locale: Locale) {
-  const words: Record<string, string> = Object.assign({}, ...areas.map((area) => area[locale]))
-  return (key: MessageKey, vars?: Record<string, string | number>) => {
-    const template = words[key]
-    if (template === undefined) throw new Error(`no text for ${key}`)
-    return format(template, vars)
-  }
-}
+/** The catalog text a screen shows, in either language (every area's; the app has only what each screen brings). */
+export { textFor }
 
 export type RenderedApp = RenderResult & { user: UserEvent; t: ReturnType<typeof textFor> }
 

@@ -103,3 +103,9 @@ const ja = {
 } satisfies Record<keyof typeof en, string>
 
 export const messages = { en, ja }
+
+declare module '../../i18n/areas.ts' {
+  interface MessageAreas {
+    accountSecurity: typeof en
+  }
+}

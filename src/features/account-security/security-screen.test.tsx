@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, test, vi } from 'vitest'
 import { createFakeAuthGateway, type FakeOptions, type FakeUser } from '../../../tests/support/fake-auth-gateway.ts'
-import type { Locale } from '../../i18n/catalog.ts'
+import type { Locale } from '../../i18n/locale.ts'
 import { renderWithProviders, textFor } from '../../../tests/support/render-with-providers.tsx'
 import { SecurityScreen } from './security-screen.tsx'
 

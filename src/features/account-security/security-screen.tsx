@@ -2,18 +2,16 @@ import { Badge, Button, Flex, Loader, Text, VisuallyHidden } from '@aws-amplify/
 import { useRef } from 'react'
 import type { MfaType } from '../../auth/auth-gateway.ts'
 import EnrollmentView from '../../enrollment/enrollment-view.tsx'
-import { useLocale, useT } from '../../i18n/i18n-provider.tsx'
+import { FailureMessage } from '../../auth/failure-message.tsx'
+import { messages as laterFailures } from '../../auth/later-failure-messages.ts'
+import { useLocale, useT, withMessages } from '../../i18n/i18n-provider.tsx'
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx'
-import { FailureMessage, StatusMessage } from '../../ui/messages.tsx'
+import { StatusMessage } from '../../ui/messages.tsx'
 import { StepHeading } from '../../ui/step-heading.tsx'
 import { messages as later } from '../../i18n/later-messages.ts'
-import { registerMessages } from '../../i18n/registry.ts'
 import { messages } from './messages.ts'
 import type { SecurityState } from './security-flow.ts'
 import { useAccountSecurity, type AccountSecurityController, type UseAccountSecurityOptions } from './use-account-security.ts'
-
-// This screen is loaded after sign-in; its words come with it.
-registerMessages(later, messages)
 
 export type SecurityScreenProps = UseAccountSecurityOptions & {
   /** What the user signs in with (username or email): the account label in authenticator apps. */
@@ -22,7 +20,7 @@ export type SecurityScreenProps = UseAccountSecurityOptions & {
   issuer: string
 }
 
-export function SecurityScreen({ accountName, issuer, ...options }: SecurityScreenProps) {
+function SecurityScreenView({ accountName, issuer, ...options }: SecurityScreenProps) {
   const t = useT()
   const security = useAccountSecurity(options)
   const { state } = security
@@ -57,6 +55,9 @@ export function SecurityScreen({ accountName, issuer, ...options }: SecurityScre
     </section>
   )
 }
+
+// This screen is loaded after sign-in; its words come with it.
+export const SecurityScreen = withMessages([later, laterFailures, messages], SecurityScreenView)
 
 function SecurityBody({ security, state }: { security: AccountSecurityController; state: SecurityState }) {
   const t = useT()

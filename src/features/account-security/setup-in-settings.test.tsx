@@ -7,7 +7,7 @@ import axe from 'axe-core'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { createFakeAuthGateway, type FakeAuthGateway, type FakeUser } from '../../../tests/support/fake-auth-gateway.ts'
 import { buildOtpauthUri } from '../../enrollment/otpauth-uri.ts'
-import type { Locale } from '../../i18n/catalog.ts'
+import type { Locale } from '../../i18n/locale.ts'
 import { renderWithProviders, textFor } from '../../../tests/support/render-with-providers.tsx'
 import { SecurityScreen } from './security-screen.tsx'
 

@@ -32,3 +32,9 @@ const ja = {
 } satisfies Record<keyof typeof en, string>
 
 export const messages = { en, ja }
+
+declare module '../../i18n/areas.ts' {
+  interface MessageAreas {
+    signInForm: typeof en
+  }
+}

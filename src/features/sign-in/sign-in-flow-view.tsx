@@ -1,14 +1,17 @@
 // The sign-in flow once the user has acted on the form: the hook that talks to Cognito and every
 // step it leads to. Loaded lazily (see sign-in-screen.tsx).
 import { Text } from '@aws-amplify/ui-react'
-import { useT } from '../../i18n/i18n-provider.tsx'
+import { messages as laterFailures } from '../../auth/later-failure-messages.ts'
+import { useT, withMessages } from '../../i18n/i18n-provider.tsx'
+import { messages as later } from '../../i18n/later-messages.ts'
 import { CredentialsStep } from './credentials-step.tsx'
 import SignInSteps from './sign-in-steps.tsx'
 import type { SignInScreenProps } from './sign-in-screen.tsx'
 import type { FirstAction } from './sign-in-flow.ts'
+import { messages } from './step-messages.ts'
 import { useSignIn } from './use-sign-in.ts'
 
-export default function SignInFlowView({
+function SignInFlowView({
   issuer,
   localMode = false,
   beforeForm,
@@ -47,3 +50,7 @@ export default function SignInFlowView({
       )
   }
 }
+
+// The steps' words come with this chunk; the form shown again inside the flow (e.g. "already
+// confirmed") can say any later failure too.
+export default withMessages([later, laterFailures, messages], SignInFlowView)

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
+import { withMessages } from '../../i18n/i18n-provider.tsx'
 import { whenIdle } from '../../ui/idle.ts'
 import { CredentialsStep } from './credentials-step.tsx'
+import { messages } from './form-messages.ts'
 import type { FirstAction } from './sign-in-flow.ts'
 import type { UseSignInOptions } from './use-sign-in.ts'
 
@@ -19,7 +21,8 @@ export type SignInScreenProps = Omit<UseSignInOptions, 'firstAction'> & {
   beforeForm?: ReactNode
 }
 
-export function SignInScreen(props: SignInScreenProps) {
+// The form's words are the first screen's; the flow brings the rest (sign-in-flow-view.tsx).
+export const SignInScreen = withMessages([messages], function SignInScreen(props: SignInScreenProps) {
   const [firstAction, setFirstAction] = useState<FirstAction | undefined>()
   useEffect(() => whenIdle(() => void loadFlow().catch(() => {})), [])
   const username = firstAction?.kind === 'sign-in' ? firstAction.username : (props.initialUsername ?? '')
@@ -46,4 +49,4 @@ export function SignInScreen(props: SignInScreenProps) {
       )}
     </section>
   )
-}
+})

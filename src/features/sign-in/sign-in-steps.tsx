@@ -2,20 +2,16 @@
 import '@aws-amplify/ui-react/styles/fieldMessages.css'
 import { Button, Flex, Loader, Text, TextField } from '@aws-amplify/ui-react'
 import { lazy, Suspense, useId } from 'react'
-import type { MessageKey } from '../../i18n/catalog.ts'
+import { FailureMessage } from '../../auth/failure-message.tsx'
+import type { MessageKey } from '../../i18n/areas.ts'
 import { useT } from '../../i18n/i18n-provider.tsx'
-import { FailureMessage, StatusMessage } from '../../ui/messages.tsx'
+import { StatusMessage } from '../../ui/messages.tsx'
 import { OneTimeCodeField } from '../../ui/one-time-code-field.tsx'
 import { PasswordInput } from '../../ui/password-input.tsx'
 import { SessionCountdown } from '../../ui/session-countdown.tsx'
 import { StepHeading } from '../../ui/step-heading.tsx'
-import { messages as later } from '../../i18n/later-messages.ts'
-import { registerMessages } from '../../i18n/registry.ts'
-import { messages } from './step-messages.ts'
 import type { SignInController } from './use-sign-in.ts'
 import { formText, type Of, type StepProps } from './step-parts.tsx'
-
-registerMessages(later, messages)
 
 // The authenticator setup screen (with the QR code) loads only when Cognito asks for setup.
 const EnrollmentView = lazy(() => import('../../enrollment/enrollment-view.tsx'))

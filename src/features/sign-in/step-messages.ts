@@ -1,4 +1,4 @@
-// The steps after the password form; registered by their lazily loaded chunk.
+// The steps after the password form; brought by their lazily loaded chunk (sign-in-flow-view.tsx).
 const en = {
   'signIn.back': 'Back to sign in',
   'signIn.checking': 'Checking…',
@@ -113,3 +113,9 @@ const ja = {
 } satisfies Record<keyof typeof en, string>
 
 export const messages = { en, ja }
+
+declare module '../../i18n/areas.ts' {
+  interface MessageAreas {
+    signInSteps: typeof en
+  }
+}

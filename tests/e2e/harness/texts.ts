@@ -1,5 +1,7 @@
 // What the user reads, from the app's own catalogs: the tests query by these visible texts.
-import { catalog, format, type MessageKey } from '../../../src/i18n/catalog.ts'
+import type { MessageKey } from '../../../src/i18n/areas.ts'
+import { format } from '../../../src/i18n/locale.ts'
+import { catalog } from '../../support/catalog.ts'
 
 export type Lang = 'en' | 'ja'
 
