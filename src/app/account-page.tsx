@@ -1,7 +1,6 @@
 import '@aws-amplify/ui-react/styles/badge.css'
 import './account.css'
 import { Button, Flex, Text } from '@aws-amplify/ui-react'
-import { useState } from 'react'
 import type { AuthGateway } from '../auth/auth-gateway.ts'
 import { messages } from '../features/account-security/messages.ts'
 import { SecurityScreen } from '../features/account-security/security-screen.tsx'
@@ -16,7 +15,9 @@ export type AccountPageProps = {
   mfaRequired: boolean
   /** Local mode: which demo pool this account lives in. */
   poolLabel?: string
-  onSignedOut(how: 'local' | 'global'): void
+  /** Which sign-out is under way, if any (the app signs out: app/use-session.ts). */
+  signingOut?: 'local' | 'global'
+  onSignOut(how: 'local' | 'global'): void
   onSessionExpired(): void
 }
 
@@ -27,22 +28,11 @@ export default withMessages([messages], function AccountPage({
   issuer,
   mfaRequired,
   poolLabel,
-  onSignedOut,
+  signingOut,
+  onSignOut,
   onSessionExpired,
 }: AccountPageProps) {
   const t = useT()
-  const [signingOut, setSigningOut] = useState<'local' | 'global' | undefined>()
-
-  async function signOut(how: 'local' | 'global') {
-    setSigningOut(how)
-    try {
-      await auth.signOut({ global: how === 'global' })
-    } catch (error) {
-      // Amplify clears the tokens in this browser even when the server call fails.
-      console.debug(`[auth] sign-out: ${error instanceof Error ? error.name : 'unknown error'}`)
-    }
-    onSignedOut(how)
-  }
 
   return (
     <Flex direction="column" gap="large">
@@ -65,7 +55,7 @@ export default withMessages([messages], function AccountPage({
           </StepHeading>
           <Flex gap="small" wrap="wrap">
             <Button
-              onClick={() => void signOut('local')}
+              onClick={() => onSignOut('local')}
               isDisabled={signingOut !== undefined}
               isLoading={signingOut === 'local'}
               loadingText={t('account.signingOut')}
@@ -74,7 +64,7 @@ export default withMessages([messages], function AccountPage({
             </Button>
             <Button
               variation="warning"
-              onClick={() => void signOut('global')}
+              onClick={() => onSignOut('global')}
               isDisabled={signingOut !== undefined}
               isLoading={signingOut === 'global'}
               loadingText={t('account.signingOut')}

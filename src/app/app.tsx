@@ -36,11 +36,10 @@ import '@aws-amplify/ui-react/styles/visuallyHidden.css'
 import './app.css'
 import { Button, Flex, Loader, Text, ThemeProvider } from '@aws-amplify/ui-react'
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { toAuthFailure, type AuthFailure } from '../auth/auth-failure.ts'
 import { FailureMessage } from '../auth/failure-message.tsx'
 import { messages as failureMessages } from '../auth/failure-messages.ts'
 import type { AuthGateway } from '../auth/auth-gateway.ts'
-import { createLazyAuthGateway, mayHaveStoredSession, type LazyAuthGateway } from '../auth/lazy-auth-gateway.ts'
+import { createLazyAuthGateway, type LazyAuthGateway } from '../auth/lazy-auth-gateway.ts'
 import {
   choosePool,
   defaultAppName,
@@ -53,7 +52,6 @@ import { readBuildConfig } from '../config/build-config.ts'
 import { discoverLocalPools, rememberedLocalPool, rememberLocalPool, type DiscoveryResult } from '../config/local-discovery.ts'
 import { I18nProvider, useT } from '../i18n/i18n-provider.tsx'
 import type { Locale } from '../i18n/locale.ts'
-import type { Notice } from '../features/sign-in/sign-in-flow.ts'
 import { SignInScreen } from '../features/sign-in/sign-in-screen.tsx'
 import { systemClock, type Clock } from '../ui/clock.ts'
 import { LanguageSwitch } from '../ui/language-switch.tsx'
@@ -62,6 +60,7 @@ import { ShieldIcon } from './icons.tsx'
 import { whenIdle } from '../ui/idle.ts'
 import { PoolPicker, poolLabel } from './pool-picker.tsx'
 import { theme } from './theme.ts'
+import { useSession } from './use-session.ts'
 
 // Rare screens load on demand (a bad configuration, an unreachable local pool).
 const ConfigProblemScreen = lazy(() => import('./config-problem.tsx').then((m) => ({ default: m.ConfigProblemScreen })))
@@ -85,12 +84,13 @@ export type AppProps = {
 }
 
 export function App({ config, initialLocale, ...rest }: AppProps) {
-  // Tests often pass the config inline; compare by value so a re-render is not a new backend.
-  const configKey = JSON.stringify(config ?? null)
-  const resolved = useMemo(
-    () => (config ? resolveInjectedConfig(config, location.origin) : readBuildConfig()),
-    [configKey],
-  )
+  // Tests often pass the config inline: resolve it from its value, so that a re-render with an
+  // equal config is not a new backend (a new object each render must not count as a change).
+  const configJson = JSON.stringify(config ?? null)
+  const resolved = useMemo(() => {
+    const input = JSON.parse(configJson) as AppConfigInput | null
+    return input ? resolveInjectedConfig(input, location.origin) : readBuildConfig()
+  }, [configJson])
   const appName = resolved.ok ? resolved.config.appName : defaultAppName
   useEffect(() => {
     document.title = appName
@@ -199,12 +199,6 @@ function LocalBackend({
   )
 }
 
-type SessionState =
-  | { kind: 'checking' }
-  | { kind: 'check-failed'; failure: AuthFailure }
-  | { kind: 'signed-out'; username?: string; notice?: Notice }
-  | { kind: 'signed-in'; accountName: string }
-
 type SessionProps = Omit<AppProps, 'config' | 'initialLocale' | 'fetchImpl'> & {
   pool: PoolConfig
   appName: string
@@ -225,28 +219,11 @@ function Session({
 }: SessionProps) {
   const t = useT()
   const gateway = useMemo(() => createGateway(pool), [createGateway, pool])
-  const [session, setSession] = useState<SessionState>(() =>
-    // Without Amplify's stored-user key nobody can be signed in: show the form at once instead
-    // of loading Amplify to find that out.
-    'prefetch' in gateway && !mayHaveStoredSession(pool.userPoolClientId) ? { kind: 'signed-out' } : { kind: 'checking' },
-  )
-
-  useEffect(() => {
-    if (session.kind !== 'checking') return
-    let live = true
-    gateway.getCurrentUser().then(
-      (user) =>
-        live &&
-        setSession(user ? { kind: 'signed-in', accountName: user.loginId ?? user.username } : { kind: 'signed-out' }),
-      (error) => live && setSession({ kind: 'check-failed', failure: toAuthFailure(error, 'preference') }),
-    )
-    return () => {
-      live = false
-    }
-  }, [session.kind, gateway])
+  const session = useSession(gateway, pool.userPoolClientId)
+  const { state } = session
 
   // While the user reads the sign-in form, fetch Amplify and the account page in the background.
-  const signedOut = session.kind === 'signed-out'
+  const signedOut = state.step === 'signed-out'
   useEffect(() => {
     if (!signedOut) return
     return whenIdle(() => {
@@ -255,25 +232,16 @@ function Session({
     })
   }, [signedOut, gateway])
 
-  async function endSession(notice: Notice) {
-    try {
-      await gateway.signOut()
-    } catch {
-      // local tokens are cleared regardless
-    }
-    setSession({ kind: 'signed-out', notice })
-  }
-
-  switch (session.kind) {
+  switch (state.step) {
     case 'checking':
       return <Waiting label={t('app.checkingSession')} />
     case 'check-failed':
       return (
         <section className="panel">
           <Flex direction="column" gap="medium">
-            <FailureMessage failure={session.failure} />
+            <FailureMessage failure={state.failure} />
             <div>
-              <Button onClick={() => setSession({ kind: 'checking' })}>{t('common.tryAgain')}</Button>
+              <Button onClick={session.retry}>{t('common.tryAgain')}</Button>
             </div>
           </Flex>
         </section>
@@ -284,31 +252,28 @@ function Session({
           auth={gateway}
           clock={clock}
           challengeSessionMs={challengeSessionMs}
-          initialUsername={session.username}
-          initialNotice={session.notice}
+          initialUsername={state.username}
+          initialNotice={state.notice}
           localMode={localMode}
           beforeForm={picker}
-          onSignedIn={(username) => setSession({ kind: 'signed-in', accountName: username })}
+          onSignedIn={session.signedIn}
           issuer={appName}
         />
       )
     case 'signed-in':
+    case 'signing-out':
       return (
         <Suspense fallback={<Waiting label={t('app.loadingScreen')} />}>
           <AccountPage
             auth={gateway}
-            accountName={session.accountName}
+            accountName={state.accountName}
             issuer={appName}
             mfaRequired={pool.mfa === 'required'}
             poolLabel={localMode ? poolName : undefined}
-            onSignedOut={(how) =>
-              setSession({
-                kind: 'signed-out',
-                username: session.accountName,
-                notice: how === 'global' ? 'signed-out-everywhere' : 'signed-out',
-              })
-            }
-            onSessionExpired={() => void endSession('session-ended')}
+            // The buttons show which sign-out is under way; an ended session leaves them as they were.
+            signingOut={state.step === 'signing-out' && state.reason !== 'session-ended' ? state.reason : undefined}
+            onSignOut={(how) => void session.signOut(how)}
+            onSessionExpired={() => void session.signOut('session-ended')}
           />
         </Suspense>
       )

@@ -1,0 +1,46 @@
+import { useEffect, useReducer } from 'react'
+import { toAuthFailure } from '../auth/auth-failure.ts'
+import type { AuthGateway } from '../auth/auth-gateway.ts'
+import { mayHaveStoredSession, type LazyAuthGateway } from '../auth/lazy-auth-gateway.ts'
+import { initialSessionState, sessionFlow, type SignOutReason } from './session-flow.ts'
+
+/** The page's session over session-flow.ts: the only place that checks it with Cognito or signs out. */
+export function useSession(gateway: AuthGateway | LazyAuthGateway, userPoolClientId: string) {
+  const [state, dispatch] = useReducer(sessionFlow, undefined, () =>
+    // Without Amplify's stored-user key nobody can be signed in: show the form at once instead
+    // of loading Amplify to find that out.
+    initialSessionState(!('prefetch' in gateway) || mayHaveStoredSession(userPoolClientId)),
+  )
+
+  const checking = state.step === 'checking'
+  useEffect(() => {
+    if (!checking) return
+    let live = true
+    gateway.getCurrentUser().then(
+      (user) => live && dispatch({ type: 'checked', accountName: user ? (user.loginId ?? user.username) : undefined }),
+      (error) => live && dispatch({ type: 'check-failed', failure: toAuthFailure(error, 'preference') }),
+    )
+    return () => {
+      live = false
+    }
+  }, [checking, gateway])
+
+  async function signOut(reason: SignOutReason) {
+    if (state.step !== 'signed-in') return // already signing out (the reducer would ignore it too)
+    dispatch({ type: 'sign-out-started', reason })
+    try {
+      await gateway.signOut({ global: reason === 'global' })
+    } catch (error) {
+      // Amplify clears the tokens in this browser even when the server call fails.
+      console.debug(`[auth] sign-out: ${error instanceof Error ? error.name : 'unknown error'}`)
+    }
+    dispatch({ type: 'signed-out' })
+  }
+
+  return {
+    state,
+    retry: () => dispatch({ type: 'retried' }),
+    signedIn: (accountName: string) => dispatch({ type: 'signed-in', accountName }),
+    signOut,
+  }
+}
