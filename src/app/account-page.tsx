@@ -21,8 +21,8 @@ export type AccountPageProps = {
   onSessionExpired(): void
 }
 
-/** Account settings → Security, with sign-out. Loaded lazily after sign-in, with its words. */
-export default withMessages([messages], function AccountPage({
+/** Account settings → Security, with sign-out. Loaded lazily after sign-in, with its words (below). */
+function AccountPage({
   auth,
   accountName,
   issuer,
@@ -80,4 +80,6 @@ export default withMessages([messages], function AccountPage({
       </section>
     </Flex>
   )
-})
+}
+
+export default withMessages([messages], AccountPage)

@@ -11,7 +11,7 @@ function describe(problem: ConfigProblem): string {
 }
 
 /** A bad or partial configuration: say what is wrong (the app also logs it to the console). */
-export const ConfigProblemScreen = withMessages([messages], function ConfigProblemScreen({ problems }: { problems: ConfigProblem[] }) {
+function ConfigProblemView({ problems }: { problems: ConfigProblem[] }) {
   const t = useT()
   return (
     <section className="panel" role="alert" aria-labelledby="config-title">
@@ -35,10 +35,12 @@ export const ConfigProblemScreen = withMessages([messages], function ConfigProbl
       </div>
     </section>
   )
-})
+}
+
+export const ConfigProblemScreen = withMessages([messages], ConfigProblemView)
 
 /** The local emulator could not be reached or offered no pools. */
-export const LocalPoolProblem = withMessages([messages], function LocalPoolProblem({ reason }: { reason: 'unreachable' | 'no-pools' }) {
+function LocalPoolProblemView({ reason }: { reason: 'unreachable' | 'no-pools' }) {
   const t = useT()
   return (
     <section className="panel" role="alert" aria-labelledby="local-title">
@@ -51,7 +53,9 @@ export const LocalPoolProblem = withMessages([messages], function LocalPoolProbl
       </div>
     </section>
   )
-})
+}
+
+export const LocalPoolProblem = withMessages([messages], LocalPoolProblemView)
 
 function FailureIcon() {
   return (

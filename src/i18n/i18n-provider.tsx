@@ -1,13 +1,4 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useState,
-  type ComponentType,
-  type ReactNode,
-} from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ComponentType, type ReactNode } from 'react'
 import type { MessageKey, Messages } from './areas.ts'
 import { messages as common } from './common-messages.ts'
 import { format, isLocale, pickLocale, type Locale } from './locale.ts'
@@ -53,7 +44,7 @@ function readStoredLocale(): Locale | undefined {
 }
 
 function initialLocaleFromBrowser(): Locale {
-  return readStoredLocale() ?? pickLocale(typeof navigator === 'undefined' ? [] : navigator.languages ?? [])
+  return readStoredLocale() ?? pickLocale(typeof navigator === 'undefined' ? [] : (navigator.languages ?? []))
 }
 
 const noAreas: readonly Messages[] = []
@@ -103,10 +94,7 @@ export function I18nProvider({
  * rendered earlier brought it. Lazily loaded screens wrap what their chunk exports, so their
  * words load with them and not with the first screen.
  */
-export function withMessages<Props extends object>(
-  areas: readonly Messages[],
-  Component: ComponentType<Props>,
-): ComponentType<Props> {
+export function withMessages<Props extends object>(areas: readonly Messages[], Component: ComponentType<Props>): ComponentType<Props> {
   function WithMessages(props: Props) {
     const parent = useContext(WordsContext)
     if (!parent) throw new Error('withMessages must be used inside <I18nProvider>')

@@ -21,8 +21,7 @@ export type SignInScreenProps = Omit<UseSignInOptions, 'firstAction'> & {
   beforeForm?: ReactNode
 }
 
-// The form's words are the first screen's; the flow brings the rest (sign-in-flow-view.tsx).
-export const SignInScreen = withMessages([messages], function SignInScreen(props: SignInScreenProps) {
+function SignInScreenView(props: SignInScreenProps) {
   const [firstAction, setFirstAction] = useState<FirstAction | undefined>()
   useEffect(() => whenIdle(() => void loadFlow().catch(() => {})), [])
   const username = firstAction?.kind === 'sign-in' ? firstAction.username : (props.initialUsername ?? '')
@@ -49,4 +48,7 @@ export const SignInScreen = withMessages([messages], function SignInScreen(props
       )}
     </section>
   )
-})
+}
+
+// The form's words are the first screen's; the flow brings the rest (sign-in-flow-view.tsx).
+export const SignInScreen = withMessages([messages], SignInScreenView)
