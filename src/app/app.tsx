@@ -52,13 +52,13 @@ import { readBuildConfig } from '../config/build-config.ts'
 import { discoverLocalPools, rememberedLocalPool, rememberLocalPool, type DiscoveryResult } from '../config/local-discovery.ts'
 import { I18nProvider, useT } from '../i18n/i18n-provider.tsx'
 import type { Locale } from '../i18n/locale.ts'
-import { SignInScreen } from '../features/sign-in/sign-in-screen.tsx'
 import { systemClock, type Clock } from '../ui/clock.ts'
 import { LanguageSwitch } from '../ui/language-switch.tsx'
 import { LoadBoundary } from '../ui/load-boundary.tsx'
 import { ShieldIcon } from './icons.tsx'
 import { whenIdle } from '../ui/idle.ts'
 import { PoolPicker, poolLabel } from './pool-picker.tsx'
+import { SignedOut } from './signed-out.tsx'
 import { theme } from './theme.ts'
 import { useSession } from './use-session.ts'
 
@@ -248,7 +248,7 @@ function Session({
       )
     case 'signed-out':
       return (
-        <SignInScreen
+        <SignedOut
           auth={gateway}
           clock={clock}
           challengeSessionMs={challengeSessionMs}

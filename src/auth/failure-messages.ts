@@ -12,6 +12,9 @@ const en = {
   'failure.password-reset-required':
     'An administrator has asked for a new password on this account. This app cannot reset passwords; contact your administrator.',
   'failure.unexpected': 'Something went wrong. Please try again.',
+  // Sign-up hands an account confirmed meanwhile back to the sign-in form, which says so before
+  // the sign-in flow (and its later failures' words) has loaded.
+  'failure.already-confirmed': 'This account is already confirmed. You can sign in.',
 }
 
 const ja = {
@@ -24,6 +27,7 @@ const ja = {
   'failure.password-reset-required':
     '管理者がこのアカウントに新しいパスワードの設定を求めています。このアプリではパスワードをリセットできないため、管理者にお問い合わせください。',
   'failure.unexpected': '問題が発生しました。もう一度お試しください。',
+  'failure.already-confirmed': 'このアカウントは既に確認済みです。サインインできます。',
 } satisfies Record<keyof typeof en, string>
 
 export const messages = { en, ja }

@@ -8,7 +8,6 @@ const en = {
     'That password does not meet the password rules. Try a longer one that mixes upper- and lower-case letters, numbers and symbols.',
   'failure.invalid-input': 'Some of the details entered are not valid. Check them and try again.',
   'failure.username-exists': 'That username is already taken.',
-  'failure.already-confirmed': 'This account is already confirmed. You can sign in.',
   'failure.mfa-required-by-pool': 'This user pool requires two-step verification, so the authenticator app cannot be turned off.',
   'failure.totp-not-enabled-on-pool': 'Authenticator apps are not enabled for this user pool. Ask the administrator to turn on TOTP MFA.',
 }
@@ -20,7 +19,6 @@ const ja = {
   'failure.invalid-password': 'パスワードがルールを満たしていません。大文字、小文字、数字、記号を組み合わせた、より長いパスワードをお試しください。',
   'failure.invalid-input': '入力内容に誤りがあります。確認してもう一度お試しください。',
   'failure.username-exists': 'このユーザー名は既に使用されています。',
-  'failure.already-confirmed': 'このアカウントは既に確認済みです。サインインできます。',
   'failure.mfa-required-by-pool': 'このユーザープールでは2段階認証が必須のため、認証アプリをオフにできません。',
   'failure.totp-not-enabled-on-pool': 'このユーザープールでは認証アプリが有効になっていません。管理者に TOTP MFA の有効化を依頼してください。',
 } satisfies Record<keyof typeof en, string>

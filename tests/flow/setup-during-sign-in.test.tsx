@@ -92,14 +92,14 @@ test('a newcomer signs up, confirms with the code the local pool printed, and se
   const password = 'Newcomer-2026!'
 
   await user.click(await screen.findByRole('button', { name: t('signIn.createAccount') }))
-  await user.type(await screen.findByLabelText(t('signIn.username'), undefined, { timeout: 10_000 }), username)
-  await user.type(screen.getByLabelText(t('signIn.signUp.email')), `${username}@example.com`)
-  await user.type(screen.getByLabelText(t('signIn.signUp.password')), password)
-  await user.click(screen.getByRole('button', { name: t('signIn.signUp.submit') }))
+  await user.type(await screen.findByLabelText(t('signUp.username'), undefined, { timeout: 10_000 }), username)
+  await user.type(screen.getByLabelText(t('signUp.email')), `${username}@example.com`)
+  await user.type(screen.getByLabelText(t('signUp.password')), password)
+  await user.click(screen.getByRole('button', { name: t('signUp.submit') }))
 
-  expect(await screen.findByRole('heading', { name: t('signIn.confirm.title') }, { timeout: 10_000 })).toBeInTheDocument()
-  await user.type(screen.getByLabelText(t('signIn.confirm.label')), env.confirmationCode(username))
-  await user.click(screen.getByRole('button', { name: t('signIn.confirm.submit') }))
+  expect(await screen.findByRole('heading', { name: t('signUp.confirm.title') }, { timeout: 10_000 })).toBeInTheDocument()
+  await user.type(screen.getByLabelText(t('signUp.confirm.label')), env.confirmationCode(username))
+  await user.click(screen.getByRole('button', { name: t('signUp.confirm.submit') }))
 
   // Confirmed, the sign-in continues by itself into the pool's required setup.
   expect(await screen.findByRole('heading', { name: t('signIn.setup.title') }, { timeout: 10_000 })).toBeInTheDocument()

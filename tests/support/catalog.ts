@@ -8,6 +8,7 @@ import { messages as config } from '../../src/config/messages.ts'
 import { messages as accountSecurity } from '../../src/features/account-security/messages.ts'
 import { messages as signInForm } from '../../src/features/sign-in/form-messages.ts'
 import { messages as signInSteps } from '../../src/features/sign-in/step-messages.ts'
+import { messages as signUp } from '../../src/features/sign-up/messages.ts'
 import { messages as totpEnrollment } from '../../src/enrollment/messages.ts'
 import type { MessageAreas, MessageKey } from '../../src/i18n/areas.ts'
 import { messages as common } from '../../src/i18n/common-messages.ts'
@@ -26,6 +27,7 @@ export const areas: { [Area in keyof MessageAreas]: Record<Locale, Record<keyof 
   config,
   signInForm,
   signInSteps,
+  signUp,
   accountSecurity,
   totpEnrollment,
 }

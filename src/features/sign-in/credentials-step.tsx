@@ -15,7 +15,8 @@ export type CredentialsStepProps = {
   notice?: Notice
   pending: boolean
   onSubmit(username: string, password: string): void
-  onSignUp(): void
+  /** "Create an account", with the username this form started with. */
+  onSignUp(username: string): void
   /** Shown above the form (the local pool picker). */
   beforeForm?: ReactNode
 }
@@ -77,7 +78,7 @@ export function CredentialsStep({ username, failure, notice, pending, onSubmit, 
       </form>
       <Text className="aside">
         {t('signIn.noAccount')}{' '}
-        <Button variation="link" size="small" onClick={onSignUp} isDisabled={pending}>
+        <Button variation="link" size="small" onClick={() => onSignUp(username)} isDisabled={pending}>
           {t('signIn.createAccount')}
         </Button>
       </Text>

@@ -13,8 +13,8 @@ import { useSignIn } from './use-sign-in.ts'
 
 function SignInFlowView({
   issuer,
-  localMode = false,
   beforeForm,
+  onCreateAccount,
   firstAction,
   ...options
 }: SignInScreenProps & { firstAction: FirstAction }) {
@@ -31,12 +31,15 @@ function SignInFlowView({
           notice={state.step === 'credentials' ? state.notice : undefined}
           pending={state.step === 'checking-credentials'}
           onSubmit={flow.submitCredentials}
-          onSignUp={flow.startSignUp}
+          onSignUp={onCreateAccount}
           beforeForm={beforeForm}
         />
       )
     case 'signed-in':
       return <Text role="status">{t('signIn.signedIn')}</Text>
+    case 'unconfirmed':
+      // Handed over to the confirmation step (see useSignIn's onUnconfirmed).
+      return null
     default:
       return (
         <SignInSteps
@@ -44,7 +47,6 @@ function SignInFlowView({
           state={state}
           clock={options.clock}
           issuer={issuer}
-          localMode={localMode}
           beforeForm={beforeForm}
         />
       )

@@ -151,43 +151,19 @@ describe('signInFlow', () => {
     })
   })
 
-  test('an unconfirmed account asks for the confirmation code, then signs in by itself', () => {
-    const confirm = run([
+  test('an unconfirmed account is handed over to confirm it (the sign-up feature)', () => {
+    const answered = run([
       { type: 'credentials-submitted', username: 'fay' },
       { type: 'answered', result: { step: 'confirm-sign-up' }, deadline },
     ])
-    expect(confirm).toEqual({ step: 'confirm-sign-up', username: 'fay' })
-    const failed = run([{ type: 'confirmation-submitted' }, { type: 'failed', failure: 'wrong-code' }], confirm)
-    expect(failed).toEqual({ step: 'confirm-sign-up', username: 'fay', failure: 'wrong-code' })
-    expect(run([{ type: 'confirmation-submitted' }, { type: 'confirmed', signingIn: true }], failed)).toEqual({
-      step: 'checking-credentials',
-      username: 'fay',
-    })
-    expect(run([{ type: 'confirmation-submitted' }, { type: 'confirmed', signingIn: false }], failed)).toEqual({
-      step: 'credentials',
-      username: 'fay',
-      notice: 'account-confirmed',
-    })
-  })
-
-  test('sign-up, resend, confirm', () => {
-    const state = run([
-      { type: 'sign-up-started' },
-      { type: 'sign-up-submitted', username: 'gus' },
-      { type: 'signed-up', destination: 'g***@example.com' },
-      { type: 'resend-requested' },
-      { type: 'resent' },
+    expect(answered).toEqual({ step: 'unconfirmed', username: 'fay' })
+    // Cognito says "not confirmed" as an error on some paths; it is the same hand-off.
+    const refused = run([
+      { type: 'credentials-submitted', username: 'fay' },
+      { type: 'failed', failure: 'not-confirmed' },
     ])
-    expect(state).toEqual({ step: 'confirm-sign-up', username: 'gus', destination: 'g***@example.com', resent: true })
-  })
-
-  test('a taken username returns to the sign-up form with the reason', () => {
-    const state = run([
-      { type: 'sign-up-started' },
-      { type: 'sign-up-submitted', username: 'gus' },
-      { type: 'failed', failure: 'username-exists' },
-    ])
-    expect(state).toEqual({ step: 'sign-up', username: 'gus', failure: 'username-exists' })
+    expect(refused).toEqual({ step: 'unconfirmed', username: 'fay' })
+    expect(signInFlow(refused, { type: 'back-to-sign-in' })).toBe(refused)
   })
 
   test('a required password reset is explained on the sign-in form', () => {

@@ -4,8 +4,11 @@ import type { AuthFailure } from '../../auth/auth-failure.ts'
 import type { MfaType, SignInStep } from '../../auth/auth-gateway.ts'
 import { enrollmentFlow, enrollmentWithKey, isPending, type EnrollmentEvent, type EnrollmentState } from '../../enrollment/enrollment-flow.ts'
 
-/** What the user did on the first screen before the flow loaded. */
-export type FirstAction = { kind: 'sign-in'; username: string; password: string } | { kind: 'sign-up' }
+/**
+ * A sign-in to carry out as soon as the flow loads: submitted on the first screen before the
+ * flow had loaded, or handed over by sign-up once the account is confirmed.
+ */
+export type FirstAction = { kind: 'sign-in'; username: string; password: string }
 
 export type Notice = 'account-confirmed' | 'signed-out' | 'signed-out-everywhere' | 'session-ended'
 
@@ -27,14 +30,8 @@ export type SignInState =
       attempt: number
     } & Challenge)
   | ({ step: 'new-password' | 'setting-new-password'; missingAttributes: string[]; failure?: AuthFailure } & Challenge)
-  | {
-      step: 'confirm-sign-up' | 'confirming-sign-up' | 'resending-code'
-      username: string
-      failure?: AuthFailure
-      destination?: string
-      resent?: boolean
-    }
-  | { step: 'sign-up' | 'signing-up'; username: string; failure?: AuthFailure }
+  /** The account's sign-up was never confirmed: the sign-up feature takes over (the app wires it). */
+  | { step: 'unconfirmed'; username: string }
   | { step: 'signed-in'; username: string }
 
 export type SignInEvent =
@@ -50,14 +47,6 @@ export type SignInEvent =
   /** Something happened in the authenticator setup (MFA_SETUP). */
   | { type: 'setup'; event: EnrollmentEvent }
   | { type: 'back-to-sign-in' }
-  | { type: 'sign-up-started' }
-  | { type: 'sign-up-submitted'; username: string }
-  | { type: 'signed-up'; destination?: string }
-  | { type: 'confirmation-submitted' }
-  /** `signingIn`: the password is still in memory, so sign-in continues by itself. */
-  | { type: 'confirmed'; signingIn: boolean }
-  | { type: 'resend-requested' }
-  | { type: 'resent'; destination?: string }
 
 export function initialSignInState(username = '', notice?: Notice, failure?: AuthFailure): SignInState {
   return { step: 'credentials', username, notice, failure }
@@ -92,7 +81,7 @@ function next(username: string, result: SignInStep, deadline: number): SignInSta
     case 'new-password':
       return { step: 'new-password', username, deadline, missingAttributes: result.missingAttributes }
     case 'confirm-sign-up':
-      return { step: 'confirm-sign-up', username }
+      return { step: 'unconfirmed', username }
     case 'reset-password':
       return { step: 'credentials', username, failure: 'password-reset-required' }
     case 'unsupported':
@@ -111,20 +100,20 @@ export function signInFlow(s: SignInState, e: SignInEvent): SignInState {
   if (e.type === 'failed' && e.failure === 'session-expired' && isChallenge(s)) {
     return { step: 'credentials', username: s.username, failure: 'session-expired' }
   }
-  if (e.type === 'back-to-sign-in' && s.step !== 'signed-in' && s.step !== 'checking-credentials') {
+  const handedOver = s.step === 'signed-in' || s.step === 'unconfirmed'
+  if (e.type === 'back-to-sign-in' && !handedOver && s.step !== 'checking-credentials') {
     return { step: 'credentials', username: s.username }
   }
 
   switch (s.step) {
     case 'credentials':
       if (e.type === 'credentials-submitted') return { step: 'checking-credentials', username: e.username }
-      if (e.type === 'sign-up-started') return { step: 'sign-up', username: s.username }
       return s
     case 'checking-credentials':
       if (e.type === 'answered') return next(s.username, e.result, e.deadline)
       if (e.type === 'failed') {
         // Cognito says "not confirmed" as an error on some paths; it is a step, not a dead end.
-        if (e.failure === 'not-confirmed') return { step: 'confirm-sign-up', username: s.username }
+        if (e.failure === 'not-confirmed') return { step: 'unconfirmed', username: s.username }
         return { step: 'credentials', username: s.username, failure: e.failure }
       }
       return s
@@ -172,32 +161,7 @@ export function signInFlow(s: SignInState, e: SignInEvent): SignInState {
       if (e.type === 'answered') return next(s.username, e.result, e.deadline)
       if (e.type === 'failed') return { ...s, step: 'new-password', failure: e.failure }
       return s
-    case 'sign-up':
-      if (e.type === 'sign-up-submitted') return { step: 'signing-up', username: e.username }
-      return s
-    case 'signing-up':
-      if (e.type === 'signed-up') return { step: 'confirm-sign-up', username: s.username, destination: e.destination }
-      if (e.type === 'failed') return { step: 'sign-up', username: s.username, failure: e.failure }
-      return s
-    case 'confirm-sign-up':
-      if (e.type === 'confirmation-submitted') return { ...s, step: 'confirming-sign-up', failure: undefined }
-      if (e.type === 'resend-requested') return { ...s, step: 'resending-code', failure: undefined }
-      return s
-    case 'confirming-sign-up':
-      if (e.type === 'confirmed') {
-        return e.signingIn
-          ? { step: 'checking-credentials', username: s.username }
-          : { step: 'credentials', username: s.username, notice: 'account-confirmed' }
-      }
-      if (e.type === 'failed') {
-        if (e.failure === 'already-confirmed') return { step: 'credentials', username: s.username, failure: e.failure }
-        return { ...s, step: 'confirm-sign-up', failure: e.failure }
-      }
-      return s
-    case 'resending-code':
-      if (e.type === 'resent') return { ...s, step: 'confirm-sign-up', resent: true, destination: e.destination ?? s.destination }
-      if (e.type === 'failed') return { ...s, step: 'confirm-sign-up', failure: e.failure }
-      return s
+    case 'unconfirmed':
     case 'signed-in':
       return s
   }

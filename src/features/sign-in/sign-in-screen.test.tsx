@@ -10,13 +10,22 @@ import { SignInScreen } from './sign-in-screen.tsx'
 
 const alice = { username: 'alice', password: 'Correct-horse-1', totp: { preferred: true } }
 
-function setup(locale: Locale, fake: FakeOptions = {}, extra: { localMode?: boolean } = {}) {
+function setup(locale: Locale, fake: FakeOptions = {}) {
   const user = userEvent.setup()
   const auth = createFakeAuthGateway({ users: [alice], ...fake })
   const clock = createManualClock()
   const onSignedIn = vi.fn()
+  const onUnconfirmed = vi.fn()
+  const onCreateAccount = vi.fn()
   renderWithProviders(
-    <SignInScreen auth={auth} clock={clock} onSignedIn={onSignedIn} localMode={extra.localMode} issuer="Cognito TOTP" />,
+    <SignInScreen
+      auth={auth}
+      clock={clock}
+      onSignedIn={onSignedIn}
+      onUnconfirmed={onUnconfirmed}
+      onCreateAccount={onCreateAccount}
+      issuer="Cognito TOTP"
+    />,
     { locale },
   )
   const t = textFor(locale)
@@ -25,7 +34,7 @@ function setup(locale: Locale, fake: FakeOptions = {}, extra: { localMode?: bool
     await user.type(screen.getByLabelText(t('signIn.password')), password)
     await user.click(screen.getByRole('button', { name: t('signIn.submit') }))
   }
-  return { user, auth, clock, onSignedIn, t, signIn }
+  return { user, auth, clock, onSignedIn, onUnconfirmed, onCreateAccount, t, signIn }
 }
 
 describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
@@ -228,48 +237,19 @@ describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
     await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('erin'))
   })
 
-  test('an unconfirmed account is asked for its code, then signs in without retyping the password', async () => {
-    const { user, onSignedIn, t, signIn } = setup(locale, {
+  test('an unconfirmed account is handed over to confirm it, with the password typed', async () => {
+    const { onUnconfirmed, t, signIn } = setup(locale, {
       users: [{ username: 'fay', password: 'Correct-horse-1', status: 'unconfirmed' }],
     })
     await signIn('fay', 'Correct-horse-1')
-    expect(await screen.findByRole('heading', { name: t('signIn.confirm.title') })).toHaveFocus()
-    const field = screen.getByLabelText(t('signIn.confirm.label'))
-    await user.type(field, '000000')
-    await user.click(screen.getByRole('button', { name: t('signIn.confirm.submit') }))
-    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.wrong-code'))
-    await user.clear(field)
-    await user.type(field, '246810')
-    await user.click(screen.getByRole('button', { name: t('signIn.confirm.submit') }))
-    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('fay'))
+    await waitFor(() => expect(onUnconfirmed).toHaveBeenCalledWith('fay', 'Correct-horse-1'))
+    expect(screen.queryByRole('heading', { name: t('signIn.title') })).not.toBeInTheDocument()
   })
 
-  test('sign-up with a confirmation code; in local mode the user is told the code is in the terminal', async () => {
-    const { user, onSignedIn, t } = setup(locale, {}, { localMode: true })
+  test('"Create an account" is handed over with the username sign-in knows', async () => {
+    const { user, onCreateAccount, t } = setup(locale)
     await user.click(screen.getByRole('button', { name: t('signIn.createAccount') }))
-    expect(screen.getByRole('heading', { name: t('signIn.signUp.title') })).toHaveFocus()
-    await user.type(screen.getByLabelText(t('signIn.username')), 'alice')
-    await user.type(screen.getByLabelText(t('signIn.signUp.password')), 'Another-pass-1')
-    await user.click(screen.getByRole('button', { name: t('signIn.signUp.submit') }))
-    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.username-exists'))
-
-    const username = screen.getByLabelText(t('signIn.username'))
-    await user.clear(username)
-    await user.type(username, 'gus')
-    await user.type(screen.getByLabelText(t('signIn.signUp.email')), 'gus@example.com')
-    await user.type(screen.getByLabelText(t('signIn.signUp.password')), 'Another-pass-1')
-    await user.click(screen.getByRole('button', { name: t('signIn.signUp.submit') }))
-    expect(await screen.findByRole('heading', { name: t('signIn.confirm.title') })).toBeInTheDocument()
-    expect(screen.getByText(t('signIn.confirm.localHint'))).toBeInTheDocument()
-    expect(
-      screen.getByText(t('signIn.confirm.sentTo', { destination: 'g***@e***', username: 'gus' })),
-    ).toBeInTheDocument()
-
-    await user.click(screen.getByRole('button', { name: t('signIn.confirm.resend') }))
-    expect(await screen.findByText(t('signIn.confirm.resent'))).toBeInTheDocument()
-    await user.type(screen.getByLabelText(t('signIn.confirm.label')), '246810')
-    await user.click(screen.getByRole('button', { name: t('signIn.confirm.submit') }))
-    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('gus'))
+    expect(onCreateAccount).toHaveBeenCalledWith('')
   })
 
   test('an account needing a password reset is explained on the sign-in form', async () => {
@@ -349,7 +329,14 @@ describe('sign-in screen under React StrictMode', () => {
     const t = textFor('en')
     renderWithProviders(
       <StrictMode>
-        <SignInScreen auth={auth} clock={createManualClock()} onSignedIn={() => {}} issuer="Cognito TOTP" />
+        <SignInScreen
+          auth={auth}
+          clock={createManualClock()}
+          onSignedIn={() => {}}
+          onUnconfirmed={() => {}}
+          onCreateAccount={() => {}}
+          issuer="Cognito TOTP"
+        />
       </StrictMode>,
     )
     await user.type(screen.getByLabelText(t('signIn.username')), 'alice')

@@ -15,16 +15,20 @@ const SignInFlowView = lazy(loadFlow)
 export type SignInScreenProps = Omit<UseSignInOptions, 'firstAction'> & {
   /** The app's name: the entry's title in the phone's authenticator app (set up during sign-in). */
   issuer: string
-  /** Local emulator: where confirmation codes appear. */
-  localMode?: boolean
   /** Shown above the sign-in form (the local pool picker). */
   beforeForm?: ReactNode
+  /** "Create an account": the sign-up feature takes over (the app wires it), with the username sign-in knows. */
+  onCreateAccount(username: string): void
+  /** Sign in at once with these (sign-up hands them over once the account is confirmed). */
+  signInWith?: { username: string; password: string }
 }
 
-function SignInScreenView(props: SignInScreenProps) {
-  const [firstAction, setFirstAction] = useState<FirstAction | undefined>()
+function SignInScreenView({ signInWith, ...props }: SignInScreenProps) {
+  const [firstAction, setFirstAction] = useState<FirstAction | undefined>(() =>
+    signInWith ? { kind: 'sign-in', ...signInWith } : undefined,
+  )
   useEffect(() => whenIdle(() => void loadFlow().catch(() => {})), [])
-  const username = firstAction?.kind === 'sign-in' ? firstAction.username : (props.initialUsername ?? '')
+  const username = firstAction ? firstAction.username : (props.initialUsername ?? '')
   // Until the flow has loaded, the form stands in for it (busy once submitted).
   const form = (
     <CredentialsStep
@@ -33,7 +37,7 @@ function SignInScreenView(props: SignInScreenProps) {
       failure={firstAction ? undefined : props.initialFailure}
       pending={firstAction !== undefined}
       onSubmit={(name, password) => setFirstAction({ kind: 'sign-in', username: name, password })}
-      onSignUp={() => setFirstAction({ kind: 'sign-up' })}
+      onSignUp={props.onCreateAccount}
       beforeForm={props.beforeForm}
     />
   )

@@ -34,13 +34,6 @@ export default function SignInSteps(props: StepProps) {
     case 'new-password':
     case 'setting-new-password':
       return <NewPasswordStep {...props} state={state} />
-    case 'confirm-sign-up':
-    case 'confirming-sign-up':
-    case 'resending-code':
-      return <ConfirmSignUpStep {...props} state={state} />
-    case 'sign-up':
-    case 'signing-up':
-      return <SignUpStep {...props} state={state} />
     default:
       return null
   }
@@ -197,7 +190,7 @@ function NewPasswordStep({ flow, state, clock }: Of<'new-password' | 'setting-ne
           disabled={pending}
           invalid={failure === 'invalid-password'}
           describedBy={failure ? errorId : undefined}
-          descriptiveText={t('signIn.signUp.passwordHint')}
+          descriptiveText={t('signIn.newPassword.hint')}
         />
         {state.missingAttributes.map((name) => (
           <TextField
@@ -215,106 +208,6 @@ function NewPasswordStep({ flow, state, clock }: Of<'new-password' | 'setting-ne
         </Button>
       </form>
       <BackButton flow={flow} disabled={pending} />
-    </Flex>
-  )
-}
-
-function ConfirmSignUpStep({ flow, state, localMode }: Of<'confirm-sign-up' | 'confirming-sign-up' | 'resending-code'>) {
-  const t = useT()
-  const errorId = useId()
-  const confirming = state.step === 'confirming-sign-up'
-  const resending = state.step === 'resending-code'
-  return (
-    <Flex direction="column" gap="medium">
-      <StepHeading>{t('signIn.confirm.title')}</StepHeading>
-      <Text>
-        {state.destination
-          ? t('signIn.confirm.sentTo', { destination: state.destination, username: state.username })
-          : t('signIn.confirm.intro', { username: state.username })}
-      </Text>
-      {localMode && <StatusMessage variation="info">{t('signIn.confirm.localHint')}</StatusMessage>}
-      {state.resent && state.step === 'confirm-sign-up' && <StatusMessage>{t('signIn.confirm.resent')}</StatusMessage>}
-      <FailureMessage failure={state.failure} id={errorId} />
-      <form
-        className="stack"
-        onSubmit={(event) => {
-          event.preventDefault()
-          void flow.submitConfirmationCode(formText(event, 'confirmation-code'))
-        }}
-      >
-        <TextField
-          label={t('signIn.confirm.label')}
-          name="confirmation-code"
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          isRequired
-          isDisabled={confirming || resending}
-          hasError={Boolean(state.failure)}
-          aria-describedby={state.failure ? errorId : undefined}
-        />
-        <Button type="submit" variation="primary" isFullWidth isLoading={confirming} loadingText={t('signIn.confirm.submitting')}>
-          {t('signIn.confirm.submit')}
-        </Button>
-      </form>
-      <Flex gap="small" wrap="wrap" justifyContent="space-between">
-        <Button size="small" onClick={() => void flow.resendCode()} isDisabled={confirming} isLoading={resending} loadingText={t('signIn.confirm.resending')}>
-          {t('signIn.confirm.resend')}
-        </Button>
-        <BackButton flow={flow} disabled={confirming} />
-      </Flex>
-    </Flex>
-  )
-}
-
-function SignUpStep({ flow, state }: Of<'sign-up' | 'signing-up'>) {
-  const t = useT()
-  const errorId = useId()
-  const pending = state.step === 'signing-up'
-  const failure = state.step === 'sign-up' ? state.failure : undefined
-  return (
-    <Flex direction="column" gap="medium">
-      <StepHeading>{t('signIn.signUp.title')}</StepHeading>
-      <Text>{t('signIn.signUp.intro')}</Text>
-      <FailureMessage failure={failure} id={errorId} />
-      <form
-        className="stack"
-        onSubmit={(event) => {
-          event.preventDefault()
-          void flow.submitSignUp(formText(event, 'username'), formText(event, 'password'), formText(event, 'email'))
-        }}
-      >
-        <TextField
-          label={t('signIn.username')}
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          isRequired
-          defaultValue={state.username}
-          isDisabled={pending}
-          hasError={failure === 'username-exists'}
-          aria-describedby={failure ? errorId : undefined}
-        />
-        <TextField label={t('signIn.signUp.email')} name="email" type="email" autoComplete="email" isDisabled={pending} />
-        <PasswordInput
-          label={t('signIn.signUp.password')}
-          name="password"
-          autoComplete="new-password"
-          disabled={pending}
-          invalid={failure === 'invalid-password'}
-          describedBy={failure ? errorId : undefined}
-          descriptiveText={t('signIn.signUp.passwordHint')}
-        />
-        <Button type="submit" variation="primary" isFullWidth isLoading={pending} loadingText={t('signIn.signUp.submitting')}>
-          {t('signIn.signUp.submit')}
-        </Button>
-      </form>
-      <Text className="aside">
-        {t('signIn.signUp.haveAccount')}{' '}
-        <Button variation="link" size="small" onClick={flow.backToSignIn} isDisabled={pending}>
-          {t('signIn.submit')}
-        </Button>
-      </Text>
     </Flex>
   )
 }

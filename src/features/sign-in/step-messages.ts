@@ -1,6 +1,7 @@
 // The steps after the password form; brought by their lazily loaded chunk (sign-in-flow-view.tsx).
 const en = {
   'signIn.back': 'Back to sign in',
+  'signIn.newPassword.hint': 'At least 8 characters, with upper- and lower-case letters, a number and a symbol.',
   'signIn.checking': 'Checking…',
   'signIn.totp.title': 'Enter your authenticator code',
   'signIn.totp.intro': 'Open the authenticator app on your phone and enter the 6-digit code it shows for {username}.',
@@ -34,29 +35,11 @@ const en = {
   'signIn.attribute.family_name': 'Family name',
   'signIn.attribute.phone_number': 'Phone number',
   'signIn.attribute.other': 'Required attribute: {name}',
-  'signIn.confirm.title': 'Confirm your account',
-  'signIn.confirm.sentTo': 'We sent a confirmation code to {destination}. Enter it to confirm the account {username}.',
-  'signIn.confirm.intro': 'Enter the confirmation code for the account {username}.',
-  'signIn.confirm.localHint':
-    'Local user pool: nothing is emailed. The code is printed in the terminal where npm start is running.',
-  'signIn.confirm.label': 'Confirmation code',
-  'signIn.confirm.submit': 'Confirm account',
-  'signIn.confirm.submitting': 'Confirming…',
-  'signIn.confirm.resend': 'Send a new code',
-  'signIn.confirm.resending': 'Sending…',
-  'signIn.confirm.resent': 'A new code is on its way.',
-  'signIn.signUp.title': 'Create an account',
-  'signIn.signUp.intro': 'Choose a username and a password. You will confirm the account with a code.',
-  'signIn.signUp.email': 'Email address (optional)',
-  'signIn.signUp.password': 'Password',
-  'signIn.signUp.passwordHint': 'At least 8 characters, with upper- and lower-case letters, a number and a symbol.',
-  'signIn.signUp.submit': 'Create account',
-  'signIn.signUp.submitting': 'Creating…',
-  'signIn.signUp.haveAccount': 'Already have an account?',
 }
 
 const ja = {
   'signIn.back': 'サインインに戻る',
+  'signIn.newPassword.hint': '8文字以上で、大文字、小文字、数字、記号をそれぞれ含めてください。',
   'signIn.checking': '確認しています…',
   'signIn.totp.title': '認証アプリのコードを入力',
   'signIn.totp.intro': 'スマートフォンの認証アプリを開き、{username} に表示されている6桁のコードを入力してください。',
@@ -90,26 +73,6 @@ const ja = {
   'signIn.attribute.family_name': '姓',
   'signIn.attribute.phone_number': '電話番号',
   'signIn.attribute.other': '必須の属性: {name}',
-  'signIn.confirm.title': 'アカウントを確認',
-  'signIn.confirm.sentTo':
-    '{destination} に確認コードを送信しました。コードを入力して、アカウント {username} を確認してください。',
-  'signIn.confirm.intro': 'アカウント {username} の確認コードを入力してください。',
-  'signIn.confirm.localHint':
-    'ローカルのユーザープールではメールは送信されません。コードは npm start を実行しているターミナルに表示されます。',
-  'signIn.confirm.label': '確認コード',
-  'signIn.confirm.submit': 'アカウントを確認',
-  'signIn.confirm.submitting': '確認しています…',
-  'signIn.confirm.resend': 'コードを再送信',
-  'signIn.confirm.resending': '送信しています…',
-  'signIn.confirm.resent': '新しいコードを送信しました。',
-  'signIn.signUp.title': 'アカウントを作成',
-  'signIn.signUp.intro': 'ユーザー名とパスワードを決めてください。アカウントはコードで確認します。',
-  'signIn.signUp.email': 'メールアドレス（任意）',
-  'signIn.signUp.password': 'パスワード',
-  'signIn.signUp.passwordHint': '8文字以上で、大文字、小文字、数字、記号をそれぞれ含めてください。',
-  'signIn.signUp.submit': 'アカウントを作成',
-  'signIn.signUp.submitting': '作成しています…',
-  'signIn.signUp.haveAccount': 'すでにアカウントをお持ちですか？',
 } satisfies Record<keyof typeof en, string>
 
 export const messages = { en, ja }

@@ -10,7 +10,6 @@ export type StepProps = {
   clock: Clock
   /** The app's name: the entry's title in the phone's authenticator app. */
   issuer: string
-  localMode: boolean
   beforeForm?: ReactNode
 }
 

@@ -11,11 +11,16 @@ export type UseSignInOptions = {
   auth: AuthGateway
   clock: Clock
   onSignedIn(username: string): void
+  /**
+   * The account's sign-up was never confirmed: the confirmation code is asked for elsewhere (the
+   * sign-up feature). The password goes along so that confirming signs in without retyping it.
+   */
+  onUnconfirmed(username: string, password: string | undefined): void
   challengeSessionMs?: number
   initialUsername?: string
   initialNotice?: Notice
   initialFailure?: AuthFailure
-  /** What the user already did on the form before this flow loaded; it is carried out at once. */
+  /** A sign-in to carry out at once (submitted before this flow loaded, or handed over by sign-up). */
   firstAction?: FirstAction
 }
 
@@ -24,6 +29,7 @@ export function useSignIn({
   auth,
   clock,
   onSignedIn,
+  onUnconfirmed,
   challengeSessionMs = defaultChallengeSessionMs,
   initialUsername,
   initialNotice,
@@ -31,15 +37,14 @@ export function useSignIn({
   firstAction,
 }: UseSignInOptions) {
   const [state, dispatch] = useReducer(signInFlow, undefined, (): SignInState => {
-    if (firstAction?.kind === 'sign-in') return { step: 'checking-credentials', username: firstAction.username.trim() }
-    if (firstAction?.kind === 'sign-up') return { step: 'sign-up', username: initialUsername ?? '' }
+    if (firstAction) return { step: 'checking-credentials', username: firstAction.username.trim() }
     return initialSignInState(initialUsername, initialNotice, initialFailure)
   })
   // One request at a time: the reducer ignores a second submit, and this keeps the second
   // request from being sent at all.
   const inFlight = useRef(false)
-  // The password stays in memory only between sign-up (or an unconfirmed sign-in) and the
-  // confirmation code, so that confirming the account signs the user in without retyping it.
+  // The password stays in memory only while the sign-in it was typed for is under way, and is
+  // handed to sign-up's confirmation when the account turns out to be unconfirmed.
   const password = useRef<string | undefined>(undefined)
 
   const signedInUser = state.step === 'signed-in' ? state.username : undefined
@@ -50,6 +55,16 @@ export function useSignIn({
     password.current = undefined
     onSignedInRef.current(signedInUser)
   }, [signedInUser])
+
+  const unconfirmedUser = state.step === 'unconfirmed' ? state.username : undefined
+  const onUnconfirmedRef = useRef(onUnconfirmed)
+  onUnconfirmedRef.current = onUnconfirmed
+  useEffect(() => {
+    if (unconfirmedUser === undefined) return
+    const secret = password.current
+    password.current = undefined
+    onUnconfirmedRef.current(unconfirmedUser, secret)
+  }, [unconfirmedUser])
 
   // The challenge session lapses on the server after challengeSessionMs; say so when it does
   // rather than letting the next answer fail. The reducer ignores it while an answer is on its
@@ -68,7 +83,7 @@ export function useSignIn({
   // StrictMode's second effect run.
   const firstDone = useRef(false)
   useEffect(() => {
-    if (firstDone.current || firstAction?.kind !== 'sign-in') return
+    if (firstDone.current || !firstAction) return
     firstDone.current = true
     password.current = firstAction.password
     void run('password', () => signInOnce(firstAction.username.trim(), firstAction.password))
@@ -171,66 +186,6 @@ export function useSignIn({
     dispatch({ type: 'back-to-sign-in' })
   }
 
-  function startSignUp() {
-    dispatch({ type: 'sign-up-started' })
-  }
-
-  async function submitSignUp(username: string, secret: string, email?: string) {
-    if (inFlight.current || state.step !== 'sign-up') return
-    const name = username.trim()
-    inFlight.current = true
-    dispatch({ type: 'sign-up-submitted', username: name })
-    try {
-      const result = await auth.signUp(name, secret, email?.trim() || undefined)
-      password.current = secret
-      if (result.step === 'done') {
-        // The pool confirms accounts by itself: continue straight to sign-in.
-        dispatch({ type: 'signed-up' })
-        dispatch({ type: 'confirmation-submitted' })
-        dispatch({ type: 'confirmed', signingIn: true })
-        await run('password', () => signInOnce(name, secret))
-        return
-      }
-      dispatch({ type: 'signed-up', destination: result.destination })
-    } catch (error) {
-      dispatch({ type: 'failed', failure: toAuthFailure(error, 'sign-up') })
-    } finally {
-      inFlight.current = false
-    }
-  }
-
-  async function submitConfirmationCode(code: string) {
-    if (inFlight.current || state.step !== 'confirm-sign-up') return
-    const { username } = state
-    inFlight.current = true
-    dispatch({ type: 'confirmation-submitted' })
-    try {
-      await auth.confirmSignUp(username, code.trim())
-    } catch (error) {
-      dispatch({ type: 'failed', failure: toAuthFailure(error, 'confirm-sign-up') })
-      inFlight.current = false
-      return
-    }
-    const secret = password.current
-    dispatch({ type: 'confirmed', signingIn: secret !== undefined })
-    inFlight.current = false
-    if (secret !== undefined) await run('password', () => signInOnce(username, secret))
-  }
-
-  async function resendCode() {
-    if (inFlight.current || state.step !== 'confirm-sign-up') return
-    inFlight.current = true
-    dispatch({ type: 'resend-requested' })
-    try {
-      const { destination } = await auth.resendSignUpCode(state.username)
-      dispatch({ type: 'resent', destination })
-    } catch (error) {
-      dispatch({ type: 'failed', failure: toAuthFailure(error, 'confirm-sign-up') })
-    } finally {
-      inFlight.current = false
-    }
-  }
-
   return {
     state,
     submitCredentials,
@@ -241,10 +196,6 @@ export function useSignIn({
     submitSetupCode,
     startSetupOver,
     backToSignIn,
-    startSignUp,
-    submitSignUp,
-    submitConfirmationCode,
-    resendCode,
   }
 }
 
