@@ -21,7 +21,16 @@ export default defineConfig({
   server: { host: '127.0.0.1', proxy: localCognitoProxy },
   preview: { host: '127.0.0.1', proxy: localCognitoProxy },
   // Every browser that runs es2022 supports <link rel=modulepreload>; the polyfill is dead weight.
-  build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    modulePreload: { polyfill: false },
+    // Everything the first screen imports statically ($initial) goes into the entry chunk. Left to
+    // itself, Rolldown splits the modules that the entry shares with a lazily loaded screen (React,
+    // i18n, the password field…) into chunks the entry preloads, each costing gzip and import
+    // overhead on the first screen (ADR 003); the lazy chunks import them from the entry instead.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } } },
+  },
   test: {
     globals: true,
     projects: [
