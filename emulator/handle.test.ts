@@ -49,13 +49,19 @@ describe('handle', () => {
     expect(first.headers['x-amzn-RequestId']).not.toBe(second.headers['x-amzn-RequestId'])
   })
 
-  test.each([['{"MaxResults": '], ['{MaxResults: 10}'], ["{'a': 1}"], ['not json'], ['{"a":1}}']])('malformed JSON %j → 400 SerializationException', async (body) => {
-    expectError(await handle(`${PREFIX}ListUserPools`, body, deps), 400, 'SerializationException')
-  })
+  test.each([['{"MaxResults": '], ['{MaxResults: 10}'], ["{'a': 1}"], ['not json'], ['{"a":1}}']])(
+    'malformed JSON %j → 400 SerializationException',
+    async (body) => {
+      expectError(await handle(`${PREFIX}ListUserPools`, body, deps), 400, 'SerializationException')
+    },
+  )
 
-  test.each([['[]'], ['[{"MaxResults": 1}]'], ['42'], ['"text"'], ['null'], ['true']])('a body that is not an object (%s) → 400 SerializationException', async (body) => {
-    expectError(await handle(`${PREFIX}ListUserPools`, body, deps), 400, 'SerializationException')
-  })
+  test.each([['[]'], ['[{"MaxResults": 1}]'], ['42'], ['"text"'], ['null'], ['true']])(
+    'a body that is not an object (%s) → 400 SerializationException',
+    async (body) => {
+      expectError(await handle(`${PREFIX}ListUserPools`, body, deps), 400, 'SerializationException')
+    },
+  )
 
   test('an empty body is an empty request: the operation reports the missing member', async () => {
     const message = expectError(await handle(`${PREFIX}ListUserPools`, '', deps), 400, 'InvalidParameterException')

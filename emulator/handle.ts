@@ -33,16 +33,26 @@ export async function handle(target: string | undefined, rawBody: string, deps: 
     return json(200, requestId, output)
   } catch (error) {
     if (error instanceof CognitoError) {
-      return json(error.status, requestId, { __type: error.type, message: error.message }, {
-        'x-amzn-ErrorType': `${error.type}:`,
-        'x-amzn-ErrorMessage': headerSafe(error.message),
-      })
+      return json(
+        error.status,
+        requestId,
+        { __type: error.type, message: error.message },
+        {
+          'x-amzn-ErrorType': `${error.type}:`,
+          'x-amzn-ErrorMessage': headerSafe(error.message),
+        },
+      )
     }
     // A bug: logged here, never sent to the client (no stack traces on the wire).
     console.error(`[emulator] internal error (request ${requestId}):`, error)
-    return json(500, requestId, { __type: 'InternalErrorException', message: 'An internal error occurred.' }, {
-      'x-amzn-ErrorType': 'InternalErrorException:',
-    })
+    return json(
+      500,
+      requestId,
+      { __type: 'InternalErrorException', message: 'An internal error occurred.' },
+      {
+        'x-amzn-ErrorType': 'InternalErrorException:',
+      },
+    )
   }
 }
 
@@ -51,7 +61,9 @@ export async function handle(target: string | undefined, rawBody: string, deps: 
 // the exact text; the optional header gets it percent-encoded.
 function headerSafe(text: string): string {
   // Via UTF-8 bytes, not encodeURIComponent, which throws on a lone surrogate.
-  return text.replace(/[^\x20-\x7e]/gu, (char) => [...Buffer.from(char, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''))
+  return text.replace(/[^\x20-\x7e]/gu, (char) =>
+    [...Buffer.from(char, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  )
 }
 
 function json(status: number, requestId: string, body: object, headers: Record<string, string> = {}): WireResponse {

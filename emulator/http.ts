@@ -50,7 +50,11 @@ async function serve(request: IncomingMessage, response: ServerResponse, options
       return send(response, withCors(plainJson(405, { __type: 'MethodNotAllowedException', message: 'Use POST.' }), cors))
     }
     if (body === undefined) {
-      return send(response, withCors(plainJson(413, { __type: 'RequestEntityTooLargeException', message: 'Request body exceeds 1 MiB.' }), cors), true)
+      return send(
+        response,
+        withCors(plainJson(413, { __type: 'RequestEntityTooLargeException', message: 'Request body exceeds 1 MiB.' }), cors),
+        true,
+      )
     }
     if (path === '/_local/clock' && options.testClock) {
       return send(response, withCors(moveClock(body, options.testClock), cors))

@@ -29,10 +29,7 @@ async function main(): Promise<void> {
     statePath: values.state,
     clockControl: values['clock-control'] ? createTestClock() : undefined,
   })
-  const lines = [
-    `Local Cognito user pool listening on ${emulator.url}`,
-    `State: ${values.state ?? 'in memory (lost on exit)'}`,
-  ]
+  const lines = [`Local Cognito user pool listening on ${emulator.url}`, `State: ${values.state ?? 'in memory (lost on exit)'}`]
   for (const pool of emulator.pools()) {
     lines.push('', `${pool.name} (MFA ${pool.mfaConfiguration})`, `  UserPoolId ${pool.userPoolId}`, `  ClientId   ${pool.clientId}`)
     for (const user of pool.users) lines.push(`  user ${user.username} / ${user.password}  (${user.note})`)

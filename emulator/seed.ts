@@ -15,8 +15,20 @@ export const DEMO_POOLS: DemoPool[] = [
     name: 'Demo - MFA optional',
     mfa: 'OPTIONAL',
     users: [
-      { username: 'alice', email: 'alice@example.com', password: 'Alice-demo-2026!', permanent: true, note: 'no authenticator yet: set it up in Security' },
-      { username: 'dave', email: 'dave@example.com', password: 'Dave-temp-2026!', permanent: false, note: 'admin-created: must choose a new password' },
+      {
+        username: 'alice',
+        email: 'alice@example.com',
+        password: 'Alice-demo-2026!',
+        permanent: true,
+        note: 'no authenticator yet: set it up in Security',
+      },
+      {
+        username: 'dave',
+        email: 'dave@example.com',
+        password: 'Dave-temp-2026!',
+        permanent: false,
+        note: 'admin-created: must choose a new password',
+      },
     ],
   },
   {

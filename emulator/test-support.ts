@@ -156,13 +156,27 @@ export function lastConfirmationCode(deps: TestDeps): string {
 
 export async function adminSignIn(deps: Deps, app: App, username: string, password: string = PASSWORD): Promise<AuthReply> {
   return (await adminInitiateAuth(
-    { UserPoolId: app.poolId, ClientId: app.clientId, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password } },
+    {
+      UserPoolId: app.poolId,
+      ClientId: app.clientId,
+      AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    },
     deps,
   )) as AuthReply
 }
 
-export async function respond(deps: Deps, app: App, challenge: string, session: string | undefined, answers: Record<string, string>): Promise<AuthReply> {
-  return (await respondToAuthChallenge({ ClientId: app.clientId, ChallengeName: challenge, Session: session, ChallengeResponses: answers }, deps)) as AuthReply
+export async function respond(
+  deps: Deps,
+  app: App,
+  challenge: string,
+  session: string | undefined,
+  answers: Record<string, string>,
+): Promise<AuthReply> {
+  return (await respondToAuthChallenge(
+    { ClientId: app.clientId, ChallengeName: challenge, Session: session, ChallengeResponses: answers },
+    deps,
+  )) as AuthReply
 }
 
 /** Signs in a user with no MFA to answer and returns the tokens. */
@@ -265,6 +279,12 @@ export async function srpSignIn(deps: Deps, app: App, username: string, password
     { ClientId: app.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: username, SRP_A: srpA } },
     deps,
   )) as AuthReply
-  const answers = passwordClaim({ poolId: app.poolId, a, challengeParameters: start.ChallengeParameters, password, timestamp: srpTimestamp(deps.clock.now()) })
+  const answers = passwordClaim({
+    poolId: app.poolId,
+    a,
+    challengeParameters: start.ChallengeParameters,
+    password,
+    timestamp: srpTimestamp(deps.clock.now()),
+  })
   return respond(deps, app, 'PASSWORD_VERIFIER', start.Session, answers)
 }

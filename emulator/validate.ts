@@ -19,7 +19,9 @@ export type Untrusted<Request> = Readonly<Input> & { readonly [request]?: Reques
  * The names of `Request`'s members whose SDK type is `Value`. NoInfer: `Request` comes from the
  * input alone, so a plain `Input` (no request type) accepts no name at all.
  */
-type MemberOf<Request, Value> = NoInfer<{ [Name in keyof Request]-?: NonNullable<Request[Name]> extends Value ? Name : never }[keyof Request] & string>
+type MemberOf<Request, Value> = NoInfer<
+  { [Name in keyof Request]-?: NonNullable<Request[Name]> extends Value ? Name : never }[keyof Request] & string
+>
 
 type StringRule = { min?: number; max?: number; pattern?: RegExp }
 
@@ -27,15 +29,11 @@ type StringRule = { min?: number; max?: number; pattern?: RegExp }
 const memberPath = (name: string) => name.charAt(0).toLowerCase() + name.slice(1)
 
 function missing(name: string): Error {
-  return invalidParameter(
-    `1 validation error detected: Value null at '${memberPath(name)}' failed to satisfy constraint: Member must not be null`,
-  )
+  return invalidParameter(`1 validation error detected: Value null at '${memberPath(name)}' failed to satisfy constraint: Member must not be null`)
 }
 
 function badValue(name: string, constraint: string): Error {
-  return invalidParameter(
-    `1 validation error detected: Value at '${memberPath(name)}' failed to satisfy constraint: ${constraint}`,
-  )
+  return invalidParameter(`1 validation error detected: Value at '${memberPath(name)}' failed to satisfy constraint: ${constraint}`)
 }
 
 /** Absent and null are the same thing on the wire (docs/cognito-behaviour.md#requests). */

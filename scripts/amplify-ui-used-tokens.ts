@@ -60,7 +60,11 @@ export function amplifyUiUsedTokens({ srcDir, root }: { srcDir: string; root: st
     name: 'amplify-ui-used-tokens',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === './components/index.mjs' && importer && /@aws-amplify[\\/]ui[\\/]dist[\\/]esm[\\/]theme[\\/]tokens[\\/]index\.mjs$/.test(importer)) {
+      if (
+        source === './components/index.mjs' &&
+        importer &&
+        /@aws-amplify[\\/]ui[\\/]dist[\\/]esm[\\/]theme[\\/]tokens[\\/]index\.mjs$/.test(importer)
+      ) {
         return VIRTUAL_ID
       }
       return null

@@ -35,7 +35,10 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({ port: 0, clock, log: () => {} })
   const [optional, required] = emulator.pools()
   const password = 'Bench-pass-2026!'
-  for (const [pool, username] of [[optional, 'bench-user'], [required, 'bench-required']] as const) {
+  for (const [pool, username] of [
+    [optional, 'bench-user'],
+    [required, 'bench-required'],
+  ] as const) {
     await adminCreateUser({ UserPoolId: pool.userPoolId, Username: username, MessageAction: 'SUPPRESS', TemporaryPassword: password }, emulator.deps)
     await adminSetUserPassword({ UserPoolId: pool.userPoolId, Username: username, Password: password, Permanent: true }, emulator.deps)
   }

@@ -52,7 +52,9 @@ export async function initiateAuth(input: Untrusted<SignInRequest>, deps: Deps, 
   if (!supported.includes(flow)) throw invalidParameter('Initiate Auth method not supported.')
   const needed = REQUIRED_CLIENT_FLOW[flow]
   if (!needed || !client.explicitAuthFlows.includes(needed)) {
-    throw invalidParameter(flow === 'USER_PASSWORD_AUTH' ? 'USER_PASSWORD_AUTH flow not enabled for this client' : 'Auth flow not enabled for this client')
+    throw invalidParameter(
+      flow === 'USER_PASSWORD_AUTH' ? 'USER_PASSWORD_AUTH flow not enabled for this client' : 'Auth flow not enabled for this client',
+    )
   }
 
   if (flow === 'USER_SRP_AUTH') return startSrp(deps, pool, client, params)

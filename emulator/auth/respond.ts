@@ -16,7 +16,13 @@ type ChallengeAnswer = RespondToAuthChallengeRequest & Pick<Partial<AdminRespond
 export async function respondToAuthChallenge(input: Untrusted<ChallengeAnswer>, deps: Deps, admin: boolean): Promise<AuthResponse> {
   const poolId = admin ? requiredString(input, 'UserPoolId', { min: 1, max: 55 }) : undefined
   const clientId = requiredString(input, 'ClientId', { min: 1, max: 128 })
-  const name = requiredEnum(input, 'ChallengeName', [...challengeNames, 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER', 'CUSTOM_CHALLENGE', 'EMAIL_OTP'])
+  const name = requiredEnum(input, 'ChallengeName', [
+    ...challengeNames,
+    'DEVICE_SRP_AUTH',
+    'DEVICE_PASSWORD_VERIFIER',
+    'CUSTOM_CHALLENGE',
+    'EMAIL_OTP',
+  ])
   const answers = optionalStringMap(input, 'ChallengeResponses')
   const sessionId = optionalString(input, 'Session', { min: 20, max: 2048 })
   if (poolId !== undefined) deps.store.requirePool(poolId)

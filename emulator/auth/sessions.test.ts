@@ -170,7 +170,10 @@ describe('challenge sessions in a sign-in', () => {
     await setUp()
     const session = await challenge()
     for (let i = 0; i < 4; i++) {
-      expect(await failure(answer(session, wrongCode(deps, secret)))).toEqual({ name: 'CodeMismatchException', message: 'Invalid code received for user' })
+      expect(await failure(answer(session, wrongCode(deps, secret)))).toEqual({
+        name: 'CodeMismatchException',
+        message: 'Invalid code received for user',
+      })
     }
     expect((await answer(session, codeNow(deps, secret))).AuthenticationResult).toBeDefined()
   })

@@ -2,13 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { invalidParameter, notAuthorized } from '../errors.ts'
 import type { Clock } from '../state/clock.ts'
 
-export type ChallengeName =
-  | 'PASSWORD_VERIFIER'
-  | 'SOFTWARE_TOKEN_MFA'
-  | 'SMS_MFA'
-  | 'SELECT_MFA_TYPE'
-  | 'MFA_SETUP'
-  | 'NEW_PASSWORD_REQUIRED'
+export type ChallengeName = 'PASSWORD_VERIFIER' | 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA' | 'SELECT_MFA_TYPE' | 'MFA_SETUP' | 'NEW_PASSWORD_REQUIRED'
 
 export const challengeNames: readonly ChallengeName[] = [
   'PASSWORD_VERIFIER',

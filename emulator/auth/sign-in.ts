@@ -48,13 +48,7 @@ export async function afterPassword(ctx: SignInContext, previous?: SessionRecord
   refuseUnusableAccount(ctx.user)
   if (ctx.user.status === 'FORCE_CHANGE_PASSWORD') {
     const { sub: _sub, ...visible } = ctx.user.attributes
-    return challenge(
-      ctx,
-      'NEW_PASSWORD_REQUIRED',
-      { userAttributes: JSON.stringify(visible), requiredAttributes: '[]' },
-      {},
-      previous,
-    )
+    return challenge(ctx, 'NEW_PASSWORD_REQUIRED', { userAttributes: JSON.stringify(visible), requiredAttributes: '[]' }, {}, previous)
   }
   return mfaStep(ctx, previous)
 }
@@ -84,13 +78,7 @@ async function mfaStep(ctx: SignInContext, previous?: SessionRecord): Promise<Au
   const active = activeFactors(ctx.pool, ctx.user)
   if (active.length === 0) {
     if (ctx.pool.mfaConfiguration !== 'ON') return tokens(ctx, previous)
-    return challenge(
-      ctx,
-      'MFA_SETUP',
-      { MFAS_CAN_SETUP: JSON.stringify(setupFactors(ctx.pool)) },
-      { mfaSetupStage: 'associate' },
-      previous,
-    )
+    return challenge(ctx, 'MFA_SETUP', { MFAS_CAN_SETUP: JSON.stringify(setupFactors(ctx.pool)) }, { mfaSetupStage: 'associate' }, previous)
   }
   const preferred = ctx.user.mfa.preferred
   if (preferred && active.includes(preferred)) return factorChallenge(ctx, preferred, previous)
@@ -108,11 +96,5 @@ export function factorChallenge(ctx: SignInContext, factor: MfaFactor, previous?
   const phone = ctx.user.attributes.phone_number ?? ''
   const destination = `+${'*'.repeat(Math.max(phone.length - 5, 0))}${phone.slice(-4)}`
   ctx.deps.log(`SMS code for ${ctx.user.username} (${destination}): ${code}`)
-  return challenge(
-    ctx,
-    'SMS_MFA',
-    { CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: destination },
-    { smsCode: code },
-    previous,
-  )
+  return challenge(ctx, 'SMS_MFA', { CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: destination }, { smsCode: code }, previous)
 }

@@ -7,9 +7,7 @@ import type { SessionRecord } from './sessions.ts'
 import { requireAccessToken } from './tokens.ts'
 
 /** Who calls AssociateSoftwareToken / VerifySoftwareToken: a signed-in user, or a sign-in in MFA_SETUP. */
-export type TotpCaller =
-  | { user: UserRecord; session?: undefined }
-  | { user: UserRecord; session: SessionRecord; client: ClientRecord }
+export type TotpCaller = { user: UserRecord; session?: undefined } | { user: UserRecord; session: SessionRecord; client: ClientRecord }
 
 /**
  * Exactly one of AccessToken or Session; neither carries a ClientId

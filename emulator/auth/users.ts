@@ -54,7 +54,10 @@ export function createUser(
  * A sign-up confirmation code, valid 24 h, as the user's new `confirmationCode` (the caller
  * stores it); this emulator sends no mail, it prints the code.
  */
-export function issueConfirmationCode(deps: Deps, user: UserRecord): { confirmationCode: UserRecord['confirmationCode']; delivery?: CodeDeliveryDetailsType } {
+export function issueConfirmationCode(
+  deps: Deps,
+  user: UserRecord,
+): { confirmationCode: UserRecord['confirmationCode']; delivery?: CodeDeliveryDetailsType } {
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
   const confirmationCode = { code, expiresAt: deps.clock.now() + 24 * 3600_000, triesLeft: 5 }
   const email = user.attributes.email

@@ -116,13 +116,7 @@ export function createVerifier(
 }
 
 /** USER_PASSWORD_AUTH / ADMIN_USER_PASSWORD_AUTH / ChangePassword: recompute v from the password and compare in constant time. */
-export function passwordMatchesVerifier(
-  poolName: string,
-  userIdForSrp: string,
-  password: string,
-  saltHex: string,
-  verifierHex: string,
-): boolean {
+export function passwordMatchesVerifier(poolName: string, userIdForSrp: string, password: string, saltHex: string, verifierHex: string): boolean {
   if (!HEX.test(saltHex) || !HEX.test(verifierHex)) return false
   const candidate = Buffer.from(createVerifier(poolName, userIdForSrp, password, saltHex).verifierHex, 'hex')
   const stored = Buffer.from(padHex(BigInt(`0x${verifierHex}`)), 'hex')

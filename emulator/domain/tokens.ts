@@ -67,9 +67,10 @@ export function newRefreshToken(): string {
 function importKeys(key: SigningKey): Promise<ImportedKeys> {
   let keys = imported.get(key)
   if (!keys) {
-    keys = Promise.all([importJWK(key.privateJwk as JWK, ALG), importJWK(key.publicJwk as JWK, ALG)]).then(
-      ([privateKey, publicKey]) => ({ privateKey: privateKey as CryptoKey, publicKey: publicKey as CryptoKey }),
-    )
+    keys = Promise.all([importJWK(key.privateJwk as JWK, ALG), importJWK(key.publicJwk as JWK, ALG)]).then(([privateKey, publicKey]) => ({
+      privateKey: privateKey as CryptoKey,
+      publicKey: publicKey as CryptoKey,
+    }))
     // A failed import (corrupt stored JWK) must not be cached forever as a rejected promise.
     keys.catch(() => imported.delete(key))
     imported.set(key, keys)

@@ -13,7 +13,11 @@ describe('AdminCreateUser', () => {
   const create = (input: Record<string, unknown>) => call(adminCreateUser, { UserPoolId: app.poolId, MessageAction: 'SUPPRESS', ...input }, deps)
 
   test('a FORCE_CHANGE_PASSWORD user, returned as UserType', async () => {
-    const { User } = await create({ Username: 'dave', TemporaryPassword: 'Temp-pass-1!', UserAttributes: [{ Name: 'email', Value: 'dave@example.com' }] })
+    const { User } = await create({
+      Username: 'dave',
+      TemporaryPassword: 'Temp-pass-1!',
+      UserAttributes: [{ Name: 'email', Value: 'dave@example.com' }],
+    })
     expect(User).toEqual({
       Username: 'dave',
       Attributes: [
@@ -37,7 +41,10 @@ describe('AdminCreateUser', () => {
 
   test('a taken username is UsernameExistsException; a weak temporary password InvalidPasswordException', async () => {
     await createUser(deps, app.poolId, 'alice')
-    expect(await failure(create({ Username: 'alice', TemporaryPassword: 'Temp-pass-1!' }))).toEqual({ name: 'UsernameExistsException', message: 'User already exists' })
+    expect(await failure(create({ Username: 'alice', TemporaryPassword: 'Temp-pass-1!' }))).toEqual({
+      name: 'UsernameExistsException',
+      message: 'User already exists',
+    })
     expect((await failure(create({ Username: 'erin', TemporaryPassword: 'weak' }))).name).toBe('InvalidPasswordException')
   })
 

@@ -51,7 +51,10 @@ describe('AdminGetUser', () => {
   test('an unknown user is UserNotFoundException, an unknown pool ResourceNotFoundException', async () => {
     const deps = createTestDeps()
     const poolId = await createPool(deps)
-    expect(await failure(adminGetUser({ UserPoolId: poolId, Username: 'nobody' }, deps))).toEqual({ name: 'UserNotFoundException', message: 'User does not exist.' })
+    expect(await failure(adminGetUser({ UserPoolId: poolId, Username: 'nobody' }, deps))).toEqual({
+      name: 'UserNotFoundException',
+      message: 'User does not exist.',
+    })
     expect((await failure(adminGetUser({ UserPoolId: 'us-east-1_Nope', Username: 'nobody' }, deps))).name).toBe('ResourceNotFoundException')
   })
 })

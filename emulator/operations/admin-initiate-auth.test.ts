@@ -24,7 +24,10 @@ describe('AdminInitiateAuth ADMIN_USER_PASSWORD_AUTH', () => {
     const deps = createTestDeps()
     const app = await createApp(deps, {}, { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] })
     await createUser(deps, app.poolId, 'alice')
-    expect(await failure(adminSignIn(deps, app, 'alice'))).toEqual({ name: 'InvalidParameterException', message: 'Auth flow not enabled for this client' })
+    expect(await failure(adminSignIn(deps, app, 'alice'))).toEqual({
+      name: 'InvalidParameterException',
+      message: 'Auth flow not enabled for this client',
+    })
   })
 
   test('the client must belong to the UserPoolId given', async () => {
@@ -180,7 +183,10 @@ describe('AdminInitiateAuth ADMIN_USER_PASSWORD_AUTH', () => {
     const deps = createTestDeps()
     const app = await createApp(deps)
     await createUser(deps, app.poolId, 'dave', { permanent: false })
-    expect(await failure(adminSignIn(deps, app, 'dave', 'Wr0ng-Horse!'))).toEqual({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' })
+    expect(await failure(adminSignIn(deps, app, 'dave', 'Wr0ng-Horse!'))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+    })
   })
 
   test('a disabled user is refused once the password is proven', async () => {

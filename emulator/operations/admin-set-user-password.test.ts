@@ -12,7 +12,10 @@ describe('AdminSetUserPassword', () => {
   })
 
   const setPassword = (password: string, permanent?: boolean) =>
-    adminSetUserPassword({ UserPoolId: app.poolId, Username: 'dave', Password: password, ...(permanent === undefined ? {} : { Permanent: permanent }) }, deps)
+    adminSetUserPassword(
+      { UserPoolId: app.poolId, Username: 'dave', Password: password, ...(permanent === undefined ? {} : { Permanent: permanent }) },
+      deps,
+    )
 
   test('Permanent: the user is CONFIRMED and signs in with it', async () => {
     expect(await setPassword('N3w-Horse-2026!', true)).toEqual({})

@@ -60,7 +60,10 @@ describe('AssociateSoftwareToken with an AccessToken', () => {
   })
 
   test('an invalid access token is refused', async () => {
-    expect(await failure(associateSoftwareToken({ AccessToken: 'not.a.token' }, deps))).toEqual({ name: 'NotAuthorizedException', message: 'Invalid Access Token' })
+    expect(await failure(associateSoftwareToken({ AccessToken: 'not.a.token' }, deps))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Invalid Access Token',
+    })
   })
 
   test('both an AccessToken and a Session, or neither, is InvalidParameterException', async () => {
@@ -114,7 +117,10 @@ describe('AssociateSoftwareToken with an MFA_SETUP Session', () => {
   })
 
   test('an unknown session is "Invalid session for the user."', async () => {
-    expect(await failure(associateSoftwareToken({ Session: 'x'.repeat(40) }, deps))).toEqual({ name: 'NotAuthorizedException', message: 'Invalid session for the user.' })
+    expect(await failure(associateSoftwareToken({ Session: 'x'.repeat(40) }, deps))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Invalid session for the user.',
+    })
   })
 
   test('a Session under 20 characters fails validation', async () => {

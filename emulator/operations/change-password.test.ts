@@ -1,4 +1,16 @@
-import { PASSWORD, adminSignIn, call, createApp, createTestDeps, createUser, failure, signedIn, srpSignIn, type App, type TestDeps } from '../test-support.ts'
+import {
+  PASSWORD,
+  adminSignIn,
+  call,
+  createApp,
+  createTestDeps,
+  createUser,
+  failure,
+  signedIn,
+  srpSignIn,
+  type App,
+  type TestDeps,
+} from '../test-support.ts'
 import { changePassword } from './change-password.ts'
 import { globalSignOut } from './global-sign-out.ts'
 
@@ -28,7 +40,10 @@ describe('ChangePassword', () => {
   })
 
   test('a wrong previous password is refused and changes nothing', async () => {
-    expect(await failure(change('Wr0ng-Horse!', NEW_PASSWORD))).toEqual({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' })
+    expect(await failure(change('Wr0ng-Horse!', NEW_PASSWORD))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+    })
     expect((await adminSignIn(deps, app, 'alice', PASSWORD)).AuthenticationResult).toBeDefined()
   })
 

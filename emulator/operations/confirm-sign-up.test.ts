@@ -1,4 +1,15 @@
-import { PASSWORD, adminSignIn, call, createApp, createTestDeps, failure, lastConfirmationCode as lastCode, storedUser, type App, type TestDeps } from '../test-support.ts'
+import {
+  PASSWORD,
+  adminSignIn,
+  call,
+  createApp,
+  createTestDeps,
+  failure,
+  lastConfirmationCode as lastCode,
+  storedUser,
+  type App,
+  type TestDeps,
+} from '../test-support.ts'
 import { confirmSignUp } from './confirm-sign-up.ts'
 import { signUp } from './sign-up.ts'
 
@@ -12,10 +23,14 @@ describe('ConfirmSignUp', () => {
   beforeEach(async () => {
     deps = createTestDeps()
     app = await createApp(deps)
-    await signUp({ ClientId: app.clientId, Username: 'carol', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'carol@example.com' }] }, deps)
+    await signUp(
+      { ClientId: app.clientId, Username: 'carol', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'carol@example.com' }] },
+      deps,
+    )
   })
 
-  const confirm = (code: string, username = 'carol') => call(confirmSignUp, { ClientId: app.clientId, Username: username, ConfirmationCode: code }, deps)
+  const confirm = (code: string, username = 'carol') =>
+    call(confirmSignUp, { ClientId: app.clientId, Username: username, ConfirmationCode: code }, deps)
   const otherThan = (code: string) => (code === '000000' ? '000001' : '000000')
 
   test('the code from the log confirms the user ({}), verifies the email, and sign-in works', async () => {

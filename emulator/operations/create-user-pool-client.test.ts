@@ -59,13 +59,20 @@ describe('CreateUserPoolClient', () => {
     expect((await failure(createUserPoolClient({ UserPoolId: 'us-east-1_Nope', ClientName: 'x' }, deps))).name).toBe('ResourceNotFoundException')
     const { UserPoolClient } = await create()
     const otherPool = await createPool(deps)
-    expect((await failure(describeUserPoolClient({ UserPoolId: otherPool, ClientId: UserPoolClient.ClientId }, deps))).name).toBe('ResourceNotFoundException')
+    expect((await failure(describeUserPoolClient({ UserPoolId: otherPool, ClientId: UserPoolClient.ClientId }, deps))).name).toBe(
+      'ResourceNotFoundException',
+    )
   })
 
   test('UpdateUserPoolClient sets what it is given; members left out go back to their defaults, as on AWS', async () => {
     const { UserPoolClient } = await create({ AuthSessionValidity: 10, EnableTokenRevocation: false })
     const updated = await call(updateUserPoolClient, { UserPoolId: poolId, ClientId: UserPoolClient.ClientId, AuthSessionValidity: 5 }, deps)
-    expect(updated.UserPoolClient).toMatchObject({ ClientId: UserPoolClient.ClientId, ClientName: 'web', AuthSessionValidity: 5, EnableTokenRevocation: true })
+    expect(updated.UserPoolClient).toMatchObject({
+      ClientId: UserPoolClient.ClientId,
+      ClientName: 'web',
+      AuthSessionValidity: 5,
+      EnableTokenRevocation: true,
+    })
   })
 
   test('ListUserPoolClients lists the pool clients', async () => {

@@ -53,7 +53,9 @@ describe('CreateUserPool', () => {
   })
 
   test('UsernameAttributes and AliasAttributes together are refused; unknown attribute names too', async () => {
-    expect((await failure(createUserPool({ PoolName: 'p', UsernameAttributes: ['email'], AliasAttributes: ['email'] }, deps))).name).toBe('InvalidParameterException')
+    expect((await failure(createUserPool({ PoolName: 'p', UsernameAttributes: ['email'], AliasAttributes: ['email'] }, deps))).name).toBe(
+      'InvalidParameterException',
+    )
     expect((await failure(createUserPool({ PoolName: 'p', UsernameAttributes: ['nickname'] }, deps))).name).toBe('InvalidParameterException')
   })
 

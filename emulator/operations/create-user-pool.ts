@@ -69,7 +69,9 @@ function stringList<T extends string>(
   const isAllowed = (item: unknown): item is T => typeof item === 'string' && (allowed as readonly string[]).includes(item)
   return list.map((item) => {
     if (!isAllowed(item)) {
-      throw invalidParameter(`1 validation error detected: Value '${String(item)}' at '${name.charAt(0).toLowerCase() + name.slice(1)}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`)
+      throw invalidParameter(
+        `1 validation error detected: Value '${String(item)}' at '${name.charAt(0).toLowerCase() + name.slice(1)}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`,
+      )
     }
     return item
   })

@@ -1,4 +1,18 @@
-import { MINUTE_MS, call, claimsOf, createApp, createClient, createTestDeps, createUser, failure, signedIn, storedUser, type App, type AuthResult, type TestDeps } from '../test-support.ts'
+import {
+  MINUTE_MS,
+  call,
+  claimsOf,
+  createApp,
+  createClient,
+  createTestDeps,
+  createUser,
+  failure,
+  signedIn,
+  storedUser,
+  type App,
+  type AuthResult,
+  type TestDeps,
+} from '../test-support.ts'
 import { adminDeleteUser } from './admin-delete-user.ts'
 import { getTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts'
 import { getUser } from './get-user.ts'

@@ -43,7 +43,9 @@ describe('GlobalSignOut', () => {
     await globalSignOut({ AccessToken: before.AccessToken }, deps)
     const after = await signedIn(deps, app, 'alice')
     expect((await call(getUser, { AccessToken: after.AccessToken }, deps)).Username).toBe('alice')
-    expect((await call(getTokensFromRefreshToken, { ClientId: app.clientId, RefreshToken: after.RefreshToken }, deps)).AuthenticationResult).toBeDefined()
+    expect(
+      (await call(getTokensFromRefreshToken, { ClientId: app.clientId, RefreshToken: after.RefreshToken }, deps)).AuthenticationResult,
+    ).toBeDefined()
   })
 
   test('on a client without token revocation (no origin_jti) access tokens issued before the sign-out are revoked', async () => {

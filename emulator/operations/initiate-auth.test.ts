@@ -29,7 +29,10 @@ const INCORRECT = { name: 'NotAuthorizedException', message: 'Incorrect username
 
 async function startSrp(deps: TestDeps, app: App, username: string) {
   const { a, srpA } = srpClientStart()
-  const reply = (await initiateAuth({ ClientId: app.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: username, SRP_A: srpA } }, deps)) as AuthReply
+  const reply = (await initiateAuth(
+    { ClientId: app.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: username, SRP_A: srpA } },
+    deps,
+  )) as AuthReply
   return { a, reply }
 }
 
@@ -77,7 +80,9 @@ describe('InitiateAuth USER_PASSWORD_AUTH', () => {
     const app = await createApp(deps)
     const { name, message } = await failure(initiateAuth({ ClientId: app.clientId, AuthFlow: 'MAGIC', AuthParameters: {} }, deps))
     expect(name).toBe('InvalidParameterException')
-    expect(message).toMatch(/^1 validation error detected: Value 'MAGIC' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set/)
+    expect(message).toMatch(
+      /^1 validation error detected: Value 'MAGIC' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set/,
+    )
   })
 
   test('an unknown ClientId is ResourceNotFoundException', async () => {
@@ -152,7 +157,13 @@ describe('InitiateAuth USER_SRP_AUTH and the PASSWORD_VERIFIER answer', () => {
 
   test('a signature over a different timestamp than the one sent is refused', async () => {
     const { a, reply } = await startSrp(deps, app, 'alice')
-    const answers = passwordClaim({ poolId: app.poolId, a, challengeParameters: reply.ChallengeParameters, password: PASSWORD, timestamp: srpTimestamp(deps.clock.now()) })
+    const answers = passwordClaim({
+      poolId: app.poolId,
+      a,
+      challengeParameters: reply.ChallengeParameters,
+      password: PASSWORD,
+      timestamp: srpTimestamp(deps.clock.now()),
+    })
     answers.TIMESTAMP = srpTimestamp(deps.clock.now() + 1000)
     expect(await failure(respond(deps, app, 'PASSWORD_VERIFIER', reply.Session, answers))).toEqual(INCORRECT)
   })
@@ -192,7 +203,13 @@ describe('InitiateAuth USER_SRP_AUTH and the PASSWORD_VERIFIER answer', () => {
     const { a, reply } = await startSrp(deps, quiet, 'nobody')
     expect(reply.ChallengeName).toBe('PASSWORD_VERIFIER')
     expect(Object.keys(reply.ChallengeParameters).sort()).toEqual(['SALT', 'SECRET_BLOCK', 'SRP_B', 'USERNAME', 'USER_ID_FOR_SRP'])
-    const answers = passwordClaim({ poolId: quiet.poolId, a, challengeParameters: reply.ChallengeParameters, password: PASSWORD, timestamp: srpTimestamp(deps.clock.now()) })
+    const answers = passwordClaim({
+      poolId: quiet.poolId,
+      a,
+      challengeParameters: reply.ChallengeParameters,
+      password: PASSWORD,
+      timestamp: srpTimestamp(deps.clock.now()),
+    })
     expect(await failure(respond(deps, quiet, 'PASSWORD_VERIFIER', reply.Session, answers))).toEqual(INCORRECT)
   })
 
@@ -242,7 +259,13 @@ describe('a pool that signs in with email', () => {
 
     const { a, reply } = await startSrp(deps, app, 'erin@example.com')
     expect(reply.ChallengeParameters).toMatchObject({ USERNAME: UserSub, USER_ID_FOR_SRP: UserSub })
-    const answers = passwordClaim({ poolId, a, challengeParameters: reply.ChallengeParameters, password: PASSWORD, timestamp: srpTimestamp(deps.clock.now()) })
+    const answers = passwordClaim({
+      poolId,
+      a,
+      challengeParameters: reply.ChallengeParameters,
+      password: PASSWORD,
+      timestamp: srpTimestamp(deps.clock.now()),
+    })
     const done = await respond(deps, app, 'PASSWORD_VERIFIER', reply.Session, answers)
     expect(claimsOf(done.AuthenticationResult!.AccessToken).username).toBe(UserSub)
     expect(claimsOf(done.AuthenticationResult!.IdToken)).toMatchObject({ 'cognito:username': UserSub, email: 'erin@example.com' })

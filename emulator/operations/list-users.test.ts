@@ -12,7 +12,10 @@ describe('ListUsers', () => {
     deps = createTestDeps()
     app = await createApp(deps)
     for (const name of ['alice', 'albert', 'bob', 'dave']) await createUser(deps, app.poolId, name, { permanent: name !== 'dave' })
-    await signUp({ ClientId: app.clientId, Username: 'carol', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'carol@example.org' }] }, deps)
+    await signUp(
+      { ClientId: app.clientId, Username: 'carol', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'carol@example.org' }] },
+      deps,
+    )
   })
 
   const list = (input: Record<string, unknown> = {}) => call(listUsers, { UserPoolId: app.poolId, ...input }, deps)

@@ -1,4 +1,14 @@
-import { PASSWORD, call, createApp, createTestDeps, createUser, failure, lastConfirmationCode as lastCode, type App, type TestDeps } from '../test-support.ts'
+import {
+  PASSWORD,
+  call,
+  createApp,
+  createTestDeps,
+  createUser,
+  failure,
+  lastConfirmationCode as lastCode,
+  type App,
+  type TestDeps,
+} from '../test-support.ts'
 import { confirmSignUp } from './confirm-sign-up.ts'
 import { resendConfirmationCode } from './resend-confirmation-code.ts'
 import { signUp } from './sign-up.ts'
@@ -10,7 +20,10 @@ describe('ResendConfirmationCode', () => {
   beforeEach(async () => {
     deps = createTestDeps()
     app = await createApp(deps)
-    await signUp({ ClientId: app.clientId, Username: 'carol', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'carol@example.com' }] }, deps)
+    await signUp(
+      { ClientId: app.clientId, Username: 'carol', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'carol@example.com' }] },
+      deps,
+    )
   })
 
   const confirm = (code: string) => call(confirmSignUp, { ClientId: app.clientId, Username: 'carol', ConfirmationCode: code }, deps)

@@ -49,7 +49,8 @@ describe('RespondToAuthChallenge SOFTWARE_TOKEN_MFA', () => {
     expect(reply.ChallengeName).toBe('SOFTWARE_TOKEN_MFA')
     return reply.Session!
   }
-  const answer = (session: string, code: string) => respond(deps, app, 'SOFTWARE_TOKEN_MFA', session, { USERNAME: 'alice', SOFTWARE_TOKEN_MFA_CODE: code })
+  const answer = (session: string, code: string) =>
+    respond(deps, app, 'SOFTWARE_TOKEN_MFA', session, { USERNAME: 'alice', SOFTWARE_TOKEN_MFA_CODE: code })
 
   test('the right code gives tokens and records the step it used', async () => {
     deps.clock.advance(STEP_MS)
@@ -62,7 +63,10 @@ describe('RespondToAuthChallenge SOFTWARE_TOKEN_MFA', () => {
   test('a wrong code is CodeMismatchException and the session stays usable', async () => {
     deps.clock.advance(STEP_MS)
     const session = await challenge()
-    expect(await failure(answer(session, wrongCode(deps, secret)))).toEqual({ name: 'CodeMismatchException', message: 'Invalid code received for user' })
+    expect(await failure(answer(session, wrongCode(deps, secret)))).toEqual({
+      name: 'CodeMismatchException',
+      message: 'Invalid code received for user',
+    })
     expect((await answer(session, codeNow(deps, secret))).AuthenticationResult).toBeDefined()
   })
 
@@ -140,7 +144,12 @@ describe('RespondToAuthChallenge SOFTWARE_TOKEN_MFA', () => {
     deps.clock.advance(STEP_MS)
     const session = await challenge()
     const otherPool = await createPool(deps)
-    const input = { ClientId: app.clientId, ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: session, ChallengeResponses: { USERNAME: 'alice', SOFTWARE_TOKEN_MFA_CODE: codeNow(deps, secret) } }
+    const input = {
+      ClientId: app.clientId,
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      Session: session,
+      ChallengeResponses: { USERNAME: 'alice', SOFTWARE_TOKEN_MFA_CODE: codeNow(deps, secret) },
+    }
     expect((await failure(adminRespondToAuthChallenge({ ...input, UserPoolId: otherPool }, deps))).name).toBe('ResourceNotFoundException')
     const reply = await call(adminRespondToAuthChallenge, { ...input, UserPoolId: app.poolId }, deps)
     expect(reply.AuthenticationResult.AccessToken).toEqual(expect.any(String))
@@ -154,9 +163,22 @@ describe('RespondToAuthChallenge PASSWORD_VERIFIER', () => {
     const app = await createApp(deps)
     await createUser(deps, app.poolId, 'alice')
     const { a, srpA } = srpClientStart()
-    const start = (await initiateAuth({ ClientId: app.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'alice', SRP_A: srpA } }, deps)) as AuthReply
-    const claim = () => passwordClaim({ poolId: app.poolId, a, challengeParameters: start.ChallengeParameters, password: PASSWORD, timestamp: srpTimestamp(deps.clock.now()) })
-    const withDevice = respond(deps, app, 'PASSWORD_VERIFIER', start.Session, { ...claim(), DEVICE_KEY: 'us-east-1_00000000-0000-0000-0000-000000000000' })
+    const start = (await initiateAuth(
+      { ClientId: app.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'alice', SRP_A: srpA } },
+      deps,
+    )) as AuthReply
+    const claim = () =>
+      passwordClaim({
+        poolId: app.poolId,
+        a,
+        challengeParameters: start.ChallengeParameters,
+        password: PASSWORD,
+        timestamp: srpTimestamp(deps.clock.now()),
+      })
+    const withDevice = respond(deps, app, 'PASSWORD_VERIFIER', start.Session, {
+      ...claim(),
+      DEVICE_KEY: 'us-east-1_00000000-0000-0000-0000-000000000000',
+    })
     expect(await failure(withDevice)).toEqual({ name: 'ResourceNotFoundException', message: 'Device does not exist.' })
     deps.clock.advance(1000)
     expect((await respond(deps, app, 'PASSWORD_VERIFIER', start.Session, claim())).AuthenticationResult).toBeDefined()
@@ -169,12 +191,19 @@ describe('RespondToAuthChallenge NEW_PASSWORD_REQUIRED', () => {
     const app = await createApp(deps)
     await createUser(deps, app.poolId, 'dave', { permanent: false })
     const { Session } = await adminSignIn(deps, app, 'dave')
-    const reply = await respond(deps, app, 'NEW_PASSWORD_REQUIRED', Session, { USERNAME: 'dave', NEW_PASSWORD: 'N3w-Horse!!', 'userAttributes.name': 'Dave' })
+    const reply = await respond(deps, app, 'NEW_PASSWORD_REQUIRED', Session, {
+      USERNAME: 'dave',
+      NEW_PASSWORD: 'N3w-Horse!!',
+      'userAttributes.name': 'Dave',
+    })
     expect(reply.AuthenticationResult).toBeDefined()
     const user = storedUser(deps, app.poolId, 'dave')
     expect(user.status).toBe('CONFIRMED')
     expect(user.attributes.name).toBe('Dave')
-    expect(await failure(adminSignIn(deps, app, 'dave', PASSWORD))).toEqual({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' })
+    expect(await failure(adminSignIn(deps, app, 'dave', PASSWORD))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+    })
     expect((await adminSignIn(deps, app, 'dave', 'N3w-Horse!!')).AuthenticationResult).toBeDefined()
   })
 
@@ -219,7 +248,11 @@ describe('MFA_SETUP during sign-in: Associate(Session) → Verify(Session) → R
     expect(associated.Session).toEqual(expect.any(String))
     expect(associated.Session).not.toBe(setup.Session)
 
-    const verified = await call(verifySoftwareToken, { Session: associated.Session, UserCode: codeNow(deps, associated.SecretCode), FriendlyDeviceName: 'Bob phone' }, deps)
+    const verified = await call(
+      verifySoftwareToken,
+      { Session: associated.Session, UserCode: codeNow(deps, associated.SecretCode), FriendlyDeviceName: 'Bob phone' },
+      deps,
+    )
     expect(verified.Status).toBe('SUCCESS')
     expect(verified.Session).toEqual(expect.any(String))
     expect([setup.Session, associated.Session]).not.toContain(verified.Session)
@@ -233,7 +266,10 @@ describe('MFA_SETUP during sign-in: Associate(Session) → Verify(Session) → R
     // The next sign-in asks for a code, and the setup code's step cannot be used for it.
     const next = await adminSignIn(deps, app, 'bob')
     expect(next.ChallengeParameters).toMatchObject({ FRIENDLY_DEVICE_NAME: 'Bob phone', USER_ID_FOR_SRP: 'bob' })
-    const replay = respond(deps, app, 'SOFTWARE_TOKEN_MFA', next.Session, { USERNAME: 'bob', SOFTWARE_TOKEN_MFA_CODE: codeNow(deps, associated.SecretCode) })
+    const replay = respond(deps, app, 'SOFTWARE_TOKEN_MFA', next.Session, {
+      USERNAME: 'bob',
+      SOFTWARE_TOKEN_MFA_CODE: codeNow(deps, associated.SecretCode),
+    })
     expect((await failure(replay)).name).toBe('ExpiredCodeException')
   })
 
@@ -303,7 +339,10 @@ describe('SELECT_MFA_TYPE and SMS_MFA (a user with both factors and no preferenc
   beforeEach(async () => {
     deps = createTestDeps()
     app = await createApp(deps, { mfa: 'OPTIONAL' })
-    await setUserPoolMfaConfig({ UserPoolId: app.poolId, SmsMfaConfiguration: { SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::000000000000:role/sms' } } }, deps)
+    await setUserPoolMfaConfig(
+      { UserPoolId: app.poolId, SmsMfaConfiguration: { SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::000000000000:role/sms' } } },
+      deps,
+    )
     await createUser(deps, app.poolId, 'alice', { attributes: { phone_number: '+15555551234' } })
     const { AccessToken } = await signedIn(deps, app, 'alice')
     secret = await enrolTotp(deps, AccessToken, { preference: false })
@@ -335,7 +374,9 @@ describe('SELECT_MFA_TYPE and SMS_MFA (a user with both factors and no preferenc
     expect(next.ChallengeParameters).toMatchObject({ CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: '+*******1234' })
     const code = deps.logs.at(-1)!.match(/: (\d{6})$/)![1]
     const wrong = code === '000000' ? '000001' : '000000'
-    expect((await failure(respond(deps, app, 'SMS_MFA', next.Session, { USERNAME: 'alice', SMS_MFA_CODE: wrong }))).name).toBe('CodeMismatchException')
+    expect((await failure(respond(deps, app, 'SMS_MFA', next.Session, { USERNAME: 'alice', SMS_MFA_CODE: wrong }))).name).toBe(
+      'CodeMismatchException',
+    )
     expect((await respond(deps, app, 'SMS_MFA', next.Session, { USERNAME: 'alice', SMS_MFA_CODE: code })).AuthenticationResult).toBeDefined()
   })
 

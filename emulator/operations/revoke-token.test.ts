@@ -19,13 +19,18 @@ describe('RevokeToken', () => {
     expect(claimsOf(revoked.AccessToken).origin_jti).not.toBe(claimsOf(kept.AccessToken).origin_jti)
     expect(await call(revokeToken, { ClientId: app.clientId, Token: revoked.RefreshToken }, deps)).toEqual({})
 
-    expect(await failure(getUser({ AccessToken: revoked.AccessToken }, deps))).toEqual({ name: 'NotAuthorizedException', message: 'Access Token has been revoked' })
+    expect(await failure(getUser({ AccessToken: revoked.AccessToken }, deps))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Access Token has been revoked',
+    })
     expect(await failure(getTokensFromRefreshToken({ ClientId: app.clientId, RefreshToken: revoked.RefreshToken }, deps))).toEqual({
       name: 'NotAuthorizedException',
       message: 'Refresh Token has been revoked',
     })
     expect((await call(getUser, { AccessToken: kept.AccessToken }, deps)).Username).toBe('alice')
-    expect((await call(getTokensFromRefreshToken, { ClientId: app.clientId, RefreshToken: kept.RefreshToken }, deps)).AuthenticationResult).toBeDefined()
+    expect(
+      (await call(getTokensFromRefreshToken, { ClientId: app.clientId, RefreshToken: kept.RefreshToken }, deps)).AuthenticationResult,
+    ).toBeDefined()
   })
 
   test('access tokens refreshed from the family are revoked with it', async () => {

@@ -7,7 +7,8 @@ import type { Operation } from './operation.ts'
 export const revokeToken: Operation<RevokeTokenRequest, RevokeTokenResponse> = async (input, deps) => {
   const token = requiredString(input, 'Token', { min: 1 })
   const client = deps.store.requireClient(requiredString(input, 'ClientId', { min: 1, max: 128 }))
-  if (token.split('.').length === 3) throw cognitoError('UnsupportedTokenTypeException', 'Unsupported token type: only refresh tokens can be revoked.')
+  if (token.split('.').length === 3)
+    throw cognitoError('UnsupportedTokenTypeException', 'Unsupported token type: only refresh tokens can be revoked.')
   if (!client.enableTokenRevocation) {
     throw cognitoError('UnsupportedOperationException', 'Token revocation is not enabled for this client.')
   }

@@ -122,7 +122,10 @@ describe('SetUserMFAPreference', () => {
   })
 
   test('needs a valid access token', async () => {
-    expect(await failure(setUserMFAPreference({ AccessToken: 'x.y.z', ...TOTP_ON }, deps))).toEqual({ name: 'NotAuthorizedException', message: 'Invalid Access Token' })
+    expect(await failure(setUserMFAPreference({ AccessToken: 'x.y.z', ...TOTP_ON }, deps))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Invalid Access Token',
+    })
   })
 })
 

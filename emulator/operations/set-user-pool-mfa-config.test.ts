@@ -2,8 +2,14 @@ import { call, createPool, createTestDeps, failure, type TestDeps } from '../tes
 import { getUserPoolMfaConfig } from './get-user-pool-mfa-config.ts'
 import { setUserPoolMfaConfig } from './set-user-pool-mfa-config.ts'
 
-const OFF_WITH_FACTOR = { name: 'InvalidParameterException', message: "Invalid MFA configuration given, can't turn off MFA and configure an MFA together." }
-const NO_FACTOR = { name: 'InvalidParameterException', message: "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration." }
+const OFF_WITH_FACTOR = {
+  name: 'InvalidParameterException',
+  message: "Invalid MFA configuration given, can't turn off MFA and configure an MFA together.",
+}
+const NO_FACTOR = {
+  name: 'InvalidParameterException',
+  message: "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.",
+}
 const SMS = { SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::000000000000:role/sms' } }
 
 describe('SetUserPoolMfaConfig', () => {
@@ -72,12 +78,16 @@ describe('SetUserPoolMfaConfig', () => {
   })
 
   test('email MFA and unknown values are InvalidParameterException', async () => {
-    expect((await failure(configure({ MfaConfiguration: 'OPTIONAL', EmailMfaConfiguration: { Message: 'x' } }))).name).toBe('InvalidParameterException')
+    expect((await failure(configure({ MfaConfiguration: 'OPTIONAL', EmailMfaConfiguration: { Message: 'x' } }))).name).toBe(
+      'InvalidParameterException',
+    )
     expect((await failure(configure({ MfaConfiguration: 'SOMETIMES' }))).name).toBe('InvalidParameterException')
   })
 
   test('an unknown pool is ResourceNotFoundException', async () => {
-    expect((await failure(setUserPoolMfaConfig({ UserPoolId: 'us-east-1_Nope', MfaConfiguration: 'OFF' }, deps))).name).toBe('ResourceNotFoundException')
+    expect((await failure(setUserPoolMfaConfig({ UserPoolId: 'us-east-1_Nope', MfaConfiguration: 'OFF' }, deps))).name).toBe(
+      'ResourceNotFoundException',
+    )
     expect((await failure(getUserPoolMfaConfig({ UserPoolId: 'us-east-1_Nope' }, deps))).name).toBe('ResourceNotFoundException')
   })
 })

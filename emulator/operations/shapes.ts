@@ -7,7 +7,12 @@ import type { Wire } from './operation.ts'
 // types so that a member the SDK does not know is refused here too.
 
 export function attributeList(user: UserRecord): Wire<AttributeType[]> {
-  return [{ Name: 'sub', Value: user.sub }, ...Object.entries(user.attributes).filter(([name]) => name !== 'sub').map(([Name, Value]) => ({ Name, Value }))]
+  return [
+    { Name: 'sub', Value: user.sub },
+    ...Object.entries(user.attributes)
+      .filter(([name]) => name !== 'sub')
+      .map(([Name, Value]) => ({ Name, Value })),
+  ]
 }
 
 /** UserType, as AdminCreateUser and ListUsers return it. */

@@ -29,7 +29,10 @@ describe('SignUp', () => {
     await register({ Username: 'carol' })
     const stored = JSON.stringify(deps.store.toJSON())
     expect(stored).not.toContain(PASSWORD)
-    expect(storedUser(deps, app.poolId, 'carol').srp).toEqual({ saltHex: expect.stringMatching(/^[0-9a-f]{32}$/), verifierHex: expect.stringMatching(/^[0-9a-f]+$/) })
+    expect(storedUser(deps, app.poolId, 'carol').srp).toEqual({
+      saltHex: expect.stringMatching(/^[0-9a-f]{32}$/),
+      verifierHex: expect.stringMatching(/^[0-9a-f]+$/),
+    })
   })
 
   test('without an email there are no delivery details', async () => {
@@ -48,7 +51,9 @@ describe('SignUp', () => {
   })
 
   test('an invalid email is InvalidParameterException', async () => {
-    expect((await failure(register({ Username: 'carol', UserAttributes: [{ Name: 'email', Value: 'not-an-email' }] }))).name).toBe('InvalidParameterException')
+    expect((await failure(register({ Username: 'carol', UserAttributes: [{ Name: 'email', Value: 'not-an-email' }] }))).name).toBe(
+      'InvalidParameterException',
+    )
   })
 
   test('missing Username or Password names the member', async () => {

@@ -94,7 +94,9 @@ describe('VerifySoftwareToken with an AccessToken', () => {
 
   test('both an AccessToken and a Session, or neither, is InvalidParameterException', async () => {
     const code = codeNow(deps, secret)
-    expect((await failure(verifySoftwareToken({ AccessToken: accessToken, Session: 'x'.repeat(40), UserCode: code }, deps))).name).toBe('InvalidParameterException')
+    expect((await failure(verifySoftwareToken({ AccessToken: accessToken, Session: 'x'.repeat(40), UserCode: code }, deps))).name).toBe(
+      'InvalidParameterException',
+    )
     expect((await failure(verifySoftwareToken({ UserCode: code }, deps))).name).toBe('InvalidParameterException')
     expect(storedUser(deps, app.poolId, 'alice').totp.activeSecret).toBeUndefined()
   })
@@ -120,7 +122,10 @@ describe('VerifySoftwareToken with an AccessToken', () => {
     const { Session } = await adminSignIn(deps, app, 'alice')
     const withOld = respond(deps, app, 'SOFTWARE_TOKEN_MFA', Session, { USERNAME: 'alice', SOFTWARE_TOKEN_MFA_CODE: codeNow(deps, first) })
     expect((await failure(withOld)).name).toBe('CodeMismatchException')
-    const withNew = await respond(deps, app, 'SOFTWARE_TOKEN_MFA', Session, { USERNAME: 'alice', SOFTWARE_TOKEN_MFA_CODE: codeNow(deps, replacement) })
+    const withNew = await respond(deps, app, 'SOFTWARE_TOKEN_MFA', Session, {
+      USERNAME: 'alice',
+      SOFTWARE_TOKEN_MFA_CODE: codeNow(deps, replacement),
+    })
     expect(withNew.AuthenticationResult).toBeDefined()
   })
 })
@@ -150,14 +155,19 @@ describe('VerifySoftwareToken with a Session (MFA_SETUP)', () => {
 
   test('the session straight from sign-in (before Associate) cannot verify', async () => {
     const { Session } = await adminSignIn(deps, app, 'bob')
-    expect(await failure(verifySoftwareToken({ Session, UserCode: '123456' }, deps))).toEqual({ name: 'NotAuthorizedException', message: 'Invalid session for the user.' })
+    expect(await failure(verifySoftwareToken({ Session, UserCode: '123456' }, deps))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Invalid session for the user.',
+    })
   })
 
   test('five wrong codes spend the session', async () => {
     const { Session } = await adminSignIn(deps, app, 'bob')
     const associated = await call(associateSoftwareToken, { Session }, deps)
     for (let i = 0; i < 5; i++) {
-      expect(await failure(verifySoftwareToken({ Session: associated.Session, UserCode: wrongCode(deps, associated.SecretCode) }, deps))).toEqual(MISMATCH)
+      expect(await failure(verifySoftwareToken({ Session: associated.Session, UserCode: wrongCode(deps, associated.SecretCode) }, deps))).toEqual(
+        MISMATCH,
+      )
     }
     expect((await failure(verifySoftwareToken({ Session: associated.Session, UserCode: codeNow(deps, associated.SecretCode) }, deps))).name).toBe(
       'NotAuthorizedException',

@@ -37,7 +37,12 @@ function bigState(tag: string): PersistentState {
     version: 1,
     pools: [],
     clients: [],
-    users: Array.from({ length: 20_000 }, (_, i) => ({ poolId: 'us-east-1_Big', username: `${tag}-user-${i}`, sub: `sub-${i}`, attributes: { email: `user${i}@example.com` } })),
+    users: Array.from({ length: 20_000 }, (_, i) => ({
+      poolId: 'us-east-1_Big',
+      username: `${tag}-user-${i}`,
+      sub: `sub-${i}`,
+      attributes: { email: `user${i}@example.com` },
+    })),
     refreshTokens: [],
   } as unknown as PersistentState
 }
@@ -225,7 +230,11 @@ describe('a save that fails', () => {
       rmSync(file)
       mkdirSync(file)
       // An update of a stored record and a new record: both must be undone.
-      const update = await post('SetUserPoolMfaConfig', { UserPoolId: poolId, MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } })
+      const update = await post('SetUserPoolMfaConfig', {
+        UserPoolId: poolId,
+        MfaConfiguration: 'OPTIONAL',
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+      })
       const insert = await post('CreateUserPool', { PoolName: 'lost' })
       for (const failed of [update, insert]) {
         expect(failed).toEqual({ status: 500, body: { __type: 'InternalErrorException', message: 'An internal error occurred.' } })

@@ -56,6 +56,9 @@ function isState(value: unknown): value is PersistentState {
 function records(value: unknown, keys: string[]): boolean {
   return (
     Array.isArray(value) &&
-    value.every((record: unknown) => typeof record === 'object' && record !== null && keys.every((key) => typeof (record as Record<string, unknown>)[key] === 'string'))
+    value.every(
+      (record: unknown) =>
+        typeof record === 'object' && record !== null && keys.every((key) => typeof (record as Record<string, unknown>)[key] === 'string'),
+    )
   )
 }

@@ -22,16 +22,7 @@ export type AccountPageProps = {
 }
 
 /** Account settings → Security, with sign-out. Loaded lazily after sign-in, with its words (below). */
-function AccountPage({
-  auth,
-  accountName,
-  issuer,
-  mfaRequired,
-  poolLabel,
-  signingOut,
-  onSignOut,
-  onSessionExpired,
-}: AccountPageProps) {
+function AccountPage({ auth, accountName, issuer, mfaRequired, poolLabel, signingOut, onSignOut, onSessionExpired }: AccountPageProps) {
   const t = useT()
 
   return (
@@ -41,13 +32,7 @@ function AccountPage({
         <Text className="hint">{t('account.signedInAs', { name: accountName })}</Text>
         {poolLabel && <Text className="hint">{t('account.pool', { name: poolLabel })}</Text>}
       </div>
-      <SecurityScreen
-        auth={auth}
-        mfaRequired={mfaRequired}
-        onSessionExpired={onSessionExpired}
-        accountName={accountName}
-        issuer={issuer}
-      />
+      <SecurityScreen auth={auth} mfaRequired={mfaRequired} onSessionExpired={onSessionExpired} accountName={accountName} issuer={issuer} />
       <section className="panel" aria-labelledby="sign-out-title">
         <Flex direction="column" gap="small">
           <StepHeading level={2} focusOnMount={false} id="sign-out-title">

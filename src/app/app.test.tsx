@@ -47,9 +47,7 @@ describe.each(['en', 'ja'] as const)('app (%s)', (locale) => {
     const { user, gateways, t } = renderApp(locale, { users: [{ username: 'alice', password: 'x' }], signedInAs: 'alice' })
     await user.click(await screen.findByRole('button', { name: t('account.signOutEverywhere') }))
     expect(await screen.findByText(t('signIn.notice.signed-out-everywhere'))).toBeInTheDocument()
-    expect(gateways[0].auth.calls.filter((c) => c.method === 'signOut')).toEqual([
-      { method: 'signOut', args: [{ global: true }] },
-    ])
+    expect(gateways[0].auth.calls.filter((c) => c.method === 'signOut')).toEqual([{ method: 'signOut', args: [{ global: true }] }])
   })
 
   test('a revoked session on the account page sends the user to sign in with a plain notice', async () => {

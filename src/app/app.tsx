@@ -40,14 +40,7 @@ import { FailureMessage } from '../auth/failure-message.tsx'
 import { messages as failureMessages } from '../auth/failure-messages.ts'
 import type { AuthGateway } from '../auth/auth-gateway.ts'
 import { createLazyAuthGateway, type LazyAuthGateway } from '../auth/lazy-auth-gateway.ts'
-import {
-  choosePool,
-  defaultAppName,
-  resolveInjectedConfig,
-  type AppConfig,
-  type AppConfigInput,
-  type PoolConfig,
-} from '../config/app-config.ts'
+import { choosePool, defaultAppName, resolveInjectedConfig, type AppConfig, type AppConfigInput, type PoolConfig } from '../config/app-config.ts'
 import { readBuildConfig } from '../config/build-config.ts'
 import { discoverLocalPools, rememberedLocalPool, rememberLocalPool, type DiscoveryResult } from '../config/local-discovery.ts'
 import { I18nProvider, useT } from '../i18n/i18n-provider.tsx'

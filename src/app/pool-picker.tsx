@@ -17,15 +17,7 @@ export function poolLabel(pool: PoolConfig, pools: readonly PoolConfig[], t: Ret
 }
 
 /** The local emulator's demo pools as a small segmented choice (native radios: keyboard and screen readers for free). */
-export function PoolPicker({
-  pools,
-  chosen,
-  onChoose,
-}: {
-  pools: readonly PoolConfig[]
-  chosen: PoolConfig
-  onChoose(pool: PoolConfig): void
-}) {
+export function PoolPicker({ pools, chosen, onChoose }: { pools: readonly PoolConfig[]; chosen: PoolConfig; onChoose(pool: PoolConfig): void }) {
   const t = useT()
   return (
     <fieldset className="pool-picker" aria-describedby="pool-picker-hint">

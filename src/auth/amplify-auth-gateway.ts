@@ -103,9 +103,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig): AuthGateway {
     },
     async confirmTotpSetupDuringSignIn(code, deviceName) {
       const name = deviceName.trim()
-      const step = await toStep(
-        await confirmSignIn({ challengeResponse: code, options: name ? { friendlyDeviceName: name } : undefined }),
-      )
+      const step = await toStep(await confirmSignIn({ challengeResponse: code, options: name ? { friendlyDeviceName: name } : undefined }))
       if (step.step === 'done') {
         const username = await currentUsername()
         if (username) rememberDeviceName(pool.userPoolId, username, name)

@@ -48,18 +48,12 @@ describe('toAuthFailure', () => {
   })
 
   test('lockout is recognised from the one message Cognito gives it', () => {
-    expect(toAuthFailure(cognitoError('NotAuthorizedException', 'Password attempts exceeded'), 'password')).toBe(
-      'locked-out',
-    )
+    expect(toAuthFailure(cognitoError('NotAuthorizedException', 'Password attempts exceeded'), 'password')).toBe('locked-out')
   })
 
   test('the message text alone never decides: a lockout-looking message under another name is not lockout', () => {
-    expect(toAuthFailure(cognitoError('InternalErrorException', 'Password attempts exceeded'), 'password')).toBe(
-      'unexpected',
-    )
-    expect(toAuthFailure(cognitoError('CodeMismatchException', 'Incorrect username or password.'), 'code')).toBe(
-      'wrong-code',
-    )
+    expect(toAuthFailure(cognitoError('InternalErrorException', 'Password attempts exceeded'), 'password')).toBe('unexpected')
+    expect(toAuthFailure(cognitoError('CodeMismatchException', 'Incorrect username or password.'), 'code')).toBe('wrong-code')
   })
 
   test('values that are not errors are unexpected', () => {

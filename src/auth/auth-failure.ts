@@ -20,15 +20,7 @@ export type AuthFailure =
   | 'unexpected'
 
 /** Where in a flow the error happened: the same error name means different things at different steps. */
-export type AuthStep =
-  | 'password'
-  | 'code'
-  | 'setup'
-  | 'preference'
-  | 'disable'
-  | 'sign-up'
-  | 'confirm-sign-up'
-  | 'new-password'
+export type AuthStep = 'password' | 'code' | 'setup' | 'preference' | 'disable' | 'sign-up' | 'confirm-sign-up' | 'new-password'
 
 const byName = new Map<string, AuthFailure>([
   ['CodeMismatchException', 'wrong-code'],

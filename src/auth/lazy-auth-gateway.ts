@@ -14,13 +14,15 @@ export type LazyAuthGateway = AuthGateway & {
 export function createLazyAuthGateway(pool: PoolConfig): LazyAuthGateway {
   let loading: Promise<AuthGateway> | undefined
   const load = () =>
-    (loading ??= import('./amplify-auth-gateway.ts').then((m) => m.createAmplifyAuthGateway(pool)).catch((error) => {
-      loading = undefined // a failed chunk download (offline) may be retried
-      // Surface it as Amplify would surface an unreachable service, so screens say "offline".
-      const offline = new Error(`Could not load the sign-in library: ${error instanceof Error ? error.message : error}`)
-      offline.name = 'NetworkError'
-      throw offline
-    }))
+    (loading ??= import('./amplify-auth-gateway.ts')
+      .then((m) => m.createAmplifyAuthGateway(pool))
+      .catch((error) => {
+        loading = undefined // a failed chunk download (offline) may be retried
+        // Surface it as Amplify would surface an unreachable service, so screens say "offline".
+        const offline = new Error(`Could not load the sign-in library: ${error instanceof Error ? error.message : error}`)
+        offline.name = 'NetworkError'
+        throw offline
+      }))
 
   const lazy = <K extends keyof AuthGateway>(name: K) =>
     (async (...args: unknown[]) => {

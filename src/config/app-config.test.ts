@@ -1,11 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import {
-  choosePool,
-  parseAmplifyOutputs,
-  parseLocalDiscovery,
-  resolveBuildConfig,
-  resolveInjectedConfig,
-} from './app-config.ts'
+import { choosePool, parseAmplifyOutputs, parseLocalDiscovery, resolveBuildConfig, resolveInjectedConfig } from './app-config.ts'
 
 const origin = 'http://127.0.0.1:5173'
 const outputs = (auth: object) => JSON.stringify({ version: '1.3', auth })
@@ -107,9 +101,7 @@ describe('resolveBuildConfig', () => {
       origin,
       amplifyOutputs: outputs({ user_pool_id: 'us-east-1_Zz9', user_pool_client_id: 'client1' }),
     })
-    expect(result.ok && result.config.backend.kind === 'explicit' && result.config.backend.pool.userPoolId).toBe(
-      'eu-west-1_Env',
-    )
+    expect(result.ok && result.config.backend.kind === 'explicit' && result.config.backend.pool.userPoolId).toBe('eu-west-1_Env')
   })
 
   test('a malformed amplify_outputs.json is reported, not a blank page', () => {

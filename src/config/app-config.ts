@@ -17,14 +17,11 @@ export type PoolConfig = {
 
 export type Backend =
   /** The local emulator; its pools are discovered at run time. */
-  | { kind: 'local'; endpoint: string; discoveryUrl: string }
-  | { kind: 'explicit'; pool: PoolConfig; source: ConfigSource }
+  { kind: 'local'; endpoint: string; discoveryUrl: string } | { kind: 'explicit'; pool: PoolConfig; source: ConfigSource }
 
 export type ConfigSource = 'env' | 'amplify_outputs.json' | 'injected'
 
-export type ConfigProblem =
-  | { kind: 'missing' | 'invalid'; field: string }
-  | { kind: 'unreadable'; source: string }
+export type ConfigProblem = { kind: 'missing' | 'invalid'; field: string } | { kind: 'unreadable'; source: string }
 
 export type AppConfig = { backend: Backend; appName: string }
 

@@ -1,15 +1,9 @@
 import { parseLocalDiscovery, type PoolConfig } from './app-config.ts'
 
-export type DiscoveryResult =
-  | { ok: true; pools: PoolConfig[] }
-  | { ok: false; reason: 'unreachable' | 'no-pools' }
+export type DiscoveryResult = { ok: true; pools: PoolConfig[] } | { ok: false; reason: 'unreachable' | 'no-pools' }
 
 /** Asks the local emulator which pools it serves. */
-export async function discoverLocalPools(
-  discoveryUrl: string,
-  endpoint: string,
-  fetchImpl: typeof fetch = fetch,
-): Promise<DiscoveryResult> {
+export async function discoverLocalPools(discoveryUrl: string, endpoint: string, fetchImpl: typeof fetch = fetch): Promise<DiscoveryResult> {
   let json: unknown
   try {
     const response = await fetchImpl(discoveryUrl, { headers: { accept: 'application/json' } })

@@ -58,10 +58,7 @@ describe('enrollmentFlow', () => {
   })
 
   test('switching on fails after the code was accepted: only switching on is retried', () => {
-    const failed = run(
-      [{ type: 'code-submitted' }, { type: 'verified', needsActivation: true }, { type: 'failed', failure: 'offline' }],
-      ready,
-    )
+    const failed = run([{ type: 'code-submitted' }, { type: 'verified', needsActivation: true }, { type: 'failed', failure: 'offline' }], ready)
     expect(failed).toEqual({ step: 'activation-failed', failure: 'offline' })
     // There is no way back to the code form from here.
     expect(enrollmentFlow(failed, { type: 'code-submitted' })).toBe(failed)
@@ -81,7 +78,10 @@ describe('enrollmentFlow', () => {
     [{ step: 'loading' }, { type: 'verified', needsActivation: true }],
     [{ step: 'verifying', secret: 'S', wrongCodes: 0, rejectedCodes: 0 }, { type: 'started' }],
     [{ step: 'verifying', secret: 'S', wrongCodes: 0, rejectedCodes: 0 }, { type: 'code-submitted' }],
-    [{ step: 'verifying', secret: 'S', wrongCodes: 0, rejectedCodes: 0 }, { type: 'secret-issued', secret: 'NEW' }],
+    [
+      { step: 'verifying', secret: 'S', wrongCodes: 0, rejectedCodes: 0 },
+      { type: 'secret-issued', secret: 'NEW' },
+    ],
     [{ step: 'enrolled' }, { type: 'failed', failure: 'offline' }],
     [{ step: 'enrolled' }, { type: 'started' }],
     [{ step: 'activating', retry: false }, { type: 'code-submitted' }],
@@ -117,13 +117,12 @@ describe('leaving the setup screen and coming back (settings)', () => {
     expect(enrollmentFlow(loading, { type: 'closed' })).toBe(loading)
   })
 
-  test.each<EnrollmentState>([
-    { step: 'enrolled' },
-    { step: 'activation-failed', failure: 'offline' },
-    { step: 'unavailable', failure: 'offline' },
-  ])('%j is done with: the next setup starts afresh', (state) => {
-    expect(enrollmentFlow(state, { type: 'closed' })).toEqual(initialEnrollmentState)
-  })
+  test.each<EnrollmentState>([{ step: 'enrolled' }, { step: 'activation-failed', failure: 'offline' }, { step: 'unavailable', failure: 'offline' }])(
+    '%j is done with: the next setup starts afresh',
+    (state) => {
+      expect(enrollmentFlow(state, { type: 'closed' })).toEqual(initialEnrollmentState)
+    },
+  )
 
   test('inside sign-in the key came with the challenge', () => {
     expect(enrollmentWithKey('KEY')).toEqual({ step: 'entering-code', secret: 'KEY', wrongCodes: 0, rejectedCodes: 0 })

@@ -138,12 +138,7 @@ function EnrollmentView({
           <Text>{t('totp.activationFailed')}</Text>
           {state.step === 'activation-failed' ? <FailureMessage failure={state.failure} /> : null}
           <Flex gap="small" wrap="wrap">
-            <Button
-              variation="primary"
-              isLoading={state.step === 'activating'}
-              loadingText={t('totp.activating')}
-              onClick={onRetryActivation}
-            >
+            <Button variation="primary" isLoading={state.step === 'activating'} loadingText={t('totp.activating')} onClick={onRetryActivation}>
               {t('totp.retryActivation')}
             </Button>
             {cancel}
@@ -358,13 +353,7 @@ function CodeForm({
       ) : null}
 
       <Flex gap="small" wrap="wrap" alignItems="center">
-        <Button
-          type="submit"
-          variation="primary"
-          isLoading={busy}
-          loadingText={t('totp.verifying')}
-          isDisabled={sessionOver}
-        >
+        <Button type="submit" variation="primary" isLoading={busy} loadingText={t('totp.verifying')} isDisabled={sessionOver}>
           {t('totp.verify')}
         </Button>
         {onCancel ? (

@@ -5,8 +5,7 @@ const en = {
   'totp.intro':
     'An authenticator app on your phone, such as Google Authenticator, Microsoft Authenticator or 1Password, shows a new 6-digit code every 30 seconds. You will enter that code when you sign in.',
   'totp.loading': 'Getting your setup key…',
-  'totp.replacingWarning':
-    'This replaces your current authenticator app. As soon as the new one is verified, codes from the old one stop working.',
+  'totp.replacingWarning': 'This replaces your current authenticator app. As soon as the new one is verified, codes from the old one stop working.',
   'totp.stepOf': 'Step {n} of {total}:',
   'totp.step1': 'Add this account to your app',
   'totp.step2': 'Enter the code from your app',
@@ -21,8 +20,7 @@ const en = {
   'totp.copyKey': 'Copy key',
   'totp.copied': 'Copied',
   'totp.copiedStatus': 'The setup key was copied.',
-  'totp.copyFailed':
-    'The key could not be copied automatically. It is selected now: press Ctrl+C (⌘C on a Mac) to copy it.',
+  'totp.copyFailed': 'The key could not be copied automatically. It is selected now: press Ctrl+C (⌘C on a Mac) to copy it.',
   'totp.previewCaption': 'How it will appear in your app',
   'totp.startOver': 'Start over with a new key',
   'totp.startOverHint': 'An entry you already added with the current key will not work after you start over.',
@@ -52,8 +50,7 @@ const ja = {
   'totp.intro':
     'Google Authenticator、Microsoft Authenticator、1Password などの認証アプリには、30秒ごとに新しい6桁のコードが表示されます。サインインするときに、そのコードを入力します。',
   'totp.loading': 'セットアップキーを取得しています…',
-  'totp.replacingWarning':
-    '現在の認証アプリを置き換えます。新しいアプリの確認が完了した時点で、以前のアプリのコードは使えなくなります。',
+  'totp.replacingWarning': '現在の認証アプリを置き換えます。新しいアプリの確認が完了した時点で、以前のアプリのコードは使えなくなります。',
   'totp.stepOf': 'ステップ {n}/{total}：',
   'totp.step1': 'アプリにこのアカウントを追加',
   'totp.step2': 'アプリに表示されたコードを入力',
@@ -68,8 +65,7 @@ const ja = {
   'totp.copyKey': 'キーをコピー',
   'totp.copied': 'コピーしました',
   'totp.copiedStatus': 'セットアップキーをコピーしました。',
-  'totp.copyFailed':
-    'キーを自動でコピーできませんでした。キーを選択したので、Ctrl+C（Mac では ⌘C）を押してコピーしてください。',
+  'totp.copyFailed': 'キーを自動でコピーできませんでした。キーを選択したので、Ctrl+C（Mac では ⌘C）を押してコピーしてください。',
   'totp.previewCaption': 'アプリでの表示',
   'totp.startOver': '新しいキーでやり直す',
   'totp.startOverHint': 'やり直すと、現在のキーで追加済みのエントリーは使えなくなります。',

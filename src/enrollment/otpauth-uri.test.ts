@@ -22,9 +22,7 @@ function parse(uri: string) {
 
 describe('buildOtpauthUri', () => {
   test('plain issuer and account', () => {
-    expect(buildOtpauthUri({ secret, issuer: 'Example', accountName: 'alice' })).toBe(
-      `otpauth://totp/Example:alice?secret=${secret}&issuer=Example`,
-    )
+    expect(buildOtpauthUri({ secret, issuer: 'Example', accountName: 'alice' })).toBe(`otpauth://totp/Example:alice?secret=${secret}&issuer=Example`)
   })
 
   test('spaces become %20, never +', () => {
@@ -40,9 +38,7 @@ describe('buildOtpauthUri', () => {
 
   test("'&', '+', '@', '#' and '?' cannot break out into the query", () => {
     const uri = buildOtpauthUri({ secret, issuer: 'A&B+C', accountName: 'a+b@example.com#?x=1' })
-    expect(uri).toBe(
-      `otpauth://totp/A%26B%2BC:a%2Bb%40example.com%23%3Fx%3D1?secret=${secret}&issuer=A%26B%2BC`,
-    )
+    expect(uri).toBe(`otpauth://totp/A%26B%2BC:a%2Bb%40example.com%23%3Fx%3D1?secret=${secret}&issuer=A%26B%2BC`)
   })
 
   test('Japanese is UTF-8 percent-encoded', () => {

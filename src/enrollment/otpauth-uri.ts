@@ -24,5 +24,9 @@ export function buildOtpauthUri({ secret, issuer, accountName }: OtpauthParts): 
 
 /** The setup key as people read and type it: groups of four ("JBSW Y3DP EHPK 3PXP"). */
 export function formatSetupKey(secret: string): string {
-  return normaliseSecret(secret).match(/.{1,4}/g)?.join(' ') ?? ''
+  return (
+    normaliseSecret(secret)
+      .match(/.{1,4}/g)
+      ?.join(' ') ?? ''
+  )
 }

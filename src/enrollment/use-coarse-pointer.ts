@@ -15,5 +15,9 @@ function subscribe(onChange: () => void): () => void {
 }
 
 export function useCoarsePointer(): boolean {
-  return useSyncExternalStore(subscribe, () => media()?.matches ?? false, () => false)
+  return useSyncExternalStore(
+    subscribe,
+    () => media()?.matches ?? false,
+    () => false,
+  )
 }

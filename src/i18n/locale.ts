@@ -8,9 +8,7 @@ export function isLocale(value: unknown): value is Locale {
 /** Replaces `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
 export function format(template: string, vars?: Record<string, string | number>): string {
   if (!vars) return template
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(vars, name) ? String(vars[name]) : whole,
-  )
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(vars, name) ? String(vars[name]) : whole))
 }
 
 /** The first browser language we have, else English. */

@@ -68,12 +68,7 @@ export function ConfirmDialog({
           <Button onClick={onCancel} isDisabled={pending} data-autofocus>
             {cancelLabel}
           </Button>
-          <Button
-            variation={destructive ? 'destructive' : 'primary'}
-            onClick={onConfirm}
-            isLoading={pending}
-            loadingText={pendingLabel}
-          >
+          <Button variation={destructive ? 'destructive' : 'primary'} onClick={onConfirm} isLoading={pending} loadingText={pendingLabel}>
             {confirmLabel}
           </Button>
         </Flex>

@@ -8,14 +8,7 @@ export function LanguageSwitch() {
   return (
     <div role="group" aria-label={t('lang.label')} className="language-switch">
       {locales.map((l: Locale) => (
-        <button
-          key={l}
-          type="button"
-          lang={l}
-          aria-pressed={locale === l}
-          className="language-switch__option"
-          onClick={() => setLocale(l)}
-        >
+        <button key={l} type="button" lang={l} aria-pressed={locale === l} className="language-switch__option" onClick={() => setLocale(l)}>
           {t(`lang.${l}`)}
         </button>
       ))}

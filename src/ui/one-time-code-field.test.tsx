@@ -54,17 +54,14 @@ describe('OneTimeCodeField', () => {
     expect(onComplete).toHaveBeenCalledTimes(1)
   })
 
-  test.each([['123 456'], ['123-456'], ['１２３４５６'], ['Your code: 123 456']])(
-    'a pasted %j becomes 123456 and is submitted',
-    async (pasted) => {
-      const user = userEvent.setup()
-      const { input, onComplete } = renderField()
-      await user.click(input)
-      await user.paste(pasted)
-      expect(input).toHaveValue('123456')
-      expect(onComplete).toHaveBeenCalledExactlyOnceWith('123456')
-    },
-  )
+  test.each([['123 456'], ['123-456'], ['１２３４５６'], ['Your code: 123 456']])('a pasted %j becomes 123456 and is submitted', async (pasted) => {
+    const user = userEvent.setup()
+    const { input, onComplete } = renderField()
+    await user.click(input)
+    await user.paste(pasted)
+    expect(input).toHaveValue('123456')
+    expect(onComplete).toHaveBeenCalledExactlyOnceWith('123456')
+  })
 
   test('full-width digits composed with a Japanese IME are converted when the composition ends', () => {
     const { input, onComplete } = renderField()

@@ -1,7 +1,12 @@
 // Real aws-amplify v6 (`aws-amplify/auth`, in Node) against the local user pool: every flow of
 // the product, as docs/cognito-behaviour.md#amplify-call-sequences lists Amplify's calls.
 // Codes come from the secret the server handed out, computed like a phone would (tests/support/phone-totp.ts).
-import { AdminGetUserCommand, AdminInitiateAuthCommand, GetTokensFromRefreshTokenCommand, GetUserCommand } from '@aws-sdk/client-cognito-identity-provider'
+import {
+  AdminGetUserCommand,
+  AdminInitiateAuthCommand,
+  GetTokensFromRefreshTokenCommand,
+  GetUserCommand,
+} from '@aws-sdk/client-cognito-identity-provider'
 import { Amplify } from 'aws-amplify'
 import {
   confirmSignIn,
@@ -22,7 +27,17 @@ import type { LocalPool } from '../../emulator/seed.ts'
 import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
 import { createTestClock } from '../../emulator/state/clock.ts'
 import { phoneCode } from '../support/phone-totp.ts'
-import { createConfirmedUser, createTemporaryUser, failOnConsoleError, jwtPayload, rejectionOf, sdkClient, TOTP_STEP_MS, uniqueName, wrongCode } from './harness.ts'
+import {
+  createConfirmedUser,
+  createTemporaryUser,
+  failOnConsoleError,
+  jwtPayload,
+  rejectionOf,
+  sdkClient,
+  TOTP_STEP_MS,
+  uniqueName,
+  wrongCode,
+} from './harness.ts'
 
 // Amplify warns on every configure that the endpoint is custom; that is the point here.
 ConsoleLogger.LOG_LEVEL = 'ERROR'
@@ -260,7 +275,10 @@ describe('replacing or turning off the authenticator (Security settings)', () =>
     if (oldPhone !== phoneCode(newSecret, clock.now())) {
       expect((await rejectionOf(confirmSignIn({ challengeResponse: oldPhone }))).name).toBe('CodeMismatchException')
     }
-    expect(await confirmSignIn({ challengeResponse: phoneCode(newSecret, clock.now()) })).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } })
+    expect(await confirmSignIn({ challengeResponse: phoneCode(newSecret, clock.now()) })).toEqual({
+      isSignedIn: true,
+      nextStep: { signInStep: 'DONE' },
+    })
   })
 
   test('turning the authenticator off brings back password-only sign-in', async () => {
@@ -421,7 +439,8 @@ describe('new accounts', () => {
   test('a user who lost the first code asks for another: only the new code confirms the account', async () => {
     const username = uniqueName('judith')
     useAmplifyWith(optionalPool)
-    const codesFor = () => logLines.filter((entry) => entry.includes(`Confirmation code for ${username} `)).map((entry) => /: (\d{6})$/.exec(entry)![1])
+    const codesFor = () =>
+      logLines.filter((entry) => entry.includes(`Confirmation code for ${username} `)).map((entry) => /: (\d{6})$/.exec(entry)![1])
 
     await signUp({ username, password: 'Judith-pass-2026!', options: { userAttributes: { email: `${username}@example.com` } } })
     const resent = await resendSignUpCode({ username })
@@ -491,7 +510,9 @@ describe('tokens and signing out', () => {
     await signOut()
 
     expect(operations()).toEqual(['RevokeToken'])
-    expect((await rejectionOf(sdk.send(new GetUserCommand({ AccessToken: tokens.accessToken.toString() })))).message).toBe('Access Token has been revoked')
+    expect((await rejectionOf(sdk.send(new GetUserCommand({ AccessToken: tokens.accessToken.toString() })))).message).toBe(
+      'Access Token has been revoked',
+    )
     expect(
       (await rejectionOf(sdk.send(new GetTokensFromRefreshTokenCommand({ ClientId: optionalPool.clientId, RefreshToken: refreshToken })))).message,
     ).toBe('Refresh Token has been revoked')

@@ -81,9 +81,15 @@ beforeAll(async () => {
   const sdk = sdkClient(emulator.url)
   const { UserPool } = await sdk.send(new CreateUserPoolCommand({ PoolName: 'article', MfaConfiguration: 'OFF' }))
   poolId = UserPool!.Id!
-  await sdk.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } }))
+  await sdk.send(
+    new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } }),
+  )
   const { UserPoolClient } = await sdk.send(
-    new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'article', ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }),
+    new CreateUserPoolClientCommand({
+      UserPoolId: poolId,
+      ClientName: 'article',
+      ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    }),
   )
   clientId = UserPoolClient!.ClientId!
   await createConfirmedUser(sdk, poolId, 'Bob', 'P@ssw0rd', 'bob@example.com')
@@ -98,99 +104,160 @@ afterAll(async () => {
 
 const signInArgs = (username: string) => [
   'admin-initiate-auth',
-  '--user-pool-id', poolId,
-  '--client-id', clientId,
-  '--auth-flow', 'ADMIN_USER_PASSWORD_AUTH',
-  '--auth-parameters', `USERNAME=${username},PASSWORD=P@ssw0rd`,
+  '--user-pool-id',
+  poolId,
+  '--client-id',
+  clientId,
+  '--auth-flow',
+  'ADMIN_USER_PASSWORD_AUTH',
+  '--auth-parameters',
+  `USERNAME=${username},PASSWORD=P@ssw0rd`,
 ]
 
 test('the AWS CLI is installed', () => {
   requireCli()
 })
 
-test('the article, command by command: associate, verify, set preference, admin sign-in with SOFTWARE_TOKEN_MFA, respond with the code', async () => {
-  requireCli()
-  const first = await cognitoIdp(...signInArgs('Bob'))
-  const accessToken: string = first.AuthenticationResult.AccessToken
+test(
+  'the article, command by command: associate, verify, set preference, admin sign-in with SOFTWARE_TOKEN_MFA, respond with the code',
+  async () => {
+    requireCli()
+    const first = await cognitoIdp(...signInArgs('Bob'))
+    const accessToken: string = first.AuthenticationResult.AccessToken
 
-  // 1. aws cognito-idp associate-software-token --access-token …
-  const { SecretCode } = await cognitoIdp('associate-software-token', '--access-token', accessToken)
-  expect(SecretCode).toMatch(/^[A-Z2-7]{52}$/)
+    // 1. aws cognito-idp associate-software-token --access-token …
+    const { SecretCode } = await cognitoIdp('associate-software-token', '--access-token', accessToken)
+    expect(SecretCode).toMatch(/^[A-Z2-7]{52}$/)
 
-  // 7. aws cognito-idp verify-software-token --access-token … --user-code 269194 --friendly-device-name BobPhone
-  const verified = await cognitoIdp('verify-software-token', '--access-token', accessToken, '--user-code', phoneCode(SecretCode, clock.now()), '--friendly-device-name', 'BobPhone')
-  expect(verified).toEqual({ Status: 'SUCCESS' })
+    // 7. aws cognito-idp verify-software-token --access-token … --user-code 269194 --friendly-device-name BobPhone
+    const verified = await cognitoIdp(
+      'verify-software-token',
+      '--access-token',
+      accessToken,
+      '--user-code',
+      phoneCode(SecretCode, clock.now()),
+      '--friendly-device-name',
+      'BobPhone',
+    )
+    expect(verified).toEqual({ Status: 'SUCCESS' })
 
-  // 8. set-user-mfa-preference (the user) and admin-set-user-mfa-preference (the administrator)
-  expect(await cognitoIdp('set-user-mfa-preference', '--software-token-mfa-settings', 'Enabled=true,PreferredMfa=true', '--access-token', accessToken)).toEqual({})
-  expect(
-    await cognitoIdp('admin-set-user-mfa-preference', '--software-token-mfa-settings', 'Enabled=true,PreferredMfa=true', '--username', 'Bob', '--user-pool-id', poolId),
-  ).toEqual({})
+    // 8. set-user-mfa-preference (the user) and admin-set-user-mfa-preference (the administrator)
+    expect(
+      await cognitoIdp('set-user-mfa-preference', '--software-token-mfa-settings', 'Enabled=true,PreferredMfa=true', '--access-token', accessToken),
+    ).toEqual({})
+    expect(
+      await cognitoIdp(
+        'admin-set-user-mfa-preference',
+        '--software-token-mfa-settings',
+        'Enabled=true,PreferredMfa=true',
+        '--username',
+        'Bob',
+        '--user-pool-id',
+        poolId,
+      ),
+    ).toEqual({})
 
-  // 9. admin-initiate-auth now answers with the TOTP challenge, as in the article's sample output.
-  const challenge = await cognitoIdp(...signInArgs('Bob'))
-  expect(challenge.ChallengeName).toBe('SOFTWARE_TOKEN_MFA')
-  expect(challenge.ChallengeParameters).toEqual({ FRIENDLY_DEVICE_NAME: 'BobPhone', USER_ID_FOR_SRP: 'Bob' })
-  expect(challenge.Session.length).toBeGreaterThanOrEqual(20)
+    // 9. admin-initiate-auth now answers with the TOTP challenge, as in the article's sample output.
+    const challenge = await cognitoIdp(...signInArgs('Bob'))
+    expect(challenge.ChallengeName).toBe('SOFTWARE_TOKEN_MFA')
+    expect(challenge.ChallengeParameters).toEqual({ FRIENDLY_DEVICE_NAME: 'BobPhone', USER_ID_FOR_SRP: 'Bob' })
+    expect(challenge.Session.length).toBeGreaterThanOrEqual(20)
 
-  const respondArgs = (code: string) => [
-    'admin-respond-to-auth-challenge',
-    '--user-pool-id', poolId,
-    '--client-id', clientId,
-    '--challenge-name', 'SOFTWARE_TOKEN_MFA',
-    '--challenge-responses', `USERNAME=Bob,SOFTWARE_TOKEN_MFA_CODE=${code}`,
-    '--session', challenge.Session,
-  ]
-  // A mistyped code: the CLI shows Cognito's error name; the session survives it.
-  const mistyped = await cognitoIdpFails(...respondArgs(wrongCode(SecretCode, clock.now())))
-  expect(mistyped.code).not.toBe(0)
-  expect(mistyped.stderr).toContain('An error occurred (CodeMismatchException) when calling the AdminRespondToAuthChallenge operation: Invalid code received for user')
+    const respondArgs = (code: string) => [
+      'admin-respond-to-auth-challenge',
+      '--user-pool-id',
+      poolId,
+      '--client-id',
+      clientId,
+      '--challenge-name',
+      'SOFTWARE_TOKEN_MFA',
+      '--challenge-responses',
+      `USERNAME=Bob,SOFTWARE_TOKEN_MFA_CODE=${code}`,
+      '--session',
+      challenge.Session,
+    ]
+    // A mistyped code: the CLI shows Cognito's error name; the session survives it.
+    const mistyped = await cognitoIdpFails(...respondArgs(wrongCode(SecretCode, clock.now())))
+    expect(mistyped.code).not.toBe(0)
+    expect(mistyped.stderr).toContain(
+      'An error occurred (CodeMismatchException) when calling the AdminRespondToAuthChallenge operation: Invalid code received for user',
+    )
 
-  // The verify code's 30-second step is spent: the phone's next code signs in.
-  clock.advance(TOTP_STEP_MS)
-  const done = await cognitoIdp(...respondArgs(phoneCode(SecretCode, clock.now())))
-  expect(done.ChallengeParameters).toEqual({})
-  expect(done.AuthenticationResult).toMatchObject({ ExpiresIn: 3600, TokenType: 'Bearer' })
-  for (const token of ['AccessToken', 'IdToken']) expect(done.AuthenticationResult[token].split('.')).toHaveLength(3)
-  expect(done.AuthenticationResult.RefreshToken).toEqual(expect.any(String))
+    // The verify code's 30-second step is spent: the phone's next code signs in.
+    clock.advance(TOTP_STEP_MS)
+    const done = await cognitoIdp(...respondArgs(phoneCode(SecretCode, clock.now())))
+    expect(done.ChallengeParameters).toEqual({})
+    expect(done.AuthenticationResult).toMatchObject({ ExpiresIn: 3600, TokenType: 'Bearer' })
+    for (const token of ['AccessToken', 'IdToken']) expect(done.AuthenticationResult[token].split('.')).toHaveLength(3)
+    expect(done.AuthenticationResult.RefreshToken).toEqual(expect.any(String))
 
-  // admin-get-user shows the result. Its dates pass botocore's timestamp parsing; CLI v1 prints
-  // them as sent (epoch seconds), v2 as ISO 8601: either way, today's date.
-  const user = await cognitoIdp('admin-get-user', '--user-pool-id', poolId, '--username', 'Bob')
-  expect(user).toMatchObject({ Username: 'Bob', UserStatus: 'CONFIRMED', Enabled: true, UserMFASettingList: ['SOFTWARE_TOKEN_MFA'], PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA' })
-  const created = typeof user.UserCreateDate === 'number' ? new Date(user.UserCreateDate * 1000) : new Date(user.UserCreateDate)
-  expect(Math.abs(created.getTime() - clock.now())).toBeLessThan(10 * 60_000)
-}, 4 * CLI_TIMEOUT_MS)
+    // admin-get-user shows the result. Its dates pass botocore's timestamp parsing; CLI v1 prints
+    // them as sent (epoch seconds), v2 as ISO 8601: either way, today's date.
+    const user = await cognitoIdp('admin-get-user', '--user-pool-id', poolId, '--username', 'Bob')
+    expect(user).toMatchObject({
+      Username: 'Bob',
+      UserStatus: 'CONFIRMED',
+      Enabled: true,
+      UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
+      PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA',
+    })
+    const created = typeof user.UserCreateDate === 'number' ? new Date(user.UserCreateDate * 1000) : new Date(user.UserCreateDate)
+    expect(Math.abs(created.getTime() - clock.now())).toBeLessThan(10 * 60_000)
+  },
+  4 * CLI_TIMEOUT_MS,
+)
 
-test('CLI errors carry the Cognito error name and message: a wrong verify code, an unknown user', async () => {
-  requireCli()
-  const first = await cognitoIdp(...signInArgs('Carol'))
-  const accessToken: string = first.AuthenticationResult.AccessToken
-  const { SecretCode } = await cognitoIdp('associate-software-token', '--access-token', accessToken)
+test(
+  'CLI errors carry the Cognito error name and message: a wrong verify code, an unknown user',
+  async () => {
+    requireCli()
+    const first = await cognitoIdp(...signInArgs('Carol'))
+    const accessToken: string = first.AuthenticationResult.AccessToken
+    const { SecretCode } = await cognitoIdp('associate-software-token', '--access-token', accessToken)
 
-  const mismatch = await cognitoIdpFails('verify-software-token', '--access-token', accessToken, '--user-code', wrongCode(SecretCode, clock.now()), '--friendly-device-name', 'CarolPhone')
-  expect(mismatch.code).not.toBe(0)
-  expect(mismatch.stderr).toContain(
-    'An error occurred (EnableSoftwareTokenMFAException) when calling the VerifySoftwareToken operation: Code mismatch and fail enable Software Token MFA',
-  )
+    const mismatch = await cognitoIdpFails(
+      'verify-software-token',
+      '--access-token',
+      accessToken,
+      '--user-code',
+      wrongCode(SecretCode, clock.now()),
+      '--friendly-device-name',
+      'CarolPhone',
+    )
+    expect(mismatch.code).not.toBe(0)
+    expect(mismatch.stderr).toContain(
+      'An error occurred (EnableSoftwareTokenMFAException) when calling the VerifySoftwareToken operation: Code mismatch and fail enable Software Token MFA',
+    )
 
-  const unknown = await cognitoIdpFails('admin-get-user', '--user-pool-id', poolId, '--username', 'Nobody')
-  expect(unknown.stderr).toContain('An error occurred (UserNotFoundException) when calling the AdminGetUser operation: User does not exist.')
-}, 4 * CLI_TIMEOUT_MS)
-
+    const unknown = await cognitoIdpFails('admin-get-user', '--user-pool-id', poolId, '--username', 'Nobody')
+    expect(unknown.stderr).toContain('An error occurred (UserNotFoundException) when calling the AdminGetUser operation: User does not exist.')
+  },
+  4 * CLI_TIMEOUT_MS,
+)
 
 // `--session -Abc…` is read by the CLI as an unknown option ("expected one argument"), so a
 // value the server hands out must never start with "-": with plain random base64url, one
 // sign-in in 64 could not be finished with the article's commands. Sampled through the SDK.
-test('no Session or refresh token the server issues starts with "-", so each can follow --session or --token', async () => {
-  const sdk = sdkClient(emulator.url)
-  const signIn = (username: string) =>
-    sdk.send(new AdminInitiateAuthCommand({ UserPoolId: poolId, ClientId: clientId, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: 'P@ssw0rd' } }))
-  const issued: string[] = []
-  for (let i = 0; i < 300; i += 1) {
-    issued.push((await signIn('Dave')).Session!) // NEW_PASSWORD_REQUIRED, a new session each time
-    issued.push((await signIn('Erin')).AuthenticationResult!.RefreshToken!)
-  }
-  expect(issued.every((value) => value.length >= 20)).toBe(true)
-  expect(issued.filter((value) => value.startsWith('-'))).toEqual([])
-}, CLI_TIMEOUT_MS)
+test(
+  'no Session or refresh token the server issues starts with "-", so each can follow --session or --token',
+  async () => {
+    const sdk = sdkClient(emulator.url)
+    const signIn = (username: string) =>
+      sdk.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: poolId,
+          ClientId: clientId,
+          AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: username, PASSWORD: 'P@ssw0rd' },
+        }),
+      )
+    const issued: string[] = []
+    for (let i = 0; i < 300; i += 1) {
+      issued.push((await signIn('Dave')).Session!) // NEW_PASSWORD_REQUIRED, a new session each time
+      issued.push((await signIn('Erin')).AuthenticationResult!.RefreshToken!)
+    }
+    expect(issued.every((value) => value.length >= 20)).toBe(true)
+    expect(issued.filter((value) => value.startsWith('-'))).toEqual([])
+  },
+  CLI_TIMEOUT_MS,
+)

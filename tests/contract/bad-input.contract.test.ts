@@ -94,20 +94,50 @@ describe('missing or invalid parameters are 400 InvalidParameterException naming
   const clientId = () => pool.clientId
   const poolId = () => pool.userPoolId
   test.each<[string, string, () => Record<string, unknown>, string]>([
-    ['InitiateAuth without ClientId', 'InitiateAuth', () => ({ AuthFlow: 'USER_SRP_AUTH' }), "Value null at 'clientId' failed to satisfy constraint: Member must not be null"],
+    [
+      'InitiateAuth without ClientId',
+      'InitiateAuth',
+      () => ({ AuthFlow: 'USER_SRP_AUTH' }),
+      "Value null at 'clientId' failed to satisfy constraint: Member must not be null",
+    ],
     ['InitiateAuth without AuthFlow', 'InitiateAuth', () => ({ ClientId: clientId() }), "at 'authFlow'"],
-    ['an AuthFlow outside the enum', 'InitiateAuth', () => ({ ClientId: clientId(), AuthFlow: 'MAGIC_LINK' }), "Value 'MAGIC_LINK' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set"],
+    [
+      'an AuthFlow outside the enum',
+      'InitiateAuth',
+      () => ({ ClientId: clientId(), AuthFlow: 'MAGIC_LINK' }),
+      "Value 'MAGIC_LINK' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set",
+    ],
     ['a ClientId that is a number', 'InitiateAuth', () => ({ ClientId: 42, AuthFlow: 'USER_SRP_AUTH' }), "at 'clientId'"],
-    ['AuthParameters that is a list', 'InitiateAuth', () => ({ ClientId: clientId(), AuthFlow: 'USER_SRP_AUTH', AuthParameters: ['alice'] }), "at 'authParameters'"],
-    ['USER_SRP_AUTH without USERNAME', 'InitiateAuth', () => ({ ClientId: clientId(), AuthFlow: 'USER_SRP_AUTH', AuthParameters: {} }), 'Missing required parameter USERNAME'],
-    ['USER_SRP_AUTH without SRP_A', 'InitiateAuth', () => ({ ClientId: clientId(), AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'alice' } }), 'Missing required parameter SRP_A'],
+    [
+      'AuthParameters that is a list',
+      'InitiateAuth',
+      () => ({ ClientId: clientId(), AuthFlow: 'USER_SRP_AUTH', AuthParameters: ['alice'] }),
+      "at 'authParameters'",
+    ],
+    [
+      'USER_SRP_AUTH without USERNAME',
+      'InitiateAuth',
+      () => ({ ClientId: clientId(), AuthFlow: 'USER_SRP_AUTH', AuthParameters: {} }),
+      'Missing required parameter USERNAME',
+    ],
+    [
+      'USER_SRP_AUTH without SRP_A',
+      'InitiateAuth',
+      () => ({ ClientId: clientId(), AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'alice' } }),
+      'Missing required parameter SRP_A',
+    ],
     [
       'ADMIN_USER_PASSWORD_AUTH without PASSWORD',
       'AdminInitiateAuth',
       () => ({ UserPoolId: poolId(), ClientId: clientId(), AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'alice' } }),
       'Missing required parameter PASSWORD',
     ],
-    ['a Session under 20 characters', 'RespondToAuthChallenge', () => ({ ClientId: clientId(), ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 'short' }), "at 'session'"],
+    [
+      'a Session under 20 characters',
+      'RespondToAuthChallenge',
+      () => ({ ClientId: clientId(), ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 'short' }),
+      "at 'session'",
+    ],
     ['a UserCode of five digits', 'VerifySoftwareToken', () => ({ Session: 'x'.repeat(40), UserCode: '12345' }), "at 'userCode'"],
     ['a UserCode with a letter', 'VerifySoftwareToken', () => ({ Session: 'x'.repeat(40), UserCode: '12a456' }), "at 'userCode'"],
     ['VerifySoftwareToken with neither AccessToken nor Session', 'VerifySoftwareToken', () => ({ UserCode: '123456' }), 'AccessToken or Session'],
@@ -116,7 +146,12 @@ describe('missing or invalid parameters are 400 InvalidParameterException naming
     ['CreateUserPool without PoolName', 'CreateUserPool', () => ({}), "at 'poolName'"],
     ['AdminCreateUser without Username', 'AdminCreateUser', () => ({ UserPoolId: poolId() }), "at 'username'"],
     ['an empty Username', 'AdminGetUser', () => ({ UserPoolId: poolId(), Username: '' }), "at 'username'"],
-    ['an unknown ExplicitAuthFlows value', 'CreateUserPoolClient', () => ({ UserPoolId: poolId(), ClientName: 'app', ExplicitAuthFlows: ['ALLOW_EVERYTHING'] }), "at 'explicitAuthFlows'"],
+    [
+      'an unknown ExplicitAuthFlows value',
+      'CreateUserPoolClient',
+      () => ({ UserPoolId: poolId(), ClientName: 'app', ExplicitAuthFlows: ['ALLOW_EVERYTHING'] }),
+      "at 'explicitAuthFlows'",
+    ],
   ])('%s', async (_what, operation, body, expected) => {
     const message = await expectCognitoError(await call(operation, body()), 400, 'InvalidParameterException')
     expect(message).toContain(expected)
@@ -136,7 +171,11 @@ describe('missing or invalid parameters are 400 InvalidParameterException naming
   })
 
   test('a client id the pool never issued, in Japanese, is a 400 client error, not a 500', async () => {
-    const response = await call('InitiateAuth', { ClientId: 'クライアント', AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'alice', SRP_A: 'ab' } })
+    const response = await call('InitiateAuth', {
+      ClientId: 'クライアント',
+      AuthFlow: 'USER_SRP_AUTH',
+      AuthParameters: { USERNAME: 'alice', SRP_A: 'ab' },
+    })
     expect(response.status).toBe(400)
     const body = (await response.json()) as { __type: string }
     expect(['InvalidParameterException', 'ResourceNotFoundException']).toContain(body.__type)

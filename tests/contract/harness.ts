@@ -1,10 +1,6 @@
 // Shared set-up for the contract tests: an admin SDK client for seeding users, and small
 // helpers for codes and errors. Every test drives the emulator only over its wire API.
-import {
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider'
+import { AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
 import { afterEach, beforeEach, vi, type MockInstance } from 'vitest'
 import { phoneCode } from '../support/phone-totp.ts'
 

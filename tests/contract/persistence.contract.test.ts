@@ -63,8 +63,15 @@ test('a user, their authenticator and their sign-in survive a restart on the sam
   const { AuthenticationResult } = await signIn()
   const { SecretCode } = await sdk.send(new AssociateSoftwareTokenCommand({ AccessToken: AuthenticationResult!.AccessToken }))
   const verifiedCode = phoneCode(SecretCode!, clock.now())
-  await sdk.send(new VerifySoftwareTokenCommand({ AccessToken: AuthenticationResult!.AccessToken, UserCode: verifiedCode, FriendlyDeviceName: 'Kept phone' }))
-  await sdk.send(new SetUserMFAPreferenceCommand({ AccessToken: AuthenticationResult!.AccessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }))
+  await sdk.send(
+    new VerifySoftwareTokenCommand({ AccessToken: AuthenticationResult!.AccessToken, UserCode: verifiedCode, FriendlyDeviceName: 'Kept phone' }),
+  )
+  await sdk.send(
+    new SetUserMFAPreferenceCommand({
+      AccessToken: AuthenticationResult!.AccessToken,
+      SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+    }),
+  )
   const { port } = first
   await stop(first)
 
@@ -78,7 +85,9 @@ test('a user, their authenticator and their sign-in survive a restart on the sam
 
   // Tokens issued before the restart still work: the pool's signing key and refresh tokens were kept.
   expect((await sdk.send(new GetUserCommand({ AccessToken: AuthenticationResult!.AccessToken }))).Username).toBe('persistent')
-  const refreshed = await sdk.send(new GetTokensFromRefreshTokenCommand({ ClientId: pool.clientId, RefreshToken: AuthenticationResult!.RefreshToken }))
+  const refreshed = await sdk.send(
+    new GetTokensFromRefreshTokenCommand({ ClientId: pool.clientId, RefreshToken: AuthenticationResult!.RefreshToken }),
+  )
   expect(refreshed.AuthenticationResult?.AccessToken).toEqual(expect.any(String))
 
   // The TOTP set-up survived: same device name, and the code used at verification stays used.

@@ -93,7 +93,9 @@ async function signedIn(pool: { poolId: string; clientId: string }, username: st
 /** Article steps 1 and 7: associate a token and verify it with the phone's code, by access token. */
 async function associateAndVerify(accessToken: string, deviceName: string): Promise<string> {
   const { SecretCode } = await sdk.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken }))
-  await sdk.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: phoneCode(SecretCode!, clock.now()), FriendlyDeviceName: deviceName }))
+  await sdk.send(
+    new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: phoneCode(SecretCode!, clock.now()), FriendlyDeviceName: deviceName }),
+  )
   return SecretCode!
 }
 
@@ -114,7 +116,11 @@ describe('setting up a pool with the SDK', () => {
     expect(mfa).toMatchObject({ MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } })
 
     const { UserPoolClient } = await sdk.send(
-      new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'app', ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }),
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: 'app',
+        ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
     )
     expect(UserPoolClient!.ClientId).toMatch(/^[a-z0-9]{26}$/)
     expect(UserPoolClient!.ExplicitAuthFlows).toEqual(['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'])
@@ -130,13 +136,20 @@ describe('setting up a pool with the SDK', () => {
     )
     expect(User).toMatchObject({ Username: 'Bob', Enabled: true, UserStatus: 'FORCE_CHANGE_PASSWORD' })
     expect(User!.UserCreateDate).toBeInstanceOf(Date)
-    expect(User!.Attributes).toEqual(expect.arrayContaining([{ Name: 'sub', Value: expect.stringMatching(/^[0-9a-f-]{36}$/) }, { Name: 'email', Value: 'bob@example.com' }]))
+    expect(User!.Attributes).toEqual(
+      expect.arrayContaining([
+        { Name: 'sub', Value: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+        { Name: 'email', Value: 'bob@example.com' },
+      ]),
+    )
     const duplicate = await rejectionOf(sdk.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'Bob', MessageAction: 'SUPPRESS' })))
     expect(duplicate.name).toBe('UsernameExistsException')
 
     await sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'Bob', Password: 'P@ssw0rd', Permanent: true }))
     expect((await sdk.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'Bob' }))).UserStatus).toBe('CONFIRMED')
-    const weak = await rejectionOf(sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'Bob', Password: 'password', Permanent: true })))
+    const weak = await rejectionOf(
+      sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'Bob', Password: 'password', Permanent: true })),
+    )
     expect(weak.name).toBe('InvalidPasswordException')
   })
 
@@ -201,8 +214,13 @@ describe('setting up a pool with the SDK', () => {
     expect(onWithNothing.message).toBe("Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.")
 
     // The refused requests changed nothing; OFF alone is accepted.
-    expect(await sdk.send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }))).toMatchObject({ MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } })
-    expect(await sdk.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: 'OFF' }))).toMatchObject({ MfaConfiguration: 'OFF' })
+    expect(await sdk.send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }))).toMatchObject({
+      MfaConfiguration: 'OPTIONAL',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    })
+    expect(await sdk.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: 'OFF' }))).toMatchObject({
+      MfaConfiguration: 'OFF',
+    })
   })
 })
 
@@ -237,7 +255,12 @@ describe('the article: TOTP MFA for a user', () => {
     expect(me).toMatchObject({ Username: username, UserMFASettingList: ['SOFTWARE_TOKEN_MFA'], PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA' })
     expect(me.UserAttributes).toEqual(expect.arrayContaining([{ Name: 'email', Value: `${username}@example.com` }]))
     const asAdmin = await sdk.send(new AdminGetUserCommand({ UserPoolId: optional.poolId, Username: username }))
-    expect(asAdmin).toMatchObject({ UserStatus: 'CONFIRMED', Enabled: true, UserMFASettingList: ['SOFTWARE_TOKEN_MFA'], PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA' })
+    expect(asAdmin).toMatchObject({
+      UserStatus: 'CONFIRMED',
+      Enabled: true,
+      UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
+      PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA',
+    })
 
     // 9. admin-initiate-auth --auth-flow ADMIN_USER_PASSWORD_AUTH
     const challenge = await adminSignIn(optional, username, 'P@ssw0rd')
@@ -270,13 +293,25 @@ describe('the article: TOTP MFA for a user', () => {
 
     // Nothing to turn on before the user has verified a token.
     const tooEarly = await rejectionOf(
-      sdk.send(new AdminSetUserMFAPreferenceCommand({ UserPoolId: optional.poolId, Username: username, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } })),
+      sdk.send(
+        new AdminSetUserMFAPreferenceCommand({
+          UserPoolId: optional.poolId,
+          Username: username,
+          SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+        }),
+      ),
     )
     expect(tooEarly.name).toBe('InvalidParameterException')
 
     const { AccessToken } = await signedIn(optional, username, 'P@ssw0rd')
     const secret = await associateAndVerify(AccessToken!, 'BobPhone')
-    await sdk.send(new AdminSetUserMFAPreferenceCommand({ UserPoolId: optional.poolId, Username: username, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }))
+    await sdk.send(
+      new AdminSetUserMFAPreferenceCommand({
+        UserPoolId: optional.poolId,
+        Username: username,
+        SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+      }),
+    )
 
     expect(await sdk.send(new AdminGetUserCommand({ UserPoolId: optional.poolId, Username: username }))).toMatchObject({
       UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
@@ -303,7 +338,9 @@ describe('the article: TOTP MFA for a user', () => {
     expect((await respond(phoneCode(secret, clock.now()))).AuthenticationResult?.AccessToken).toBeDefined()
 
     // The administrator can turn it off again: password only.
-    await sdk.send(new AdminSetUserMFAPreferenceCommand({ UserPoolId: optional.poolId, Username: username, SoftwareTokenMfaSettings: { Enabled: false } }))
+    await sdk.send(
+      new AdminSetUserMFAPreferenceCommand({ UserPoolId: optional.poolId, Username: username, SoftwareTokenMfaSettings: { Enabled: false } }),
+    )
     const after = await sdk.send(new AdminGetUserCommand({ UserPoolId: optional.poolId, Username: username }))
     expect(after.UserMFASettingList).toBeUndefined()
     expect(after.PreferredMfaSetting).toBeUndefined()
@@ -365,7 +402,9 @@ describe('MFA_SETUP during sign-in (MFA required pool), with Session-mode associ
     const staleAssociate = await rejectionOf(sdk.send(new AssociateSoftwareTokenCommand({ Session: s0 })))
     expect(staleAssociate.name).toBe('NotAuthorizedException')
     expect(staleAssociate.message).toMatch(/^Invalid session for the user/)
-    const staleVerify = await rejectionOf(sdk.send(new VerifySoftwareTokenCommand({ Session: s0, UserCode: phoneCode(associated.SecretCode!, clock.now()) })))
+    const staleVerify = await rejectionOf(
+      sdk.send(new VerifySoftwareTokenCommand({ Session: s0, UserCode: phoneCode(associated.SecretCode!, clock.now()) })),
+    )
     expect(staleVerify.name).toBe('NotAuthorizedException')
     expect(staleVerify.message).toMatch(/^Invalid session for the user/)
 
@@ -384,7 +423,9 @@ describe('MFA_SETUP during sign-in (MFA required pool), with Session-mode associ
     expect(notVerified.name).toBe('NotAuthorizedException')
     expect(notVerified.message).toBe('Invalid session for the user.')
 
-    const mistyped = await rejectionOf(sdk.send(new VerifySoftwareTokenCommand({ Session: s1, UserCode: wrongCode(associated.SecretCode!, clock.now()) })))
+    const mistyped = await rejectionOf(
+      sdk.send(new VerifySoftwareTokenCommand({ Session: s1, UserCode: wrongCode(associated.SecretCode!, clock.now()) })),
+    )
     expect(mistyped.name).toBe('EnableSoftwareTokenMFAException')
     expect(mistyped.message).toBe('Code mismatch and fail enable Software Token MFA')
 
@@ -418,10 +459,14 @@ describe('account operations', () => {
     await createConfirmedUser(sdk, optional.poolId, username, 'Old-pass-2026!')
     const { AccessToken } = await signedIn(optional, username, 'Old-pass-2026!')
 
-    const wrongPrevious = await rejectionOf(sdk.send(new ChangePasswordCommand({ AccessToken, PreviousPassword: 'Not-it-2026!', ProposedPassword: 'New-pass-2026!' })))
+    const wrongPrevious = await rejectionOf(
+      sdk.send(new ChangePasswordCommand({ AccessToken, PreviousPassword: 'Not-it-2026!', ProposedPassword: 'New-pass-2026!' })),
+    )
     expect(wrongPrevious.name).toBe('NotAuthorizedException')
     expect(wrongPrevious.message).toBe('Incorrect username or password.')
-    const weak = await rejectionOf(sdk.send(new ChangePasswordCommand({ AccessToken, PreviousPassword: 'Old-pass-2026!', ProposedPassword: 'short' })))
+    const weak = await rejectionOf(
+      sdk.send(new ChangePasswordCommand({ AccessToken, PreviousPassword: 'Old-pass-2026!', ProposedPassword: 'short' })),
+    )
     expect(weak.name).toBe('InvalidPasswordException')
     expect(weak.message).toMatch(/^Password did not conform with policy: /)
 
@@ -445,11 +490,19 @@ describe('account operations', () => {
 
     await sdk.send(new RevokeTokenCommand({ ClientId: optional.clientId, Token: first.RefreshToken }))
 
-    const refresh = await rejectionOf(sdk.send(new GetTokensFromRefreshTokenCommand({ ClientId: optional.clientId, RefreshToken: first.RefreshToken })))
+    const refresh = await rejectionOf(
+      sdk.send(new GetTokensFromRefreshTokenCommand({ ClientId: optional.clientId, RefreshToken: first.RefreshToken })),
+    )
     expect(refresh.name).toBe('NotAuthorizedException')
     expect(refresh.message).toBe('Refresh Token has been revoked')
     const legacyRefresh = await rejectionOf(
-      sdk.send(new InitiateAuthCommand({ ClientId: optional.clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: first.RefreshToken! } })),
+      sdk.send(
+        new InitiateAuthCommand({
+          ClientId: optional.clientId,
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          AuthParameters: { REFRESH_TOKEN: first.RefreshToken! },
+        }),
+      ),
     )
     expect(legacyRefresh.message).toBe('Refresh Token has been revoked')
     for (const token of [first.AccessToken, refreshed.AuthenticationResult!.AccessToken]) {
@@ -475,7 +528,9 @@ describe('account operations', () => {
     expect((await sdk.send(new ListUsersCommand({ UserPoolId: optional.poolId, Filter: `username = "${username}"` }))).Users).toEqual([])
     const me = await rejectionOf(sdk.send(new GetUserCommand({ AccessToken })))
     expect(me.name).toBe('UserNotFoundException')
-    expect((await rejectionOf(sdk.send(new AdminDeleteUserCommand({ UserPoolId: optional.poolId, Username: username })))).name).toBe('UserNotFoundException')
+    expect((await rejectionOf(sdk.send(new AdminDeleteUserCommand({ UserPoolId: optional.poolId, Username: username })))).name).toBe(
+      'UserNotFoundException',
+    )
   })
 })
 
@@ -498,7 +553,9 @@ describe('tokens verify against the pool JWKS', () => {
     const remote = createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`))
     const access = await jwtVerify(tokens.AccessToken!, remote, { issuer, algorithms: ['RS256'] })
     expect(access.protectedHeader).toEqual({ alg: 'RS256', kid: jwks.keys[0].kid })
-    const sub = (await sdk.send(new AdminGetUserCommand({ UserPoolId: optional.poolId, Username: username }))).UserAttributes!.find((a) => a.Name === 'sub')!.Value
+    const sub = (await sdk.send(new AdminGetUserCommand({ UserPoolId: optional.poolId, Username: username }))).UserAttributes!.find(
+      (a) => a.Name === 'sub',
+    )!.Value
     expect(access.payload).toEqual({
       sub,
       iss: issuer,
@@ -531,7 +588,9 @@ describe('tokens verify against the pool JWKS', () => {
     // Another pool's key does not verify these tokens.
     const otherIssuer = `${emulator.url}/${required.poolId}`
     const other = createRemoteJWKSet(new URL(`${otherIssuer}/.well-known/jwks.json`))
-    expect(decodeProtectedHeader(tokens.AccessToken!).kid).not.toBe(((await (await fetch(`${otherIssuer}/.well-known/jwks.json`)).json()) as JSONWebKeySet).keys[0].kid)
+    expect(decodeProtectedHeader(tokens.AccessToken!).kid).not.toBe(
+      ((await (await fetch(`${otherIssuer}/.well-known/jwks.json`)).json()) as JSONWebKeySet).keys[0].kid,
+    )
     await expect(jwtVerify(tokens.AccessToken!, other)).rejects.toThrow()
   })
 })

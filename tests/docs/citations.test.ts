@@ -43,9 +43,11 @@ function anchorsOf(markdown: string): Set<string> {
 
 /** The citations in one file's text, each with its line. */
 function citationsIn(file: string, text: string): Array<Found & { anchor: string }> {
-  return text.split('\n').flatMap((lineText, index) =>
-    [...lineText.matchAll(citation)].map((match) => ({ file, line: index + 1, text: lineText.trim(), anchor: match[1] })),
-  )
+  return text
+    .split('\n')
+    .flatMap((lineText, index) =>
+      [...lineText.matchAll(citation)].map((match) => ({ file, line: index + 1, text: lineText.trim(), anchor: match[1] })),
+    )
 }
 
 /** Citations whose section the document does not have. */
@@ -56,9 +58,7 @@ function brokenCitations(files: Array<{ file: string; text: string }>, anchors: 
 function filesUnder(path: string): string[] {
   const full = join(root, path)
   const entries = readdirSync(full, { withFileTypes: true, recursive: true })
-  return entries
-    .filter((entry) => entry.isFile() && textFile.test(entry.name))
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+  return entries.filter((entry) => entry.isFile() && textFile.test(entry.name)).map((entry) => relative(root, join(entry.parentPath, entry.name)))
 }
 
 function repositoryFiles(): Array<{ file: string; text: string }> {

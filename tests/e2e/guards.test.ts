@@ -24,7 +24,12 @@ async function guardedPage() {
 test('a request to another host is blocked and reported', async () => {
   const { context, page, guard } = await guardedPage()
   await page.goto('data:text/html,<p>offline</p>')
-  const outcome = await page.evaluate(() => fetch('https://cognito-idp.us-east-1.amazonaws.com/').then(() => 'reached', () => 'failed'))
+  const outcome = await page.evaluate(() =>
+    fetch('https://cognito-idp.us-east-1.amazonaws.com/').then(
+      () => 'reached',
+      () => 'failed',
+    ),
+  )
   expect(outcome).toBe('failed')
   guard.allowConsoleError(/ERR_BLOCKED_BY_CLIENT/)
   expect(await guard.problems()).toEqual(['request to a non-local host (blocked): GET https://cognito-idp.us-east-1.amazonaws.com/'])

@@ -25,7 +25,10 @@ describe.each([
     expect(within(setup).getByRole('timer')).toHaveTextContent(/\d:\d\d/)
     const key = await steps.readSetupKey()
     expect(await within(setup).findByRole('img', { name: t('totp.qrLabel', { account: username }) })).toBeInTheDocument()
-    const href = within(setup).getByRole('link', { name: t('totp.openInApp') }).getAttribute('href') ?? ''
+    const href =
+      within(setup)
+        .getByRole('link', { name: t('totp.openInApp') })
+        .getAttribute('href') ?? ''
     expect(new URL(href).searchParams.get('secret')).toBe(key)
     expect(within(setup).getByLabelText(t('totp.deviceLabel'))).toHaveValue(t('totp.deviceDefault'))
 

@@ -296,9 +296,7 @@ export function authGatewayContract(makeWorld: WorldFactory): void {
       expect(step).toEqual({ step: 'totp-setup', secret: expect.stringMatching(/^[A-Z2-7]{16,}$/) })
       const { secret } = step as { secret: string }
 
-      expect(await errorName(w.auth.confirmTotpSetupDuringSignIn(wrongCode(secret, w.now()), 'Work phone'))).toBe(
-        'EnableSoftwareTokenMFAException',
-      )
+      expect(await errorName(w.auth.confirmTotpSetupDuringSignIn(wrongCode(secret, w.now()), 'Work phone'))).toBe('EnableSoftwareTokenMFAException')
       expect(await w.auth.confirmTotpSetupDuringSignIn(code(w, secret), 'Work phone')).toEqual({ step: 'done' })
       expect(await w.auth.getCurrentUser()).toEqual({ username, loginId: username })
       expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpPreferred: true })
@@ -338,9 +336,7 @@ export function authGatewayContract(makeWorld: WorldFactory): void {
       // Proving the password of an unconfirmed account leads to the confirmation step.
       expect(await w.auth.signIn(username, PASSWORD)).toEqual({ step: 'confirm-sign-up' })
 
-      expect(await errorName(w.auth.confirmSignUp(username, wrongConfirmationCode(w.confirmationCode(username))))).toBe(
-        'CodeMismatchException',
-      )
+      expect(await errorName(w.auth.confirmSignUp(username, wrongConfirmationCode(w.confirmationCode(username))))).toBe('CodeMismatchException')
       await w.auth.confirmSignUp(username, w.confirmationCode(username))
       expect(await errorName(w.auth.confirmSignUp(username, w.confirmationCode(username)))).toBe('NotAuthorizedException')
       expect(await w.auth.signIn(username, PASSWORD)).toEqual({ step: 'done' })

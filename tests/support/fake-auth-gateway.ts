@@ -432,7 +432,8 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
     async disableTotp() {
       await enter('disableTotp', [])
       const user = requireSignedIn()
-      if (options.mfaRequired) throw authError('InvalidParameterException', 'MFA is required by the user pool: the last MFA method cannot be disabled.')
+      if (options.mfaRequired)
+        throw authError('InvalidParameterException', 'MFA is required by the user pool: the last MFA method cannot be disabled.')
       // Only the setting goes; the verified key stays, as in Cognito.
       user.totp = undefined
     },

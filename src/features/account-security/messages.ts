@@ -25,13 +25,11 @@ const en = {
   'security.replaceConfirm.title': 'Replace your authenticator app?',
   'security.replaceConfirm.body':
     'You will add a new entry to an authenticator app. Your current app stops working as soon as the new one is verified.',
-  'security.replaceConfirm.finish':
-    'Finish in one go: while the replacement is unfinished, Cognito may not ask for a code from either app.',
+  'security.replaceConfirm.finish': 'Finish in one go: while the replacement is unfinished, Cognito may not ask for a code from either app.',
   'security.replaceConfirm.continue': 'Continue',
 
   'security.disableConfirm.title': 'Turn off the authenticator app?',
-  'security.disableConfirm.body':
-    'Sign-in will ask only for your password. You can set up an authenticator app again at any time.',
+  'security.disableConfirm.body': 'Sign-in will ask only for your password. You can set up an authenticator app again at any time.',
   'security.disableConfirm.confirm': 'Turn off',
   'security.disableConfirm.working': 'Turning off…',
   'security.disableConfirm.keep': 'Keep it on',
@@ -71,19 +69,16 @@ const ja = {
   'security.makePreferred': 'サインインで使用する',
   'security.makingPreferred': '保存しています…',
   'security.turnOff': 'オフにする',
-  'security.requiredReason':
-    'このユーザープールでは2段階認証が必須のため、認証アプリをオフにできません。別のアプリに置き換えることはできます。',
+  'security.requiredReason': 'このユーザープールでは2段階認証が必須のため、認証アプリをオフにできません。別のアプリに置き換えることはできます。',
 
   'security.replaceConfirm.title': '認証アプリを置き換えますか？',
-  'security.replaceConfirm.body':
-    '認証アプリに新しいエントリを追加します。新しいアプリの確認が完了した時点で、現在のアプリは使用できなくなります。',
+  'security.replaceConfirm.body': '認証アプリに新しいエントリを追加します。新しいアプリの確認が完了した時点で、現在のアプリは使用できなくなります。',
   'security.replaceConfirm.finish':
     '途中でやめずに完了してください。置き換えが完了するまで、Cognito はどちらのアプリのコードも求めない場合があります。',
   'security.replaceConfirm.continue': '続ける',
 
   'security.disableConfirm.title': '認証アプリをオフにしますか？',
-  'security.disableConfirm.body':
-    'サインイン時にはパスワードのみを求めるようになります。認証アプリはいつでも再設定できます。',
+  'security.disableConfirm.body': 'サインイン時にはパスワードのみを求めるようになります。認証アプリはいつでも再設定できます。',
   'security.disableConfirm.confirm': 'オフにする',
   'security.disableConfirm.working': 'オフにしています…',
   'security.disableConfirm.keep': 'オンのままにする',

@@ -47,12 +47,7 @@ describe('securityFlow', () => {
   })
 
   test('turning off asks for confirmation, then reloads with a notice', () => {
-    const state = run([
-      { type: 'loaded', status: on },
-      { type: 'disable-requested' },
-      { type: 'disable-confirmed' },
-      { type: 'disabled' },
-    ])
+    const state = run([{ type: 'loaded', status: on }, { type: 'disable-requested' }, { type: 'disable-confirmed' }, { type: 'disabled' }])
     expect(state).toEqual({ step: 'loading', mfaRequired: false, notice: 'disabled' })
   })
 
@@ -92,8 +87,10 @@ describe('securityFlow', () => {
 
   test('an enabled but not preferred app can be made preferred', () => {
     const notPreferred = { ...on, totpPreferred: false }
-    expect(
-      run([{ type: 'loaded', status: notPreferred }, { type: 'make-preferred-requested' }, { type: 'made-preferred' }]),
-    ).toEqual({ step: 'loading', mfaRequired: false, notice: 'preferred' })
+    expect(run([{ type: 'loaded', status: notPreferred }, { type: 'make-preferred-requested' }, { type: 'made-preferred' }])).toEqual({
+      step: 'loading',
+      mfaRequired: false,
+      notice: 'preferred',
+    })
   })
 })

@@ -14,13 +14,7 @@ function setup(locale: Locale, user: Partial<FakeUser> = {}, fake: FakeOptions =
   })
   const onSessionExpired = vi.fn()
   renderWithProviders(
-    <SecurityScreen
-      auth={auth}
-      mfaRequired={mfaRequired}
-      onSessionExpired={onSessionExpired}
-      accountName="alice"
-      issuer="Cognito TOTP"
-    />,
+    <SecurityScreen auth={auth} mfaRequired={mfaRequired} onSessionExpired={onSessionExpired} accountName="alice" issuer="Cognito TOTP" />,
     { locale },
   )
   const t = textFor(locale)
@@ -50,11 +44,7 @@ describe.each(['en', 'ja'] as const)('security screen (%s)', (locale) => {
     await u.type(deviceName, 'Work phone')
     await u.type(screen.getByLabelText(t('totp.codeLabel')), '123456')
     expect(await screen.findByText(t('security.notice.enabled'))).toBeInTheDocument()
-    expect(auth.calls.map((c) => c.method).filter((m) => m !== 'fetchMfaStatus')).toEqual([
-      'beginTotpSetup',
-      'verifyTotpSetup',
-      'setTotpPreferred',
-    ])
+    expect(auth.calls.map((c) => c.method).filter((m) => m !== 'fetchMfaStatus')).toEqual(['beginTotpSetup', 'verifyTotpSetup', 'setTotpPreferred'])
     expect(screen.getByText(t('security.totp.on'))).toBeInTheDocument()
     expect(screen.getByText(t('security.totp.preferred'))).toBeInTheDocument()
     expect(screen.getByText(t('security.totp.device', { name: 'Work phone' }))).toBeInTheDocument()
@@ -147,9 +137,7 @@ describe.each(['en', 'ja'] as const)('security screen (%s)', (locale) => {
 
   test('other factors are listed for context', async () => {
     const { t } = setup(locale, { totp: { preferred: true }, sms: true })
-    expect(
-      await screen.findByText(t('security.totp.otherFactors', { factors: t('security.factor.sms') })),
-    ).toBeInTheDocument()
+    expect(await screen.findByText(t('security.totp.otherFactors', { factors: t('security.factor.sms') }))).toBeInTheDocument()
   })
 
   test('a failed load says why and can be retried', async () => {

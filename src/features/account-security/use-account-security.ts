@@ -150,12 +150,20 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
     confirmDisable() {
       if (state.step !== 'confirm-disable') return
       dispatch({ type: 'disable-confirmed' })
-      void guarded('disable', () => auth.disableTotp(), () => dispatch({ type: 'disabled' }))
+      void guarded(
+        'disable',
+        () => auth.disableTotp(),
+        () => dispatch({ type: 'disabled' }),
+      )
     },
     makePreferred() {
       if (state.step !== 'overview') return
       dispatch({ type: 'make-preferred-requested' })
-      void guarded('preference', () => auth.setTotpPreferred(), () => dispatch({ type: 'made-preferred' }))
+      void guarded(
+        'preference',
+        () => auth.setTotpPreferred(),
+        () => dispatch({ type: 'made-preferred' }),
+      )
     },
   }
 }

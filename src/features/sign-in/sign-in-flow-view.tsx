@@ -11,13 +11,7 @@ import type { FirstAction } from './sign-in-flow.ts'
 import { messages } from './step-messages.ts'
 import { useSignIn } from './use-sign-in.ts'
 
-function SignInFlowView({
-  issuer,
-  beforeForm,
-  onCreateAccount,
-  firstAction,
-  ...options
-}: SignInScreenProps & { firstAction: FirstAction }) {
+function SignInFlowView({ issuer, beforeForm, onCreateAccount, firstAction, ...options }: SignInScreenProps & { firstAction: FirstAction }) {
   const t = useT()
   const flow = useSignIn({ ...options, firstAction })
   const { state } = flow
@@ -41,15 +35,7 @@ function SignInFlowView({
       // Handed over to the confirmation step (see useSignIn's onUnconfirmed).
       return null
     default:
-      return (
-        <SignInSteps
-          flow={flow}
-          state={state}
-          clock={options.clock}
-          issuer={issuer}
-          beforeForm={beforeForm}
-        />
-      )
+      return <SignInSteps flow={flow} state={state} clock={options.clock} issuer={issuer} beforeForm={beforeForm} />
   }
 }
 

@@ -70,7 +70,12 @@ describe('signInFlow', () => {
   })
 
   test('wrong credentials keep the username and say why', () => {
-    expect(run([{ type: 'credentials-submitted', username: 'bob' }, { type: 'failed', failure: 'bad-credentials' }])).toEqual({
+    expect(
+      run([
+        { type: 'credentials-submitted', username: 'bob' },
+        { type: 'failed', failure: 'bad-credentials' },
+      ]),
+    ).toEqual({
       step: 'credentials',
       username: 'bob',
       failure: 'bad-credentials',
@@ -168,7 +173,10 @@ describe('signInFlow', () => {
 
   test('a required password reset is explained on the sign-in form', () => {
     expect(
-      run([{ type: 'credentials-submitted', username: 'hal' }, { type: 'answered', result: { step: 'reset-password' }, deadline }]),
+      run([
+        { type: 'credentials-submitted', username: 'hal' },
+        { type: 'answered', result: { step: 'reset-password' }, deadline },
+      ]),
     ).toEqual({ step: 'credentials', username: 'hal', failure: 'password-reset-required' })
   })
 

@@ -124,9 +124,7 @@ describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
     await user.keyboard('{Enter}')
     release()
     await waitFor(() => expect(onSignedIn).toHaveBeenCalled())
-    expect(auth.calls.filter((c) => c.method === 'confirmTotpCode')).toEqual([
-      { method: 'confirmTotpCode', args: ['123456'] },
-    ])
+    expect(auth.calls.filter((c) => c.method === 'confirmTotpCode')).toEqual([{ method: 'confirmTotpCode', args: ['123456'] }])
   })
 
   test('the remaining session time counts down, and at zero the user is back at sign-in with the username kept', async () => {
@@ -169,7 +167,10 @@ describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
     const setupScreen = await screen.findByRole('region', { name: t('totp.title') })
     expect(within(setupScreen).getByRole('heading', { level: 2, name: t('totp.title') })).toHaveFocus()
     expect(within(setupScreen).getByLabelText(t('totp.keyLabel'))).toHaveTextContent('SECR ETSE CRET SECR ET')
-    const href = within(setupScreen).getByRole('link', { name: t('totp.openInApp') }).getAttribute('href') ?? ''
+    const href =
+      within(setupScreen)
+        .getByRole('link', { name: t('totp.openInApp') })
+        .getAttribute('href') ?? ''
     expect(new URL(href).searchParams.get('secret')).toBe('SECRETSECRETSECRET')
     expect(href).toContain(':newbie?')
 

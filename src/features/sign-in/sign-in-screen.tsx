@@ -24,9 +24,7 @@ export type SignInScreenProps = Omit<UseSignInOptions, 'firstAction'> & {
 }
 
 function SignInScreenView({ signInWith, ...props }: SignInScreenProps) {
-  const [firstAction, setFirstAction] = useState<FirstAction | undefined>(() =>
-    signInWith ? { kind: 'sign-in', ...signInWith } : undefined,
-  )
+  const [firstAction, setFirstAction] = useState<FirstAction | undefined>(() => (signInWith ? { kind: 'sign-in', ...signInWith } : undefined))
   useEffect(() => whenIdle(() => void loadFlow().catch(() => {})), [])
   const username = firstAction ? firstAction.username : (props.initialUsername ?? '')
   // Until the flow has loaded, the form stands in for it (busy once submitted).

@@ -10,8 +10,7 @@ const en = {
   'signIn.totp.clockHelp':
     'Still not working? The clock on your phone must be set automatically, and the account in your app must use the standard settings (SHA-1, 6 digits, 30 seconds).',
   'signIn.setup.title': 'Set up two-step verification',
-  'signIn.setup.intro':
-    'This user pool requires an authenticator app. Set one up now to finish signing in as {username}.',
+  'signIn.setup.intro': 'This user pool requires an authenticator app. Set one up now to finish signing in as {username}.',
   'signIn.select.title': 'Choose how to verify',
   'signIn.select.intro': 'Your account has more than one way to confirm it is you. Which one do you want to use now?',
   'signIn.select.totp': 'Authenticator app',
@@ -24,8 +23,7 @@ const en = {
   'signIn.delivered.emailUnknown': 'We sent a code by email.',
   'signIn.delivered.label': 'Code',
   'signIn.newPassword.title': 'Choose a new password',
-  'signIn.newPassword.intro':
-    'Your account was created with a temporary password. Choose your own password to continue.',
+  'signIn.newPassword.intro': 'Your account was created with a temporary password. Choose your own password to continue.',
   'signIn.newPassword.label': 'New password',
   'signIn.newPassword.submit': 'Set password and continue',
   'signIn.newPassword.submitting': 'Saving…',
@@ -48,8 +46,7 @@ const ja = {
   'signIn.totp.clockHelp':
     'それでもうまくいかない場合は、スマートフォンの時刻が自動設定になっていること、アプリのアカウントが標準の設定（SHA-1、6桁、30秒）であることを確認してください。',
   'signIn.setup.title': '2段階認証を設定',
-  'signIn.setup.intro':
-    'このユーザープールでは認証アプリが必須です。{username} としてサインインを完了するために、今すぐ設定してください。',
+  'signIn.setup.intro': 'このユーザープールでは認証アプリが必須です。{username} としてサインインを完了するために、今すぐ設定してください。',
   'signIn.select.title': '確認方法を選択',
   'signIn.select.intro': 'このアカウントには本人確認の方法が複数あります。今回使用する方法を選んでください。',
   'signIn.select.totp': '認証アプリ',
@@ -62,8 +59,7 @@ const ja = {
   'signIn.delivered.emailUnknown': 'メールでコードを送信しました。',
   'signIn.delivered.label': 'コード',
   'signIn.newPassword.title': '新しいパスワードを設定',
-  'signIn.newPassword.intro':
-    'このアカウントは仮パスワードで作成されています。続けるには、ご自身のパスワードを設定してください。',
+  'signIn.newPassword.intro': 'このアカウントは仮パスワードで作成されています。続けるには、ご自身のパスワードを設定してください。',
   'signIn.newPassword.label': '新しいパスワード',
   'signIn.newPassword.submit': 'パスワードを設定して続ける',
   'signIn.newPassword.submitting': '保存しています…',

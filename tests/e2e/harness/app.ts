@@ -30,7 +30,9 @@ function buildKey(): string {
 /** Builds the app (or reuses a build of identical sources) and returns the output directory. */
 export async function buildApp(): Promise<string> {
   if (existsSync(join(repoRoot, 'amplify_outputs.json'))) {
-    throw new Error('amplify_outputs.json is present, so a build would target that user pool. The browser tests need the local pool: move the file away while they run.')
+    throw new Error(
+      'amplify_outputs.json is present, so a build would target that user pool. The browser tests need the local pool: move the file away while they run.',
+    )
   }
   const cacheRoot = join(repoRoot, 'node_modules', '.tmp', 'e2e-build')
   const outDir = join(cacheRoot, buildKey())

@@ -17,11 +17,11 @@ const BLOCKING = new Set(['serious', 'critical'])
 export async function expectAccessible(page: Page, screen: string, lang: string): Promise<void> {
   const loaded = await page.evaluate(() => 'axe' in window)
   if (!loaded) await page.addScriptTag({ path: axePath })
-  const violations = await page.evaluate(async () => {
+  const violations = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }).axe
     const result = await axe.run(document, { resultTypes: ['violations'] })
     return result.violations
-  }) as AxeViolation[]
+  })) as AxeViolation[]
   axeLog.push({ screen, lang, violations: violations.map((v) => ({ id: v.id, impact: v.impact ?? 'unknown', nodes: v.nodes.length })) })
   const blocking = violations.filter((v) => BLOCKING.has(v.impact ?? ''))
   if (blocking.length > 0) {
@@ -32,7 +32,10 @@ export async function expectAccessible(page: Page, screen: string, lang: string)
 function describe(violation: AxeViolation): string {
   const nodes = violation.nodes
     .slice(0, 5)
-    .map((node) => `      ${node.target.join(' ')}\n        ${node.html.slice(0, 200)}\n        ${(node.failureSummary ?? '').replace(/\n/g, '\n        ')}`)
+    .map(
+      (node) =>
+        `      ${node.target.join(' ')}\n        ${node.html.slice(0, 200)}\n        ${(node.failureSummary ?? '').replace(/\n/g, '\n        ')}`,
+    )
     .join('\n')
   return `  [${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})\n${nodes}`
 }
