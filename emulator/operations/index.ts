@@ -8,6 +8,7 @@ import { adminInitiateAuth } from './admin-initiate-auth.ts'
 import { adminRespondToAuthChallenge } from './admin-respond-to-auth-challenge.ts'
 import { adminSetUserMFAPreference } from './admin-set-user-mfa-preference.ts'
 import { adminSetUserPassword } from './admin-set-user-password.ts'
+import { adminUserGlobalSignOut } from './admin-user-global-sign-out.ts'
 import { associateSoftwareToken } from './associate-software-token.ts'
 import { changePassword } from './change-password.ts'
 import { confirmSignUp } from './confirm-sign-up.ts'
@@ -48,6 +49,7 @@ export const operations: Record<string, WireOperation> = {
   AdminRespondToAuthChallenge: adminRespondToAuthChallenge,
   AdminSetUserMFAPreference: adminSetUserMFAPreference,
   AdminSetUserPassword: adminSetUserPassword,
+  AdminUserGlobalSignOut: adminUserGlobalSignOut,
   AssociateSoftwareToken: associateSoftwareToken,
   ChangePassword: changePassword,
   ConfirmSignUp: confirmSignUp,
