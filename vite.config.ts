@@ -42,6 +42,7 @@ export default defineConfig({
           include: [
             'emulator/**/*.test.ts',
             'src/**/*.test.ts',
+            'tests/admin/**/*.test.ts',
             'tests/contract/**/*.test.ts',
             'tests/docs/**/*.test.ts',
             'tests/gateway/**/*.test.ts',
