@@ -221,7 +221,35 @@ export function checkPool({ pool, mfaConfig, client, appMfa }: CheckInput): Chec
   }
 
   const flows = flowsOf(client)
-  const recreate = `aws cognito-idp create-user-pool-client --user-pool-id ${shellQuote(poolId)} --client-name ${shellQuote(client.ClientName ?? 'web')} --no-generate-secret --explicit-auth-flows ALLOW_USER_SRP_AUTH ALLOW_REFRESH_TOKEN_AUTH --enable-token-revocation --prevent-user-existence-errors ENABLED`
+  const missingFlows = (['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] as const).filter((flow) => !flows.includes(flow))
+  const revocation = client.EnableTokenRevocation !== false
+  const prevented = client.PreventUserExistenceErrors === 'ENABLED'
+  // Cognito allows 3 to 15 minutes; the MFA code and the setup during sign-in (MFA_SETUP) must be
+  // finished within it (docs/cognito-behaviour.md#challenge-sessions).
+  const session = client.AuthSessionValidity ?? 3
+  const sessionOk = session >= 3 && session <= 15
+  // Access and ID tokens sit in browser storage: the template keeps them at an hour at most, and
+  // the refresh token must outlive them or Amplify cannot refresh.
+  const lifetimes = lifetimesOf(client)
+  const lifetimesOk = lifetimes.access <= 3600 && lifetimes.id <= 3600 && lifetimes.refresh > lifetimes.access
+  const fixedLifetimes: Lifetimes = {
+    access: Math.min(lifetimes.access, 3600),
+    id: Math.min(lifetimes.id, 3600),
+    refresh: Math.max(lifetimes.refresh, 86400),
+  }
+  const fixedFlows = [...flows, ...missingFlows]
+  // UpdateUserPoolClient replaces every setting, so one command carries all of the client's
+  // fixes: two commands each fixing one thing would undo each other.
+  const clientFix = updateClientCommand(client, {
+    ExplicitAuthFlows: missingFlows.length > 0 ? fixedFlows : undefined,
+    EnableTokenRevocation: revocation ? undefined : true,
+    PreventUserExistenceErrors: prevented ? undefined : 'ENABLED',
+    AuthSessionValidity: sessionOk ? undefined : 3,
+    lifetimes: lifetimesOk ? undefined : fixedLifetimes,
+  })
+  const fix = (ok: boolean, template: string): Fix | undefined => (ok ? undefined : { cli: clientFix, template: `${CLIENT} ${template}` })
+
+  const recreate = `aws cognito-idp create-user-pool-client --user-pool-id ${shellQuote(poolId)} --client-name ${shellQuote(client.ClientName ?? 'web')} --no-generate-secret --explicit-auth-flows ${fixedFlows.join(' ')} --enable-token-revocation --prevent-user-existence-errors ENABLED`
   const hasSecret = Boolean(client.ClientSecret)
   checks.push({
     requirement: 'client has no secret (a browser cannot keep one)',
@@ -246,68 +274,39 @@ export function checkPool({ pool, mfaConfig, client, appMfa }: CheckInput): Chec
       status: allowed ? 'ok' : 'failed',
       level: 'error',
       actual: flows.join(' '),
-      fix: allowed
-        ? undefined
-        : {
-            cli: updateClientCommand(client, { ExplicitAuthFlows: [...flows, flow] }),
-            template: `${CLIENT} ExplicitAuthFlows: [${[...flows, flow].join(', ')}]`,
-          },
+      fix: fix(allowed, `ExplicitAuthFlows: [${fixedFlows.join(', ')}]`),
     })
   }
-  const revocation = client.EnableTokenRevocation !== false
   checks.push({
     requirement: 'token revocation on (sign-out revokes the refresh token)',
     status: revocation ? 'ok' : 'failed',
     level: 'warning',
     actual: revocation ? 'on' : 'off',
-    fix: revocation
-      ? undefined
-      : { cli: updateClientCommand(client, { EnableTokenRevocation: true }), template: `${CLIENT} EnableTokenRevocation: true` },
+    fix: fix(revocation, 'EnableTokenRevocation: true'),
   })
-  const prevented = client.PreventUserExistenceErrors === 'ENABLED'
   checks.push({
     requirement: 'user-existence errors prevented',
     status: prevented ? 'ok' : 'failed',
     level: 'warning',
     actual: client.PreventUserExistenceErrors ?? 'LEGACY',
-    fix: prevented
-      ? undefined
-      : {
-          cli: updateClientCommand(client, { PreventUserExistenceErrors: 'ENABLED' }),
-          template: `${CLIENT} PreventUserExistenceErrors: ENABLED`,
-        },
+    fix: fix(prevented, 'PreventUserExistenceErrors: ENABLED'),
   })
-  // Cognito allows 3 to 15 minutes; the MFA code and the setup during sign-in (MFA_SETUP) must be
-  // finished within it (docs/cognito-behaviour.md#challenge-sessions).
-  const session = client.AuthSessionValidity ?? 3
-  const sessionOk = session >= 3 && session <= 15
   checks.push({
     requirement: 'session validity 3–15 minutes (time to enter a code)',
     status: sessionOk ? 'ok' : 'failed',
     level: 'error',
     actual: `${session} min`,
-    fix: sessionOk ? undefined : { cli: updateClientCommand(client, { AuthSessionValidity: 3 }), template: `${CLIENT} AuthSessionValidity: 3` },
+    fix: fix(sessionOk, 'AuthSessionValidity: 3'),
   })
-  // Access and ID tokens sit in browser storage: the template keeps them at an hour at most, and
-  // the refresh token must outlive them or Amplify cannot refresh.
-  const lifetimes = lifetimesOf(client)
-  const lifetimesOk = lifetimes.access <= 3600 && lifetimes.id <= 3600 && lifetimes.refresh > lifetimes.access
-  const fixed: Lifetimes = {
-    access: Math.min(lifetimes.access, 3600),
-    id: Math.min(lifetimes.id, 3600),
-    refresh: Math.max(lifetimes.refresh, 86400),
-  }
   checks.push({
     requirement: 'token lifetimes (access and ID ≤ 1 h, refresh longer)',
     status: lifetimesOk ? 'ok' : 'failed',
     level: 'warning',
     actual: `access ${duration(lifetimes.access)}, ID ${duration(lifetimes.id)}, refresh ${duration(lifetimes.refresh)}`,
-    fix: lifetimesOk
-      ? undefined
-      : {
-          cli: updateClientCommand(client, { lifetimes: fixed }),
-          template: `${CLIENT} AccessTokenValidity: ${fixed.access / 60}, IdTokenValidity: ${fixed.id / 60}, RefreshTokenValidity: ${Math.ceil(fixed.refresh / 86400)}, TokenValidityUnits: {AccessToken: minutes, IdToken: minutes, RefreshToken: days}`,
-        },
+    fix: fix(
+      lifetimesOk,
+      `AccessTokenValidity: ${fixedLifetimes.access / 60}, IdTokenValidity: ${fixedLifetimes.id / 60}, RefreshTokenValidity: ${Math.ceil(fixedLifetimes.refresh / 86400)}, TokenValidityUnits: {AccessToken: minutes, IdToken: minutes, RefreshToken: days}`,
+    ),
   })
   return checks
 }

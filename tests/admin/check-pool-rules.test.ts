@@ -92,13 +92,14 @@ describe('checkPool', () => {
     expect(check.fix?.template).toBe('AWS::Cognito::UserPoolClient GenerateSecret: false')
   })
 
-  test('without SRP or refresh the client fails, and the fix adds the flow while keeping every other setting', () => {
+  test('without SRP or refresh the client fails, and the fix adds the flows while keeping every other setting', () => {
     const checks = checkPool({ ...good, client: { ...client, ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] } })
-    expect(find(checks, 'SRP').fix).toEqual({
-      cli: 'aws cognito-idp update-user-pool-client --user-pool-id eu-west-1_Good --client-id client1 --client-name web --explicit-auth-flows ALLOW_USER_PASSWORD_AUTH ALLOW_USER_SRP_AUTH --token-validity-units AccessToken=minutes,IdToken=minutes,RefreshToken=days --access-token-validity 60 --id-token-validity 60 --refresh-token-validity 30 --auth-session-validity 3 --prevent-user-existence-errors ENABLED --enable-token-revocation',
-      template: 'AWS::Cognito::UserPoolClient ExplicitAuthFlows: [ALLOW_USER_PASSWORD_AUTH, ALLOW_USER_SRP_AUTH]',
-    })
-    expect(find(checks, 'token refresh').status).toBe('failed')
+    const fix = {
+      cli: 'aws cognito-idp update-user-pool-client --user-pool-id eu-west-1_Good --client-id client1 --client-name web --explicit-auth-flows ALLOW_USER_PASSWORD_AUTH ALLOW_USER_SRP_AUTH ALLOW_REFRESH_TOKEN_AUTH --token-validity-units AccessToken=minutes,IdToken=minutes,RefreshToken=days --access-token-validity 60 --id-token-validity 60 --refresh-token-validity 30 --auth-session-validity 3 --prevent-user-existence-errors ENABLED --enable-token-revocation',
+      template: 'AWS::Cognito::UserPoolClient ExplicitAuthFlows: [ALLOW_USER_PASSWORD_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]',
+    }
+    expect(find(checks, 'SRP')).toMatchObject({ status: 'failed', fix })
+    expect(find(checks, 'token refresh')).toMatchObject({ status: 'failed', fix })
     expect(poolUsable(checks)).toBe(false)
   })
 
@@ -116,14 +117,15 @@ describe('checkPool', () => {
       level: 'warning',
       fix: { template: 'AWS::Cognito::UserPoolClient EnableTokenRevocation: true' },
     })
-    expect(find(checks, 'token revocation').fix?.cli).toContain('--prevent-user-existence-errors LEGACY --enable-token-revocation')
+    // One command carries both fixes: UpdateUserPoolClient resets what a request leaves out.
+    expect(find(checks, 'token revocation').fix?.cli).toContain('--prevent-user-existence-errors ENABLED --enable-token-revocation')
     expect(find(checks, 'user-existence')).toMatchObject({
       status: 'failed',
       level: 'warning',
       actual: 'LEGACY',
       fix: { template: 'AWS::Cognito::UserPoolClient PreventUserExistenceErrors: ENABLED' },
     })
-    expect(find(checks, 'user-existence').fix?.cli).toContain('--prevent-user-existence-errors ENABLED --no-enable-token-revocation')
+    expect(find(checks, 'user-existence').fix?.cli).toBe(find(checks, 'token revocation').fix?.cli)
     expect(poolUsable(checks)).toBe(true)
   })
 

@@ -1,0 +1,530 @@
+// Every `npm run admin` command against the local pool, through runAdmin with its terminal
+// replaced: output and prompts are recorded, answers are given in order.
+import {
+  AccessDeniedException,
+  AdminInitiateAuthCommand,
+  AdminRespondToAuthChallengeCommand,
+  AdminSetUserMFAPreferenceCommand,
+  AssociateSoftwareTokenCommand,
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  GetTokensFromRefreshTokenCommand,
+  GetUserCommand,
+  SetUserPoolMfaConfigCommand,
+  VerifySoftwareTokenCommand,
+  type AuthenticationResultType,
+} from '@aws-sdk/client-cognito-identity-provider'
+import { CredentialsProviderError } from '@smithy/core/config'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
+import { createTestClock } from '../../emulator/state/clock.ts'
+import { runAdmin, type AdminDeps } from '../../scripts/admin/run.ts'
+import { createSdkClient } from '../../scripts/admin/terminal.ts'
+import { createConfirmedUser, failOnConsoleError, rejectionOf, sdkClient, TOTP_STEP_MS, uniqueName, wrongCode } from '../contract/harness.ts'
+import { phoneCode } from '../support/phone-totp.ts'
+
+const clock = createTestClock(Date.now()) // frozen: only the tests move time
+const PASSWORD = 'Corr3ct-Horse-2026!'
+failOnConsoleError()
+let emulator: RunningEmulator
+let sdk: CognitoIdentityProviderClient
+type App = { poolId: string; clientId: string }
+// As infra/user-pool.yaml makes it (with the article's ADMIN_USER_PASSWORD_AUTH), MFA OPTIONAL and ON.
+let optional: App
+let required: App
+
+async function setUpPool(mfa: 'OPTIONAL' | 'ON'): Promise<App> {
+  const { UserPool } = await sdk.send(new CreateUserPoolCommand({ PoolName: `admin ${mfa}`, MfaConfiguration: 'OFF' }))
+  const poolId = UserPool!.Id!
+  await sdk.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: mfa, SoftwareTokenMfaConfiguration: { Enabled: true } }))
+  const { UserPoolClient } = await sdk.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: poolId,
+      ClientName: 'web',
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH'],
+      PreventUserExistenceErrors: 'ENABLED',
+      EnableTokenRevocation: true,
+    }),
+  )
+  return { poolId, clientId: UserPoolClient!.ClientId! }
+}
+
+beforeAll(async () => {
+  // The real client factory with no credentials configured: against --endpoint it signs with fixed ones.
+  vi.stubEnv('AWS_ACCESS_KEY_ID', '')
+  vi.stubEnv('AWS_PROFILE', '')
+  emulator = await startEmulator({ port: 0, clock, seed: false, log: () => {} })
+  sdk = sdkClient(emulator.url)
+  optional = await setUpPool('OPTIONAL')
+  required = await setUpPool('ON')
+})
+
+afterAll(async () => {
+  vi.unstubAllEnvs()
+  await emulator.close()
+})
+
+type Run = { code: number; stdout: string; stderr: string; prompts: { question: string; secret: boolean }[] }
+
+async function admin(
+  argv: string[],
+  {
+    answers = [],
+    amplifyOutputs,
+    createClient = createSdkClient,
+  }: { answers?: string[]; amplifyOutputs?: string; createClient?: AdminDeps['createClient'] } = {},
+): Promise<Run> {
+  const stdout: string[] = []
+  const stderr: string[] = []
+  const prompts: Run['prompts'] = []
+  const queue = [...answers]
+  const deps: AdminDeps = {
+    io: {
+      stdout: (text) => stdout.push(text),
+      stderr: (text) => stderr.push(text),
+      prompt: async (question, { secret }) => {
+        prompts.push({ question, secret })
+        const answer = queue.shift()
+        if (answer === undefined) throw new Error(`unexpected prompt: ${question}`)
+        return answer
+      },
+    },
+    createClient,
+    readAmplifyOutputs: () => amplifyOutputs,
+  }
+  const code = await runAdmin(argv, deps)
+  expect(queue).toEqual([]) // every answer was asked for
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n'), prompts }
+}
+
+const at = (app: App) => ['--pool-id', app.poolId, '--endpoint', emulator.url]
+
+async function newUser(app: App): Promise<string> {
+  const username = uniqueName('user')
+  await createConfirmedUser(sdk, app.poolId, username, PASSWORD)
+  return username
+}
+
+async function signedIn(app: App, username: string): Promise<AuthenticationResultType> {
+  const { AuthenticationResult } = await sdk.send(
+    new AdminInitiateAuthCommand({
+      UserPoolId: app.poolId,
+      ClientId: app.clientId,
+      AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: username, PASSWORD },
+    }),
+  )
+  if (!AuthenticationResult) throw new Error('expected tokens')
+  return AuthenticationResult
+}
+
+/**
+ * A user with a verified, preferred authenticator; returns the setup key (the phone). In an ON
+ * pool the first sign-in is the MFA_SETUP challenge, so the setup runs with its Session.
+ */
+async function enrolledUser(app: App): Promise<{ username: string; secret: string }> {
+  const username = await newUser(app)
+  const started = await sdk.send(
+    new AdminInitiateAuthCommand({
+      UserPoolId: app.poolId,
+      ClientId: app.clientId,
+      AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: username, PASSWORD },
+    }),
+  )
+  let secret: string
+  if (started.ChallengeName === 'MFA_SETUP') {
+    const associated = await sdk.send(new AssociateSoftwareTokenCommand({ Session: started.Session }))
+    secret = associated.SecretCode!
+    const verified = await sdk.send(new VerifySoftwareTokenCommand({ Session: associated.Session, UserCode: phoneCode(secret, clock.now()) }))
+    await sdk.send(
+      new AdminRespondToAuthChallengeCommand({
+        UserPoolId: app.poolId,
+        ClientId: app.clientId,
+        ChallengeName: 'MFA_SETUP',
+        ChallengeResponses: { USERNAME: username },
+        Session: verified.Session,
+      }),
+    )
+  } else {
+    const AccessToken = started.AuthenticationResult!.AccessToken
+    const associated = await sdk.send(new AssociateSoftwareTokenCommand({ AccessToken }))
+    secret = associated.SecretCode!
+    await sdk.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: phoneCode(secret, clock.now()) }))
+  }
+  await sdk.send(
+    new AdminSetUserMFAPreferenceCommand({
+      UserPoolId: app.poolId,
+      Username: username,
+      SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+    }),
+  )
+  clock.advance(TOTP_STEP_MS) // the verification used this step's code
+  return { username, secret }
+}
+
+async function mfaStatus(app: App, username: string): Promise<Record<string, unknown>> {
+  const run = await admin(['mfa-status', username, ...at(app), '--json'])
+  expect(run.code).toBe(0)
+  return JSON.parse(run.stdout) as Record<string, unknown>
+}
+
+/** An SDK client for the local pool that fails every call the way `failure` says, before sending. */
+function failingClient(failure: () => Error): AdminDeps['createClient'] {
+  return () => {
+    const client = sdkClient(emulator.url)
+    client.middlewareStack.add(
+      () => async () => {
+        throw failure()
+      },
+      { step: 'initialize', name: 'failForTest' },
+    )
+    return client
+  }
+}
+
+// The AWS CLI runs the printed fixes: dummy credentials, no user config, no pager, no retries.
+const runCli = promisify(execFile)
+const { AWS_PROFILE: _profile, ...inherited } = process.env
+const cliEnv = {
+  ...inherited,
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_PAGER: '',
+  AWS_CONFIG_FILE: '/dev/null',
+  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+  AWS_MAX_ATTEMPTS: '1',
+}
+
+describe('check-pool', () => {
+  test('a pool set up like the template: one ✔ line per requirement, exit 0', async () => {
+    const run = await admin(['check-pool', ...at(optional), '--client-id', optional.clientId, '--mfa', 'optional'])
+    expect(run.code).toBe(0)
+    const lines = run.stdout.split('\n')
+    expect(lines[0]).toBe(`User pool ${optional.poolId} (admin OPTIONAL), app client ${optional.clientId} (web)`)
+    const checks = lines.filter((line) => /^[✔✖–] /.test(line))
+    expect(checks).toHaveLength(10)
+    expect(checks.every((line) => line.startsWith('✔ '))).toBe(true)
+    expect(lines.at(-1)).toBe('The app can work on this pool.')
+    expect(run.stderr).toBe('')
+  })
+
+  test("--json for scripts; amplify_outputs.json gives the client and the app's MFA when no flag does", async () => {
+    const outputs = JSON.stringify({ auth: { user_pool_id: required.poolId, user_pool_client_id: required.clientId, mfa_configuration: 'OPTIONAL' } })
+    const run = await admin(['check-pool', '--endpoint', emulator.url, '--json'], { amplifyOutputs: outputs })
+    expect(run.code).toBe(1)
+    const report = JSON.parse(run.stdout) as { poolId: string; clientId: string; usable: boolean; checks: { requirement: string; status: string }[] }
+    expect(report).toMatchObject({ poolId: required.poolId, clientId: required.clientId, usable: false })
+    expect(report.checks.filter((check) => check.status !== 'ok')).toEqual([
+      expect.objectContaining({
+        requirement: "MFA mode matches the app's configuration",
+        status: 'failed',
+        actual: 'pool ON, app optional (OPTIONAL)',
+      }),
+    ])
+  })
+
+  test('a broken pool: ✖ lines with their fixes, exit 1; running the printed AWS CLI fixes makes it pass', async () => {
+    const { UserPool } = await sdk.send(new CreateUserPoolCommand({ PoolName: 'broken', MfaConfiguration: 'OFF' }))
+    const poolId = UserPool!.Id!
+    const { UserPoolClient } = await sdk.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: 'broken web',
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        EnableTokenRevocation: false,
+        AccessTokenValidity: 1,
+        TokenValidityUnits: { AccessToken: 'days' },
+      }),
+    )
+    const argv = ['check-pool', '--pool-id', poolId, '--client-id', UserPoolClient!.ClientId!, '--mfa', 'optional', '--endpoint', emulator.url]
+    const run = await admin(argv)
+    expect(run.code).toBe(1)
+    const failed = run.stdout.split('\n').filter((line) => line.startsWith('✖ '))
+    expect(failed.map((line) => line.slice(2).split('  ')[0].trim())).toEqual([
+      'TOTP (software token MFA) enabled',
+      'MFA on the pool (OPTIONAL or ON)',
+      "MFA mode matches the app's configuration",
+      'SRP sign-in allowed (ALLOW_USER_SRP_AUTH)',
+      'token revocation on (sign-out revokes the refresh token) (advised)',
+      'user-existence errors prevented (advised)',
+      'token lifetimes (access and ID ≤ 1 h, refresh longer) (advised)',
+    ])
+    expect(run.stdout).toContain('    template: AWS::Cognito::UserPool MfaConfiguration: OPTIONAL')
+    expect(run.stdout).toContain('    template: AWS::Cognito::UserPoolClient EnableTokenRevocation: true')
+    expect(run.stdout.split('\n').at(-1)).toBe('The app cannot work on this pool: 4 problems to fix, and 3 advised changes.')
+
+    // Each client fix keeps the other settings, so they can be run one after another, as printed.
+    const report = JSON.parse((await admin([...argv, '--json'])).stdout) as { checks: { fix?: { cli?: string } }[] }
+    const commands = [...new Set(report.checks.flatMap((check) => (check.fix?.cli ? [check.fix.cli] : [])))]
+    for (const command of commands) {
+      await runCli('sh', ['-c', `${command} --endpoint-url ${emulator.url} --output json`], { env: cliEnv, timeout: 60_000 })
+    }
+    expect(commands).toHaveLength(2) // the pool's MFA, and one update of the client carrying all its fixes
+    const after = await admin(argv)
+    expect(after.stdout.split('\n').filter((line) => line.startsWith('✖ '))).toEqual([])
+    expect(after.code).toBe(0)
+  }, 120_000)
+
+  test('an unknown pool and an unknown client are named', async () => {
+    const pool = await admin(['check-pool', '--pool-id', 'us-east-1_NoSuchPool', '--endpoint', emulator.url])
+    expect(pool).toMatchObject({ code: 1, stdout: '' })
+    expect(pool.stderr).toBe(
+      `No user pool "us-east-1_NoSuchPool" at ${emulator.url}. Check --pool-id and the region (a pool id starts with its region, e.g. eu-west-1_AbC123).`,
+    )
+    const client = await admin(['check-pool', ...at(optional), '--client-id', 'nosuchclient'])
+    expect(client.code).toBe(1)
+    expect(client.stderr).toBe(
+      `No app client "nosuchclient" in user pool ${optional.poolId} at ${emulator.url}. Check --client-id (the pool's clients: aws cognito-idp list-user-pool-clients --user-pool-id ${optional.poolId}).`,
+    )
+  })
+
+  test('missing credentials: what to set, before anything is sent', async () => {
+    const noCredentials = () =>
+      new CognitoIdentityProviderClient({
+        region: 'us-east-1',
+        endpoint: emulator.url,
+        credentials: () => Promise.reject(new CredentialsProviderError('Could not load credentials from any providers', { tryNextLink: false })),
+      })
+    const run = await admin(['check-pool', ...at(optional)], { createClient: noCredentials })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toBe(
+      [
+        'No AWS credentials found (the default credential chain came up empty).',
+        'Sign in with `aws sso login --profile <name>` and set AWS_PROFILE, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.',
+        'For the local pool pass --endpoint http://127.0.0.1:9229 (any credentials are accepted there).',
+      ].join('\n'),
+    )
+  })
+
+  test("AccessDenied names the IAM action: from AWS's message, else the operation called", async () => {
+    const denied = (message: string) => () => new AccessDeniedException({ message, $metadata: { httpStatusCode: 400 } })
+    const named = await admin(['check-pool', ...at(optional)], {
+      createClient: failingClient(
+        denied(
+          'User: arn:aws:iam::123456789012:user/support is not authorized to perform: cognito-idp:DescribeUserPool on resource: arn:aws:cognito-idp:us-east-1:123456789012:userpool/x because no identity-based policy allows the cognito-idp:DescribeUserPool action',
+        ),
+      ),
+    })
+    expect(named.code).toBe(1)
+    expect(named.stderr.split('\n').slice(0, 2)).toEqual([
+      `Access denied: these credentials may not call cognito-idp:DescribeUserPool on pool ${optional.poolId}.`,
+      'Add "cognito-idp:DescribeUserPool" to the IAM policy of the identity you use (see README, "Checking an existing pool", for the full list).',
+    ])
+    const user = await newUser(optional)
+    const unnamed = await admin(['sign-out', user, ...at(optional)], { createClient: failingClient(denied('Access denied')) })
+    expect(unnamed.stderr).toContain('may not call cognito-idp:AdminUserGlobalSignOut')
+  })
+})
+
+describe('usage', () => {
+  test('an unknown command, a missing USER or pool id, a bad --mfa: usage on stderr, exit 2', async () => {
+    for (const [argv, first] of [
+      [['frobnicate'], 'Unknown command "frobnicate".'],
+      [['mfa-status', ...at(optional)], 'mfa-status needs a USER (username, alias or sub)'],
+      [['mfa-status', 'alice', '--endpoint', emulator.url], 'mfa-status needs --pool-id (or an amplify_outputs.json in this directory)'],
+      [['check-pool', ...at(optional), '--mfa', 'sometimes'], '--mfa must be optional or required, got "sometimes"'],
+      [
+        ['check-pool', '--nope'],
+        "Unknown option '--nope'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--nope\"",
+      ],
+    ] as const) {
+      const run = await admin([...argv])
+      expect(run.code, argv.join(' ')).toBe(2)
+      expect(run.stderr.split('\n')[0]).toBe(first)
+      expect(run.stderr).toContain('Usage: npm run admin -- <command> [options]')
+    }
+    const help = await admin(['--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('reset-totp USER')
+  })
+})
+
+describe('mfa-status', () => {
+  test('reports status, TOTP and preference; --json for scripts', async () => {
+    const { username } = await enrolledUser(optional)
+    const run = await admin(['mfa-status', username, ...at(optional)])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toBe(
+      [
+        `User ${username} in ${optional.poolId}`,
+        '  status:        CONFIRMED',
+        '  TOTP:          enabled (authenticator verified)',
+        '  MFA enabled:   SOFTWARE_TOKEN_MFA',
+        '  preferred MFA: SOFTWARE_TOKEN_MFA',
+      ].join('\n'),
+    )
+    expect(await mfaStatus(optional, await newUser(optional))).toEqual({
+      username: expect.any(String) as string,
+      userStatus: 'CONFIRMED',
+      enabled: true,
+      totpEnabled: false,
+      mfaEnabled: [],
+      preferredMfa: null,
+    })
+  })
+
+  test('an unknown user is named', async () => {
+    const run = await admin(['mfa-status', 'nobody-here', ...at(optional)])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toBe(
+      `No user "nobody-here" in user pool ${optional.poolId}. Usernames are case-sensitive unless the pool says otherwise; list users with aws cognito-idp list-users --user-pool-id ${optional.poolId}.`,
+    )
+  })
+})
+
+describe('reset-totp', () => {
+  test('asks first; "no" changes nothing, "y" turns TOTP off', async () => {
+    const { username } = await enrolledUser(optional)
+    const declined = await admin(['reset-totp', username, ...at(optional)], { answers: ['n'] })
+    expect(declined).toMatchObject({ code: 1, stderr: 'Nothing changed.', stdout: '' })
+    expect(declined.prompts).toEqual([
+      {
+        question: `Turn off TOTP for ${username} in ${optional.poolId}? They will set up a new authenticator at their next sign-in or on the Security page. [y/N] `,
+        secret: false,
+      },
+    ])
+    expect((await mfaStatus(optional, username)).totpEnabled).toBe(true)
+
+    const confirmed = await admin(['reset-totp', username, ...at(optional)], { answers: ['y'] })
+    expect(confirmed.code).toBe(0)
+    expect(confirmed.stdout.split('\n')[0]).toBe(
+      `TOTP is off for ${username}. They can set up an authenticator again (the old one no longer works after they do).`,
+    )
+    expect(await mfaStatus(optional, username)).toMatchObject({ totpEnabled: false, mfaEnabled: [], preferredMfa: null })
+    // The next sign-in asks for no code.
+    expect((await signedIn(optional, username)).AccessToken).toBeDefined()
+  })
+
+  test('--yes does not ask; an unknown user fails before anyone is asked', async () => {
+    const { username } = await enrolledUser(optional)
+    const run = await admin(['reset-totp', username, ...at(optional), '--yes', '--json'])
+    expect(run).toMatchObject({ code: 0, prompts: [] })
+    expect(JSON.parse(run.stdout)).toEqual({ username, totpEnabled: false })
+    const unknown = await admin(['reset-totp', 'nobody-here', ...at(optional)])
+    expect(unknown).toMatchObject({ code: 1, prompts: [] })
+    expect(unknown.stderr).toContain('No user "nobody-here"')
+  })
+
+  test("in an MFA-required pool Cognito refuses to turn off a user's last factor: said in words", async () => {
+    const { username } = await enrolledUser(required)
+    const run = await admin(['reset-totp', username, ...at(required), '--yes'])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^Cognito refused to turn TOTP off for ${username}: .+\nIn a pool with MFA required \\(ON\\) a user's last MFA factor cannot be turned off`,
+      ),
+    )
+    expect((await mfaStatus(required, username)).totpEnabled).toBe(true)
+  })
+})
+
+describe('prefer-totp', () => {
+  test('makes a verified authenticator the preferred MFA', async () => {
+    const { username } = await enrolledUser(optional)
+    await sdk.send(
+      new AdminSetUserMFAPreferenceCommand({
+        UserPoolId: optional.poolId,
+        Username: username,
+        SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: false },
+      }),
+    )
+    expect((await mfaStatus(optional, username)).preferredMfa).toBeNull()
+    const run = await admin(['prefer-totp', username, ...at(optional)])
+    expect(run).toMatchObject({ code: 0, stdout: `TOTP is enabled and preferred for ${username}.` })
+    expect((await mfaStatus(optional, username)).preferredMfa).toBe('SOFTWARE_TOKEN_MFA')
+  })
+
+  test('a user without an authenticator is told what to do', async () => {
+    const username = await newUser(optional)
+    const run = await admin(['prefer-totp', username, ...at(optional)])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(new RegExp(`^${username} has no verified authenticator, so TOTP cannot be preferred: .* Cognito said: .+`))
+  })
+})
+
+describe('sign-out', () => {
+  test('revokes every session of the user', async () => {
+    const username = await newUser(optional)
+    const tokens = await signedIn(optional, username)
+    const run = await admin(['sign-out', username, ...at(optional)])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toBe(
+      `Signed ${username} out everywhere: every refresh token is revoked, and Cognito refuses the access tokens issued with them.`,
+    )
+    expect((await rejectionOf(sdk.send(new GetUserCommand({ AccessToken: tokens.AccessToken })))).message).toBe('Access Token has been revoked')
+    expect(
+      (await rejectionOf(sdk.send(new GetTokensFromRefreshTokenCommand({ ClientId: optional.clientId, RefreshToken: tokens.RefreshToken })))).message,
+    ).toBe('Refresh Token has been revoked')
+  })
+
+  test('an unknown user is named', async () => {
+    const run = await admin(['sign-out', 'nobody-here', ...at(optional)])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain(`No user "nobody-here" in user pool ${optional.poolId}.`)
+  })
+})
+
+describe('test-sign-in', () => {
+  const signIn = (app: App, username: string, answers: string[], extra: string[] = []) =>
+    admin(['test-sign-in', username, ...at(app), '--client-id', app.clientId, ...extra], { answers })
+
+  test('password and code, both asked without echo: reports the outcome, prints no token, revokes the test session', async () => {
+    const { username, secret } = await enrolledUser(optional)
+    const run = await signIn(optional, username, [PASSWORD, phoneCode(secret, clock.now())], ['--json'])
+    expect(run.code).toBe(0)
+    expect(run.prompts).toEqual([
+      { question: `Password for ${username}: `, secret: true },
+      { question: 'Authenticator code: ', secret: true },
+    ])
+    expect(JSON.parse(run.stdout)).toEqual({ username, outcome: 'signed-in-with-totp', testSessionRevoked: true })
+    expect(run.stdout + run.stderr).not.toMatch(/eyJ/) // no JWT anywhere
+    clock.advance(TOTP_STEP_MS)
+  })
+
+  test('a wrong code and a wrong password are refused with what Cognito said', async () => {
+    const { username, secret } = await enrolledUser(optional)
+    const code = await signIn(optional, username, [PASSWORD, wrongCode(secret, clock.now())])
+    expect(code).toMatchObject({ code: 1, stdout: '' })
+    expect(code.stderr).toBe('Sign-in refused at AdminRespondToAuthChallenge: CodeMismatchException: Invalid code received for user')
+    const password = await signIn(optional, username, ['wrong-Password-1'])
+    expect(password.stderr).toBe('Sign-in refused at AdminInitiateAuth: NotAuthorizedException: Incorrect username or password.')
+  })
+
+  test('a user without an authenticator: MFA_SETUP in an ON pool, tokens in an OPTIONAL one', async () => {
+    const bob = await newUser(required)
+    const setup = await signIn(required, bob, [PASSWORD])
+    expect(setup).toMatchObject({
+      code: 0,
+      stdout: `The password is right; ${bob} has no authenticator and will be asked to set one up at sign-in (MFA_SETUP).`,
+    })
+    const carol = await newUser(optional)
+    const plain = await signIn(optional, carol, [PASSWORD])
+    expect(plain.stdout).toBe(
+      `${carol} signed in with the password alone: no MFA was asked (the user has no authenticator, or the pool's MFA is off).`,
+    )
+  })
+
+  test('a client without ADMIN_USER_PASSWORD_AUTH, an unknown client, a missing --client-id', async () => {
+    const { UserPoolClient } = await sdk.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: optional.poolId,
+        ClientName: 'srp only',
+        ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
+    )
+    const username = await newUser(optional)
+    const srpOnly = await signIn({ poolId: optional.poolId, clientId: UserPoolClient!.ClientId! }, username, [PASSWORD])
+    expect(srpOnly.code).toBe(1)
+    expect(srpOnly.stderr).toContain('The client does not allow ADMIN_USER_PASSWORD_AUTH')
+    expect(srpOnly.stderr).toContain('AllowAdminUserPasswordAuth=true')
+    const unknown = await signIn({ poolId: optional.poolId, clientId: 'nosuchclient' }, username, [PASSWORD])
+    expect(unknown.stderr).toContain(`No app client "nosuchclient" in user pool ${optional.poolId}`)
+    const missing = await admin(['test-sign-in', username, ...at(optional)])
+    expect(missing).toMatchObject({ code: 2, prompts: [] })
+    expect(missing.stderr.split('\n')[0]).toBe('test-sign-in needs --client-id (or amplify_outputs.json)')
+  })
+})
