@@ -1,19 +1,25 @@
 import { parseArgs } from 'node:util'
 import { startEmulator } from './server.ts'
+import { bootTemplate, parseParamArguments, readTemplate, resolveParameters, type BootedTemplate } from './template.ts'
 import { createTestClock } from './state/clock.ts'
 import { CorruptStateError } from './state/snapshot.ts'
 
-const USAGE = `Usage: npm run emulator -- [--port 9229] [--state <file>] [--clock-control]
+const USAGE = `Usage: npm run emulator -- [--port 9229] [--state <file>] [--template <file> [--param Name=Value ...]] [--clock-control]
 
-  --port <n>         port on 127.0.0.1 (0 = any free port; default 9229)
-  --state <file>     persist pools and users in this JSON file (default: memory only)
-  --clock-control    accept POST /_local/clock {"advanceMs": n} (for browser tests only)`
+  --port <n>           port on 127.0.0.1 (0 = any free port; default 9229)
+  --state <file>       persist pools and users in this JSON file (default: memory only)
+  --template <file>    create the pool and client of this CloudFormation template (e.g.
+                       infra/user-pool.yaml) instead of the demo pools, when the state is empty
+  --param Name=Value   a template parameter (repeatable), e.g. --param Mfa=ON
+  --clock-control      accept POST /_local/clock {"advanceMs": n} (for browser tests only)`
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '9229' },
       state: { type: 'string' },
+      template: { type: 'string' },
+      param: { type: 'string', multiple: true, default: [] },
       'clock-control': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -24,12 +30,29 @@ async function main(): Promise<void> {
   }
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got "${values.port}"`)
+  if (values.param.length > 0 && !values.template) throw new Error('--param needs --template')
+  // Read and check the template and its parameters before anything listens.
+  const template = values.template ? readTemplate(values.template) : undefined
+  const params = parseParamArguments(values.param)
+  if (template) resolveParameters(template, params)
+  let booted: BootedTemplate | undefined
   const emulator = await startEmulator({
     port,
     statePath: values.state,
     clockControl: values['clock-control'] ? createTestClock() : undefined,
+    seed: template
+      ? async (deps) => {
+          booted = await bootTemplate(template, params, deps)
+        }
+      : true,
   })
   const lines = [`Local Cognito user pool listening on ${emulator.url}`, `State: ${values.state ?? 'in memory (lost on exit)'}`]
+  if (values.template && !booted) {
+    lines.push(`Template: ${values.template} not applied: the state already holds pools (delete it to boot from the template again)`)
+  } else if (booted) {
+    lines.push(`Template: ${values.template}`)
+    if (booted.unmodeled.length > 0) lines.push(`Not modeled by the local pool (ignored here, applied on AWS): ${booted.unmodeled.join(', ')}`)
+  }
   for (const pool of emulator.pools()) {
     lines.push('', `${pool.name} (MFA ${pool.mfaConfiguration})`, `  UserPoolId ${pool.userPoolId}`, `  ClientId   ${pool.clientId}`)
     for (const user of pool.users) lines.push(`  user ${user.username} / ${user.password}  (${user.note})`)

@@ -1,10 +1,8 @@
 import type { Deps } from './deps.ts'
 import { adminCreateUser } from './operations/admin-create-user.ts'
 import { adminSetUserPassword } from './operations/admin-set-user-password.ts'
-import { createUserPool } from './operations/create-user-pool.ts'
-import { createUserPoolClient } from './operations/create-user-pool-client.ts'
-import { setUserPoolMfaConfig } from './operations/set-user-pool-mfa-config.ts'
 import type { MfaConfiguration } from './state/model.ts'
+import { bootTemplate, POOL_TEMPLATE, readTemplate, type Template } from './template.ts'
 
 /** Demo users of a fresh local pool. Local-only accounts: their passwords are printed at start. */
 type DemoUser = { username: string; email: string; password: string; permanent: boolean; note: string }
@@ -48,23 +46,24 @@ export type LocalPool = {
   users: Array<Omit<DemoUser, 'permanent'>>
 }
 
-/** Creates the demo pools through the emulator's own operations, the way a seed script would call AWS. */
-export async function seedDemoPools(deps: Deps): Promise<void> {
+/**
+ * Parameters the demo pools differ from a production stack in, each for a reason: the admin
+ * sign-in of the article (`npm run admin -- test-sign-in`, the CLI contract tests), and legacy
+ * existence errors so the local app (and its tests) can show "no such account".
+ */
+const DEMO_PARAMETERS = { AllowAdminUserPasswordAuth: 'true', PreventUserExistenceErrors: 'LEGACY' }
+
+/**
+ * Creates the demo pools from infra/user-pool.yaml, with its own CreateUserPool /
+ * SetUserPoolMfaConfig / CreateUserPoolClient, the way a deployment of that template would.
+ */
+export async function seedDemoPools(deps: Deps, template: Template = readTemplate(POOL_TEMPLATE)): Promise<void> {
+  const unmodeled = new Set<string>()
   for (const demo of DEMO_POOLS) {
-    const { UserPool } = await createUserPool({ PoolName: demo.name, UsernameConfiguration: { CaseSensitive: false } }, deps)
-    // The SDK's type leaves every response member optional; CreateUserPool always sets it.
-    const poolId = UserPool?.Id
-    if (!poolId) throw new Error('CreateUserPool answered without a pool id')
-    // CreateUserPool cannot turn TOTP on; SetUserPoolMfaConfig does (docs/cognito-behaviour.md#pool-mfa-configuration).
-    await setUserPoolMfaConfig({ UserPoolId: poolId, MfaConfiguration: demo.mfa, SoftwareTokenMfaConfiguration: { Enabled: true } }, deps)
-    await createUserPoolClient(
-      {
-        UserPoolId: poolId,
-        ClientName: 'cognito-totp-web',
-        ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH'],
-      },
-      deps,
-    )
+    const booted = await bootTemplate(template, { ...DEMO_PARAMETERS, PoolName: demo.name, Mfa: demo.mfa }, deps)
+    booted.unmodeled.forEach((name) => unmodeled.add(name))
+    const poolId = booted.physicalIds.UserPool
+    if (!poolId) throw new Error('the pool template has no UserPool resource')
     for (const user of demo.users) {
       await adminCreateUser(
         {
@@ -82,6 +81,7 @@ export async function seedDemoPools(deps: Deps): Promise<void> {
       if (user.permanent) await adminSetUserPassword({ UserPoolId: poolId, Username: user.username, Password: user.password, Permanent: true }, deps)
     }
   }
+  if (unmodeled.size > 0) deps.log(`the pool template sets what the local pool does not model: ${[...unmodeled].join(', ')}`)
 }
 
 /** The pools as the app's local mode and the start-up banner see them. */

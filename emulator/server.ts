@@ -15,8 +15,8 @@ export type StartOptions = {
   clock?: Clock
   /** Enables POST /_local/clock so a browser test can move time. Only with a TestClock. */
   clockControl?: TestClock
-  /** Seed the demo pools when the state is empty (default true). */
-  seed?: boolean
+  /** Fill an empty state: true (default) seeds the demo pools, a function sets up its own (--template). */
+  seed?: boolean | ((deps: Deps) => Promise<void>)
   log?: (line: string) => void
 }
 
@@ -50,7 +50,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     if (dirty && options.statePath) saveSnapshot(options.statePath, store.toJSON())
     dirty = false
   }
-  if ((options.seed ?? true) && store.listPools().length === 0) await seedDemoPools(deps)
+  if (options.seed !== false && store.listPools().length === 0) {
+    await (typeof options.seed === 'function' ? options.seed(deps) : seedDemoPools(deps))
+  }
   store.pruneRefreshTokens(clock.now())
   flush()
 

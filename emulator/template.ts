@@ -4,6 +4,7 @@
 // emulator's own operations, as a deployment would call Cognito. Properties the local pool does not
 // model are returned by name, for the caller to print: nothing in the template is dropped silently.
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { CreateUserPoolClientRequest, CreateUserPoolRequest } from '@aws-sdk/client-cognito-identity-provider'
 import { parse, type CollectionTag, type ScalarTag } from 'yaml'
 import type { Deps } from './deps.ts'
@@ -70,7 +71,7 @@ export function parseTemplate(text: string): Template {
   return parsed as Template
 }
 
-export function readTemplate(path: string | URL): Template {
+export function readTemplate(path: string): Template {
   return parseTemplate(readFileSync(path, 'utf8'))
 }
 
@@ -294,5 +295,5 @@ export function parseParamArguments(pairs: readonly string[]): Record<string, st
   return values
 }
 
-/** The path of the pool template in this repository. */
-export const POOL_TEMPLATE = new URL('../infra/user-pool.yaml', import.meta.url)
+/** The path of the pool template in this repository (a path: under jsdom, `URL` is jsdom's and node:fs refuses it). */
+export const POOL_TEMPLATE = join(import.meta.dirname, '../infra/user-pool.yaml')
