@@ -1,7 +1,8 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
-import { amplifyUiUsedTokens } from './scripts/amplify-ui-used-tokens.ts'
+import { amplifyUiTheme } from './scripts/amplify-ui-theme.ts'
+import { theme } from './src/app/theme.ts'
 
 // In local mode the app talks to the emulator through this same-origin path, so the
 // dev server and `vite preview` (what the browser tests load) proxy it; the emulator's
@@ -16,8 +17,9 @@ const localCognitoProxy = {
 }
 
 export default defineConfig({
-  // Only the Amplify UI component tokens whose stylesheets the app imports (first-screen size).
-  plugins: [react(), amplifyUiUsedTokens({ srcDir: `${import.meta.dirname}/src`, root: import.meta.dirname })],
+  // The Amplify UI theme as a stylesheet built from src/app/theme.ts (no run-time <style>, for the
+  // CSP), with only the component tokens whose stylesheets the app imports (first-screen size).
+  plugins: [react(), amplifyUiTheme({ theme, srcDir: `${import.meta.dirname}/src`, root: import.meta.dirname })],
   server: { host: '127.0.0.1', proxy: localCognitoProxy },
   preview: { host: '127.0.0.1', proxy: localCognitoProxy },
   // Every browser that runs es2022 supports <link rel=modulepreload>; the polyfill is dead weight.
@@ -43,6 +45,7 @@ export default defineConfig({
             'emulator/**/*.test.ts',
             'src/**/*.test.ts',
             'tests/admin/**/*.test.ts',
+            'tests/build/**/*.test.ts',
             'tests/contract/**/*.test.ts',
             'tests/docs/**/*.test.ts',
             'tests/gateway/**/*.test.ts',

@@ -33,8 +33,9 @@ import '@aws-amplify/ui-react/styles/passwordField.css'
 import '@aws-amplify/ui-react/styles/text.css'
 import '@aws-amplify/ui-react/styles/textField.css'
 import '@aws-amplify/ui-react/styles/visuallyHidden.css'
+import 'virtual:amplify-theme.css'
 import './app.css'
-import { Button, Flex, Loader, Text, ThemeProvider } from '@aws-amplify/ui-react'
+import { Button, Flex, Loader, Text } from '@aws-amplify/ui-react'
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { FailureMessage } from '../auth/failure-message.tsx'
 import { messages as failureMessages } from '../auth/failure-messages.ts'
@@ -52,7 +53,7 @@ import { ShieldIcon } from './icons.tsx'
 import { whenIdle } from '../ui/idle.ts'
 import { PoolPicker, poolLabel } from './pool-picker.tsx'
 import { SignedOut } from './signed-out.tsx'
-import { theme } from './theme.ts'
+import { themeName } from './theme.ts'
 import { useSession } from './use-session.ts'
 
 // Rare screens load on demand (a bad configuration, an unreachable local pool).
@@ -95,7 +96,9 @@ export function App({ config, initialLocale, ...rest }: AppProps) {
   }, [resolved])
   return (
     <I18nProvider initialLocale={initialLocale} messages={pageMessages}>
-      <ThemeProvider theme={theme}>
+      {/* What Amplify UI's ThemeProvider renders, minus its run-time <style>: the theme's stylesheet is
+          built (virtual:amplify-theme.css) and targets this attribute. */}
+      <div data-amplify-theme={themeName} dir="ltr">
         <Frame appName={appName} local={resolved.ok && resolved.config.backend.kind === 'local'}>
           {resolved.ok ? (
             <Backend config={resolved.config} {...rest} />
@@ -105,7 +108,7 @@ export function App({ config, initialLocale, ...rest }: AppProps) {
             </Suspense>
           )}
         </Frame>
-      </ThemeProvider>
+      </div>
     </I18nProvider>
   )
 }

@@ -1,10 +1,14 @@
 import type { Theme } from '@aws-amplify/ui-react'
 
 // A calm teal instead of Amplify's default, and fonts that render Japanese well on every
-// platform. ThemeProvider turns these tokens into CSS custom properties at run time, so the
-// 11 KiB base.css of Amplify UI is not needed.
+// platform. The build turns these tokens into CSS custom properties (scripts/amplify-ui-theme.ts,
+// imported as virtual:amplify-theme.css), so the 11 KiB base.css of Amplify UI is not needed and
+// nothing writes a <style> element at run time (the Content-Security-Policy forbids it).
+// The app imports only themeName, the value of the data-amplify-theme attribute that CSS targets.
+export const themeName = 'cognito-totp'
+
 export const theme: Theme = {
-  name: 'cognito-totp',
+  name: themeName,
   tokens: {
     colors: {
       // Amplify UI's components read colors.primary (brand.primary is only an alias).
