@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import { amplifyUiTheme } from './scripts/amplify-ui-theme.ts'
+import { securityHeadersPlugin } from './scripts/security-headers.ts'
 import { theme } from './src/app/theme.ts'
 
 // In local mode the app talks to the emulator through this same-origin path, so the
@@ -19,7 +20,12 @@ const localCognitoProxy = {
 export default defineConfig({
   // The Amplify UI theme as a stylesheet built from src/app/theme.ts (no run-time <style>, for the
   // CSP), with only the component tokens whose stylesheets the app imports (first-screen size).
-  plugins: [react(), amplifyUiTheme({ theme, srcDir: `${import.meta.dirname}/src`, root: import.meta.dirname })],
+  // The security headers for the dev server and `vite preview` (server.headers, preview.headers).
+  plugins: [
+    react(),
+    amplifyUiTheme({ theme, srcDir: `${import.meta.dirname}/src`, root: import.meta.dirname }),
+    securityHeadersPlugin({ root: import.meta.dirname }),
+  ],
   server: { host: '127.0.0.1', proxy: localCognitoProxy },
   preview: { host: '127.0.0.1', proxy: localCognitoProxy },
   // Every browser that runs es2022 supports <link rel=modulepreload>; the polyfill is dead weight.
