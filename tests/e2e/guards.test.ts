@@ -73,3 +73,21 @@ test('an uncaught error fails; an expected console.error does not', async () => 
   expect(problems[0]).toMatch(/^uncaught error in the page: Error: boom/)
   await context.close()
 })
+
+test('a Content-Security-Policy violation is reported even when console errors are allowed', async () => {
+  const { context, page, guard } = await guardedPage()
+  const policy = "default-src 'self'; style-src 'self'; script-src 'self' 'unsafe-inline'"
+  await page.goto(`data:text/html,<meta http-equiv="Content-Security-Policy" content="${policy}"><p>strict</p>`)
+  guard.allowConsoleError(/./)
+  await page.evaluate(() => {
+    // What Amplify UI's ThemeProvider did: a <style> element written at run time.
+    const style = document.createElement('style')
+    style.textContent = 'p { color: red }'
+    document.head.append(style)
+    // React's style={} sets element.style from script: CSP allows it.
+    document.querySelector('p')!.style.color = 'blue'
+  })
+  await expect.poll(() => guard.cspViolations.length).toBe(1)
+  expect(await guard.problems()).toEqual([expect.stringMatching(/^Content-Security-Policy violation: style-src-elem blocked inline/)])
+  await context.close()
+})

@@ -11,7 +11,7 @@ export type AppServer = { url: string; stop(): Promise<void> }
 
 // What the build reads. A build of the same inputs is reused, so "once per run" also holds
 // across the test files (each file has its own module state) and across unchanged runs.
-const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json', 'tsconfig.app.json']
+const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'scripts/amplify-ui-theme.ts', 'package-lock.json', 'tsconfig.app.json']
 
 function buildKey(): string {
   const hash = createHash('sha256')
@@ -40,8 +40,7 @@ export async function buildApp(): Promise<string> {
   mkdirSync(cacheRoot, { recursive: true })
   const tempDir = `${outDir}.${process.pid}.tmp`
   // An empty envDir, and no VITE_COGNITO_* from the shell: the build must use the local pool.
-  const emptyEnvDir = join(cacheRoot, 'empty-env')
-  mkdirSync(emptyEnvDir, { recursive: true })
+  const emptyEnvDir = emptyEnv()
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith('VITE_') && name !== 'NODE_ENV' && !name.startsWith('VITEST')),
   )
@@ -54,6 +53,13 @@ await build({ logLevel: 'warn', envDir: ${JSON.stringify(emptyEnvDir)}, build: {
   renameSync(tempDir, outDir)
   pruneOldBuilds(cacheRoot, outDir)
   return outDir
+}
+
+// The build's env directory, also vite preview's: its headers must be those of the local pool build.
+function emptyEnv(): string {
+  const dir = join(repoRoot, 'node_modules', '.tmp', 'e2e-build', 'empty-env')
+  mkdirSync(dir, { recursive: true })
+  return dir
 }
 
 /** Builds of older sources are dropped once nothing could still be serving them (an hour on). */
@@ -77,7 +83,10 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{
   })
 }
 
-/** Serves a build with `vite preview` on a free port, proxying /local-cognito to the emulator. */
+/**
+ * Serves a build with `vite preview` on a free port, proxying /local-cognito to the emulator, with
+ * the security headers of scripts/security-headers.ts (so the tests run under the production CSP).
+ */
 export async function serveApp(outDir: string, emulatorUrl: string): Promise<AppServer> {
   // vite.config.ts reads this when it is loaded, which preview() does now.
   process.env.COGNITO_EMULATOR_URL = emulatorUrl
@@ -85,6 +94,7 @@ export async function serveApp(outDir: string, emulatorUrl: string): Promise<App
     root: repoRoot,
     configFile: join(repoRoot, 'vite.config.ts'),
     logLevel: 'warn',
+    envDir: emptyEnv(),
     build: { outDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
   })

@@ -1,11 +1,13 @@
 // What a browser test watches besides the screen: no request leaves the machine, no unexpected
-// console.error or uncaught error, and no setup key or token in a URL or in the console.
+// console.error or uncaught error, no Content-Security-Policy violation (the app is served with the
+// production headers, scripts/security-headers.ts), and no setup key or token in a URL or in the console.
 import type { BrowserContext, Page, Request, Response } from 'playwright-core'
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 // A JWT (Cognito's ID and access tokens) or a JWE (Cognito's refresh tokens): base64url JSON header first.
 const TOKEN_PATTERN = /eyJ[\w-]{8,}\.[\w-]*\.[\w-]+/
 const AMZ_TARGET_PREFIX = 'AWSCognitoIdentityProviderService.'
+const CSP_BINDING = '__e2eReportCspViolation'
 
 export type ConsoleEntry = { type: string; text: string; location: string }
 
@@ -13,6 +15,8 @@ export class Guard {
   readonly blockedRequests: string[] = []
   readonly consoleEntries: ConsoleEntry[] = []
   readonly pageErrors: string[] = []
+  /** Content-Security-Policy violations the pages reported (securitypolicyviolation events). */
+  readonly cspViolations: string[] = []
   readonly urls = new Set<string>()
   /** Cognito operations the page called, in order (from X-Amz-Target). */
   readonly operations: string[] = []
@@ -20,8 +24,27 @@ export class Guard {
   private readonly allowedErrors: RegExp[] = []
   private readonly pending: Promise<void>[] = []
 
-  /** Routes every request of the context: anything not on this machine is aborted and recorded. */
+  /**
+   * Routes every request of the context: anything not on this machine is aborted and recorded.
+   * Also records every CSP violation, which no allowConsoleError() can excuse.
+   */
   async attachToContext(context: BrowserContext): Promise<void> {
+    await context.exposeBinding(CSP_BINDING, (_source, violation: string) => {
+      this.cspViolations.push(violation)
+    })
+    await context.addInitScript((binding: string) => {
+      // Capture phase on the document: violations fire at the offending element (bubbling, composed) or the document.
+      document.addEventListener(
+        'securitypolicyviolation',
+        (event) => {
+          const report = (window as unknown as Record<string, (text: string) => void>)[binding]
+          const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}` : ''
+          const sample = event.sample ? ` (${JSON.stringify(event.sample)})` : ''
+          report?.(`${event.effectiveDirective} blocked ${event.blockedURI || 'an inline resource'}${sample}${where}`)
+        },
+        true,
+      )
+    }, CSP_BINDING)
     await context.route('**/*', (route) => {
       const url = route.request().url()
       if (isLocal(url)) return route.fallback()
@@ -84,6 +107,7 @@ export class Guard {
     const problems: string[] = []
     for (const request of this.blockedRequests) problems.push(`request to a non-local host (blocked): ${request}`)
     for (const error of this.pageErrors) problems.push(`uncaught error in the page: ${error}`)
+    for (const violation of this.cspViolations) problems.push(`Content-Security-Policy violation: ${violation}`)
     for (const entry of this.consoleEntries) {
       if (entry.type === 'error' && !this.allowedErrors.some((pattern) => pattern.test(entry.text))) {
         problems.push(`unexpected console.error: ${entry.text}${entry.location ? ` (at ${entry.location})` : ''}`)
