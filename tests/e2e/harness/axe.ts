@@ -1,8 +1,12 @@
 // axe-core in the page, on a screen as the user sees it; serious and critical violations fail.
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 
 const axePath = createRequire(import.meta.url).resolve('axe-core')
+// Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not
+// govern: page.addScriptTag would insert an inline <script>, which the app's policy refuses.
+let axeSource: string | undefined
 
 type AxeNode = { target: unknown[]; failureSummary?: string; html: string }
 type AxeViolation = { id: string; impact?: string | null; help: string; helpUrl: string; nodes: AxeNode[] }
@@ -16,7 +20,7 @@ const BLOCKING = new Set(['serious', 'critical'])
 
 export async function expectAccessible(page: Page, screen: string, lang: string): Promise<void> {
   const loaded = await page.evaluate(() => 'axe' in window)
-  if (!loaded) await page.addScriptTag({ path: axePath })
+  if (!loaded) await page.evaluate((axeSource ??= readFileSync(axePath, 'utf8')))
   const violations = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }).axe
     const result = await axe.run(document, { resultTypes: ['violations'] })
