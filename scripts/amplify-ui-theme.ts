@@ -30,7 +30,8 @@ function filesUnder(dir: string, pattern: RegExp): string[] {
   })
 }
 
-const references = (text: string) => [...text.matchAll(/var\((--amplify-[\w-]+)/g)].map((m) => m[1]!)
+// Amplify UI's stylesheets break long var() calls over lines: `var(\n    --amplify-…\n  )`.
+const references = (text: string) => [...text.matchAll(/var\(\s*(--amplify-[\w-]+)/g)].map((m) => m[1]!)
 
 /**
  * The custom properties the app's styles read: those of the Amplify UI stylesheets it imports
@@ -50,10 +51,44 @@ export function referencedVariables(srcDir: string, resolveFrom: string): Set<st
   return used
 }
 
+// The token namespaces style props resolve in (stylePropsToThemeKeys in Amplify UI React's
+// primitives/shared/constants.mjs), as they appear in custom property names.
+const STYLE_PROP_NAMESPACES = [
+  'colors',
+  'border-widths',
+  'radii',
+  'font-sizes',
+  'font-weights',
+  'fonts',
+  'line-heights',
+  'opacities',
+  'shadows',
+  'transforms',
+  'space',
+]
+
 /**
- * The theme's custom properties, as Amplify UI's ThemeProvider would inject them, less the
- * component tokens no stylesheet reads. Every global token (colours, space, font sizes…) stays:
- * the primitives' style props (`gap="small"`, `color="font.secondary"`) turn into var() at run time.
+ * Every word of every string literal in the app's code and in Amplify UI's primitives: the values a
+ * style prop may hold (`gap="small"`, `color="font.secondary"`, `padding="xs small"`), with dots as
+ * dashes. The primitives turn such a value into var(--amplify-<namespace>-<value>) at run time.
+ */
+export function styleWords(srcDir: string, resolveFrom: string): Set<string> {
+  const require = createRequire(resolveFrom)
+  const primitives = join(dirname(require.resolve('@aws-amplify/ui-react')), 'esm', 'primitives')
+  const words = new Set<string>()
+  const files = [...filesUnder(srcDir, /\.(ts|tsx)$/), ...filesUnder(primitives, /\.mjs$/)]
+  for (const file of files) {
+    for (const [, literal] of readFileSync(file, 'utf8').matchAll(/["'`]([\w. -]+)["'`]/g)) {
+      for (const word of literal!.split(' ')) if (word) words.add(word.replaceAll('.', '-'))
+    }
+  }
+  return words
+}
+
+/**
+ * The theme's custom properties, as Amplify UI's ThemeProvider would inject them, less those nothing
+ * can read: kept are the ones a stylesheet or the code reads, the global tokens a style prop may
+ * name (`gap="small"` → --amplify-space-small), and those they refer to.
  */
 export async function themeCss(theme: Theme, srcDir: string, resolveFrom: string): Promise<string> {
   // @aws-amplify/ui is Amplify UI React's own dependency: resolve it from there.
@@ -69,7 +104,11 @@ export async function themeCss(theme: Theme, srcDir: string, resolveFrom: string
   }
   // Component tokens refer to each other and to global ones (var(--amplify-components-fieldcontrol-…)).
   const kept = new Set<string>()
-  const queue = [...referencedVariables(srcDir, resolveFrom)]
+  const words = styleWords(srcDir, resolveFrom)
+  const maybeStyleProp = (name: string) =>
+    STYLE_PROP_NAMESPACES.some((namespace) => name.startsWith(`--amplify-${namespace}-`) && words.has(name.slice(`--amplify-${namespace}-`.length)))
+  const globals = [...values.keys()].filter(maybeStyleProp)
+  const queue = [...referencedVariables(srcDir, resolveFrom), ...globals]
   while (queue.length > 0) {
     const name = queue.pop()!
     if (kept.has(name) || !values.has(name)) continue
@@ -78,7 +117,7 @@ export async function themeCss(theme: Theme, srcDir: string, resolveFrom: string
   }
   const needed = (line: string) => {
     const name = /^(--[\w-]+):/.exec(line.trim())?.[1]
-    return name === undefined || !name.startsWith('--amplify-components-') || kept.has(name)
+    return name === undefined || kept.has(name)
   }
   return `${lines.filter(needed).join('\n')}\n`
 }
