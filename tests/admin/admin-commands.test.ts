@@ -22,7 +22,16 @@ import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
 import { createTestClock } from '../../emulator/state/clock.ts'
 import { runAdmin, type AdminDeps } from '../../scripts/admin/run.ts'
 import { createSdkClient } from '../../scripts/admin/terminal.ts'
-import { createConfirmedUser, failOnConsoleError, rejectionOf, sdkClient, TOTP_STEP_MS, uniqueName, wrongCode } from '../contract/harness.ts'
+import {
+  awsCliEnv,
+  createConfirmedUser,
+  failOnConsoleError,
+  rejectionOf,
+  sdkClient,
+  TOTP_STEP_MS,
+  uniqueName,
+  wrongCode,
+} from '../contract/harness.ts'
 import { phoneCode } from '../support/phone-totp.ts'
 
 const clock = createTestClock(Date.now()) // frozen: only the tests move time
@@ -185,19 +194,8 @@ function failingClient(failure: () => Error): AdminDeps['createClient'] {
   }
 }
 
-// The AWS CLI runs the printed fixes: dummy credentials, no user config, no pager, no retries.
+// The AWS CLI runs the printed fixes (awsCliEnv: dummy credentials, no user config, no pager, no retries).
 const runCli = promisify(execFile)
-const { AWS_PROFILE: _profile, ...inherited } = process.env
-const cliEnv = {
-  ...inherited,
-  AWS_ACCESS_KEY_ID: 'local',
-  AWS_SECRET_ACCESS_KEY: 'local',
-  AWS_DEFAULT_REGION: 'us-east-1',
-  AWS_PAGER: '',
-  AWS_CONFIG_FILE: '/dev/null',
-  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-  AWS_MAX_ATTEMPTS: '1',
-}
 
 describe('check-pool', () => {
   test('a pool set up like the template: one ✔ line per requirement, exit 0', async () => {
@@ -261,7 +259,7 @@ describe('check-pool', () => {
     const report = JSON.parse((await admin([...argv, '--json'])).stdout) as { checks: { fix?: { cli?: string } }[] }
     const commands = [...new Set(report.checks.flatMap((check) => (check.fix?.cli ? [check.fix.cli] : [])))]
     for (const command of commands) {
-      await runCli('sh', ['-c', `${command} --endpoint-url ${emulator.url} --output json`], { env: cliEnv, timeout: 60_000 })
+      await runCli('sh', ['-c', `${command} --endpoint-url ${emulator.url} --output json`], { env: awsCliEnv, timeout: 60_000 })
     }
     expect(commands).toHaveLength(2) // the pool's MFA, and one update of the client carrying all its fixes
     const after = await admin(argv)

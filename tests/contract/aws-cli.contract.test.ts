@@ -13,7 +13,7 @@ import {
 import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
 import { createTestClock } from '../../emulator/state/clock.ts'
 import { phoneCode } from '../support/phone-totp.ts'
-import { createConfirmedUser, createTemporaryUser, failOnConsoleError, sdkClient, TOTP_STEP_MS, wrongCode } from './harness.ts'
+import { awsCliEnv, createConfirmedUser, createTemporaryUser, failOnConsoleError, sdkClient, TOTP_STEP_MS, wrongCode } from './harness.ts'
 
 const run = promisify(execFile)
 const clock = createTestClock(Date.now()) // frozen: a slow CLI start-up can't cross a TOTP step
@@ -22,20 +22,6 @@ failOnConsoleError()
 let emulator: RunningEmulator
 let poolId: string
 let clientId: string
-
-// Dummy credentials (admin commands are signed; the emulator ignores signatures), no user
-// config files, no pager, and no retries so no test passes only thanks to one.
-const { AWS_PROFILE: _profile, ...inherited } = process.env
-const env = {
-  ...inherited,
-  AWS_ACCESS_KEY_ID: 'local',
-  AWS_SECRET_ACCESS_KEY: 'local',
-  AWS_DEFAULT_REGION: 'us-east-1',
-  AWS_PAGER: '',
-  AWS_CONFIG_FILE: '/dev/null',
-  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-  AWS_MAX_ATTEMPTS: '1',
-}
 
 type CliFailure = { code: number; stderr: string }
 
@@ -46,13 +32,16 @@ type CliOutput = Record<string, any>
 
 /** Runs `aws cognito-idp <args> --endpoint-url <emulator>` and parses its JSON output. */
 async function cognitoIdp(...args: string[]): Promise<CliOutput> {
-  const { stdout } = await run('aws', ['cognito-idp', ...args, '--endpoint-url', emulator.url, '--output', 'json'], { env, timeout: CLI_TIMEOUT_MS })
+  const { stdout } = await run('aws', ['cognito-idp', ...args, '--endpoint-url', emulator.url, '--output', 'json'], {
+    env: awsCliEnv,
+    timeout: CLI_TIMEOUT_MS,
+  })
   return stdout.trim() === '' ? {} : (JSON.parse(stdout) as CliOutput)
 }
 
 async function cognitoIdpFails(...args: string[]): Promise<CliFailure> {
   try {
-    await run('aws', ['cognito-idp', ...args, '--endpoint-url', emulator.url, '--output', 'json'], { env, timeout: CLI_TIMEOUT_MS })
+    await run('aws', ['cognito-idp', ...args, '--endpoint-url', emulator.url, '--output', 'json'], { env: awsCliEnv, timeout: CLI_TIMEOUT_MS })
   } catch (error) {
     const failure = error as { code?: unknown; stderr?: string }
     return { code: Number(failure.code), stderr: failure.stderr ?? '' }
@@ -69,7 +58,7 @@ function requireCli(): void {
 
 beforeAll(async () => {
   try {
-    await run('aws', ['--version'], { env, timeout: CLI_TIMEOUT_MS })
+    await run('aws', ['--version'], { env: awsCliEnv, timeout: CLI_TIMEOUT_MS })
   } catch (error) {
     missingCli =
       'The AWS CLI (`aws`) is not on PATH, so the CLI contract tests cannot run. Install it with ' +

@@ -107,3 +107,18 @@ export function failOnConsoleError(): void {
     if (calls.length > 0) throw new Error(`console.error was called:\n${calls.map((args) => args.map(String).join(' ')).join('\n')}`)
   })
 }
+
+// The AWS CLI against the local pool: dummy credentials (admin commands are signed; the emulator
+// ignores signatures), no user config files, no pager, and no retries so no test passes only
+// thanks to one.
+const { AWS_PROFILE: _profile, ...inherited } = process.env
+export const awsCliEnv: NodeJS.ProcessEnv = {
+  ...inherited,
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_PAGER: '',
+  AWS_CONFIG_FILE: '/dev/null',
+  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+  AWS_MAX_ATTEMPTS: '1',
+}
