@@ -25,7 +25,16 @@ type AuthMFAType = NonNullable<FetchMFAPreferenceOutput['preferred']>
 const fromAmplifyMfa: Record<AuthMFAType, MfaType> = { TOTP: 'totp', SMS: 'sms', EMAIL: 'email' }
 const toAmplifyMfa: Record<MfaType, AuthMFAType> = { totp: 'TOTP', sms: 'SMS', email: 'EMAIL' }
 
-export function configureAmplify(pool: PoolConfig): void {
+// Amplify has one configuration for the page, and the pool picker gives each pool its own
+// gateway. A gateway that configured Amplify when it loaded could take it over from the one in
+// use: the first pool's gateway, prefetched while the browser was idle, may finish loading after
+// the user picked another pool, and that sign-in then went to the first pool. So a gateway
+// configures Amplify for its pool right before each call (Amplify reads the configuration when a
+// call starts), and one that is never used changes nothing.
+let configuredPool: PoolConfig | undefined
+
+function configureAmplify(pool: PoolConfig): void {
+  if (configuredPool && samePool(configuredPool, pool)) return
   Amplify.configure({
     Auth: {
       Cognito: {
@@ -36,14 +45,39 @@ export function configureAmplify(pool: PoolConfig): void {
       },
     },
   })
+  configuredPool = pool
+}
+
+function samePool(a: PoolConfig, b: PoolConfig): boolean {
+  return a.userPoolId === b.userPoolId && a.userPoolClientId === b.userPoolClientId && a.endpoint === b.endpoint
+}
+
+/** `call`, on this pool whatever another gateway configured since. */
+function inPool<Args extends unknown[], Result>(pool: PoolConfig, call: (...args: Args) => Result): (...args: Args) => Result {
+  return (...args) => {
+    configureAmplify(pool)
+    return call(...args)
+  }
 }
 
 export function createAmplifyAuthGateway(pool: PoolConfig): AuthGateway {
-  configureAmplify(pool)
+  const amplify = {
+    confirmSignIn: inPool(pool, confirmSignIn),
+    confirmSignUp: inPool(pool, confirmSignUp),
+    fetchMFAPreference: inPool(pool, fetchMFAPreference),
+    getCurrentUser: inPool(pool, getCurrentUser),
+    resendSignUpCode: inPool(pool, resendSignUpCode),
+    setUpTOTP: inPool(pool, setUpTOTP),
+    signIn: inPool(pool, signIn),
+    signOut: inPool(pool, signOut),
+    signUp: inPool(pool, signUp),
+    updateMFAPreference: inPool(pool, updateMFAPreference),
+    verifyTOTPSetup: inPool(pool, verifyTOTPSetup),
+  }
 
   async function currentUsername(): Promise<string | undefined> {
     try {
-      return (await getCurrentUser()).username
+      return (await amplify.getCurrentUser()).username
     } catch {
       return undefined
     }
@@ -62,7 +96,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig): AuthGateway {
         return { step: 'totp-setup', secret: next.totpSetupDetails.sharedSecret }
       case 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION':
         // The pool lets the user set up TOTP or email; this app is about TOTP, so choose it.
-        if (next.allowedMFATypes?.includes('TOTP')) return toStep(await confirmSignIn({ challengeResponse: 'TOTP' }))
+        if (next.allowedMFATypes?.includes('TOTP')) return toStep(await amplify.confirmSignIn({ challengeResponse: 'TOTP' }))
         return { step: 'unsupported', name: next.signInStep }
       case 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION':
         return {
@@ -87,7 +121,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig): AuthGateway {
   return {
     async getCurrentUser() {
       try {
-        const user = await getCurrentUser()
+        const user = await amplify.getCurrentUser()
         return { username: user.username, loginId: user.signInDetails?.loginId }
       } catch (error) {
         // No stored tokens, or the refresh token was refused: simply not signed in.
@@ -96,14 +130,14 @@ export function createAmplifyAuthGateway(pool: PoolConfig): AuthGateway {
       }
     },
     async signIn(username, password) {
-      return toStep(await signIn({ username, password }))
+      return toStep(await amplify.signIn({ username, password }))
     },
     async confirmTotpCode(code) {
-      return toStep(await confirmSignIn({ challengeResponse: code }))
+      return toStep(await amplify.confirmSignIn({ challengeResponse: code }))
     },
     async confirmTotpSetupDuringSignIn(code, deviceName) {
       const name = deviceName.trim()
-      const step = await toStep(await confirmSignIn({ challengeResponse: code, options: name ? { friendlyDeviceName: name } : undefined }))
+      const step = await toStep(await amplify.confirmSignIn({ challengeResponse: code, options: name ? { friendlyDeviceName: name } : undefined }))
       if (step.step === 'done') {
         const username = await currentUsername()
         if (username) rememberDeviceName(pool.userPoolId, username, name)
@@ -111,21 +145,21 @@ export function createAmplifyAuthGateway(pool: PoolConfig): AuthGateway {
       return step
     },
     async selectMfaType(type) {
-      return toStep(await confirmSignIn({ challengeResponse: toAmplifyMfa[type] }))
+      return toStep(await amplify.confirmSignIn({ challengeResponse: toAmplifyMfa[type] }))
     },
     async confirmDeliveredCode(code) {
-      return toStep(await confirmSignIn({ challengeResponse: code }))
+      return toStep(await amplify.confirmSignIn({ challengeResponse: code }))
     },
     async completeNewPassword(password, attributes) {
       return toStep(
-        await confirmSignIn({
+        await amplify.confirmSignIn({
           challengeResponse: password,
           options: attributes && Object.keys(attributes).length > 0 ? { userAttributes: attributes } : undefined,
         }),
       )
     },
     async signUp(username, password, email) {
-      const result = await signUp({
+      const result = await amplify.signUp({
         username,
         password,
         options: { userAttributes: email ? { email } : {} },
@@ -136,17 +170,17 @@ export function createAmplifyAuthGateway(pool: PoolConfig): AuthGateway {
       return { step: 'done' }
     },
     async confirmSignUp(username, code) {
-      await confirmSignUp({ username, confirmationCode: code })
+      await amplify.confirmSignUp({ username, confirmationCode: code })
     },
     async resendSignUpCode(username) {
-      const details = await resendSignUpCode({ username })
+      const details = await amplify.resendSignUpCode({ username })
       return { destination: details.destination }
     },
     async signOut(options) {
-      await signOut({ global: options?.global ?? false })
+      await amplify.signOut({ global: options?.global ?? false })
     },
     async fetchMfaStatus() {
-      const [preference, username] = await Promise.all([fetchMFAPreference(), currentUsername()])
+      const [preference, username] = await Promise.all([amplify.fetchMFAPreference(), currentUsername()])
       const enabled = preference.enabled ?? []
       const totpEnabled = enabled.includes('TOTP')
       return {
@@ -157,13 +191,13 @@ export function createAmplifyAuthGateway(pool: PoolConfig): AuthGateway {
       }
     },
     async beginTotpSetup() {
-      const details = await setUpTOTP()
+      const details = await amplify.setUpTOTP()
       return { secret: details.sharedSecret }
     },
     async verifyTotpSetup(code, deviceName) {
       const name = deviceName.trim()
       try {
-        await verifyTOTPSetup({ code, options: name ? { friendlyDeviceName: name } : undefined })
+        await amplify.verifyTOTPSetup({ code, options: name ? { friendlyDeviceName: name } : undefined })
       } catch (error) {
         // When Cognito accepted the code but the answer was lost on the way back, Amplify retries;
         // by then no secret is pending, and Cognito answers InvalidParameterException to every
@@ -171,7 +205,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig): AuthGateway {
         // accepted, so carry on (the next step switches TOTP on as preferred anyway).
         if (!(error instanceof Error && error.name === 'InvalidParameterException')) throw error
         try {
-          await updateMFAPreference({ totp: 'PREFERRED' })
+          await amplify.updateMFAPreference({ totp: 'PREFERRED' })
         } catch {
           throw error
         }
@@ -180,10 +214,10 @@ export function createAmplifyAuthGateway(pool: PoolConfig): AuthGateway {
       if (username) rememberDeviceName(pool.userPoolId, username, name)
     },
     async setTotpPreferred() {
-      await updateMFAPreference({ totp: 'PREFERRED' })
+      await amplify.updateMFAPreference({ totp: 'PREFERRED' })
     },
     async disableTotp() {
-      await updateMFAPreference({ totp: 'DISABLED' })
+      await amplify.updateMFAPreference({ totp: 'DISABLED' })
       const username = await currentUsername()
       if (username) forgetDeviceName(pool.userPoolId, username)
     },

@@ -1,4 +1,5 @@
 import type { PoolConfig } from '../config/app-config.ts'
+import type { createAmplifyAuthGateway } from './amplify-auth-gateway.ts'
 import type { AuthGateway } from './auth-gateway.ts'
 
 export type LazyAuthGateway = AuthGateway & {
@@ -11,10 +12,14 @@ export type LazyAuthGateway = AuthGateway & {
  * `prefetch` fetches it while the user types, and every method awaits it, so a fast submit
  * still works.
  */
-export function createLazyAuthGateway(pool: PoolConfig): LazyAuthGateway {
+export function createLazyAuthGateway(
+  pool: PoolConfig,
+  // The download; tests replace it to decide when it ends.
+  loadModule: () => Promise<{ createAmplifyAuthGateway: typeof createAmplifyAuthGateway }> = () => import('./amplify-auth-gateway.ts'),
+): LazyAuthGateway {
   let loading: Promise<AuthGateway> | undefined
   const load = () =>
-    (loading ??= import('./amplify-auth-gateway.ts')
+    (loading ??= loadModule()
       .then((m) => m.createAmplifyAuthGateway(pool))
       .catch((error) => {
         loading = undefined // a failed chunk download (offline) may be retried
