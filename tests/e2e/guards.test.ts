@@ -91,3 +91,32 @@ test('a Content-Security-Policy violation is reported even when console errors a
   expect(await guard.problems()).toEqual([expect.stringMatching(/^Content-Security-Policy violation: style-src-elem blocked inline/)])
   await context.close()
 })
+
+test("an unexpected refusal by the pool names the operation, the app client and Cognito's error type", async () => {
+  const { context, page, guard } = await guardedPage()
+  // The local pool's answer to a user it does not have (CORS as the emulator answers it).
+  const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' }
+  await page.route('http://127.0.0.1:9/', (route) =>
+    route.request().method() === 'OPTIONS'
+      ? route.fulfill({ status: 204, headers: cors })
+      : route.fulfill({
+          status: 400,
+          headers: { ...cors, 'content-type': 'application/x-amz-json-1.1' },
+          body: JSON.stringify({ __type: 'UserNotFoundException', message: 'User does not exist.' }),
+        }),
+  )
+  await page.goto('data:text/html,<p>sign-in</p>')
+  await page.evaluate(() =>
+    fetch('http://127.0.0.1:9/', {
+      method: 'POST',
+      headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth', 'content-type': 'application/x-amz-json-1.1' },
+      body: JSON.stringify({ AuthFlow: 'USER_SRP_AUTH', ClientId: 'client1', AuthParameters: { USERNAME: 'noah' } }),
+    }),
+  )
+  await expect.poll(() => guard.consoleEntries.some((entry) => entry.type === 'error')).toBe(true)
+  expect(await guard.problems()).toEqual([
+    expect.stringMatching(/^unexpected console.error: Failed to load resource: .*400/),
+    'the pool refused: InitiateAuth (ClientId client1) → 400 UserNotFoundException',
+  ])
+  await context.close()
+})

@@ -20,6 +20,8 @@ export class Guard {
   readonly urls = new Set<string>()
   /** Cognito operations the page called, in order (from X-Amz-Target). */
   readonly operations: string[] = []
+  /** The pool's refusals, in order: operation, app client and error type (an unexpected 400 says only its status). */
+  readonly refusals: string[] = []
   private readonly secrets = new Set<string>()
   private readonly allowedErrors: RegExp[] = []
   private readonly pending: Promise<void>[] = []
@@ -87,13 +89,15 @@ export class Guard {
 
   // Learns the secrets the pool hands out, so the checks do not depend on what the test read.
   private async onResponse(response: Response): Promise<void> {
-    if (!response.request().headers()['x-amz-target']) return
+    const target = response.request().headers()['x-amz-target']
+    if (!target) return
     let body: unknown
     try {
       body = await response.json()
     } catch {
       return
     }
+    if (response.status() >= 400) this.refusals.push(refusal(target, response.request().postData(), response.status(), body))
     const collect = (value: unknown, key = '') => {
       if (typeof value === 'string' && /^(SecretCode|AccessToken|IdToken|RefreshToken|Session)$/.test(key)) this.addSecret(value)
       else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, k)
@@ -108,13 +112,17 @@ export class Guard {
     for (const request of this.blockedRequests) problems.push(`request to a non-local host (blocked): ${request}`)
     for (const error of this.pageErrors) problems.push(`uncaught error in the page: ${error}`)
     for (const violation of this.cspViolations) problems.push(`Content-Security-Policy violation: ${violation}`)
+    let unexpectedError = false
     for (const entry of this.consoleEntries) {
       if (entry.type === 'error' && !this.allowedErrors.some((pattern) => pattern.test(entry.text))) {
         problems.push(`unexpected console.error: ${entry.text}${entry.location ? ` (at ${entry.location})` : ''}`)
+        unexpectedError = true
       }
       const leak = this.leakIn(entry.text)
       if (leak) problems.push(`console.${entry.type} contains ${leak}: ${redact(entry.text)}`)
     }
+    // Chromium logs a refused request as "status of 400" alone; which call, to which pool, and why.
+    if (unexpectedError && this.refusals.length > 0) problems.push(`the pool refused: ${this.refusals.join('; ')}`)
     for (const error of this.pageErrors) {
       const leak = this.leakIn(error)
       if (leak) problems.push(`an uncaught error's text contains ${leak}`)
@@ -139,6 +147,18 @@ export class Guard {
     for (const secret of this.secrets) if (compact.includes(secret)) return 'a setup key, token or session'
     return undefined
   }
+}
+
+function refusal(target: string, requestBody: string | null, status: number, body: unknown): string {
+  let clientId: unknown
+  try {
+    clientId = (JSON.parse(requestBody ?? '{}') as { ClientId?: unknown }).ClientId
+  } catch {
+    // not JSON: no app client to name
+  }
+  const type = body && typeof body === 'object' && '__type' in body ? String(body.__type) : 'no __type'
+  const operation = target.startsWith(AMZ_TARGET_PREFIX) ? target.slice(AMZ_TARGET_PREFIX.length) : target
+  return `${operation}${typeof clientId === 'string' ? ` (ClientId ${clientId})` : ''} → ${status} ${type}`
 }
 
 function isLocal(url: string): boolean {
