@@ -202,3 +202,51 @@ describe('choosePool', () => {
     expect(choosePool([], 'a')).toBeUndefined()
   })
 })
+
+describe('token storage (ADR 010)', () => {
+  const pool = { user_pool_id: 'us-east-1_Zz9', user_pool_client_id: 'client1' }
+  const storageOf = (result: ReturnType<typeof resolveBuildConfig>) => (result.ok ? result.config.tokenStorage : result.problems)
+
+  test('absent: no choice in the config, which means localStorage as Amplify does by default', () => {
+    expect(storageOf(resolveBuildConfig({ env: {}, origin }))).toBeUndefined()
+    expect(storageOf(resolveBuildConfig({ env: {}, origin, amplifyOutputs: outputs(pool) }))).toBeUndefined()
+    expect(storageOf(resolveInjectedConfig({ mode: 'local' }, origin))).toBeUndefined()
+  })
+
+  test('VITE_COGNITO_TOKEN_STORAGE chooses it for an env pool, the local pool and amplify_outputs.json alike', () => {
+    const envPool = { VITE_COGNITO_USER_POOL_ID: 'eu-west-1_Env', VITE_COGNITO_USER_POOL_CLIENT_ID: 'envclient' }
+    expect(storageOf(resolveBuildConfig({ env: { ...envPool, VITE_COGNITO_TOKEN_STORAGE: 'session' }, origin }))).toBe('session')
+    expect(storageOf(resolveBuildConfig({ env: { ...envPool, VITE_COGNITO_TOKEN_STORAGE: ' local ' }, origin }))).toBe('local')
+    expect(storageOf(resolveBuildConfig({ env: { VITE_COGNITO_TOKEN_STORAGE: 'session' }, origin }))).toBe('session')
+    expect(storageOf(resolveBuildConfig({ env: { VITE_COGNITO_TOKEN_STORAGE: 'session' }, origin, amplifyOutputs: outputs(pool) }))).toBe('session')
+  })
+
+  test('the choice alone does not turn the local pool into a partial explicit configuration', () => {
+    const result = resolveBuildConfig({ env: { VITE_COGNITO_TOKEN_STORAGE: 'session' }, origin })
+    expect(result.ok && result.config.backend.kind).toBe('local')
+  })
+
+  test('an invalid value is a configuration problem naming where it came from, not a silent default', () => {
+    expect(storageOf(resolveBuildConfig({ env: { VITE_COGNITO_TOKEN_STORAGE: 'cookie' }, origin }))).toEqual([
+      { kind: 'invalid', field: 'VITE_COGNITO_TOKEN_STORAGE' },
+    ])
+    expect(storageOf(resolveBuildConfig({ env: { VITE_COGNITO_TOKEN_STORAGE: 'Session' }, origin, amplifyOutputs: outputs(pool) }))).toEqual([
+      { kind: 'invalid', field: 'VITE_COGNITO_TOKEN_STORAGE' },
+    ])
+    expect(
+      storageOf(
+        resolveBuildConfig({ env: { VITE_COGNITO_TOKEN_STORAGE: 'memory', VITE_COGNITO_MFA: 'sometimes' }, origin, amplifyOutputs: outputs(pool) }),
+      ),
+    ).toEqual([
+      { kind: 'invalid', field: 'VITE_COGNITO_TOKEN_STORAGE' },
+      { kind: 'invalid', field: 'VITE_COGNITO_MFA' },
+    ])
+  })
+
+  test('an injected config takes it in either mode', () => {
+    const explicit = { mode: 'explicit', userPoolId: 'local_abc', userPoolClientId: 'cli' } as const
+    expect(storageOf(resolveInjectedConfig({ ...explicit, tokenStorage: 'session' }, origin))).toBe('session')
+    expect(storageOf(resolveInjectedConfig({ mode: 'local', tokenStorage: 'session' }, origin))).toBe('session')
+    expect(storageOf(resolveInjectedConfig(explicit, origin))).toBeUndefined()
+  })
+})

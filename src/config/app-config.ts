@@ -23,12 +23,19 @@ export type ConfigSource = 'env' | 'amplify_outputs.json' | 'injected'
 
 export type ConfigProblem = { kind: 'missing' | 'invalid'; field: string } | { kind: 'unreadable'; source: string }
 
-export type AppConfig = { backend: Backend; appName: string }
+/**
+ * Where Amplify keeps the tokens (ADR 010): 'local' (localStorage, Amplify's default) keeps the
+ * user signed in across tabs and restarts; 'session' (sessionStorage) ends with the tab.
+ * Absent means 'local'.
+ */
+export type TokenStorage = 'local' | 'session'
+
+export type AppConfig = { backend: Backend; appName: string; tokenStorage?: TokenStorage }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: ConfigProblem[] }
 
 /** What tests (and embedders) may pass to `<App config>`. */
-export type AppConfigInput =
+export type AppConfigInput = (
   | { mode: 'local'; baseUrl?: string; appName?: string }
   | {
       mode: 'explicit'
@@ -38,6 +45,7 @@ export type AppConfigInput =
       mfaRequired?: boolean
       appName?: string
     }
+) & { tokenStorage?: TokenStorage }
 
 export const defaultAppName = 'Cognito TOTP'
 export const localPathPrefix = '/local-cognito/'
@@ -140,8 +148,13 @@ export function resolveBuildConfig({ env, amplifyOutputs, origin }: BuildInput):
   const clientId = envString(env, 'VITE_COGNITO_USER_POOL_CLIENT_ID')
   const endpoint = envString(env, 'VITE_COGNITO_ENDPOINT')
   const mfaText = envString(env, 'VITE_COGNITO_MFA')
+  // Applies to every backend, the local pool's included. Only an env var: amplify_outputs.json is
+  // written whole from the stack by `npm run config`, which would drop a choice added by hand (ADR 010).
+  // Used only once `problems` is empty, so only when valid.
+  const envStorage = envString(env, 'VITE_COGNITO_TOKEN_STORAGE') as TokenStorage | undefined
 
   const problems: ConfigProblem[] = []
+  if (envStorage && envStorage !== 'local' && envStorage !== 'session') problems.push({ kind: 'invalid', field: 'VITE_COGNITO_TOKEN_STORAGE' })
   let mfaOverride: MfaRequirement | undefined
   if (mfaText !== undefined) {
     if (mfaText === 'optional' || mfaText === 'required') mfaOverride = mfaText
@@ -166,6 +179,7 @@ export function resolveBuildConfig({ env, amplifyOutputs, origin }: BuildInput):
           source: 'env',
           pool: { userPoolId: poolId!, userPoolClientId: clientId!, endpoint, mfa: mfaOverride ?? 'unknown' },
         },
+        tokenStorage: envStorage,
       },
     }
   }
@@ -175,20 +189,25 @@ export function resolveBuildConfig({ env, amplifyOutputs, origin }: BuildInput):
     if (!outputs.ok) problems.push(...outputs.problems)
     if (problems.length > 0 || !outputs.ok) return { ok: false, problems }
     const pool = { ...outputs.pool, endpoint, mfa: mfaOverride ?? outputs.pool.mfa }
-    return { ok: true, config: { appName, backend: { kind: 'explicit', source: 'amplify_outputs.json', pool } } }
+    return {
+      ok: true,
+      config: { appName, backend: { kind: 'explicit', source: 'amplify_outputs.json', pool }, tokenStorage: envStorage },
+    }
   }
 
   if (problems.length > 0) return { ok: false, problems }
-  return { ok: true, config: { appName, backend: localBackend(new URL(localPathPrefix, origin).href) } }
+  return { ok: true, config: { appName, backend: localBackend(new URL(localPathPrefix, origin).href), tokenStorage: envStorage } }
 }
 
 /** Validates a config handed to `<App config>` (flow tests, embedders). */
 export function resolveInjectedConfig(input: AppConfigInput, origin: string): ConfigResult {
   const appName = appNameFrom(input.appName)
+  // Typed by the caller (code, not a build's environment), like mfaRequired: not checked again.
+  const { tokenStorage } = input
   if (input.mode === 'local') {
     const base = input.baseUrl ?? new URL(localPathPrefix, origin).href
     if (!isHttpUrl(base)) return { ok: false, problems: [{ kind: 'invalid', field: 'baseUrl' }] }
-    return { ok: true, config: { appName, backend: localBackend(base.endsWith('/') ? base : `${base}/`) } }
+    return { ok: true, config: { appName, backend: localBackend(base.endsWith('/') ? base : `${base}/`), tokenStorage } }
   }
   const problems = validatePool(input, { userPoolId: 'userPoolId', userPoolClientId: 'userPoolClientId', endpoint: 'endpoint' })
   if (problems.length > 0) return { ok: false, problems }
@@ -202,6 +221,7 @@ export function resolveInjectedConfig(input: AppConfigInput, origin: string): Co
         source: 'injected',
         pool: { userPoolId: input.userPoolId, userPoolClientId: input.userPoolClientId, endpoint: input.endpoint, mfa },
       },
+      tokenStorage,
     },
   }
 }
