@@ -11,6 +11,7 @@
  *                         endpoint: `http://127.0.0.1:${port}/`, mfaRequired: true }} />)
  *
  * or `config={{ mode: 'local', baseUrl: `http://127.0.0.1:${port}/` }}` to use the pool picker.
+ * Either config takes `tokenStorage: 'session'` to keep the tokens in sessionStorage (ADR 010).
  * Optional props:
  *   clock              createManualClock() from src/ui/clock.ts: run out the 3-minute challenge
  *                      session without waiting (every countdown, setup's included, runs on it)
@@ -41,7 +42,15 @@ import { FailureMessage } from '../auth/failure-message.tsx'
 import { messages as failureMessages } from '../auth/failure-messages.ts'
 import type { AuthGateway } from '../auth/auth-gateway.ts'
 import { createLazyAuthGateway, type LazyAuthGateway } from '../auth/lazy-auth-gateway.ts'
-import { choosePool, defaultAppName, resolveInjectedConfig, type AppConfig, type AppConfigInput, type PoolConfig } from '../config/app-config.ts'
+import {
+  choosePool,
+  defaultAppName,
+  resolveInjectedConfig,
+  type AppConfig,
+  type AppConfigInput,
+  type PoolConfig,
+  type TokenStorage,
+} from '../config/app-config.ts'
 import { readBuildConfig } from '../config/build-config.ts'
 import { discoverLocalPools, rememberedLocalPool, rememberLocalPool, type DiscoveryResult } from '../config/local-discovery.ts'
 import { I18nProvider, useT } from '../i18n/i18n-provider.tsx'
@@ -66,7 +75,7 @@ const AccountPage = lazy(loadAccountPage)
 // failed to load. Each lazily loaded screen brings its own (withMessages).
 const pageMessages = [failureMessages]
 
-export type GatewayFactory = (pool: PoolConfig) => AuthGateway | LazyAuthGateway
+export type GatewayFactory = (pool: PoolConfig, tokenStorage?: TokenStorage) => AuthGateway | LazyAuthGateway
 
 export type AppProps = {
   config?: AppConfigInput
@@ -138,12 +147,12 @@ function Frame({ appName, local, children }: { appName: string; local: boolean; 
 
 type BackendProps = Omit<AppProps, 'config' | 'initialLocale'> & { config: AppConfig }
 
-function Backend({ config, fetchImpl, ...rest }: BackendProps) {
-  const { backend } = config
+function Backend({ config: { backend, ...shared }, fetchImpl, ...rest }: BackendProps) {
+  // `shared`: the app name and the token storage, the same whichever pool is used.
   if (backend.kind === 'explicit') {
-    return <Session pool={backend.pool} appName={config.appName} {...rest} />
+    return <Session pool={backend.pool} {...shared} {...rest} />
   }
-  return <LocalBackend endpoint={backend.endpoint} discoveryUrl={backend.discoveryUrl} fetchImpl={fetchImpl} appName={config.appName} {...rest} />
+  return <LocalBackend endpoint={backend.endpoint} discoveryUrl={backend.discoveryUrl} fetchImpl={fetchImpl} {...shared} {...rest} />
 }
 
 function LocalBackend({
@@ -198,6 +207,7 @@ function LocalBackend({
 type SessionProps = Omit<AppProps, 'config' | 'initialLocale' | 'fetchImpl'> & {
   pool: PoolConfig
   appName: string
+  tokenStorage?: TokenStorage
   localMode?: boolean
   picker?: ReactNode
   poolName?: string
@@ -206,6 +216,7 @@ type SessionProps = Omit<AppProps, 'config' | 'initialLocale' | 'fetchImpl'> & {
 function Session({
   pool,
   appName,
+  tokenStorage,
   createGateway = createLazyAuthGateway,
   clock = systemClock,
   challengeSessionMs,
@@ -214,8 +225,8 @@ function Session({
   poolName,
 }: SessionProps) {
   const t = useT()
-  const gateway = useMemo(() => createGateway(pool), [createGateway, pool])
-  const session = useSession(gateway, pool.userPoolClientId)
+  const gateway = useMemo(() => createGateway(pool, tokenStorage), [createGateway, pool, tokenStorage])
+  const session = useSession(gateway, pool.userPoolClientId, tokenStorage)
   const { state } = session
 
   // While the user reads the sign-in form, fetch Amplify and the account page in the background.

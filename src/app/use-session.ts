@@ -1,15 +1,16 @@
 import { useEffect, useReducer } from 'react'
 import { toAuthFailure } from '../auth/auth-failure.ts'
 import type { AuthGateway } from '../auth/auth-gateway.ts'
+import type { TokenStorage } from '../config/app-config.ts'
 import { mayHaveStoredSession, type LazyAuthGateway } from '../auth/lazy-auth-gateway.ts'
 import { initialSessionState, sessionFlow, type SignOutReason } from './session-flow.ts'
 
 /** The page's session over session-flow.ts: the only place that checks it with Cognito or signs out. */
-export function useSession(gateway: AuthGateway | LazyAuthGateway, userPoolClientId: string) {
+export function useSession(gateway: AuthGateway | LazyAuthGateway, userPoolClientId: string, tokenStorage?: TokenStorage) {
   const [state, dispatch] = useReducer(sessionFlow, undefined, () =>
     // Without Amplify's stored-user key nobody can be signed in: show the form at once instead
     // of loading Amplify to find that out.
-    initialSessionState(!('prefetch' in gateway) || mayHaveStoredSession(userPoolClientId)),
+    initialSessionState(!('prefetch' in gateway) || mayHaveStoredSession(userPoolClientId, tokenStorage)),
   )
 
   const checking = state.step === 'checking'

@@ -16,9 +16,11 @@ import {
   type FetchMFAPreferenceOutput,
   type SignInOutput,
 } from 'aws-amplify/auth'
-import type { PoolConfig } from '../config/app-config.ts'
+import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito'
+import { defaultStorage, sessionStorage } from 'aws-amplify/utils'
+import type { PoolConfig, TokenStorage } from '../config/app-config.ts'
 import type { AuthGateway, MfaType, SignInStep } from './auth-gateway.ts'
-import { forgetDeviceName, recallDeviceName, rememberDeviceName } from './device-names.ts'
+import { forgetDeviceName, forgetDeviceNames, recallDeviceName, rememberDeviceName } from './device-names.ts'
 
 type AuthMFAType = NonNullable<FetchMFAPreferenceOutput['preferred']>
 
@@ -31,10 +33,10 @@ const toAmplifyMfa: Record<MfaType, AuthMFAType> = { totp: 'TOTP', sms: 'SMS', e
 // the user picked another pool, and that sign-in then went to the first pool. So a gateway
 // configures Amplify for its pool right before each call (Amplify reads the configuration when a
 // call starts), and one that is never used changes nothing.
-let configuredPool: PoolConfig | undefined
+let configured: { pool: PoolConfig; tokenStorage: TokenStorage } | undefined
 
-function configureAmplify(pool: PoolConfig): void {
-  if (configuredPool && samePool(configuredPool, pool)) return
+function configureAmplify(pool: PoolConfig, tokenStorage: TokenStorage): void {
+  if (configured && configured.tokenStorage === tokenStorage && samePool(configured.pool, pool)) return
   Amplify.configure({
     Auth: {
       Cognito: {
@@ -45,7 +47,10 @@ function configureAmplify(pool: PoolConfig): void {
       },
     },
   })
-  configuredPool = pool
+  // Amplify.configure puts the token provider back on localStorage each time, so the choice is
+  // made after it, every time (ADR 010); mayHaveStoredSession looks in the same storage.
+  cognitoUserPoolsTokenProvider.setKeyValueStorage(tokenStorage === 'session' ? sessionStorage : defaultStorage)
+  configured = { pool, tokenStorage }
 }
 
 function samePool(a: PoolConfig, b: PoolConfig): boolean {
@@ -53,26 +58,30 @@ function samePool(a: PoolConfig, b: PoolConfig): boolean {
 }
 
 /** `call`, on this pool whatever another gateway configured since. */
-function inPool<Args extends unknown[], Result>(pool: PoolConfig, call: (...args: Args) => Result): (...args: Args) => Result {
+function inPool<Args extends unknown[], Result>(
+  pool: PoolConfig,
+  tokenStorage: TokenStorage,
+  call: (...args: Args) => Result,
+): (...args: Args) => Result {
   return (...args) => {
-    configureAmplify(pool)
+    configureAmplify(pool, tokenStorage)
     return call(...args)
   }
 }
 
-export function createAmplifyAuthGateway(pool: PoolConfig): AuthGateway {
+export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenStorage = 'local'): AuthGateway {
   const amplify = {
-    confirmSignIn: inPool(pool, confirmSignIn),
-    confirmSignUp: inPool(pool, confirmSignUp),
-    fetchMFAPreference: inPool(pool, fetchMFAPreference),
-    getCurrentUser: inPool(pool, getCurrentUser),
-    resendSignUpCode: inPool(pool, resendSignUpCode),
-    setUpTOTP: inPool(pool, setUpTOTP),
-    signIn: inPool(pool, signIn),
-    signOut: inPool(pool, signOut),
-    signUp: inPool(pool, signUp),
-    updateMFAPreference: inPool(pool, updateMFAPreference),
-    verifyTOTPSetup: inPool(pool, verifyTOTPSetup),
+    confirmSignIn: inPool(pool, tokenStorage, confirmSignIn),
+    confirmSignUp: inPool(pool, tokenStorage, confirmSignUp),
+    fetchMFAPreference: inPool(pool, tokenStorage, fetchMFAPreference),
+    getCurrentUser: inPool(pool, tokenStorage, getCurrentUser),
+    resendSignUpCode: inPool(pool, tokenStorage, resendSignUpCode),
+    setUpTOTP: inPool(pool, tokenStorage, setUpTOTP),
+    signIn: inPool(pool, tokenStorage, signIn),
+    signOut: inPool(pool, tokenStorage, signOut),
+    signUp: inPool(pool, tokenStorage, signUp),
+    updateMFAPreference: inPool(pool, tokenStorage, updateMFAPreference),
+    verifyTOTPSetup: inPool(pool, tokenStorage, verifyTOTPSetup),
   }
 
   async function currentUsername(): Promise<string | undefined> {
@@ -140,7 +149,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig): AuthGateway {
       const step = await toStep(await amplify.confirmSignIn({ challengeResponse: code, options: name ? { friendlyDeviceName: name } : undefined }))
       if (step.step === 'done') {
         const username = await currentUsername()
-        if (username) rememberDeviceName(pool.userPoolId, username, name)
+        if (username) rememberDeviceName(pool.userPoolId, username, name, tokenStorage)
       }
       return step
     },
@@ -177,7 +186,13 @@ export function createAmplifyAuthGateway(pool: PoolConfig): AuthGateway {
       return { destination: details.destination }
     },
     async signOut(options) {
-      await amplify.signOut({ global: options?.global ?? false })
+      try {
+        await amplify.signOut({ global: options?.global ?? false })
+      } finally {
+        // With session storage the user asked this browser to forget them (ADR 010); with local
+        // storage the name stays, since Cognito could never give it back.
+        if (tokenStorage === 'session') forgetDeviceNames(pool.userPoolId, 'session')
+      }
     },
     async fetchMfaStatus() {
       const [preference, username] = await Promise.all([amplify.fetchMFAPreference(), currentUsername()])
@@ -187,7 +202,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig): AuthGateway {
         totpEnabled,
         totpPreferred: preference.preferred === 'TOTP',
         otherFactors: enabled.filter((t) => t !== 'TOTP').map((t) => fromAmplifyMfa[t]),
-        deviceName: totpEnabled && username ? recallDeviceName(pool.userPoolId, username) : undefined,
+        deviceName: totpEnabled && username ? recallDeviceName(pool.userPoolId, username, tokenStorage) : undefined,
       }
     },
     async beginTotpSetup() {
@@ -211,7 +226,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig): AuthGateway {
         }
       }
       const username = await currentUsername()
-      if (username) rememberDeviceName(pool.userPoolId, username, name)
+      if (username) rememberDeviceName(pool.userPoolId, username, name, tokenStorage)
     },
     async setTotpPreferred() {
       await amplify.updateMFAPreference({ totp: 'PREFERRED' })
@@ -219,7 +234,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig): AuthGateway {
     async disableTotp() {
       await amplify.updateMFAPreference({ totp: 'DISABLED' })
       const username = await currentUsername()
-      if (username) forgetDeviceName(pool.userPoolId, username)
+      if (username) forgetDeviceName(pool.userPoolId, username, tokenStorage)
     },
   }
 }

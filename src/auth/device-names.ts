@@ -2,29 +2,54 @@
 // FriendlyDeviceName) but no user-facing API reads it back: GetUser does not return it. So this
 // browser remembers the name it sent, per pool and username, and the security page shows it only
 // when known. It is a label the user typed, not a secret.
+//
+// It is kept where the tokens are (ADR 010): with 'local', in localStorage for good (forgetting it
+// at sign-out would lose it, as Cognito never gives it back); with 'session', in sessionStorage,
+// so it ends with the tab, and it is forgotten at sign-out too (forgetDeviceNames), so that a tab
+// left open on a shared computer keeps no trace of who used it (the key names the user).
+import type { TokenStorage } from '../config/app-config.ts'
 
-const key = (userPoolId: string, username: string) => `cognito-totp.device-name.${userPoolId}.${username}`
+const prefix = 'cognito-totp.device-name.'
+const key = (userPoolId: string, username: string) => `${prefix}${userPoolId}.${username}`
 
-export function recallDeviceName(userPoolId: string, username: string): string | undefined {
+// Read when called: a browser that refuses storage throws here, inside each caller's try.
+const store = (storage: TokenStorage): Storage => (storage === 'session' ? sessionStorage : localStorage)
+
+export function recallDeviceName(userPoolId: string, username: string, storage: TokenStorage = 'local'): string | undefined {
   try {
-    return localStorage.getItem(key(userPoolId, username)) ?? undefined
+    return store(storage).getItem(key(userPoolId, username)) ?? undefined
   } catch {
     return undefined
   }
 }
 
-export function rememberDeviceName(userPoolId: string, username: string, deviceName: string): void {
+export function rememberDeviceName(userPoolId: string, username: string, deviceName: string, storage: TokenStorage = 'local'): void {
   try {
-    if (deviceName.trim()) localStorage.setItem(key(userPoolId, username), deviceName.trim())
-    else localStorage.removeItem(key(userPoolId, username))
+    if (deviceName.trim()) store(storage).setItem(key(userPoolId, username), deviceName.trim())
+    else store(storage).removeItem(key(userPoolId, username))
   } catch {
     // not remembered; the page then simply does not show a name
   }
 }
 
-export function forgetDeviceName(userPoolId: string, username: string): void {
+export function forgetDeviceName(userPoolId: string, username: string, storage: TokenStorage = 'local'): void {
   try {
-    localStorage.removeItem(key(userPoolId, username))
+    store(storage).removeItem(key(userPoolId, username))
+  } catch {
+    // nothing to forget
+  }
+}
+
+/**
+ * Forgets every name remembered for this pool in the given storage, whoever they belong to: at
+ * sign-out the tokens may already be refused (a session ended elsewhere), so the username cannot
+ * be relied on.
+ */
+export function forgetDeviceNames(userPoolId: string, storage: TokenStorage): void {
+  try {
+    const s = store(storage)
+    const mine = Array.from({ length: s.length }, (_, i) => s.key(i)).filter((k) => k?.startsWith(`${prefix}${userPoolId}.`))
+    for (const k of mine) s.removeItem(k!)
   } catch {
     // nothing to forget
   }

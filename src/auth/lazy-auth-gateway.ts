@@ -1,4 +1,4 @@
-import type { PoolConfig } from '../config/app-config.ts'
+import type { PoolConfig, TokenStorage } from '../config/app-config.ts'
 import type { createAmplifyAuthGateway } from './amplify-auth-gateway.ts'
 import type { AuthGateway } from './auth-gateway.ts'
 
@@ -14,13 +14,14 @@ export type LazyAuthGateway = AuthGateway & {
  */
 export function createLazyAuthGateway(
   pool: PoolConfig,
+  tokenStorage: TokenStorage = 'local',
   // The download; tests replace it to decide when it ends.
   loadModule: () => Promise<{ createAmplifyAuthGateway: typeof createAmplifyAuthGateway }> = () => import('./amplify-auth-gateway.ts'),
 ): LazyAuthGateway {
   let loading: Promise<AuthGateway> | undefined
   const load = () =>
     (loading ??= loadModule()
-      .then((m) => m.createAmplifyAuthGateway(pool))
+      .then((m) => m.createAmplifyAuthGateway(pool, tokenStorage))
       .catch((error) => {
         loading = undefined // a failed chunk download (offline) may be retried
         // Surface it as Amplify would surface an unreachable service, so screens say "offline".
@@ -61,11 +62,13 @@ export function createLazyAuthGateway(
  * (`CognitoIdentityServiceProvider.<clientId>.LastAuthUser`, written on sign-in, removed on
  * sign-out) lets a signed-out visitor see the sign-in form at once instead of waiting for
  * Amplify to load just to learn there is no session. A present key still needs Amplify to
- * confirm (and refresh) the session.
+ * confirm (and refresh) the session. It looks where the gateway keeps the tokens (ADR 010).
  */
-export function mayHaveStoredSession(userPoolClientId: string): boolean {
+export function mayHaveStoredSession(userPoolClientId: string, tokenStorage: TokenStorage = 'local'): boolean {
   try {
-    return localStorage.getItem(`CognitoIdentityServiceProvider.${userPoolClientId}.LastAuthUser`) !== null
+    return (
+      (tokenStorage === 'session' ? sessionStorage : localStorage).getItem(`CognitoIdentityServiceProvider.${userPoolClientId}.LastAuthUser`) !== null
+    )
   } catch {
     return true
   }

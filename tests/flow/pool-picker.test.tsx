@@ -19,8 +19,8 @@ test('a gateway that finishes loading after the user picked another pool does no
   let releaseFirstPool!: () => void
   const firstPoolDownloaded = new Promise<void>((resolve) => (releaseFirstPool = resolve))
   const loads = new Map<PoolConfig['mfa'], Promise<unknown>>()
-  const createGateway: GatewayFactory = (pool) =>
-    createLazyAuthGateway(pool, () => {
+  const createGateway: GatewayFactory = (pool, tokenStorage) =>
+    createLazyAuthGateway(pool, tokenStorage, () => {
       const loading = pool.mfa === 'optional' ? firstPoolDownloaded.then(loadGatewayModule) : loadGatewayModule()
       loads.set(pool.mfa, loading)
       return loading
