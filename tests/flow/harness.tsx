@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, vi, type MockInstan
 import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
 import { createTestClock, type TestClock } from '../../emulator/state/clock.ts'
 import { App, type AppProps } from '../../src/app/app.tsx'
+import type { TokenStorage } from '../../src/config/app-config.ts'
 import type { Locale } from '../../src/i18n/locale.ts'
 import { createConfirmedUser, sdkClient, uniqueName } from '../contract/harness.ts'
 import { textFor } from '../support/catalog.ts'
@@ -40,7 +41,7 @@ export type FlowEmulator = {
 }
 
 /**
- * A fresh emulator per test file; localStorage cleared and Amplify signed out around every test;
+ * A fresh emulator per test file; local and session storage cleared and Amplify signed out around every test;
  * an unexpected console.error fails the test.
  */
 export function setupFlowTests(): FlowEmulator {
@@ -63,6 +64,7 @@ export function setupFlowTests(): FlowEmulator {
   })
   beforeEach(() => {
     localStorage.clear()
+    sessionStorage.clear()
     consoleError = vi.spyOn(console, 'error')
   })
   afterEach(async () => {
@@ -73,6 +75,7 @@ export function setupFlowTests(): FlowEmulator {
     cleanup()
     await signOut().catch(() => {})
     localStorage.clear()
+    sessionStorage.clear()
     expect(errors, 'console.error during the test').toEqual([])
   })
 
@@ -124,6 +127,7 @@ export function renderApp(
   {
     locale = 'en',
     appName,
+    tokenStorage,
     strict = false,
     rememberedLocale = false,
     ...props
@@ -131,6 +135,8 @@ export function renderApp(
     /** The language the app starts in, and the one `t` answers in. */
     locale?: Locale
     appName?: string
+    /** Where Amplify keeps the tokens (ADR 010); absent: localStorage, as by default. */
+    tokenStorage?: TokenStorage
     strict?: boolean
     /** Let the app pick the language itself (the remembered choice), as on a real page load. */
     rememberedLocale?: boolean
@@ -146,6 +152,7 @@ export function renderApp(
         endpoint: `${env.emulator.url}/`,
         mfaRequired: kind === 'required',
         appName,
+        tokenStorage,
       }}
       initialLocale={rememberedLocale ? undefined : locale}
       {...props}
