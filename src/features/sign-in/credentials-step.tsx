@@ -7,7 +7,7 @@ import { StatusMessage } from '../../ui/messages.tsx'
 import { PasswordInput } from '../../ui/password-input.tsx'
 import { StepHeading } from '../../ui/step-heading.tsx'
 import type { Notice } from './sign-in-flow.ts'
-import { formText } from './step-parts.tsx'
+import { formText } from '../../ui/form-text.ts'
 
 export type CredentialsStepProps = {
   username: string

@@ -11,7 +11,8 @@ import { PasswordInput } from '../../ui/password-input.tsx'
 import { SessionCountdown } from '../../ui/session-countdown.tsx'
 import { StepHeading } from '../../ui/step-heading.tsx'
 import type { SignInController } from './use-sign-in.ts'
-import { formText, type Of, type StepProps } from './step-parts.tsx'
+import { formText } from '../../ui/form-text.ts'
+import { type Of, type StepProps } from './step-parts.tsx'
 
 // The authenticator setup screen (with the QR code) loads only when Cognito asks for setup.
 const EnrollmentView = lazy(() => import('../../enrollment/enrollment-view.tsx'))

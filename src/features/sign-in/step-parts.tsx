@@ -1,5 +1,5 @@
 // Pieces shared by the sign-in form (first screen) and the later steps (loaded lazily).
-import type { FormEvent, ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import type { Clock } from '../../ui/clock.ts'
 import type { SignInState } from './sign-in-flow.ts'
 import type { SignInController } from './use-sign-in.ts'
@@ -14,8 +14,3 @@ export type StepProps = {
 }
 
 export type Of<S extends SignInState['step']> = Omit<StepProps, 'state'> & { state: Extract<SignInState, { step: S }> }
-
-export function formText(event: FormEvent<HTMLFormElement>, name: string): string {
-  const value = new FormData(event.currentTarget).get(name)
-  return typeof value === 'string' ? value : ''
-}

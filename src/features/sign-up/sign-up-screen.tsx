@@ -3,11 +3,12 @@
 // Field hints (descriptiveText) appear here, so their stylesheet comes with the screen.
 import '@aws-amplify/ui-react/styles/fieldMessages.css'
 import { Button, Flex, Text, TextField } from '@aws-amplify/ui-react'
-import { useId, type FormEvent } from 'react'
+import { useId } from 'react'
 import { FailureMessage } from '../../auth/failure-message.tsx'
 import { messages as laterFailures } from '../../auth/later-failure-messages.ts'
 import { useT, withMessages } from '../../i18n/i18n-provider.tsx'
 import { StatusMessage } from '../../ui/messages.tsx'
+import { formText } from '../../ui/form-text.ts'
 import { PasswordInput } from '../../ui/password-input.tsx'
 import { StepHeading } from '../../ui/step-heading.tsx'
 import { messages } from './messages.ts'
@@ -41,11 +42,6 @@ function step(flow: SignUpController, localMode: boolean) {
 }
 
 type Of<S extends SignUpState['step']> = { flow: SignUpController; state: Extract<SignUpState, { step: S }> }
-
-function formText(event: FormEvent<HTMLFormElement>, name: string): string {
-  const value = new FormData(event.currentTarget).get(name)
-  return typeof value === 'string' ? value : ''
-}
 
 function SignUpStep({ flow, state }: Of<'sign-up' | 'signing-up'>) {
   const t = useT()
