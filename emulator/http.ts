@@ -3,6 +3,7 @@ import { toJwks } from './domain/tokens.ts'
 import { handle, type WireResponse } from './handle.ts'
 import type { Deps } from './deps.ts'
 import type { TestClock } from './state/clock.ts'
+import { corsHeaders, refusal, servedOrigin, type RequestFacts } from './request-policy.ts'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -15,15 +16,26 @@ export type HttpOptions = {
   testClock?: TestClock
   /** The demo pools for GET /_local/config, which the app reads in local mode. */
   localConfig(): object
+  /** The browser origins served (request-policy.ts); read on every request, so it may grow while running. */
+  allowedOrigins: ReadonlySet<string>
 }
 
-// Amplify sends these; the preflight echoes whatever the browser asks for (docs/cognito-behaviour.md#requests).
-const EXPOSED = 'x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage'
+// A refused request is printed once per (Host, Origin, reason), and only so many times in all: a
+// hostile page sending thousands of them must not flood the terminal or grow a set without bound.
+const MAX_REFUSALS_PRINTED = 20
+
+const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.'
 
 export function createHttpServer(options: HttpOptions): Server {
   // One request at a time: operations are short, and a queue rules out interleaved
   // updates (a double-clicked submit reaches the store strictly one after the other).
   let queue: Promise<unknown> = Promise.resolve()
+  const printed = new Set<string>()
+  const report = (line: string) => {
+    if (printed.size >= MAX_REFUSALS_PRINTED || printed.has(line)) return
+    printed.add(line)
+    options.deps.log(printed.size === MAX_REFUSALS_PRINTED ? `${line} (further refusals are not printed)` : line)
+  }
   return createServer((request, response) => {
     // The body is read as it arrives, before the request joins the queue: a client that stalls
     // mid-upload must not hold up the others, and one that goes away while waiting must still
@@ -31,7 +43,7 @@ export function createHttpServer(options: HttpOptions): Server {
     const body = request.method === 'POST' ? readBody(request) : Promise.resolve('')
     body.then(
       (text) => {
-        const task = queue.then(() => serve(request, response, options, text))
+        const task = queue.then(() => serve(request, response, options, text, report))
         queue = task.catch(() => {})
       },
       () => response.destroy(),
@@ -40,11 +52,34 @@ export function createHttpServer(options: HttpOptions): Server {
 }
 
 /** `body` is the request body, or undefined when it passed 1 MiB. */
-async function serve(request: IncomingMessage, response: ServerResponse, options: HttpOptions, body: string | undefined): Promise<void> {
-  const cors = corsHeaders(request)
+async function serve(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: HttpOptions,
+  body: string | undefined,
+  report: (line: string) => void,
+): Promise<void> {
+  const path = new URL(request.url ?? '/', 'http://localhost').pathname
+  const origin = headerValue(request, 'origin')
+  const target = headerValue(request, 'x-amz-target')
+  const facts: RequestFacts = {
+    method: request.method ?? '',
+    path,
+    host: headerValue(request, 'host'),
+    origin,
+    contentType: headerValue(request, 'content-type'),
+    operation: target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined,
+    port: request.socket.localPort ?? 0,
+  }
+  const refused = refusal(facts, options.allowedOrigins)
+  // An allowed origin gets CORS headers on a refusal too (e.g. an admin operation), so the page can read why.
+  const cors = corsHeaders(servedOrigin(facts, options.allowedOrigins))
+  if (refused) {
+    report(`refused a request (Host ${quoted(headerValue(request, 'host'))}, Origin ${quoted(origin)}): ${refused.headers['x-amzn-ErrorMessage']}`)
+    return send(response, withCors(refused, cors), body === undefined)
+  }
   try {
     if (request.method === 'OPTIONS') return send(response, { status: 204, headers: cors, body: '' })
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname
     if (request.method === 'GET') return send(response, withCors(serveGet(path, options), cors))
     if (request.method !== 'POST') {
       return send(response, withCors(plainJson(405, { __type: 'MethodNotAllowedException', message: 'Use POST.' }), cors))
@@ -60,7 +95,7 @@ async function serve(request: IncomingMessage, response: ServerResponse, options
       return send(response, withCors(moveClock(body, options.testClock), cors))
     }
     options.beforeRequest()
-    const result = await handle(headerValue(request, 'x-amz-target'), body, options.deps)
+    const result = await handle(target, body, options.deps)
     // Throws when the snapshot cannot be saved: the client then gets a 500, not `result`.
     options.afterRequest()
     send(response, withCors(result, cors))
@@ -124,19 +159,6 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
   })
 }
 
-function corsHeaders(request: IncomingMessage): Record<string, string> {
-  const requested = headerValue(request, 'access-control-request-headers')
-  return {
-    'Access-Control-Allow-Origin': headerValue(request, 'origin') ?? '*',
-    'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
-    'Access-Control-Allow-Headers':
-      requested ?? 'content-type, x-amz-target, x-amz-user-agent, cache-control, amz-sdk-invocation-id, amz-sdk-request, authorization, x-amz-date',
-    'Access-Control-Expose-Headers': EXPOSED,
-    'Access-Control-Max-Age': '600',
-    Vary: 'Origin',
-  }
-}
-
 function withCors(response: WireResponse, cors: Record<string, string>): WireResponse {
   return { ...response, headers: { ...cors, ...response.headers } }
 }
@@ -149,6 +171,15 @@ function send(response: ServerResponse, result: WireResponse, closeAfter = false
   if (closeAfter) response.setHeader('Connection', 'close')
   response.writeHead(result.status, result.headers)
   response.end(result.body)
+}
+
+// Header values may hold bytes a terminal acts on (C1 controls such as \x9b among them): printed
+// as \xHH, everything outside printable ASCII.
+function quoted(value: string | undefined): string {
+  const text = (value ?? '').replace(/[^\x20-\x7e]|\\/g, (char) =>
+    char === '\\' ? '\\\\' : `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  )
+  return `"${text.replace(/"/g, '\\"')}"`
 }
 
 function headerValue(request: IncomingMessage, name: string): string | undefined {

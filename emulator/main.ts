@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { startEmulator } from './server.ts'
 import { bootTemplate, parseParamArguments, readTemplate, resolveParameters, type BootedTemplate } from './template.ts'
+import { DEFAULT_APP_ORIGINS } from './request-policy.ts'
 import { createTestClock } from './state/clock.ts'
 import { CorruptStateError } from './state/snapshot.ts'
 
@@ -11,7 +12,11 @@ const USAGE = `Usage: npm run emulator -- [--port 9229] [--state <file>] [--temp
   --template <file>    create the pool and client of this CloudFormation template (e.g.
                        infra/user-pool.yaml) instead of the demo pools, when the state is empty
   --param Name=Value   a template parameter (repeatable), e.g. --param Mfa=ON
-  --clock-control      accept POST /_local/clock {"advanceMs": n} (for browser tests only)`
+  --clock-control      accept POST /_local/clock {"advanceMs": n} (for browser tests only)
+  --cors-origin <o>    also serve browser pages from this origin (repeatable), e.g.
+                       --cors-origin http://127.0.0.1:3000. Always served: clients that send no
+                       Origin (AWS SDK, CLI, boto3 in Node/Python) and the Vite dev server and
+                       preview origins ${DEFAULT_APP_ORIGINS.join(', ')}`
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -21,6 +26,7 @@ async function main(): Promise<void> {
       template: { type: 'string' },
       param: { type: 'string', multiple: true, default: [] },
       'clock-control': { type: 'boolean', default: false },
+      'cors-origin': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', default: false },
     },
   })
@@ -40,13 +46,18 @@ async function main(): Promise<void> {
     port,
     statePath: values.state,
     clockControl: values['clock-control'] ? createTestClock() : undefined,
+    corsOrigins: [...DEFAULT_APP_ORIGINS, ...values['cors-origin']],
     seed: template
       ? async (deps) => {
           booted = await bootTemplate(template, params, deps)
         }
       : true,
   })
-  const lines = [`Local Cognito user pool listening on ${emulator.url}`, `State: ${values.state ?? 'in memory (lost on exit)'}`]
+  const lines = [
+    `Local Cognito user pool listening on ${emulator.url}`,
+    `State: ${values.state ?? 'in memory (lost on exit)'}`,
+    `Browser origins served: ${[...DEFAULT_APP_ORIGINS, ...values['cors-origin']].join(', ')} (more with --cors-origin)`,
+  ]
   if (values.template && !booted) {
     lines.push(`Template: ${values.template} not applied: the state already holds pools (delete it to boot from the template again)`)
   } else if (booted) {

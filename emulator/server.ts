@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { Sessions } from './auth/sessions.ts'
 import { createHttpServer } from './http.ts'
 import type { Deps } from './deps.ts'
+import { DEFAULT_APP_ORIGINS, parseOrigin } from './request-policy.ts'
 import { localPools, seedDemoPools, type LocalPool } from './seed.ts'
 import { systemClock, type Clock, type TestClock } from './state/clock.ts'
 import { loadSnapshot, saveSnapshot } from './state/snapshot.ts'
@@ -18,6 +19,11 @@ export type StartOptions = {
   /** Fill an empty state: true (default) seeds the demo pools, a function sets up its own (--template). */
   seed?: boolean | ((deps: Deps) => Promise<void>)
   log?: (line: string) => void
+  /**
+   * The browser origins served (CORS, ADR 014), e.g. `http://127.0.0.1:5173`; without it, the Vite
+   * dev server's and `vite preview`'s default origins. Clients that send no Origin (Node) are always served.
+   */
+  corsOrigins?: readonly string[]
 }
 
 export type RunningEmulator = {
@@ -27,12 +33,16 @@ export type RunningEmulator = {
   clock: Clock
   deps: Deps
   pools(): LocalPool[]
+  /** Serves these browser origins too from now on (`npm start` adds the one Vite ended up on). */
+  allowOrigins(origins: readonly string[]): void
   close(): Promise<void>
 }
 
 /** Starts the local Cognito user pool on 127.0.0.1 only: it is never reachable from other hosts. */
 export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
   const clock = options.clockControl ?? options.clock ?? systemClock
+  // Checked before anything is loaded or listens: a bad origin is a start-up error.
+  const allowedOrigins = new Set((options.corsOrigins ?? DEFAULT_APP_ORIGINS).map(parseOrigin))
   const store = new Store(options.statePath ? loadSnapshot(options.statePath) : undefined)
   let baseUrl = ''
   const deps: Deps = {
@@ -72,6 +82,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
       store.commit()
     },
     testClock: options.clockControl,
+    allowedOrigins,
     localConfig: () => ({
       pools: localPools(deps).map(({ name, userPoolId, clientId, mfaConfiguration }) => ({ name, userPoolId, clientId, mfaConfiguration })),
     }),
@@ -89,6 +100,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     clock,
     deps,
     pools: () => localPools(deps),
+    allowOrigins: (origins) => {
+      for (const origin of origins.map(parseOrigin)) allowedOrigins.add(origin)
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
