@@ -12,7 +12,9 @@ const emulatorUrl = process.env.COGNITO_EMULATOR_URL ?? 'http://127.0.0.1:9229'
 const localCognitoProxy = {
   '/local-cognito': {
     target: emulatorUrl,
-    changeOrigin: false,
+    // The Host the emulator sees is its own (127.0.0.1:<port>), which it requires (ADR 014); the
+    // page's Origin goes through unchanged, so a foreign page is still refused behind the proxy.
+    changeOrigin: true,
     rewrite: (path: string) => path.replace(/^\/local-cognito/, '') || '/',
   },
 }

@@ -23,6 +23,10 @@ async function main(): Promise<void> {
   const vite = await createServer({ server: { host: '127.0.0.1' } })
   await vite.listen()
   const appUrl = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/'
+  // The proxy passes the page's Origin on, and the pool serves only the app's origins (ADR 014):
+  // 5173 is among its defaults, but Vite moves to the next free port when 5173 is taken.
+  const port = new URL(appUrl).port
+  pool.allowOrigins([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
   const lines = ['', `  Cognito TOTP  ${appUrl}`, `  Local Cognito user pool  ${pool.url}  (state: ${STATE_FILE})`]
   for (const local of pool.pools()) {
     lines.push('', `  ${local.name} (MFA ${local.mfaConfiguration})  UserPoolId ${local.userPoolId}  ClientId ${local.clientId}`)

@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { phoneCode } from '../support/phone-totp.ts'
-import { buildApp, serveApp, type AppServer } from './harness/app.ts'
+import { appOrigin, buildApp, freePort, serveApp, type AppServer } from './harness/app.ts'
 import { axeSummary } from './harness/axe.ts'
 import { launchChromium } from './harness/chromium.ts'
 import { startEmulatorProcess, type Emulator } from './harness/emulator.ts'
@@ -75,11 +75,13 @@ export function setupE2E(): E2E {
   beforeAll(async () => {
     // Start Chromium first: a missing browser is the most likely failure and has the clearest message.
     browser = await launchChromium()
-    const [built, started] = await Promise.allSettled([buildApp(), startEmulatorProcess()])
+    // The app's port is chosen first: the pool serves only the app's origin (ADR 014).
+    const appPort = await freePort()
+    const [built, started] = await Promise.allSettled([buildApp(), startEmulatorProcess([appOrigin(appPort)])])
     if (started.status === 'fulfilled') emulator = started.value
     if (built.status === 'rejected') throw built.reason
     if (started.status === 'rejected') throw started.reason
-    app = await serveApp(built.value, e2e.emulator.url)
+    app = await serveApp(built.value, e2e.emulator.url, appPort)
   })
 
   afterEach(async () => {

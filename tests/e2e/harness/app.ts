@@ -3,6 +3,8 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
+import { createServer } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { join, relative } from 'node:path'
 import { preview, type PreviewServer } from 'vite'
 import { repoRoot } from './paths.ts'
@@ -83,11 +85,28 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{
   })
 }
 
+/** A free port on 127.0.0.1 (the app's port must be known before the pool starts: it allows the app's origin). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** The origin `serveApp` serves from on this port. */
+export function appOrigin(port: number): string {
+  return `http://127.0.0.1:${port}`
+}
+
 /**
- * Serves a build with `vite preview` on a free port, proxying /local-cognito to the emulator, with
+ * Serves a build with `vite preview` on `port` (from freePort), proxying /local-cognito to the emulator, with
  * the security headers of scripts/security-headers.ts (so the tests run under the production CSP).
  */
-export async function serveApp(outDir: string, emulatorUrl: string): Promise<AppServer> {
+export async function serveApp(outDir: string, emulatorUrl: string, port: number): Promise<AppServer> {
   // vite.config.ts reads this when it is loaded, which preview() does now.
   process.env.COGNITO_EMULATOR_URL = emulatorUrl
   const server: PreviewServer = await preview({
@@ -96,7 +115,7 @@ export async function serveApp(outDir: string, emulatorUrl: string): Promise<App
     logLevel: 'warn',
     envDir: emptyEnv(),
     build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
   })
   const url = server.resolvedUrls?.local[0]
   if (!url) throw new Error('vite preview did not report a URL')

@@ -44,8 +44,10 @@ export type Emulator = {
   output(): string
 }
 
-export async function startEmulatorProcess(): Promise<Emulator> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts', '--port', '0', '--clock-control'], {
+/** `appOrigins`: the origins the app is served from (passed as --cors-origin: the page's Origin reaches the pool through the proxy). */
+export async function startEmulatorProcess(appOrigins: readonly string[] = []): Promise<Emulator> {
+  const corsArgs = appOrigins.flatMap((origin) => ['--cors-origin', origin])
+  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts', '--port', '0', '--clock-control', ...corsArgs], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production' },
@@ -73,7 +75,11 @@ export async function startEmulatorProcess(): Promise<Emulator> {
   })
 
   async function advanceClock(ms: number): Promise<number> {
-    const response = await fetch(`${url}/_local/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: ms }) })
+    const response = await fetch(`${url}/_local/clock`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ advanceMs: ms }),
+    })
     if (!response.ok) throw new Error(`POST /_local/clock answered ${response.status}: ${await response.text()}`)
     return ((await response.json()) as { now: number }).now
   }
