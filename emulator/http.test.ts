@@ -63,6 +63,16 @@ function send({ method = 'POST', path = '/', headers = {}, body, host }: Sent): 
   })
 }
 
+/** Bytes straight onto a socket (what node:http's client would refuse to send); the whole answer. */
+function rawRequest(text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let answer = ''
+    const socket = connect(emulator.port, '127.0.0.1', () => socket.end(text))
+    socket.setEncoding('utf8').on('data', (chunk: string) => (answer += chunk))
+    socket.on('end', () => resolve(answer)).on('error', reject)
+  })
+}
+
 function operation(name: string, input: object, headers: Record<string, string> = {}, host?: string | null): Promise<Reply> {
   return send({
     headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${name}`, ...headers },
@@ -214,14 +224,14 @@ describe('the Host header (DNS rebinding)', () => {
 
   test('a request with no Host is refused (HTTP/1.1 by Node itself, HTTP/1.0 by the policy)', async () => {
     expect((await send({ method: 'GET', path: '/_local/config', host: null })).status).toBe(400)
-    const raw = await new Promise<string>((resolve, reject) => {
-      let text = ''
-      const socket = connect(emulator.port, '127.0.0.1', () => socket.end('GET /_local/config HTTP/1.0\r\n\r\n'))
-      socket.setEncoding('utf8').on('data', (chunk: string) => (text += chunk))
-      socket.on('end', () => resolve(text)).on('error', reject)
-    })
+    const raw = await rawRequest('GET /_local/config HTTP/1.0\r\n\r\n')
     expect(raw).toMatch(/^HTTP\/1\.1 403 /)
     expect(raw).toContain('"__type":"ForbiddenException"')
+  })
+
+  test('a request-target that is no URL is answered, not left hanging', async () => {
+    const raw = await rawRequest(`GET http://[ HTTP/1.1\r\nHost: 127.0.0.1:${emulator.port}\r\nConnection: close\r\n\r\n`)
+    expect(raw).toMatch(/^HTTP\/1\.1 (400|404) /)
   })
 
   test('the issuer and .well-known stay on 127.0.0.1', async () => {

@@ -59,7 +59,13 @@ async function serve(
   body: string | undefined,
   report: (line: string) => void,
 ): Promise<void> {
-  const path = new URL(request.url ?? '/', 'http://localhost').pathname
+  let path = ''
+  try {
+    path = new URL(request.url ?? '/', 'http://localhost').pathname
+  } catch {
+    // A request-target that is no URL (`http://[`) names no local path: a GET is not found, and a
+    // POST is an operation, as on any path (Amplify posts to its endpoint's path).
+  }
   const origin = headerValue(request, 'origin')
   const target = headerValue(request, 'x-amz-target')
   const facts: RequestFacts = {
