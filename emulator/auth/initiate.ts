@@ -74,10 +74,12 @@ async function plainPassword(deps: Deps, pool: PoolRecord, client: ClientRecord,
   if (params.DEVICE_KEY) throw cognitoError('ResourceNotFoundException', 'Device does not exist.')
   const found = findOrRefuse(deps, pool, client, username)
   refuseWhileLockedOut(found, deps.clock)
-  const ok = passwordMatches(pool, found, password)
-  const user = deps.store.updateUser(found, passwordAttemptChanges(found, ok, deps.clock))
-  if (!ok) throw notAuthorized('Incorrect username or password.')
-  return afterPassword({ deps, pool, client, user })
+  if (!passwordMatches(pool, found, password)) {
+    deps.store.updateUser(found, passwordAttemptChanges(found, false, deps.clock))
+    throw notAuthorized('Incorrect username or password.')
+  }
+  // The count is reset only when the sign-in ends in tokens (sign-in.ts), not by the password alone.
+  return afterPassword({ deps, pool, client, user: found })
 }
 
 /**

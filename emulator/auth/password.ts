@@ -38,7 +38,10 @@ export function passwordVerifier(pool: PoolRecord, username: string, password: s
 const FREE_FAILURES = 5
 const MAX_LOCK_SECONDS = 15 * 60
 
-/** During a lockout every password attempt is refused without being checked (docs/cognito-behaviour.md#lockout). */
+/**
+ * During a lockout every password or MFA code is refused without being checked
+ * (docs/cognito-behaviour.md#lockout, docs/cognito-behaviour.md#wrong-mfa-codes).
+ */
 export function refuseWhileLockedOut(user: UserRecord, clock: Clock): void {
   if (user.lockedUntil !== undefined && clock.now() < user.lockedUntil) {
     throw notAuthorized('Password attempts exceeded')
@@ -50,7 +53,7 @@ export type PasswordAttemptChanges = Pick<UserRecord, 'failedPasswordAttempts' |
 /**
  * How a password attempt changes the user (the caller stores it). After five failures in a row
  * the user is locked out for 1 s, then 2 s, 4 s … up to 15 minutes, as Cognito does; a success
- * resets the count.
+ * resets the count. Wrong MFA codes count as failures too (docs/cognito-behaviour.md#wrong-mfa-codes).
  */
 export function passwordAttemptChanges(user: UserRecord, succeeded: boolean, clock: Clock): PasswordAttemptChanges {
   if (succeeded) return { failedPasswordAttempts: 0, lockedUntil: undefined }
@@ -63,4 +66,10 @@ export function passwordAttemptChanges(user: UserRecord, succeeded: boolean, clo
 /** USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH and ChangePassword check against the same verifier as SRP. */
 export function passwordMatches(pool: PoolRecord, user: UserRecord, password: string): boolean {
   return passwordMatchesVerifier(poolNameOf(pool.id), user.username, password, user.srp.saltHex, user.srp.verifierHex)
+}
+
+/** The changes that end a lockout, or undefined when there is none to end (nothing to store). */
+export function lockoutCleared(user: UserRecord): PasswordAttemptChanges | undefined {
+  if (user.failedPasswordAttempts === 0 && user.lockedUntil === undefined) return undefined
+  return { failedPasswordAttempts: 0, lockedUntil: undefined }
 }

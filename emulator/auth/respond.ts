@@ -8,6 +8,7 @@ import { optionalString, optionalStringMap, requiredEnum, requiredParameter, req
 import { enforcePasswordPolicy, passwordAttemptChanges, passwordVerifier, refuseWhileLockedOut } from './password.ts'
 import { challengeNames, type SessionRecord } from './sessions.ts'
 import { afterPassword, factorChallenge, tokens, type AuthResponse, type SignInContext } from './sign-in.ts'
+import { countWrongCode } from './wrong-codes.ts'
 
 /** The members both requests have, and the admin one's UserPoolId. */
 type ChallengeAnswer = RespondToAuthChallengeRequest & Pick<Partial<AdminRespondToAuthChallengeRequest>, 'UserPoolId'>
@@ -83,12 +84,13 @@ async function provePassword(ctx: SignInContext, session: SessionRecord, answers
       timestamp,
       signature,
     })
-  const user = ctx.deps.store.updateUser(ctx.user, passwordAttemptChanges(ctx.user, ok, ctx.deps.clock))
   if (!ok) {
+    ctx.deps.store.updateUser(ctx.user, passwordAttemptChanges(ctx.user, false, ctx.deps.clock))
     ctx.deps.sessions.spend(session)
     throw notAuthorized('Incorrect username or password.')
   }
-  return afterPassword({ ...ctx, user }, session)
+  // The count is reset only when the sign-in ends in tokens (sign-in.ts), not by the password alone.
+  return afterPassword(ctx, session)
 }
 
 /**
@@ -99,9 +101,11 @@ async function softwareTokenCode(ctx: SignInContext, session: SessionRecord, cod
   const { user, deps } = ctx
   const secret = user.totp.activeSecret
   if (!secret) throw cognitoError('SoftwareTokenMFANotFoundException', 'Software Token MFA does not exist for the user.')
+  refuseWhileLockedOut(user, deps.clock)
   const step = matchTotpStep(secret, code, deps.clock.now())
   if (step === null) {
     deps.sessions.failedTry(session)
+    countWrongCode(deps, user)
     throw cognitoError('CodeMismatchException', 'Invalid code received for user')
   }
   if (user.totp.lastUsedStep !== undefined && step <= user.totp.lastUsedStep) {
@@ -113,8 +117,10 @@ async function softwareTokenCode(ctx: SignInContext, session: SessionRecord, cod
 }
 
 async function smsCode(ctx: SignInContext, session: SessionRecord, code: string): Promise<AuthResponse> {
+  refuseWhileLockedOut(ctx.user, ctx.deps.clock)
   if (code !== session.smsCode) {
     ctx.deps.sessions.failedTry(session)
+    countWrongCode(ctx.deps, ctx.user)
     throw cognitoError('CodeMismatchException', 'Invalid code received for user')
   }
   return tokens(ctx, session)

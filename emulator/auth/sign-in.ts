@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto'
 import { cognitoError, notAuthorized } from '../errors.ts'
 import type { Deps } from '../deps.ts'
 import type { ClientRecord, MfaFactor, PoolRecord, UserRecord } from '../state/model.ts'
+import { lockoutCleared } from './password.ts'
 import { issueTokens, type AuthenticationResult } from './tokens.ts'
 import type { ChallengeName, SessionRecord } from './sessions.ts'
 
@@ -29,9 +30,16 @@ export function challenge(
   return { ChallengeName: name, Session: session.id, ChallengeParameters: { USER_ID_FOR_SRP: ctx.user.username, ...parameters } }
 }
 
+/**
+ * The end of a sign-in. Only here does the failure count go back to zero: a proven password
+ * alone does not reset it, or signing in again would wipe out the wrong MFA codes
+ * (docs/cognito-behaviour.md#wrong-mfa-codes).
+ */
 export async function tokens(ctx: SignInContext, previous?: SessionRecord): Promise<AuthResponse> {
   if (previous) ctx.deps.sessions.spend(previous)
-  return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(ctx.deps, ctx.pool, ctx.client, ctx.user) }
+  const cleared = lockoutCleared(ctx.user)
+  const user = cleared ? ctx.deps.store.updateUser(ctx.user, cleared) : ctx.user
+  return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(ctx.deps, ctx.pool, ctx.client, user) }
 }
 
 /** Account states that stop a sign-in once the password is proven (docs/cognito-behaviour.md#account-states). */

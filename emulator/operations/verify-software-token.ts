@@ -1,5 +1,7 @@
 import type { VerifySoftwareTokenRequest, VerifySoftwareTokenResponse } from '@aws-sdk/client-cognito-identity-provider'
+import { refuseWhileLockedOut } from '../auth/password.ts'
 import { requireTotpCaller } from '../auth/totp-caller.ts'
+import { countWrongCode } from '../auth/wrong-codes.ts'
 import { matchTotpStep } from '../domain/totp.ts'
 import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
 import type { UserRecord } from '../state/model.ts'
@@ -13,11 +15,15 @@ export const verifySoftwareToken: Operation<VerifySoftwareTokenRequest, VerifySo
   const caller = await requireTotpCaller(input, deps)
   const { user, session } = caller
   if (session && session.mfaSetupStage !== 'verify') throw notAuthorized('Invalid session for the user.')
+  // With a token or a session alike, wrong codes count toward the user's lockout
+  // (docs/cognito-behaviour.md#wrong-mfa-codes).
+  refuseWhileLockedOut(user, deps.clock)
   const step = matchingStep(user, code, deps.clock.now())
   if (step === null) {
     // A sign-in's session survives a wrong code, so the user can try again
     // (docs/cognito-behaviour.md#challenge-sessions).
     if (session) deps.sessions.failedTry(session)
+    countWrongCode(deps, user)
     throw cognitoError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA')
   }
   deps.store.updateUser(user, { totp: activated(user.totp, step, deviceName) })
