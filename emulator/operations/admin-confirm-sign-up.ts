@@ -7,6 +7,11 @@ export const adminConfirmSignUp: Operation<AdminConfirmSignUpRequest, AdminConfi
   const pool = requestedPool(input, deps)
   const user = requestedUser(pool, input, deps)
   if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`)
-  deps.store.updateUser(user, { status: 'CONFIRMED', confirmationCode: undefined, lastModifiedAt: Math.floor(deps.clock.now() / 1000) })
+  deps.store.updateUser(user, {
+    status: 'CONFIRMED',
+    confirmationCode: undefined,
+    confirmationAttempts: undefined,
+    lastModifiedAt: Math.floor(deps.clock.now() / 1000),
+  })
   return {}
 }

@@ -1,4 +1,5 @@
 import type { ConfirmSignUpRequest, ConfirmSignUpResponse } from '@aws-sdk/client-cognito-identity-provider'
+import { confirmationAttemptCounted, refuseOverConfirmationLimit } from '../auth/confirmation-limits.ts'
 import { cognitoError, notAuthorized } from '../errors.ts'
 import { requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
@@ -13,15 +14,21 @@ export const confirmSignUp: Operation<ConfirmSignUpRequest, ConfirmSignUpRespons
   if (!expected || expected.expiresAt <= deps.clock.now()) {
     throw cognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.')
   }
+  refuseOverConfirmationLimit(user, 'wrongCodes', deps.clock)
   if (code !== expected.code) {
-    // Repeated wrong codes spend the code, so it cannot be guessed.
+    // Five wrong codes spend the code; the user's hourly limit, across codes, stops new codes
+    // from adding guesses (docs/cognito-behaviour.md#confirmation-code-limits).
     const triesLeft = expected.triesLeft - 1
-    deps.store.updateUser(user, { confirmationCode: triesLeft > 0 ? { ...expected, triesLeft } : undefined })
+    deps.store.updateUser(user, {
+      confirmationCode: triesLeft > 0 ? { ...expected, triesLeft } : undefined,
+      ...confirmationAttemptCounted(user, 'wrongCodes', deps.clock),
+    })
     throw cognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.')
   }
   deps.store.updateUser(user, {
     status: 'CONFIRMED',
     confirmationCode: undefined,
+    confirmationAttempts: undefined,
     attributes: user.attributes.email ? { ...user.attributes, email_verified: 'true' } : user.attributes,
     lastModifiedAt: Math.floor(deps.clock.now() / 1000),
   })

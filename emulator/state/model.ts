@@ -71,9 +71,16 @@ export type UserRecord = Readonly<{
   srp: Readonly<{ saltHex: string; verifierHex: string }>
   mfa: Readonly<{ enabled: readonly MfaFactor[]; preferred?: MfaFactor }>
   totp: Readonly<{ activeSecret?: string; pendingSecret?: string; deviceName?: string; lastUsedStep?: number }>
+  /** Wrong passwords and wrong MFA codes since the last sign-in (docs/cognito-behaviour.md#wrong-mfa-codes). */
   failedPasswordAttempts: number
   lockedUntil?: number // epoch ms
   confirmationCode?: Readonly<{ code: string; expiresAt: number; triesLeft: number }>
+  /**
+   * Wrong sign-up codes entered and new codes asked for in the hour that began at `since` (epoch ms),
+   * across codes (docs/cognito-behaviour.md#confirmation-code-limits). Optional, so state files
+   * written before it existed still load.
+   */
+  confirmationAttempts?: Readonly<{ since: number; wrongCodes: number; resends: number }>
   /** GlobalSignOut on a client without revocation ids: access tokens issued at or before this (epoch s) are dead. */
   tokensRevokedAt?: number
 }>
