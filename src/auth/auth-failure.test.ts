@@ -51,6 +51,13 @@ describe('toAuthFailure', () => {
     expect(toAuthFailure(cognitoError('NotAuthorizedException', 'Password attempts exceeded'), 'password')).toBe('locked-out')
   })
 
+  test.each(['code', 'setup'] as const)(
+    'a lockout at the %s step (wrong codes count toward it) is too many attempts, not a lapsed session',
+    (step) => {
+      expect(toAuthFailure(cognitoError('NotAuthorizedException', 'Password attempts exceeded'), step)).toBe('too-many-attempts')
+    },
+  )
+
   test('the message text alone never decides: a lockout-looking message under another name is not lockout', () => {
     expect(toAuthFailure(cognitoError('InternalErrorException', 'Password attempts exceeded'), 'password')).toBe('unexpected')
     expect(toAuthFailure(cognitoError('CodeMismatchException', 'Incorrect username or password.'), 'code')).toBe('wrong-code')

@@ -78,12 +78,14 @@ export function toAuthFailure(error: unknown, step: AuthStep): AuthFailure {
 
   switch (name) {
     case 'NotAuthorizedException':
-      if (step === 'password' || step === 'new-password') {
-        // Cognito gives lockout the same error name as a wrong password; only the message
-        // ("Password attempts exceeded") tells them apart. This is the one place the app reads
-        // message text, because no other signal exists.
-        return /password attempts exceeded/i.test(messageOf(error)) ? 'locked-out' : 'bad-credentials'
+      // Cognito gives lockout the same error name as a wrong password; only the message
+      // ("Password attempts exceeded") tells them apart. This is the one place the app reads
+      // message text, because no other signal exists. Wrong codes lead to the same lockout, so
+      // it can also come at a code step, where it must not read as a lapsed session.
+      if (/password attempts exceeded/i.test(messageOf(error))) {
+        return step === 'password' || step === 'new-password' ? 'locked-out' : 'too-many-attempts'
       }
+      if (step === 'password' || step === 'new-password') return 'bad-credentials'
       if (step === 'confirm-sign-up') return 'already-confirmed'
       if (step === 'sign-up') return 'unexpected'
       // After the password: the short-lived challenge session lapsed, or the access token

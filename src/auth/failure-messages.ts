@@ -5,7 +5,7 @@
 const en = {
   'failure.session-expired': 'This step timed out. Please sign in again.',
   'failure.bad-credentials': 'Incorrect username or password.',
-  'failure.locked-out': 'Too many incorrect passwords. Sign-in is locked for a while; try again in a few minutes.',
+  'failure.locked-out': 'Too many incorrect passwords or codes. Sign-in is locked for a while; try again in a few minutes.',
   'failure.too-many-attempts': 'Too many attempts. Wait a few minutes and try again.',
   'failure.offline': 'Could not reach the sign-in service. Check your connection and try again.',
   'failure.not-confirmed': 'This account is not confirmed yet. Enter the confirmation code.',
@@ -20,7 +20,7 @@ const en = {
 const ja = {
   'failure.session-expired': '時間切れになりました。もう一度サインインしてください。',
   'failure.bad-credentials': 'ユーザー名またはパスワードが正しくありません。',
-  'failure.locked-out': 'パスワードの誤りが続いたため、サインインが一時的にロックされています。数分後にもう一度お試しください。',
+  'failure.locked-out': 'パスワードまたはコードの誤りが続いたため、サインインが一時的にロックされています。数分後にもう一度お試しください。',
   'failure.too-many-attempts': '試行回数が多すぎます。数分待ってから再度お試しください。',
   'failure.offline': 'サインインサービスに接続できません。ネットワーク接続を確認して、もう一度お試しください。',
   'failure.not-confirmed': 'このアカウントはまだ確認されていません。確認コードを入力してください。',
