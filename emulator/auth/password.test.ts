@@ -4,11 +4,15 @@ import { createTestClock, type Clock } from '../state/clock.ts'
 import type { UserRecord } from '../state/model.ts'
 import {
   PASSWORD,
+  STEP_MS,
   adminSignIn,
+  codeNow,
   createApp,
   createTestDeps,
   createUser,
+  enrolTotp,
   failure,
+  respond,
   signedIn,
   srpSignIn,
   storedUser,
@@ -159,6 +163,18 @@ describe('lockout after repeated wrong passwords (ADMIN_USER_PASSWORD_AUTH)', ()
       expect(await failure(attempt)).toEqual(INCORRECT)
     }
     expect(await failure(adminSignIn(deps, app, 'alice'))).toEqual(EXCEEDED)
+  })
+
+  // docs/cognito-behaviour.md#lockout
+  test('a right password followed by an MFA challenge does not reset the count; the finished sign-in does', async () => {
+    const { AccessToken } = await signedIn(deps, app, 'alice')
+    const secret = await enrolTotp(deps, AccessToken)
+    deps.clock.advance(STEP_MS)
+    for (let i = 0; i < 4; i++) await failure(adminSignIn(deps, app, 'alice', WRONG))
+    const { Session } = await adminSignIn(deps, app, 'alice')
+    expect(storedUser(deps, app.poolId, 'alice').failedPasswordAttempts).toBe(4)
+    await respond(deps, app, 'SOFTWARE_TOKEN_MFA', Session, { USERNAME: 'alice', SOFTWARE_TOKEN_MFA_CODE: codeNow(deps, secret) })
+    expect(storedUser(deps, app.poolId, 'alice').failedPasswordAttempts).toBe(0)
   })
 
   test('AdminSetUserPassword lifts the lock', async () => {

@@ -11,6 +11,7 @@ import {
   type TestDeps,
 } from '../test-support.ts'
 import { confirmSignUp } from './confirm-sign-up.ts'
+import { resendConfirmationCode } from './resend-confirmation-code.ts'
 import { signUp } from './sign-up.ts'
 
 const MISMATCH = { name: 'CodeMismatchException', message: 'Invalid verification code provided, please try again.' }
@@ -52,6 +53,23 @@ describe('ConfirmSignUp', () => {
     const code = lastCode(deps)
     for (let i = 0; i < 5; i++) expect(await failure(confirm(otherThan(code)))).toEqual(MISMATCH)
     expect(await failure(confirm(code))).toEqual(EXPIRED)
+  })
+
+  // docs/cognito-behaviour.md#confirmation-code-limits
+  test('ten wrong codes an hour across codes, then LimitExceededException even for the right code, until the hour has passed', async () => {
+    for (let round = 0; round < 2; round++) {
+      const code = lastCode(deps)
+      for (let i = 0; i < 5; i++) expect(await failure(confirm(otherThan(code)))).toEqual(MISMATCH)
+      await resendConfirmationCode({ ClientId: app.clientId, Username: 'carol' }, deps)
+    }
+    expect(storedUser(deps, app.poolId, 'carol').confirmationAttempts).toEqual({ since: deps.clock.now(), wrongCodes: 10, resends: 2 })
+    const limit = { name: 'LimitExceededException', message: 'Attempt limit exceeded, please try after some time.' }
+    expect(await failure(confirm(lastCode(deps)))).toEqual(limit)
+    deps.clock.advance(3600_000 - 1)
+    expect(await failure(confirm(lastCode(deps)))).toEqual(limit)
+    deps.clock.advance(1)
+    expect(await confirm(lastCode(deps))).toEqual({})
+    expect(storedUser(deps, app.poolId, 'carol').confirmationAttempts).toBeUndefined()
   })
 
   test('the code is valid for 24 hours', async () => {

@@ -54,6 +54,21 @@ describe('ResendConfirmationCode', () => {
     expect(await confirm(lastCode(deps))).toEqual({})
   })
 
+  // docs/cognito-behaviour.md#confirmation-code-limits
+  test('five new codes an hour: the sixth is LimitExceededException and sends nothing; the hour after, new codes again', async () => {
+    const resend = () => resendConfirmationCode({ ClientId: app.clientId, Username: 'carol' }, deps)
+    await resend()
+    deps.clock.advance(30 * 60_000)
+    for (let i = 0; i < 4; i++) await resend()
+    const printed = deps.logs.length
+    expect(await failure(resend())).toEqual({ name: 'LimitExceededException', message: 'Attempt limit exceeded, please try after some time.' })
+    expect(deps.logs).toHaveLength(printed)
+    // The hour began with the first new code.
+    deps.clock.advance(30 * 60_000)
+    await resend()
+    expect(await confirm(lastCode(deps))).toEqual({})
+  })
+
   test('a confirmed user is refused', async () => {
     await createUser(deps, app.poolId, 'alice')
     expect(await failure(resendConfirmationCode({ ClientId: app.clientId, Username: 'alice' }, deps))).toEqual({

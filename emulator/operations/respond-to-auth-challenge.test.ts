@@ -101,6 +101,32 @@ describe('RespondToAuthChallenge SOFTWARE_TOKEN_MFA', () => {
     expect((await answer(session, codeNow(deps, secret))).AuthenticationResult).toBeDefined()
   })
 
+  // docs/cognito-behaviour.md#wrong-mfa-codes
+  test('a wrong code counts toward the user lockout; during it the right code is refused and the session survives', async () => {
+    deps.clock.advance(STEP_MS)
+    const session = await challenge()
+    await createUser(deps, app.poolId, 'bob')
+    for (let i = 0; i < 4; i++) await failure(adminSignIn(deps, app, 'alice', 'Wr0ng-Horse!'))
+    expect(await failure(answer(session, wrongCode(deps, secret)))).toEqual({
+      name: 'CodeMismatchException',
+      message: 'Invalid code received for user',
+    })
+    expect(storedUser(deps, app.poolId, 'alice')).toMatchObject({ failedPasswordAttempts: 5, lockedUntil: deps.clock.now() + 1000 })
+    expect(await failure(answer(session, codeNow(deps, secret)))).toEqual({ name: 'NotAuthorizedException', message: 'Password attempts exceeded' })
+    // Another user is not affected.
+    expect(storedUser(deps, app.poolId, 'bob').failedPasswordAttempts).toBe(0)
+    deps.clock.advance(1000)
+    expect((await answer(session, codeNow(deps, secret))).AuthenticationResult).toBeDefined()
+    expect(storedUser(deps, app.poolId, 'alice').failedPasswordAttempts).toBe(0)
+  })
+
+  test('a reused time step is not a guess: it does not count toward the lockout', async () => {
+    const session = await challenge()
+    // The enrolment spent this step (docs/cognito-behaviour.md#code-reuse).
+    expect((await failure(answer(session, codeNow(deps, secret)))).name).toBe('ExpiredCodeException')
+    expect(storedUser(deps, app.poolId, 'alice').failedPasswordAttempts).toBe(0)
+  })
+
   test('the answer is refused for another user than the session is bound to, and spends the session', async () => {
     await createUser(deps, app.poolId, 'mallory')
     deps.clock.advance(STEP_MS)

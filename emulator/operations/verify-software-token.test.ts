@@ -68,6 +68,20 @@ describe('VerifySoftwareToken with an AccessToken', () => {
     expect(await call(verifySoftwareToken, { AccessToken: accessToken, UserCode: codeNow(deps, secret) }, deps)).toEqual({ Status: 'SUCCESS' })
   })
 
+  // docs/cognito-behaviour.md#wrong-mfa-codes
+  test('wrong codes count toward the user lockout: the fifth locks, then even the right code waits and the secret stays pending', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect(await failure(verifySoftwareToken({ AccessToken: accessToken, UserCode: wrongCode(deps, secret) }, deps))).toEqual(MISMATCH)
+    }
+    const locked = { name: 'NotAuthorizedException', message: 'Password attempts exceeded' }
+    expect(await failure(verifySoftwareToken({ AccessToken: accessToken, UserCode: codeNow(deps, secret) }, deps))).toEqual(locked)
+    expect(storedUser(deps, app.poolId, 'alice')).toMatchObject({ failedPasswordAttempts: 5, totp: { pendingSecret: secret } })
+    deps.clock.advance(1000)
+    expect(await verifySoftwareToken({ AccessToken: accessToken, UserCode: codeNow(deps, secret) }, deps)).toEqual({ Status: 'SUCCESS' })
+    // A verified code is not a sign-in: the count stays until one ends in tokens.
+    expect(storedUser(deps, app.poolId, 'alice').failedPasswordAttempts).toBe(5)
+  })
+
   test('a code two steps old is a mismatch', async () => {
     const code = codeNow(deps, secret)
     deps.clock.advance(2 * STEP_MS)
