@@ -71,6 +71,20 @@ describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
     expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.locked-out'))
   })
 
+  // Wrong codes count toward the password lockout (ADR 011), so it can be met at the code step.
+  test('a lockout met at the code step says to wait, and keeps the code step (not "timed out")', async () => {
+    const { user, auth, onSignedIn, t, signIn } = setup(locale)
+    await signIn('alice', 'Correct-horse-1')
+    const field = await screen.findByLabelText(t('signIn.totp.label'))
+    auth.failNext('confirmTotpCode', 'NotAuthorizedException', 'Password attempts exceeded')
+    await user.type(field, '123456')
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.too-many-attempts'))
+    expect(screen.getByRole('heading', { name: t('signIn.totp.title') })).toBeInTheDocument()
+    await waitFor(() => expect(field).toHaveValue(''))
+    await user.type(field, '123456')
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('alice'))
+  })
+
   test('offline: the message says to check the connection, and the raw error is not shown', async () => {
     const { auth, t, signIn } = setup(locale)
     auth.failNext('signIn', 'NetworkError', 'A network error has occurred.')
