@@ -1,0 +1,167 @@
+import type {
+  AliasAttributeType,
+  ExplicitAuthFlowsType,
+  TimeUnitsType,
+  UsernameAttributeType,
+  VerifiedAttributeType,
+} from '@aws-sdk/client-cognito-identity-provider'
+import { z } from 'zod'
+import type { ClientRecord, MfaFactor, PersistentState, PoolRecord, RefreshRecord, UserRecord, UserStatus } from './model.ts'
+
+// The state file's schema: every record the store and the sign-in code read, checked at load, so a
+// half-valid file (a user without its SRP verifier, a pool without its signing key) is refused at
+// start with the bad record named, instead of answering 500 at the first sign-in. The types stay in
+// model.ts (what the code is written against); the checks at the end of this file fail to compile when
+// a member is added to or removed from one side only.
+//
+// Objects are strict: a member this emulator does not know (a file from a newer version, a typo in a
+// hand edit) is refused, not silently dropped at the next save (docs/decisions/013-local-pool-journal.md).
+
+const text = z.string()
+const id = z.string().min(1)
+const count = z.number().int().nonnegative()
+const epochMs = z.number().int()
+const epochSeconds = z.number().int()
+
+// The enumerations, spelled out: their types are the SDK's (checked below), their values are needed at run time.
+const explicitAuthFlows = [
+  'ADMIN_NO_SRP_AUTH',
+  'CUSTOM_AUTH_FLOW_ONLY',
+  'USER_PASSWORD_AUTH',
+  'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  'ALLOW_CUSTOM_AUTH',
+  'ALLOW_USER_PASSWORD_AUTH',
+  'ALLOW_USER_SRP_AUTH',
+  'ALLOW_REFRESH_TOKEN_AUTH',
+  'ALLOW_USER_AUTH',
+] as const satisfies readonly ExplicitAuthFlowsType[]
+const timeUnits = ['days', 'hours', 'minutes', 'seconds'] as const satisfies readonly TimeUnitsType[]
+const usernameAttributes = ['email', 'phone_number'] as const satisfies readonly UsernameAttributeType[]
+const aliasAttributes = ['email', 'phone_number', 'preferred_username'] as const satisfies readonly AliasAttributeType[]
+const verifiedAttributes = ['email', 'phone_number'] as const satisfies readonly VerifiedAttributeType[]
+const mfaFactors = ['SOFTWARE_TOKEN_MFA', 'SMS_MFA'] as const satisfies readonly MfaFactor[]
+const userStatuses = ['UNCONFIRMED', 'CONFIRMED', 'FORCE_CHANGE_PASSWORD', 'RESET_REQUIRED'] as const satisfies readonly UserStatus[]
+
+const hex = z.string().regex(/^[0-9a-f]+$/i, 'expected hex digits')
+
+// JWKs keep every member (an RSA private key has eight): loose, with the ones signing and JWKS need checked.
+const publicJwk = z.looseObject({ kty: z.literal('RSA'), n: id, e: id })
+const privateJwk = z.looseObject({ kty: z.literal('RSA'), n: id, e: id, d: id, p: id, q: id, dp: id, dq: id, qi: id })
+
+export const poolSchema = z.strictObject({
+  id,
+  name: text,
+  createdAt: epochSeconds,
+  lastModifiedAt: epochSeconds,
+  mfaConfiguration: z.enum(['OFF', 'ON', 'OPTIONAL']),
+  softwareTokenMfaEnabled: z.boolean(),
+  smsMfaEnabled: z.boolean(),
+  passwordPolicy: z.strictObject({
+    MinimumLength: count,
+    RequireUppercase: z.boolean(),
+    RequireLowercase: z.boolean(),
+    RequireNumbers: z.boolean(),
+    RequireSymbols: z.boolean(),
+    TemporaryPasswordValidityDays: count,
+  }),
+  usernameAttributes: z.array(z.enum(usernameAttributes)),
+  aliasAttributes: z.array(z.enum(aliasAttributes)),
+  autoVerifiedAttributes: z.array(z.enum(verifiedAttributes)),
+  usernameCaseSensitive: z.boolean(),
+  signingKey: z.strictObject({ kid: id, privateJwk, publicJwk }),
+}) satisfies z.ZodType<PoolRecord>
+
+export const clientSchema = z.strictObject({
+  clientId: id,
+  poolId: id,
+  name: text,
+  explicitAuthFlows: z.array(z.enum(explicitAuthFlows)),
+  authSessionValidityMinutes: count,
+  accessTokenValiditySeconds: count,
+  idTokenValiditySeconds: count,
+  refreshTokenValiditySeconds: count,
+  tokenValidityUnits: z.strictObject({ AccessToken: z.enum(timeUnits), IdToken: z.enum(timeUnits), RefreshToken: z.enum(timeUnits) }),
+  enableTokenRevocation: z.boolean(),
+  preventUserExistenceErrors: z.enum(['LEGACY', 'ENABLED']),
+  createdAt: epochSeconds,
+  lastModifiedAt: epochSeconds,
+}) satisfies z.ZodType<ClientRecord>
+
+export const userSchema = z.strictObject({
+  poolId: id,
+  username: id,
+  sub: id,
+  attributes: z.record(z.string(), z.string()),
+  status: z.enum(userStatuses),
+  enabled: z.boolean(),
+  createdAt: epochSeconds,
+  lastModifiedAt: epochSeconds,
+  srp: z.strictObject({ saltHex: hex, verifierHex: hex }),
+  mfa: z.strictObject({ enabled: z.array(z.enum(mfaFactors)), preferred: z.enum(mfaFactors).optional() }),
+  totp: z.strictObject({
+    activeSecret: id.optional(),
+    pendingSecret: id.optional(),
+    deviceName: text.optional(),
+    lastUsedStep: count.optional(),
+  }),
+  failedPasswordAttempts: count,
+  lockedUntil: epochMs.optional(),
+  confirmationCode: z.strictObject({ code: id, expiresAt: epochMs, triesLeft: z.number().int() }).optional(),
+  tokensRevokedAt: epochSeconds.optional(),
+}) satisfies z.ZodType<UserRecord>
+
+export const refreshSchema = z.strictObject({
+  token: id,
+  poolId: id,
+  clientId: id,
+  sub: id,
+  originJti: id,
+  authTime: epochSeconds,
+  expiresAt: epochMs,
+  revoked: z.boolean(),
+}) satisfies z.ZodType<RefreshRecord>
+
+export type StateFile = PersistentState & { journalId?: string }
+
+/** The snapshot file: the records, plus the id of the journal that goes with it (journal.ts). */
+export const stateSchema = z.strictObject({
+  version: z.literal(1),
+  /** The journal whose lines apply on top of this snapshot; absent in files written before the journal. */
+  journalId: id.optional(),
+  pools: z.array(poolSchema),
+  clients: z.array(clientSchema),
+  users: z.array(userSchema),
+  refreshTokens: z.array(refreshSchema),
+}) satisfies z.ZodType<StateFile>
+
+
+// Compile-time checks that the schema and model.ts describe the same records. `satisfies` catches a
+// member of the wrong type or missing from the schema while required in the model; `SameMembers`
+// catches an optional member (or a nested one) that one side has and the other lacks.
+
+type Output<S extends z.ZodType> = z.output<S>
+/** Every member path ("srp.saltHex", "totp.lastUsedStep" …); JWK members and attribute maps are leaves. */
+type Paths<T> = T extends readonly (infer E)[]
+  ? Paths<E>
+  : T extends object
+    ? string extends keyof T
+      ? never
+      : { [K in keyof T & string]-?: K extends 'privateJwk' | 'publicJwk' ? K : K | `${K}.${Paths<NonNullable<T[K]>>}` }[keyof T & string]
+    : never
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type SameMembers<Model, S extends z.ZodType> = Same<Paths<Model>, Paths<Output<S>>>
+
+
+export const schemaMatchesModel: [
+  SameMembers<PoolRecord, typeof poolSchema>,
+  SameMembers<ClientRecord, typeof clientSchema>,
+  SameMembers<UserRecord, typeof userSchema>,
+  SameMembers<RefreshRecord, typeof refreshSchema>,
+  Same<ExplicitAuthFlowsType, (typeof explicitAuthFlows)[number]>,
+  Same<TimeUnitsType, (typeof timeUnits)[number]>,
+  Same<UsernameAttributeType, (typeof usernameAttributes)[number]>,
+  Same<AliasAttributeType, (typeof aliasAttributes)[number]>,
+  Same<VerifiedAttributeType, (typeof verifiedAttributes)[number]>,
+  Same<MfaFactor, (typeof mfaFactors)[number]>,
+  Same<UserStatus, (typeof userStatuses)[number]>,
+] = [true, true, true, true, true, true, true, true, true, true, true]
