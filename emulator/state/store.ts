@@ -1,4 +1,5 @@
 import { cognitoError } from '../errors.ts'
+import type { StateChange } from './journal.ts'
 import type { ClientRecord, PersistentState, PoolRecord, RefreshRecord, UserRecord } from './model.ts'
 
 /** What an update may change: never the members the store finds a record by. */
@@ -19,6 +20,8 @@ export class Store {
   private refreshTokens = new Map<string, RefreshRecord>()
   /** While a request runs (between `begin` and `commit`): how to undo each change, in order. */
   private undo: Array<() => void> | undefined
+  /** The keys changed since the last `takeChanges`, per map: what the journal's next line must hold. */
+  private changed = new Map<Map<string, unknown>, Set<string>>()
   onChange: () => void = () => {}
 
   constructor(initial?: PersistentState) {
@@ -60,12 +63,61 @@ export class Store {
   }
 
   private remember<T>(map: Map<string, T>, key: string): void {
+    const keys = this.changed.get(map) ?? new Set<string>()
+    this.changed.set(map, keys.add(key))
     if (!this.undo) return
     const before = map.get(key)
     this.undo.push(() => {
       if (before === undefined) map.delete(key)
       else map.set(key, before)
     })
+  }
+
+  /**
+   * The records changed since `forgetChanges`, as they are now (put) or gone (remove). A record
+   * changed then rolled back is listed with its old value, which is harmless: the journal then
+   * says again what it already held.
+   */
+  changes(): StateChange | undefined {
+    if (this.changed.size === 0) return undefined
+    const change: StateChange = { put: {}, remove: {} }
+    const collect = <T>(map: Map<string, T>, add: (record: T) => void, gone: (key: string) => void) => {
+      for (const key of this.changed.get(map as Map<string, unknown>) ?? []) {
+        const record = map.get(key)
+        if (record === undefined) gone(key)
+        else add(record)
+      }
+    }
+    collect(
+      this.pools,
+      (pool) => (change.put.pools ??= []).push(pool),
+      (key) => (change.remove.pools ??= []).push(key),
+    )
+    collect(
+      this.clients,
+      (client) => (change.put.clients ??= []).push(client),
+      (key) => (change.remove.clients ??= []).push(key),
+    )
+    collect(
+      this.users,
+      (user) => (change.put.users ??= []).push(user),
+      (key) => {
+        // A pool id never holds the separator; a username might, so only the first one splits.
+        const cut = key.indexOf('\u0000')
+        ;(change.remove.users ??= []).push({ poolId: key.slice(0, cut), username: key.slice(cut + 1) })
+      },
+    )
+    collect(
+      this.refreshTokens,
+      (token) => (change.put.refreshTokens ??= []).push(token),
+      (key) => (change.remove.refreshTokens ??= []).push(key),
+    )
+    return change
+  }
+
+  /** The changes are on disk (or nothing keeps them): `changes` starts afresh. */
+  forgetChanges(): void {
+    this.changed.clear()
   }
 
   toJSON(): PersistentState {

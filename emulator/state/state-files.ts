@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto'
+import { statSync } from 'node:fs'
+import { applyChanges, JournalBrokenError, JournalWriter, readJournal, type StateChange } from './journal.ts'
+import type { PersistentState } from './model.ts'
+import { checkState, CorruptStateError, loadSnapshot, removeLeftovers, saveSnapshot } from './snapshot.ts'
+
+/** Below this the journal is never compacted: replaying a small one costs nothing. */
+const MIN_COMPACT_BYTES = 1024 * 1024
+/** Compacted once it is this many times the snapshot's size: each write then pays O(1) amortised. */
+const COMPACT_RATIO = 2
+
+export type OpenedState = {
+  files: StateFiles
+  /** What the last acknowledged write left, undefined when there is no state file yet. */
+  state: PersistentState | undefined
+  /** Temp files of a killed emulator that were removed. */
+  leftovers: string[]
+  /** The journal ended in a line cut short by a kill (never acknowledged, so dropped). */
+  tornTail: boolean
+}
+
+/**
+ * A state file and its journal (docs/decisions/013-local-pool-journal.md). A committed request
+ * appends one fsynced line to `<state>.journal`, whatever the pool's size; at start and when the
+ * journal has grown past the snapshot, the snapshot is rewritten whole (atomically) under a new
+ * journal id and the journal restarts empty under that id.
+ */
+export class StateFiles {
+  private journal: JournalWriter | undefined
+  private snapshotBytes = 0
+  /** A failed append could not be cut back: the journal may hold a line the client was told failed. */
+  private broken = false
+
+  private constructor(readonly path: string) {}
+
+  get journalPath(): string {
+    return `${this.path}.journal`
+  }
+
+  /** Removes a killed emulator's temp files, then loads the snapshot and replays its journal over it. */
+  static open(path: string): OpenedState {
+    const files = new StateFiles(path)
+    const leftovers = removeLeftovers(path)
+    const snapshot = loadSnapshot(path)
+    if (!snapshot) return { files, state: undefined, leftovers, tornTail: false }
+    const { changes, tornTail } = readJournal(files.journalPath, snapshot.journalId)
+    const { journalId: _id, ...records } = snapshot
+    // The replayed state is checked whole again: a journal line may reference what another removed.
+    const state = changes.length > 0 ? checkState(applyChanges(records, changes), (reason) => new CorruptStateError(path, `after its journal: ${reason}`)) : records
+    return { files, state, leftovers, tornTail }
+  }
+
+  /** Writes `state` as the new snapshot and starts an empty journal for it. */
+  compact(state: PersistentState): void {
+    const journalId = randomUUID()
+    // Snapshot first: killed between the two, the old journal's id no longer matches and it is ignored
+    // (the new snapshot holds all it said).
+    saveSnapshot(this.path, { ...state, journalId })
+    this.snapshotBytes = statSync(this.path).size
+    this.journal?.close()
+    this.journal = undefined
+    this.journal = JournalWriter.create(this.journalPath, journalId)
+    this.broken = false
+  }
+
+  /** Makes one request's changes durable; throws when they could not be written (nothing was then kept). */
+  commit(change: StateChange, current: () => PersistentState): void {
+    if (this.broken || !this.journal) {
+      // The journal cannot be trusted: the whole state (memory holds this request's changes) replaces it.
+      this.compact(current())
+      return
+    }
+    try {
+      this.journal.append(change)
+    } catch (error) {
+      if (error instanceof JournalBrokenError) {
+        this.broken = true
+        throw error.failure
+      }
+      throw error
+    }
+  }
+
+  /** The journal has outgrown the snapshot enough that rewriting the snapshot pays for itself. */
+  wantsCompaction(): boolean {
+    return this.journal !== undefined && this.journal.size > Math.max(MIN_COMPACT_BYTES, COMPACT_RATIO * this.snapshotBytes)
+  }
+
+  close(): void {
+    this.journal?.close()
+    this.journal = undefined
+  }
+}
