@@ -45,15 +45,20 @@ export async function handle(target: string | undefined, rawBody: string, deps: 
     }
     // A bug: logged here, never sent to the client (no stack traces on the wire).
     console.error(`[emulator] internal error (request ${requestId}):`, error)
-    return json(
-      500,
-      requestId,
-      { __type: 'InternalErrorException', message: 'An internal error occurred.' },
-      {
-        'x-amzn-ErrorType': 'InternalErrorException:',
-      },
-    )
+    return internalError(requestId)
   }
+}
+
+/** Cognito's 500 (docs/cognito-behaviour.md#error-responses): also what a request whose changes could not be saved gets. */
+export function internalError(requestId: string = randomUUID()): WireResponse {
+  return json(
+    500,
+    requestId,
+    { __type: 'InternalErrorException', message: 'An internal error occurred.' },
+    {
+      'x-amzn-ErrorType': 'InternalErrorException:',
+    },
+  )
 }
 
 // Messages quote request values (e.g. an AuthFlow in Japanese or with a line break); a header

@@ -9,9 +9,12 @@ export const MAX_BODY_BYTES = 1024 * 1024
 
 export type HttpOptions = {
   deps: Deps
-  /** Called before every request that may change state, and after it (the snapshot writer). */
+  /**
+   * Called before every request that may change state, and after it with its answer: returns what
+   * to send instead (a 500 when its changes could not be saved, server.ts).
+   */
   beforeRequest(): void
-  afterRequest(): void
+  afterRequest(result: WireResponse): WireResponse
   /** Only with --clock-control: POST /_local/clock moves the emulator's clock (browser tests). */
   testClock?: TestClock
   /** The demo pools for GET /_local/config, which the app reads in local mode. */
@@ -102,9 +105,7 @@ async function serve(
     }
     options.beforeRequest()
     const result = await handle(target, body, options.deps)
-    // Throws when the snapshot cannot be saved: the client then gets a 500, not `result`.
-    options.afterRequest()
-    send(response, withCors(result, cors))
+    send(response, withCors(options.afterRequest(result), cors))
   } catch (error) {
     console.error('[emulator] request failed:', error)
     if (!response.headersSent) {

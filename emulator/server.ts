@@ -1,17 +1,18 @@
 import type { AddressInfo } from 'node:net'
 import { Sessions } from './auth/sessions.ts'
+import { internalError, type WireResponse } from './handle.ts'
 import { createHttpServer } from './http.ts'
 import type { Deps } from './deps.ts'
 import { DEFAULT_APP_ORIGINS, parseOrigin } from './request-policy.ts'
 import { localPools, seedDemoPools, type LocalPool } from './seed.ts'
 import { systemClock, type Clock, type TestClock } from './state/clock.ts'
-import { loadSnapshot, saveSnapshot } from './state/snapshot.ts'
+import { StateFiles } from './state/state-files.ts'
 import { Store } from './state/store.ts'
 
 export type StartOptions = {
   /** 0 picks a free port (tests). */
   port?: number
-  /** Persist here (atomic JSON snapshot); without it state lives in memory only. */
+  /** Persist here (a JSON snapshot and its journal, `<statePath>.journal`); without it state lives in memory only. */
   statePath?: string
   clock?: Clock
   /** Enables POST /_local/clock so a browser test can move time. Only with a TestClock. */
@@ -43,44 +44,76 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   const clock = options.clockControl ?? options.clock ?? systemClock
   // Checked before anything is loaded or listens: a bad origin is a start-up error.
   const allowedOrigins = new Set((options.corsOrigins ?? DEFAULT_APP_ORIGINS).map(parseOrigin))
-  const store = new Store(options.statePath ? loadSnapshot(options.statePath) : undefined)
+  const log = options.log ?? ((line: string) => console.log(`[emulator] ${line}`))
+  const opened = options.statePath ? StateFiles.open(options.statePath) : undefined
+  const files = opened?.files
+  if (opened && opened.leftovers.length > 0) {
+    log(`removed ${opened.leftovers.length} temp file(s) a stopped emulator left beside ${options.statePath}`)
+  }
+  const store = new Store(opened?.state)
+  const sessions = new Sessions(clock)
   let baseUrl = ''
   const deps: Deps = {
     store,
-    sessions: new Sessions(clock),
+    sessions,
     clock,
     issuer: (poolId) => `${baseUrl}/${poolId}`,
-    log: options.log ?? ((line) => console.log(`[emulator] ${line}`)),
-  }
-  let dirty = false
-  store.onChange = () => {
-    dirty = true
-  }
-  const flush = () => {
-    if (dirty && options.statePath) saveSnapshot(options.statePath, store.toJSON())
-    dirty = false
+    log,
   }
   if (options.seed !== false && store.listPools().length === 0) {
     await (typeof options.seed === 'function' ? options.seed(deps) : seedDemoPools(deps))
   }
   store.pruneRefreshTokens(clock.now())
-  flush()
+  // A new snapshot at every start: the journal replayed above (and any torn last line) is folded in.
+  files?.compact(store.toJSON())
+  store.forgetChanges()
+
+  /** Makes what the request changed durable (one journal line) before it is answered. */
+  const save = () => {
+    const change = store.changes()
+    if (change && files) files.commit(change, () => store.toJSON())
+    store.forgetChanges()
+  }
+  const undo = () => {
+    store.rollback()
+    sessions.rollback()
+  }
+  const afterRequest = (result: WireResponse): WireResponse => {
+    // A 500 says nothing happened: whatever a failing operation changed before it broke is undone.
+    if (result.status >= 500) {
+      undo()
+      return result
+    }
+    try {
+      save()
+    } catch (error) {
+      // The change cannot be saved: memory goes back to what the files hold, so the 500 the client
+      // gets is true (nothing happened, it may retry with the same session) and no later save
+      // persists it after all. Reads go on being served from memory.
+      undo()
+      console.error('[emulator] the state could not be saved; the request was undone:', error)
+      return internalError()
+    }
+    store.commit()
+    sessions.commit()
+    if (files?.wantsCompaction()) {
+      try {
+        files.compact(store.toJSON())
+      } catch (error) {
+        // The journal still holds every change: nothing is lost, the next write tries again.
+        console.error('[emulator] the state file could not be compacted (the journal keeps every change):', error)
+      }
+    }
+    return result
+  }
 
   const server = createHttpServer({
     deps,
-    beforeRequest: () => store.begin(),
-    afterRequest: () => {
-      try {
-        flush()
-      } catch (error) {
-        // The change cannot be saved: the memory goes back to what the file holds, so the 500 the
-        // client gets is true (nothing happened) and a later save does not persist it after all.
-        store.rollback()
-        dirty = false
-        throw error
-      }
-      store.commit()
+    beforeRequest: () => {
+      store.begin()
+      sessions.begin()
     },
+    afterRequest,
     testClock: options.clockControl,
     allowedOrigins,
     localConfig: () => ({
@@ -106,7 +139,10 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
-        server.close(() => resolve())
+        server.close(() => {
+          files?.close()
+          resolve()
+        })
       }),
   }
 }

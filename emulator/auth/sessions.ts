@@ -42,8 +42,36 @@ const MAX_CODE_TRIES = 5
  */
 export class Sessions {
   private records = new Map<string, SessionRecord>()
+  /** While a request runs: how to undo each change, as Store.begin does for the records it keeps. */
+  private undo: Array<() => void> | undefined
 
   constructor(private clock: Clock) {}
+
+  /**
+   * A request whose changes cannot be saved answers 500 (nothing happened): the sessions it spent,
+   * tried or issued go back too, so the client can retry the same step (server.ts).
+   */
+  begin(): void {
+    this.undo = []
+  }
+
+  commit(): void {
+    this.undo = undefined
+  }
+
+  rollback(): void {
+    const undo = this.undo ?? []
+    this.undo = undefined
+    for (const step of undo.reverse()) step()
+  }
+
+  private put(record: SessionRecord): void {
+    if (this.undo) {
+      const before = this.records.get(record.id)
+      this.undo.push(() => (before === undefined ? this.records.delete(record.id) : this.records.set(record.id, before)))
+    }
+    this.records.set(record.id, record)
+  }
 
   issue(fields: Omit<SessionRecord, 'id' | 'expiresAt' | 'triesLeft' | 'used'>, validityMinutes: number): SessionRecord {
     this.prune()
@@ -57,7 +85,7 @@ export class Sessions {
       triesLeft: MAX_CODE_TRIES,
       used: false,
     }
-    this.records.set(id, record)
+    this.put(record)
     return record
   }
 
@@ -86,14 +114,14 @@ export class Sessions {
 
   // Records are read-only like the store's: a change replaces the stored record by a new one.
   spend(record: SessionRecord): void {
-    this.records.set(record.id, { ...this.current(record), used: true })
+    this.put({ ...this.current(record), used: true })
   }
 
   /** A wrong code: the session survives for another try, until the tries run out. */
   failedTry(record: SessionRecord): void {
     const current = this.current(record)
     const triesLeft = current.triesLeft - 1
-    this.records.set(record.id, { ...current, triesLeft, used: current.used || triesLeft <= 0 })
+    this.put({ ...current, triesLeft, used: current.used || triesLeft <= 0 })
   }
 
   /** The stored record of `record`'s id (it may have changed since `record` was read). */
