@@ -134,7 +134,6 @@ export const stateSchema = z.strictObject({
   refreshTokens: z.array(refreshSchema),
 }) satisfies z.ZodType<StateFile>
 
-
 // Compile-time checks that the schema and model.ts describe the same records. `satisfies` catches a
 // member of the wrong type or missing from the schema while required in the model; `SameMembers`
 // catches an optional member (or a nested one) that one side has and the other lacks.
@@ -150,7 +149,6 @@ type Paths<T> = T extends readonly (infer E)[]
     : never
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 type SameMembers<Model, S extends z.ZodType> = Same<Paths<Model>, Paths<Output<S>>>
-
 
 export const schemaMatchesModel: [
   SameMembers<PoolRecord, typeof poolSchema>,

@@ -229,7 +229,11 @@ describe('a damaged state file', () => {
   test.each([
     ['a missing list', JSON.stringify({ version: 1, pools: [], clients: [], users: [] }), /refreshTokens: Invalid input: expected array/],
     ['a list that is not a list', JSON.stringify({ version: 1, pools: {}, clients: [], users: [], refreshTokens: [] }), /pools: Invalid input/],
-    ['records that are not records', JSON.stringify({ version: 1, pools: [42], clients: [], users: [], refreshTokens: [] }), /pools\[0\]: the record: /],
+    [
+      'records that are not records',
+      JSON.stringify({ version: 1, pools: [42], clients: [], users: [], refreshTokens: [] }),
+      /pools\[0\]: the record: /,
+    ],
     [
       'a user without a username',
       JSON.stringify({ version: 1, pools: [], clients: [], users: [{ poolId: 'p', sub: 's' }], refreshTokens: [] }),

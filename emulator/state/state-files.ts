@@ -46,7 +46,10 @@ export class StateFiles {
     const { changes, tornTail } = readJournal(files.journalPath, snapshot.journalId)
     const { journalId: _id, ...records } = snapshot
     // The replayed state is checked whole again: a journal line may reference what another removed.
-    const state = changes.length > 0 ? checkState(applyChanges(records, changes), (reason) => new CorruptStateError(path, `after its journal: ${reason}`)) : records
+    const state =
+      changes.length > 0
+        ? checkState(applyChanges(records, changes), (reason) => new CorruptStateError(path, `after its journal: ${reason}`))
+        : records
     return { files, state, leftovers, tornTail }
   }
 

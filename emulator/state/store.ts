@@ -22,6 +22,7 @@ export class Store {
   private undo: Array<() => void> | undefined
   /** The keys changed since the last `takeChanges`, per map: what the journal's next line must hold. */
   private changed = new Map<Map<string, unknown>, Set<string>>()
+  private changedAtBegin: Map<Map<string, unknown>, Set<string>> | undefined
   onChange: () => void = () => {}
 
   constructor(initial?: PersistentState) {
@@ -34,11 +35,13 @@ export class Store {
   /** Starts remembering what each change replaces, so `rollback` can put it back. */
   begin(): void {
     this.undo = []
+    this.changedAtBegin = new Map([...this.changed].map(([map, keys]) => [map, new Set(keys)]))
   }
 
   /** Keeps the changes since `begin` (their snapshot was saved). */
   commit(): void {
     this.undo = undefined
+    this.changedAtBegin = undefined
   }
 
   /**
@@ -50,6 +53,9 @@ export class Store {
     const undo = this.undo ?? []
     this.undo = undefined
     for (const step of undo.reverse()) step()
+    // What is left to save is again what it was: a read that follows writes nothing.
+    if (this.changedAtBegin) this.changed = this.changedAtBegin
+    this.changedAtBegin = undefined
   }
 
   private put<T>(map: Map<string, T>, key: string, record: T): void {
