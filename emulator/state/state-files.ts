@@ -4,10 +4,13 @@ import { applyChanges, JournalBrokenError, JournalWriter, readJournal, type Stat
 import type { PersistentState } from './model.ts'
 import { checkState, CorruptStateError, loadSnapshot, removeLeftovers, saveSnapshot } from './snapshot.ts'
 
-/** Below this the journal is never compacted: replaying a small one costs nothing. */
-const MIN_COMPACT_BYTES = 1024 * 1024
-/** Compacted once it is this many times the snapshot's size: each write then pays O(1) amortised. */
-const COMPACT_RATIO = 2
+export type CompactionLimits = {
+  /** Below this the journal is never compacted: replaying a small one costs nothing. */
+  minBytes: number
+  /** Compacted once it is this many times the snapshot's size: each write then pays O(1) amortised. */
+  ratio: number
+}
+const DEFAULT_LIMITS: CompactionLimits = { minBytes: 1024 * 1024, ratio: 2 }
 
 export type OpenedState = {
   files: StateFiles
@@ -31,15 +34,18 @@ export class StateFiles {
   /** A failed append could not be cut back: the journal may hold a line the client was told failed. */
   private broken = false
 
-  private constructor(readonly path: string) {}
+  private constructor(
+    readonly path: string,
+    private limits: CompactionLimits,
+  ) {}
 
   get journalPath(): string {
     return `${this.path}.journal`
   }
 
   /** Removes a killed emulator's temp files, then loads the snapshot and replays its journal over it. */
-  static open(path: string): OpenedState {
-    const files = new StateFiles(path)
+  static open(path: string, limits: CompactionLimits = DEFAULT_LIMITS): OpenedState {
+    const files = new StateFiles(path, limits)
     const leftovers = removeLeftovers(path)
     const snapshot = loadSnapshot(path)
     if (!snapshot) return { files, state: undefined, leftovers, tornTail: false }
@@ -86,7 +92,7 @@ export class StateFiles {
 
   /** The journal has outgrown the snapshot enough that rewriting the snapshot pays for itself. */
   wantsCompaction(): boolean {
-    return this.journal !== undefined && this.journal.size > Math.max(MIN_COMPACT_BYTES, COMPACT_RATIO * this.snapshotBytes)
+    return this.journal !== undefined && this.journal.size > Math.max(this.limits.minBytes, this.limits.ratio * this.snapshotBytes)
   }
 
   close(): void {
