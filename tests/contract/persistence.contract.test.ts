@@ -130,6 +130,7 @@ describe('a damaged state file is reported, and left as it was', () => {
   ])('%s', async (_what, damage: (valid: string) => string) => {
     const statePath = join(dir, 'state.json')
     await stop(await start(statePath))
+    const journal = await readFile(`${statePath}.journal`, 'utf8')
     const damaged = damage(await readFile(statePath, 'utf8'))
     await writeFile(statePath, damaged)
 
@@ -140,6 +141,8 @@ describe('a damaged state file is reported, and left as it was', () => {
     expect(error.message).toContain(statePath)
     expect(error.message).toMatch(/left untouched/)
     expect(await readFile(statePath, 'utf8')).toBe(damaged)
-    expect(await readdir(dir)).toEqual(['state.json']) // no replacement or temp file written beside it
+    // No replacement or temp file written beside it; its journal (from the first start) left as it was too.
+    expect(await readdir(dir)).toEqual(['state.json', 'state.json.journal'])
+    expect(await readFile(`${statePath}.journal`, 'utf8')).toBe(journal)
   })
 })
