@@ -225,6 +225,8 @@ export class Store {
     const current = this.users.get(userKey(user.poolId, user.username))
     // A bug, not a client error: operations update only users they have just looked up.
     if (!current) throw new Error(`updateUser: ${user.username} is not stored in pool ${user.poolId}`)
+    // Nothing new (a successful sign-in resets counters that are already 0): nothing to journal.
+    if (unchanged(current, changes)) return current
     const updated: UserRecord = { ...current, ...changes }
     this.saveUser(updated)
     return updated
@@ -285,4 +287,8 @@ export class Store {
 
 function userKey(poolId: string, username: string): string {
   return `${poolId}\u0000${username}`
+}
+
+function unchanged<T extends object>(current: T, changes: Partial<T>): boolean {
+  return Object.entries(changes).every(([key, value]) => Object.is(current[key as keyof T], value))
 }
