@@ -8,7 +8,8 @@ import { CorruptStateError } from './state/snapshot.ts'
 const USAGE = `Usage: npm run emulator -- [--port 9229] [--state <file>] [--template <file> [--param Name=Value ...]] [--clock-control]
 
   --port <n>           port on 127.0.0.1 (0 = any free port; default 9229)
-  --state <file>       persist pools and users in this JSON file (default: memory only)
+  --state <file>       persist pools and users in this JSON file and <file>.journal
+                       (default: memory only)
   --template <file>    create the pool and client of this CloudFormation template (e.g.
                        infra/user-pool.yaml) instead of the demo pools, when the state is empty
   --param Name=Value   a template parameter (repeatable), e.g. --param Mfa=ON

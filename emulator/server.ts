@@ -6,7 +6,7 @@ import type { Deps } from './deps.ts'
 import { DEFAULT_APP_ORIGINS, parseOrigin } from './request-policy.ts'
 import { localPools, seedDemoPools, type LocalPool } from './seed.ts'
 import { systemClock, type Clock, type TestClock } from './state/clock.ts'
-import { StateFiles } from './state/state-files.ts'
+import { StateFiles, type OpenedState } from './state/state-files.ts'
 import { Store } from './state/store.ts'
 
 export type StartOptions = {
@@ -46,10 +46,20 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   const allowedOrigins = new Set((options.corsOrigins ?? DEFAULT_APP_ORIGINS).map(parseOrigin))
   const log = options.log ?? ((line: string) => console.log(`[emulator] ${line}`))
   const opened = options.statePath ? StateFiles.open(options.statePath) : undefined
-  const files = opened?.files
   if (opened && opened.leftovers.length > 0) {
     log(`removed ${opened.leftovers.length} temp file(s) a stopped emulator left beside ${options.statePath}`)
   }
+  try {
+    return await serve(options, clock, log, opened)
+  } catch (error) {
+    // Not started: the lock on the state file goes back.
+    opened?.files.close()
+    throw error
+  }
+}
+
+async function serve(options: StartOptions, clock: Clock, log: (line: string) => void, opened: OpenedState | undefined): Promise<RunningEmulator> {
+  const files = opened?.files
   const store = new Store(opened?.state)
   const sessions = new Sessions(clock)
   let baseUrl = ''
@@ -70,8 +80,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 
   /** Makes what the request changed durable (one journal line) before it is answered. */
   const save = () => {
-    const change = store.changes()
-    if (change && files) files.commit(change, () => store.toJSON())
+    const change = files && store.changes()
+    if (change) files.commit(change, () => store.toJSON())
     store.forgetChanges()
   }
   const undo = () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { statSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { applyChanges, JournalBrokenError, JournalWriter, readJournal, type StateChange } from './journal.ts'
 import type { PersistentState } from './model.ts'
 import { checkState, CorruptStateError, loadSnapshot, removeLeftovers, saveSnapshot } from './snapshot.ts'
@@ -43,20 +44,33 @@ export class StateFiles {
     return `${this.path}.journal`
   }
 
-  /** Removes a killed emulator's temp files, then loads the snapshot and replays its journal over it. */
+  /**
+   * Takes the state file's lock, removes a killed emulator's temp files, then loads the snapshot and
+   * replays its journal over it.
+   */
   static open(path: string, limits: CompactionLimits = DEFAULT_LIMITS): OpenedState {
     const files = new StateFiles(path, limits)
-    const leftovers = removeLeftovers(path)
-    const snapshot = loadSnapshot(path)
-    if (!snapshot) return { files, state: undefined, leftovers, tornTail: false }
-    const { changes, tornTail } = readJournal(files.journalPath, snapshot.journalId)
-    const { journalId: _id, ...records } = snapshot
-    // The replayed state is checked whole again: a journal line may reference what another removed.
-    const state =
-      changes.length > 0
-        ? checkState(applyChanges(records, changes), (reason) => new CorruptStateError(path, `after its journal: ${reason}`))
-        : records
-    return { files, state, leftovers, tornTail }
+    lock(files.lockPath, path)
+    try {
+      const leftovers = removeLeftovers(path)
+      const snapshot = loadSnapshot(path)
+      if (!snapshot) return { files, state: undefined, leftovers, tornTail: false }
+      const { changes, tornTail } = readJournal(files.journalPath, snapshot.journalId)
+      const { journalId: _id, ...records } = snapshot
+      // The replayed state is checked whole again: a journal line may reference what another removed.
+      const state =
+        changes.length > 0
+          ? checkState(applyChanges(records, changes), (reason) => new CorruptStateError(path, `after its journal: ${reason}`))
+          : records
+      return { files, state, leftovers, tornTail }
+    } catch (error) {
+      files.close()
+      throw error
+    }
+  }
+
+  get lockPath(): string {
+    return `${this.path}.lock`
   }
 
   /** Writes `state` as the new snapshot and starts an empty journal for it. */
@@ -95,8 +109,49 @@ export class StateFiles {
     return this.journal !== undefined && this.journal.size > Math.max(this.limits.minBytes, this.limits.ratio * this.snapshotBytes)
   }
 
+  /** Closes the journal and gives the lock back. */
   close(): void {
     this.journal?.close()
     this.journal = undefined
+    rmSync(this.lockPath, { force: true })
+  }
+}
+
+export class StateInUseError extends Error {
+  constructor(path: string, pid: number, lockPath: string) {
+    super(
+      `The state file ${path} is in use by another emulator (process ${pid}, named in ${lockPath}). Stop it first; if process ${pid} is no emulator, delete ${lockPath}.`,
+    )
+    this.name = 'StateInUseError'
+  }
+}
+
+/**
+ * One emulator per state file: a second one would compact the snapshot and replace the journal under
+ * the first, whose later writes would go to a journal no longer on disk. The lock file holds the
+ * owner's pid; one left by a killed emulator (no such process, or this very pid reused) is taken over.
+ */
+function lock(lockPath: string, path: string): void {
+  mkdirSync(dirname(lockPath), { recursive: true })
+  for (;;) {
+    try {
+      writeFileSync(lockPath, `${process.pid}\n`, { flag: 'wx', mode: 0o600 })
+      return
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+    const owner = Number.parseInt(readFileSync(lockPath, 'utf8'), 10)
+    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) throw new StateInUseError(path, owner, lockPath)
+    rmSync(lockPath, { force: true })
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it exists, owned by someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
