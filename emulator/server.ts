@@ -50,7 +50,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     log(`removed ${opened.leftovers.length} temp file(s) a stopped emulator left beside ${options.statePath}`)
   }
   try {
-    return await serve(options, clock, log, opened)
+    return await serve(options, clock, log, opened, allowedOrigins)
   } catch (error) {
     // Not started: the lock on the state file goes back.
     opened?.files.close()
@@ -58,7 +58,13 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   }
 }
 
-async function serve(options: StartOptions, clock: Clock, log: (line: string) => void, opened: OpenedState | undefined): Promise<RunningEmulator> {
+async function serve(
+  options: StartOptions,
+  clock: Clock,
+  log: (line: string) => void,
+  opened: OpenedState | undefined,
+  allowedOrigins: Set<string>,
+): Promise<RunningEmulator> {
   const files = opened?.files
   const store = new Store(opened?.state)
   const sessions = new Sessions(clock)

@@ -107,6 +107,7 @@ export const userSchema = z.strictObject({
   failedPasswordAttempts: count,
   lockedUntil: epochMs.optional(),
   confirmationCode: z.strictObject({ code: id, expiresAt: epochMs, triesLeft: z.number().int() }).optional(),
+  confirmationAttempts: z.strictObject({ since: epochMs, wrongCodes: count, resends: count }).optional(),
   tokensRevokedAt: epochSeconds.optional(),
 }) satisfies z.ZodType<UserRecord>
 
