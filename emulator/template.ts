@@ -83,11 +83,11 @@ type Value = string | number | boolean | null | Value[] | { [key: string]: Value
  */
 export function resolveParameters(template: Template, given: Readonly<Record<string, string>>): Record<string, string | number> {
   const declared = template.Parameters ?? {}
-  const unknown = Object.keys(given).filter((name) => !(name in declared))
+  const unknown = Object.keys(given).filter((name) => !Object.hasOwn(declared, name))
   if (unknown.length > 0) throw new Error(`unknown template parameter ${unknown.join(', ')} (the template has ${Object.keys(declared).join(', ')})`)
   const values: Record<string, string | number> = {}
   for (const [name, definition] of Object.entries(declared)) {
-    const raw = given[name] ?? (definition.Default === undefined ? undefined : String(definition.Default))
+    const raw = (Object.hasOwn(given, name) ? given[name] : undefined) ?? (definition.Default === undefined ? undefined : String(definition.Default))
     if (raw === undefined) throw new Error(`template parameter ${name} has no default: pass --param ${name}=…`)
     if (definition.AllowedValues && !definition.AllowedValues.map(String).includes(raw)) {
       throw new Error(`template parameter ${name} must be one of ${definition.AllowedValues.join(', ')}, got "${raw}"`)
@@ -115,7 +115,10 @@ export function resolveParameters(template: Template, given: Readonly<Record<str
   return values
 }
 
-/** Evaluates the intrinsic functions a pool template uses; any other one is an error naming it. */
+/**
+ * Evaluates the intrinsic functions a pool template uses; any other one is an error naming it.
+ * Names are looked up as own properties only: `!Ref constructor` is no such parameter.
+ */
 function evaluate(value: unknown, context: { refs: Record<string, Value>; conditions: Record<string, boolean> }): Value {
   if (Array.isArray(value)) return value.map((item) => evaluate(item, context))
   if (typeof value !== 'object' || value === null) return value as Value
@@ -125,13 +128,14 @@ function evaluate(value: unknown, context: { refs: Record<string, Value>; condit
     const args = Array.isArray(argument) ? argument : [argument]
     switch (key) {
       case 'Ref': {
-        if (typeof argument !== 'string' || !(argument in context.refs)) throw new Error(`!Ref ${String(argument)}: no such parameter or resource`)
+        if (typeof argument !== 'string' || !Object.hasOwn(context.refs, argument))
+          throw new Error(`!Ref ${String(argument)}: no such parameter or resource`)
         return context.refs[argument]
       }
       case 'Condition':
       case 'Fn::If': {
         const name = key === 'Condition' ? argument : args[0]
-        if (typeof name !== 'string' || !(name in context.conditions)) throw new Error(`${key} ${String(name)}: no such condition`)
+        if (typeof name !== 'string' || !Object.hasOwn(context.conditions, name)) throw new Error(`${key} ${String(name)}: no such condition`)
         if (key === 'Condition') return context.conditions[name]
         return evaluate(context.conditions[name] ? args[1] : args[2], context)
       }
@@ -146,7 +150,7 @@ function evaluate(value: unknown, context: { refs: Record<string, Value>; condit
       case 'Fn::Sub': {
         if (typeof argument !== 'string') throw new Error('!Sub with a variable map is not supported by the local pool')
         return argument.replace(/\$\{([\w:]+)\}/g, (_, name: string) => {
-          if (!(name in context.refs)) throw new Error(`!Sub \${${name}}: no such parameter or resource`)
+          if (!Object.hasOwn(context.refs, name)) throw new Error(`!Sub \${${name}}: no such parameter or resource`)
           return String(context.refs[name])
         })
       }
@@ -199,7 +203,7 @@ const MODELED: Record<string, Modeled> = {
 function modeledPart(properties: Record<string, Value>, modeled: Modeled, path: string, unmodeled: string[]): Record<string, Value> {
   const kept: Record<string, Value> = {}
   for (const [name, value] of Object.entries(properties)) {
-    const rule = modeled[name]
+    const rule = Object.hasOwn(modeled, name) ? modeled[name] : undefined
     if (rule === undefined) unmodeled.push(`${path}.${name}`)
     else if (rule === true || typeof value !== 'object' || value === null || Array.isArray(value)) kept[name] = value
     else kept[name] = modeledPart(value, rule, `${path}.${name}`, unmodeled)
@@ -236,7 +240,7 @@ export async function bootTemplate(template: Template, given: Readonly<Record<st
       unmodeled.push(`${logicalId} (${resource.Type})`)
       return false
     })
-    .filter(([, resource]) => resource.Condition === undefined || conditions[resource.Condition])
+    .filter(([, resource]) => resource.Condition === undefined || (Object.hasOwn(conditions, resource.Condition) && conditions[resource.Condition]))
     .sort(([, a], [, b]) => order.indexOf(a.Type) - order.indexOf(b.Type))
   for (const [logicalId, resource] of resources) {
     const evaluated = evaluate(resource.Properties ?? {}, { refs, conditions }) as Record<string, Value>

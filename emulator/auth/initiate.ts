@@ -40,8 +40,8 @@ type SignInRequest = InitiateAuthRequest & Pick<Partial<AdminInitiateAuthRequest
 
 /** InitiateAuth and AdminInitiateAuth (docs/cognito-behaviour.md#initiateauth); `admin` is the SigV4 variant. */
 export async function initiateAuth(input: Untrusted<SignInRequest>, deps: Deps, admin: boolean): Promise<AuthResponse> {
-  const poolId = admin ? requiredString(input, 'UserPoolId', { min: 1, max: 55 }) : undefined
-  const clientId = requiredString(input, 'ClientId', { min: 1, max: 128 })
+  const poolId = admin ? requiredString(input, 'UserPoolId') : undefined
+  const clientId = requiredString(input, 'ClientId')
   const flow = requiredEnum(input, 'AuthFlow', AUTH_FLOWS)
   const params = optionalStringMap(input, 'AuthParameters')
   if (poolId !== undefined) deps.store.requirePool(poolId)

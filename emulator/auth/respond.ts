@@ -4,7 +4,7 @@ import { matchTotpStep } from '../domain/totp.ts'
 import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
 import type { Deps } from '../deps.ts'
 import type { MfaFactor } from '../state/model.ts'
-import { optionalString, optionalStringMap, requiredEnum, requiredParameter, requiredString, type Untrusted } from '../validate.ts'
+import { checkAttribute, optionalString, optionalStringMap, requiredEnum, requiredParameter, requiredString, type Untrusted } from '../validate.ts'
 import { enforcePasswordPolicy, passwordAttemptChanges, passwordVerifier, refuseWhileLockedOut } from './password.ts'
 import { challengeNames, type SessionRecord } from './sessions.ts'
 import { afterPassword, factorChallenge, tokens, type AuthResponse, type SignInContext } from './sign-in.ts'
@@ -15,8 +15,8 @@ type ChallengeAnswer = RespondToAuthChallengeRequest & Pick<Partial<AdminRespond
 
 /** RespondToAuthChallenge and AdminRespondToAuthChallenge (docs/cognito-behaviour.md#respondtoauthchallenge). */
 export async function respondToAuthChallenge(input: Untrusted<ChallengeAnswer>, deps: Deps, admin: boolean): Promise<AuthResponse> {
-  const poolId = admin ? requiredString(input, 'UserPoolId', { min: 1, max: 55 }) : undefined
-  const clientId = requiredString(input, 'ClientId', { min: 1, max: 128 })
+  const poolId = admin ? requiredString(input, 'UserPoolId') : undefined
+  const clientId = requiredString(input, 'ClientId')
   const name = requiredEnum(input, 'ChallengeName', [
     ...challengeNames,
     'DEVICE_SRP_AUTH',
@@ -25,7 +25,7 @@ export async function respondToAuthChallenge(input: Untrusted<ChallengeAnswer>, 
     'EMAIL_OTP',
   ])
   const answers = optionalStringMap(input, 'ChallengeResponses')
-  const sessionId = optionalString(input, 'Session', { min: 20, max: 2048 })
+  const sessionId = optionalString(input, 'Session')
   if (poolId !== undefined) deps.store.requirePool(poolId)
   const client = deps.store.requireClient(clientId, poolId)
   const pool = deps.store.requirePool(client.poolId)
@@ -130,9 +130,11 @@ async function newPassword(ctx: SignInContext, session: SessionRecord, answers: 
   const password = requiredParameter(answers, 'NEW_PASSWORD')
   enforcePasswordPolicy(ctx.pool.passwordPolicy, password)
   const attributes = { ...ctx.user.attributes }
-  // Amplify sends attribute updates as "userAttributes.<name>".
+  // Amplify sends attribute updates as "userAttributes.<name>", held to the limits of UserAttributes.
   for (const [key, value] of Object.entries(answers)) {
-    if (key.startsWith('userAttributes.') && key !== 'userAttributes.sub') attributes[key.slice(15)] = value
+    if (!key.startsWith('userAttributes.') || key === 'userAttributes.sub') continue
+    const name = key.slice('userAttributes.'.length)
+    attributes[name] = checkAttribute(name, value, 'challengeResponses')
   }
   const user = ctx.deps.store.updateUser(ctx.user, {
     attributes,

@@ -17,7 +17,7 @@ export type TotpCaller = { user: UserRecord; session?: undefined } | { user: Use
  */
 export async function requireTotpCaller(input: Untrusted<AssociateSoftwareTokenRequest>, deps: Deps): Promise<TotpCaller> {
   const accessToken = optionalString(input, 'AccessToken')
-  const sessionId = optionalString(input, 'Session', { min: 20, max: 2048 })
+  const sessionId = optionalString(input, 'Session')
   if ((accessToken === undefined) === (sessionId === undefined)) {
     throw invalidParameter('Exactly one of AccessToken or Session must be provided.')
   }

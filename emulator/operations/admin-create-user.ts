@@ -11,10 +11,10 @@ import { userType } from './shapes.ts'
 /** A FORCE_CHANGE_PASSWORD user: the first sign-in answers NEW_PASSWORD_REQUIRED. */
 export const adminCreateUser: Operation<AdminCreateUserRequest, AdminCreateUserResponse> = async (input, deps) => {
   const pool = requestedPool(input, deps)
-  const username = requiredString(input, 'Username', { min: 1, max: 128 })
+  const username = requiredString(input, 'Username')
   const attributes = optionalAttributeList(input, 'UserAttributes')
   const action = optionalEnum(input, 'MessageAction', ['RESEND', 'SUPPRESS'] as const)
-  let temporary = optionalString(input, 'TemporaryPassword', { min: 1, max: 256 })
+  let temporary = optionalString(input, 'TemporaryPassword')
   if (action === 'RESEND') {
     const existing = deps.store.requireUser(pool, username)
     if (existing.status !== 'FORCE_CHANGE_PASSWORD') {

@@ -7,7 +7,7 @@ import { requestedPool, requestedUser } from './request-targets.ts'
 export const adminSetUserPassword: Operation<AdminSetUserPasswordRequest, AdminSetUserPasswordResponse> = async (input, deps) => {
   const pool = requestedPool(input, deps)
   const user = requestedUser(pool, input, deps)
-  const password = requiredString(input, 'Password', { min: 1, max: 256 })
+  const password = requiredString(input, 'Password')
   const permanent = optionalBoolean(input, 'Permanent') ?? false
   enforcePasswordPolicy(pool.passwordPolicy, password)
   deps.store.updateUser(user, {

@@ -6,8 +6,8 @@ import { requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
 
 export const changePassword: Operation<ChangePasswordRequest, ChangePasswordResponse> = async (input, deps) => {
-  const proposed = requiredString(input, 'ProposedPassword', { min: 1, max: 256 })
-  const previous = requiredString(input, 'PreviousPassword', { min: 1, max: 256 })
+  const proposed = requiredString(input, 'ProposedPassword')
+  const previous = requiredString(input, 'PreviousPassword')
   const { pool, user: caller } = await requireAccessToken(deps, requiredString(input, 'AccessToken'))
   refuseWhileLockedOut(caller, deps.clock)
   const ok = passwordMatches(pool, caller, previous)

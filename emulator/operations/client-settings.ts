@@ -1,7 +1,7 @@
 import type { CreateUserPoolClientRequest, ExplicitAuthFlowsType, TimeUnitsType } from '@aws-sdk/client-cognito-identity-provider'
 import { invalidParameter } from '../errors.ts'
 import type { ClientRecord } from '../state/model.ts'
-import { optionalArray, optionalBoolean, optionalEnum, optionalNumber, optionalObject, type Untrusted } from '../validate.ts'
+import { optionalBoolean, optionalEnum, optionalEnumList, optionalNumber, optionalObject, type Untrusted } from '../validate.ts'
 
 export const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 }
 const UNITS = ['seconds', 'minutes', 'hours', 'days'] as const
@@ -27,10 +27,6 @@ const LEGACY_FLOWS: Partial<Record<ExplicitAuthFlowsType, ExplicitAuthFlowsType>
   CUSTOM_AUTH_FLOW_ONLY: 'ALLOW_CUSTOM_AUTH',
 }
 
-function isAuthFlowName(value: unknown): value is ExplicitAuthFlowsType {
-  return typeof value === 'string' && (AUTH_FLOW_NAMES as readonly string[]).includes(value)
-}
-
 /** What CreateUserPoolClient and UpdateUserPoolClient share (the latter has no GenerateSecret; it is refused all the same). */
 type SettingsRequest = Omit<CreateUserPoolClientRequest, 'UserPoolId' | 'ClientName'>
 
@@ -44,15 +40,7 @@ export function clientSettings(input: Untrusted<SettingsRequest>): Settings {
   if (input.GenerateSecret === true) {
     throw invalidParameter('This local emulator does not issue client secrets; browser apps such as Amplify cannot use them.')
   }
-  const flows = optionalArray(input, 'ExplicitAuthFlows')
-  const checked = flows?.map((flow) => {
-    if (!isAuthFlowName(flow)) {
-      throw invalidParameter(
-        `1 validation error detected: Value '${String(flow)}' at 'explicitAuthFlows' failed to satisfy constraint: Member must satisfy enum value set: [${AUTH_FLOW_NAMES.join(', ')}]`,
-      )
-    }
-    return flow
-  })
+  const checked = optionalEnumList(input, 'ExplicitAuthFlows', AUTH_FLOW_NAMES)
   const explicitAuthFlows = checked ? [...new Set(checked.map((flow) => LEGACY_FLOWS[flow] ?? flow))] : DEFAULT_FLOWS
   const unitsInput = optionalObject(input, 'TokenValidityUnits') ?? {}
   const tokenValidityUnits = {

@@ -8,7 +8,7 @@ import { requestedClient, requestedUser } from './request-targets.ts'
 export const confirmSignUp: Operation<ConfirmSignUpRequest, ConfirmSignUpResponse> = async (input, deps) => {
   const { pool } = requestedClient(input, deps)
   const user = requestedUser(pool, input, deps)
-  const code = requiredString(input, 'ConfirmationCode', { min: 1, max: 2048 })
+  const code = requiredString(input, 'ConfirmationCode')
   if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`)
   const expected = user.confirmationCode
   if (!expected || expected.expiresAt <= deps.clock.now()) {

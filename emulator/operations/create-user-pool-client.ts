@@ -9,7 +9,7 @@ import { userPoolClientType } from './shapes.ts'
 
 export const createUserPoolClient: Operation<CreateUserPoolClientRequest, CreateUserPoolClientResponse> = async (input, deps) => {
   const pool = requestedPool(input, deps)
-  const name = requiredString(input, 'ClientName', { min: 1, max: 128 })
+  const name = requiredString(input, 'ClientName')
   const now = Math.floor(deps.clock.now() / 1000)
   const client: ClientRecord = { clientId: newClientId(), poolId: pool.id, name, createdAt: now, lastModifiedAt: now, ...clientSettings(input) }
   deps.store.saveClient(client)

@@ -11,12 +11,12 @@ import { createSigningKey } from '../domain/tokens.ts'
 import { invalidParameter } from '../errors.ts'
 import { newPoolId } from '../state/ids.ts'
 import type { PasswordPolicy, PoolRecord } from '../state/model.ts'
-import { optionalArray, optionalBoolean, optionalEnum, optionalNumber, optionalObject, requiredString, type Untrusted } from '../validate.ts'
+import { optionalBoolean, optionalEnum, optionalEnumList, optionalNumber, optionalObject, requiredString, type Untrusted } from '../validate.ts'
 import type { Operation } from './operation.ts'
 import { userPoolType } from './shapes.ts'
 
 export const createUserPool: Operation<CreateUserPoolRequest, CreateUserPoolResponse> = async (input, deps) => {
-  const name = requiredString(input, 'PoolName', { min: 1, max: 128 })
+  const name = requiredString(input, 'PoolName')
   const mfa = optionalEnum(input, 'MfaConfiguration', ['OFF', 'ON', 'OPTIONAL'] as const) ?? 'OFF'
   // AWS accepts ON/OPTIONAL here only with an SMS configuration; TOTP is switched on
   // afterwards with SetUserPoolMfaConfig (docs/cognito-behaviour.md#pool-mfa-configuration).
@@ -65,14 +65,5 @@ function stringList<T extends string>(
   name: 'UsernameAttributes' | 'AliasAttributes' | 'AutoVerifiedAttributes',
   allowed: readonly T[],
 ): T[] {
-  const list = optionalArray(input, name) ?? []
-  const isAllowed = (item: unknown): item is T => typeof item === 'string' && (allowed as readonly string[]).includes(item)
-  return list.map((item) => {
-    if (!isAllowed(item)) {
-      throw invalidParameter(
-        `1 validation error detected: Value '${String(item)}' at '${name.charAt(0).toLowerCase() + name.slice(1)}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`,
-      )
-    }
-    return item
-  })
+  return optionalEnumList(input, name, allowed) ?? []
 }

@@ -4,8 +4,8 @@ import type { Operation } from './operation.ts'
 import { userPoolClientType } from './shapes.ts'
 
 export const describeUserPoolClient: Operation<DescribeUserPoolClientRequest, DescribeUserPoolClientResponse> = async (input, deps) => {
-  const poolId = requiredString(input, 'UserPoolId', { min: 1, max: 55 })
+  const poolId = requiredString(input, 'UserPoolId')
   deps.store.requirePool(poolId)
-  const client = deps.store.requireClient(requiredString(input, 'ClientId', { min: 1, max: 128 }), poolId)
+  const client = deps.store.requireClient(requiredString(input, 'ClientId'), poolId)
   return { UserPoolClient: userPoolClientType(client) }
 }

@@ -6,7 +6,7 @@ import { requestedClient } from './request-targets.ts'
 
 /** What aws-amplify ≥ 6.15.4 refreshes with (docs/cognito-behaviour.md#refresh-tokens). */
 export const getTokensFromRefreshToken: Operation<GetTokensFromRefreshTokenRequest, GetTokensFromRefreshTokenResponse> = async (input, deps) => {
-  const refreshToken = requiredString(input, 'RefreshToken', { min: 1 })
+  const refreshToken = requiredString(input, 'RefreshToken')
   const { client, pool } = requestedClient(input, deps)
   return { AuthenticationResult: await refreshTokens(deps, pool, client, refreshToken) }
 }

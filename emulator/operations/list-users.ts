@@ -15,7 +15,7 @@ export const listUsers: Operation<ListUsersRequest, ListUsersResponse> = async (
   // 0 is allowed by the model; like an absent Limit it means a full page (an empty page with
   // a token would send a paging client round forever).
   const limit = optionalNumber(input, 'Limit', { min: 0, max: 60 }) || 60
-  const filter = optionalString(input, 'Filter', { max: 256 })
+  const filter = optionalString(input, 'Filter')
   let users = deps.store.listUsers(pool.id)
   if (filter) {
     const match = FILTER.exec(filter)
@@ -35,5 +35,6 @@ function filterValue(user: UserRecord, name: string): string | undefined {
   if (name === 'sub') return user.sub
   if (name === 'status') return user.enabled ? 'Enabled' : 'Disabled'
   if (name === 'cognito:user_status') return user.status
-  return user.attributes[name]
+  // Own attributes only: "constructor" or "toString" would otherwise find Object.prototype's functions.
+  return Object.hasOwn(user.attributes, name) ? user.attributes[name] : undefined
 }

@@ -5,8 +5,8 @@ import type { Operation } from './operation.ts'
 
 /** Revokes one refresh token and the access tokens carrying its origin_jti (docs/cognito-behaviour.md#revocation). */
 export const revokeToken: Operation<RevokeTokenRequest, RevokeTokenResponse> = async (input, deps) => {
-  const token = requiredString(input, 'Token', { min: 1 })
-  const client = deps.store.requireClient(requiredString(input, 'ClientId', { min: 1, max: 128 }))
+  const token = requiredString(input, 'Token')
+  const client = deps.store.requireClient(requiredString(input, 'ClientId'))
   if (token.split('.').length === 3)
     throw cognitoError('UnsupportedTokenTypeException', 'Unsupported token type: only refresh tokens can be revoked.')
   if (!client.enableTokenRevocation) {

@@ -11,8 +11,8 @@ import { requestedClient } from './request-targets.ts'
  */
 export const signUp: Operation<SignUpRequest, SignUpResponse> = async (input, deps) => {
   const { pool } = requestedClient(input, deps)
-  const username = requiredString(input, 'Username', { min: 1, max: 128 })
-  const password = requiredString(input, 'Password', { min: 1, max: 256 })
+  const username = requiredString(input, 'Username')
+  const password = requiredString(input, 'Password')
   const attributes = optionalAttributeList(input, 'UserAttributes')
   enforcePasswordPolicy(pool.passwordPolicy, password)
   const user = createUser(deps, pool, username, attributes, 'UNCONFIRMED', password)

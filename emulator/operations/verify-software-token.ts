@@ -10,8 +10,8 @@ import type { Operation } from './operation.ts'
 
 /** The pending secret becomes the active one when the code matches (docs/cognito-behaviour.md#authenticator-setup). */
 export const verifySoftwareToken: Operation<VerifySoftwareTokenRequest, VerifySoftwareTokenResponse> = async (input, deps) => {
-  const code = requiredString(input, 'UserCode', { min: 6, max: 6, pattern: /^[0-9]+$/ })
-  const deviceName = optionalString(input, 'FriendlyDeviceName', { max: 131072 })
+  const code = requiredString(input, 'UserCode')
+  const deviceName = optionalString(input, 'FriendlyDeviceName')
   const caller = await requireTotpCaller(input, deps)
   const { user, session } = caller
   if (session && session.mfaSetupStage !== 'verify') throw notAuthorized('Invalid session for the user.')
