@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { CognitoError } from './errors.ts'
 import { operations } from './operations/index.ts'
+import { printableError } from './printable.ts'
 import type { Deps } from './deps.ts'
 
 export type WireResponse = { status: number; headers: Record<string, string>; body: string }
@@ -44,7 +45,7 @@ export async function handle(target: string | undefined, rawBody: string, deps: 
       )
     }
     // A bug: logged here, never sent to the client (no stack traces on the wire).
-    console.error(`[emulator] internal error (request ${requestId}):`, error)
+    console.error(`[emulator] internal error (request ${requestId}): ${printableError(error)}`)
     return internalError(requestId)
   }
 }
@@ -61,14 +62,25 @@ export function internalError(requestId: string = randomUUID()): WireResponse {
   )
 }
 
+/** The x-amzn-ErrorMessage header is cut to this many characters (docs/cognito-behaviour.md#input-limits). */
+export const ERROR_HEADER_MAX = 1024
+
 // Messages quote request values (e.g. an AuthFlow in Japanese or with a line break); a header
 // cannot carry those, and writing one would throw and turn this 400 into a 500. The body keeps
-// the exact text; the optional header gets it percent-encoded.
-function headerSafe(text: string): string {
-  // Via UTF-8 bytes, not encodeURIComponent, which throws on a lone surrogate.
-  return text.replace(/[^\x20-\x7e]/gu, (char) =>
-    [...Buffer.from(char, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
-  )
+// the exact text; the optional header gets it percent-encoded, and bounded: quoted values are
+// already cut (validate.ts), and this keeps any message within what HTTP clients accept (the AWS
+// SDK for JavaScript fails on a 20 KB header).
+export function headerSafe(text: string): string {
+  let header = ''
+  for (const char of text) {
+    // Via UTF-8 bytes, not encodeURIComponent, which throws on a lone surrogate.
+    const encoded = /[\x20-\x7e]/.test(char)
+      ? char
+      : [...Buffer.from(char, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('')
+    if (header.length + encoded.length > ERROR_HEADER_MAX - 3) return `${header}...`
+    header += encoded
+  }
+  return header
 }
 
 function json(status: number, requestId: string, body: object, headers: Record<string, string> = {}): WireResponse {

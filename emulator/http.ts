@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { toJwks } from './domain/tokens.ts'
 import { handle, type WireResponse } from './handle.ts'
+import { printableError } from './printable.ts'
 import type { Deps } from './deps.ts'
 import type { TestClock } from './state/clock.ts'
 import { corsHeaders, refusal, servedOrigin, type RequestFacts } from './request-policy.ts'
@@ -107,7 +108,7 @@ async function serve(
     const result = await handle(target, body, options.deps)
     send(response, withCors(options.afterRequest(result), cors))
   } catch (error) {
-    console.error('[emulator] request failed:', error)
+    console.error(`[emulator] request failed: ${printableError(error)}`)
     if (!response.headersSent) {
       send(response, withCors(plainJson(500, { __type: 'InternalErrorException', message: 'An internal error occurred.' }), cors))
     }

@@ -4,6 +4,7 @@ import { bootTemplate, parseParamArguments, readTemplate, resolveParameters, typ
 import { DEFAULT_APP_ORIGINS } from './request-policy.ts'
 import { createTestClock } from './state/clock.ts'
 import { CorruptStateError } from './state/snapshot.ts'
+import { printable } from './printable.ts'
 
 const USAGE = `Usage: npm run emulator -- [--port 9229] [--state <file>] [--template <file> [--param Name=Value ...]] [--clock-control]
 
@@ -69,7 +70,9 @@ async function main(): Promise<void> {
     lines.push('', `${pool.name} (MFA ${pool.mfaConfiguration})`, `  UserPoolId ${pool.userPoolId}`, `  ClientId   ${pool.clientId}`)
     for (const user of pool.users) lines.push(`  user ${user.username} / ${user.password}  (${user.note})`)
   }
-  console.log(lines.join('\n'))
+  // Pool names, usernames and passwords come from the state file or from requests: each line is
+  // escaped, so none can end early and forge the READY line below.
+  console.log(lines.map(printable).join('\n'))
   // The line test harnesses wait for; keep its shape.
   console.log(`READY ${emulator.url}`)
   const stop = () => {
@@ -80,7 +83,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof CorruptStateError) console.error(error.message)
-  else console.error('[emulator] could not start:', error instanceof Error ? error.message : error)
+  if (error instanceof CorruptStateError) console.error(printable(error.message))
+  else console.error(`[emulator] could not start: ${printable(error instanceof Error ? error.message : String(error))}`)
   process.exit(1)
 })

@@ -3,6 +3,7 @@ import { Sessions } from './auth/sessions.ts'
 import { internalError, type WireResponse } from './handle.ts'
 import { createHttpServer } from './http.ts'
 import type { Deps } from './deps.ts'
+import { printable } from './printable.ts'
 import { DEFAULT_APP_ORIGINS, parseOrigin } from './request-policy.ts'
 import { localPools, seedDemoPools, type LocalPool } from './seed.ts'
 import { systemClock, type Clock, type TestClock } from './state/clock.ts'
@@ -44,7 +45,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   const clock = options.clockControl ?? options.clock ?? systemClock
   // Checked before anything is loaded or listens: a bad origin is a start-up error.
   const allowedOrigins = new Set((options.corsOrigins ?? DEFAULT_APP_ORIGINS).map(parseOrigin))
-  const log = options.log ?? ((line: string) => console.log(`[emulator] ${line}`))
+  const sink = options.log ?? ((line: string) => console.log(`[emulator] ${line}`))
+  // Every line escaped here, whoever wrote it: lines quote usernames, attribute values and paths.
+  const log = (line: string) => sink(printable(line))
   const opened = options.statePath ? StateFiles.open(options.statePath) : undefined
   if (opened && opened.leftovers.length > 0) {
     log(`removed ${opened.leftovers.length} temp file(s) a stopped emulator left beside ${options.statePath}`)

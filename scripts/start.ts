@@ -2,6 +2,7 @@
 // the Vite dev server, which proxies /local-cognito to it. No configuration needed.
 import { createServer } from 'vite'
 import { startEmulator, type RunningEmulator } from '../emulator/server.ts'
+import { printable } from '../emulator/printable.ts'
 import { CorruptStateError } from '../emulator/state/snapshot.ts'
 
 const STATE_FILE = '.emulator/state.json'
@@ -33,7 +34,8 @@ async function main(): Promise<void> {
     for (const user of local.users) lines.push(`    ${user.username} / ${user.password}  (${user.note})`)
   }
   lines.push('', '  Sign-up confirmation codes appear in this terminal.', '')
-  console.log(lines.join('\n'))
+  // Pool and user names come from the state file: escaped, so none can forge a line.
+  console.log(lines.map(printable).join('\n'))
   const stop = async () => {
     await vite.close()
     await pool.close()
