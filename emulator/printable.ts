@@ -5,8 +5,8 @@
  * is), lone surrogates, and the backslash itself so that an escape printed here cannot be told
  * apart from one typed by a user. One character class, so the scan is linear in the text.
  */
-// eslint-disable-next-line no-control-regex -- finding control characters is this expression's job
 const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is this expression's job
   /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\\]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 
 const SHORT = new Map([
