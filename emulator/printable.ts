@@ -2,18 +2,18 @@
  * Characters a terminal or a log reader would act on instead of showing: C0 and C1 controls
  * (line breaks, ESC, which starts ANSI sequences), DEL, the Unicode line and paragraph
  * separators, the bidirectional overrides and isolates (text shown in another order than it
- * is), lone surrogates, and the backslash itself so that an escape printed here cannot be told
- * apart from one typed by a user. One character class, so the scan is linear in the text.
+ * is) and lone surrogates. One character class, so the scan is linear in the text. The backslash
+ * is kept as it is: escaping is then idempotent, so a line escaped where it was written (the
+ * refusals of http.ts) is not escaped again by the log (server.ts).
  */
 const UNPRINTABLE =
   // eslint-disable-next-line no-control-regex -- finding control characters is this expression's job
-  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\\]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 
 const SHORT = new Map([
   ['\n', '\\n'],
   ['\r', '\\r'],
   ['\t', '\\t'],
-  ['\\', '\\\\'],
 ])
 
 /**

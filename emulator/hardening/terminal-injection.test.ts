@@ -33,9 +33,13 @@ describe('printable', () => {
     ['the line separator', 'a\u2028b', 'a\\u2028b'],
     ['a bidi override', '\u202eevil', '\\u202eevil'],
     ['a lone surrogate', 'a\ud800b', 'a\\ud800b'],
-    ['a backslash, so escapes cannot be faked', 'a\\nb', 'a\\\\nb'],
   ])('escapes %s', (_what, text, expected) => {
     expect(printable(text)).toBe(expected)
+  })
+
+  test('is idempotent: a line escaped where it was written is not escaped again by the log', () => {
+    const once = printable('a\nb\u001b\\x9b')
+    expect(printable(once)).toBe(once)
   })
 
   test('keeps what prints as itself: Japanese, accents, emoji (a surrogate pair), spaces', () => {
