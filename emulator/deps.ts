@@ -1,4 +1,5 @@
 import type { Sessions } from './auth/sessions.ts'
+import type { UnknownNameLockout } from './auth/unknown-lockout.ts'
 import type { Clock } from './state/clock.ts'
 import type { Store } from './state/store.ts'
 
@@ -10,6 +11,8 @@ import type { Store } from './state/store.ts'
 export type Deps = {
   store: Store
   sessions: Sessions
+  /** Wrong-password counts for names no pool user has (docs/cognito-behaviour.md#unknown-users). */
+  unknownLockout: UnknownNameLockout
   clock: Clock
   /** The `iss` claim for a pool: this server's own base URL + pool id (docs/cognito-behaviour.md#token-claims). */
   issuer(poolId: string): string

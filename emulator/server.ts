@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { Sessions } from './auth/sessions.ts'
 import { internalError, type WireResponse } from './handle.ts'
+import { UnknownNameLockout } from './auth/unknown-lockout.ts'
 import { createHttpServer } from './http.ts'
 import type { Deps } from './deps.ts'
 import { printable } from './printable.ts'
@@ -75,6 +76,7 @@ async function serve(
   const deps: Deps = {
     store,
     sessions,
+    unknownLockout: new UnknownNameLockout(clock),
     clock,
     issuer: (poolId) => `${baseUrl}/${poolId}`,
     log,

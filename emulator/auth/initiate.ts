@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { AdminInitiateAuthRequest, ExplicitAuthFlowsType, InitiateAuthRequest } from '@aws-sdk/client-cognito-identity-provider'
-import { createVerifier, isValidSrpA, poolNameOf, startServerExchange } from '../domain/srp.ts'
+import { isValidSrpA, passwordMatchesVerifier, poolNameOf, startServerExchange } from '../domain/srp.ts'
 import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
 import type { Deps } from '../deps.ts'
 import type { ClientRecord, PoolRecord } from '../state/model.ts'
@@ -8,6 +8,7 @@ import { optionalStringMap, requiredEnum, requiredParameter, requiredString, typ
 import { passwordAttemptChanges, passwordMatches, refuseWhileLockedOut } from './password.ts'
 import { refreshTokens } from './refresh.ts'
 import { afterPassword, challenge, type AuthResponse } from './sign-in.ts'
+import { decoyFor } from './unknown-users.ts'
 
 const AUTH_FLOWS = [
   'USER_SRP_AUTH',
@@ -72,7 +73,8 @@ async function plainPassword(deps: Deps, pool: PoolRecord, client: ClientRecord,
   // As on the SRP path: no device is ever issued here, so any DEVICE_KEY is unknown, and
   // Amplify answers this by dropping its device and repeating the request (docs/cognito-behaviour.md#unknown-devices).
   if (params.DEVICE_KEY) throw cognitoError('ResourceNotFoundException', 'Device does not exist.')
-  const found = findOrRefuse(deps, pool, client, username)
+  const found = deps.store.findUser(pool, username)
+  if (!found) return refuseUnknownPassword(deps, pool, client, username, password)
   refuseWhileLockedOut(found, deps.clock)
   if (!passwordMatches(pool, found, password)) {
     deps.store.updateUser(found, passwordAttemptChanges(found, false, deps.clock))
@@ -80,6 +82,20 @@ async function plainPassword(deps: Deps, pool: PoolRecord, client: ClientRecord,
   }
   // The count is reset only when the sign-in ends in tokens (sign-in.ts), not by the password alone.
   return afterPassword({ deps, pool, client, user: found })
+}
+
+/**
+ * A name the pool does not know. With PreventUserExistenceErrors ENABLED: the same lockout, the same
+ * verifier computation and the same answer as a real user's wrong password (docs/cognito-behaviour.md#unknown-users).
+ */
+function refuseUnknownPassword(deps: Deps, pool: PoolRecord, client: ClientRecord, username: string, password: string): never {
+  if (client.preventUserExistenceErrors !== 'ENABLED') throw cognitoError('UserNotFoundException', 'User does not exist.')
+  const decoy = decoyFor(pool, username)
+  deps.unknownLockout.refuseWhileLockedOut(pool.id, decoy.name)
+  // Done for its cost alone: no password matches a verifier that is not g^x for any known x.
+  passwordMatchesVerifier(poolNameOf(pool.id), decoy.userIdForSrp, password, decoy.saltHex, decoy.verifierHex)
+  deps.unknownLockout.recordFailure(pool.id, decoy.name)
+  throw notAuthorized('Incorrect username or password.')
 }
 
 /**
@@ -94,32 +110,34 @@ function startSrp(deps: Deps, pool: PoolRecord, client: ClientRecord, params: Re
   const found = deps.store.findUser(pool, username)
   if (!found) {
     if (client.preventUserExistenceErrors !== 'ENABLED') throw cognitoError('UserNotFoundException', 'User does not exist.')
-    // Answer as for a real user, with a verifier nobody knows the password of; the
-    // signature then fails like a wrong password and reveals nothing (docs/cognito-behaviour.md#unknown-users).
-    const decoy = createVerifier(poolNameOf(pool.id), username, randomBytes(32).toString('hex'))
+    // Answer as for a real user, with the name's own salt and a verifier nobody knows the password of;
+    // the signature then fails like a wrong password and reveals nothing (docs/cognito-behaviour.md#unknown-users).
+    const decoy = decoyFor(pool, username)
     const { bHex, BHex } = startServerExchange(decoy.verifierHex)
     const session = deps.sessions.issue(
-      { poolId: pool.id, clientId: client.clientId, sub: '', challenge: 'PASSWORD_VERIFIER', srp: { aHex, bHex, BHex, secretBlock } },
+      {
+        poolId: pool.id,
+        clientId: client.clientId,
+        sub: '',
+        unknownName: username,
+        challenge: 'PASSWORD_VERIFIER',
+        srp: { aHex, bHex, BHex, secretBlock },
+      },
       client.authSessionValidityMinutes,
     )
     return {
       ChallengeName: 'PASSWORD_VERIFIER',
       Session: session.id,
-      ChallengeParameters: { SALT: decoy.saltHex, SRP_B: BHex, SECRET_BLOCK: secretBlock, USERNAME: username, USER_ID_FOR_SRP: username },
+      // The members in the order `challenge` gives a real user's.
+      ChallengeParameters: { USER_ID_FOR_SRP: decoy.userIdForSrp, ...srpParameters(decoy.saltHex, BHex, secretBlock, decoy.userIdForSrp) },
     }
   }
   const { bHex, BHex } = startServerExchange(found.srp.verifierHex)
-  return challenge(
-    { deps, pool, client, user: found },
-    'PASSWORD_VERIFIER',
-    { SALT: found.srp.saltHex, SRP_B: BHex, SECRET_BLOCK: secretBlock, USERNAME: found.username },
-    { srp: { aHex, bHex, BHex, secretBlock } },
-  )
+  return challenge({ deps, pool, client, user: found }, 'PASSWORD_VERIFIER', srpParameters(found.srp.saltHex, BHex, secretBlock, found.username), {
+    srp: { aHex, bHex, BHex, secretBlock },
+  })
 }
 
-function findOrRefuse(deps: Deps, pool: PoolRecord, client: ClientRecord, username: string) {
-  const user = deps.store.findUser(pool, username)
-  if (user) return user
-  if (client.preventUserExistenceErrors === 'ENABLED') throw notAuthorized('Incorrect username or password.')
-  throw cognitoError('UserNotFoundException', 'User does not exist.')
+function srpParameters(saltHex: string, BHex: string, secretBlock: string, username: string): Record<string, string> {
+  return { SALT: saltHex, SRP_B: BHex, SECRET_BLOCK: secretBlock, USERNAME: username }
 }

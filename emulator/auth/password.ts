@@ -38,24 +38,27 @@ export function passwordVerifier(pool: PoolRecord, username: string, password: s
 const FREE_FAILURES = 5
 const MAX_LOCK_SECONDS = 15 * 60
 
+/** What a lockout counts: a user's, or an unknown name's (auth/unknown-lockout.ts). */
+export type PasswordAttempts = Pick<UserRecord, 'failedPasswordAttempts' | 'lockedUntil'>
+
 /**
  * During a lockout every password or MFA code is refused without being checked
  * (docs/cognito-behaviour.md#lockout, docs/cognito-behaviour.md#wrong-mfa-codes).
  */
-export function refuseWhileLockedOut(user: UserRecord, clock: Clock): void {
+export function refuseWhileLockedOut(user: PasswordAttempts, clock: Clock): void {
   if (user.lockedUntil !== undefined && clock.now() < user.lockedUntil) {
     throw notAuthorized('Password attempts exceeded')
   }
 }
 
-export type PasswordAttemptChanges = Pick<UserRecord, 'failedPasswordAttempts' | 'lockedUntil'>
+export type PasswordAttemptChanges = PasswordAttempts
 
 /**
  * How a password attempt changes the user (the caller stores it). After five failures in a row
  * the user is locked out for 1 s, then 2 s, 4 s … up to 15 minutes, as Cognito does; a success
  * resets the count. Wrong MFA codes count as failures too (docs/cognito-behaviour.md#wrong-mfa-codes).
  */
-export function passwordAttemptChanges(user: UserRecord, succeeded: boolean, clock: Clock): PasswordAttemptChanges {
+export function passwordAttemptChanges(user: PasswordAttempts, succeeded: boolean, clock: Clock): PasswordAttemptChanges {
   if (succeeded) return { failedPasswordAttempts: 0, lockedUntil: undefined }
   const failedPasswordAttempts = user.failedPasswordAttempts + 1
   if (failedPasswordAttempts < FREE_FAILURES) return { failedPasswordAttempts, lockedUntil: user.lockedUntil }

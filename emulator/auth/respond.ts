@@ -3,12 +3,13 @@ import { poolNameOf, verifyPasswordClaim } from '../domain/srp.ts'
 import { matchTotpStep } from '../domain/totp.ts'
 import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
 import type { Deps } from '../deps.ts'
-import type { MfaFactor } from '../state/model.ts'
+import type { MfaFactor, PoolRecord } from '../state/model.ts'
 import { checkAttribute, optionalString, optionalStringMap, requiredEnum, requiredParameter, requiredString, type Untrusted } from '../validate.ts'
 import { enforcePasswordPolicy, passwordAttemptChanges, passwordVerifier, refuseWhileLockedOut } from './password.ts'
 import { challengeNames, type SessionRecord } from './sessions.ts'
 import { afterPassword, factorChallenge, tokens, type AuthResponse, type SignInContext } from './sign-in.ts'
 import { countWrongCode } from './wrong-codes.ts'
+import { decoyFor, normalisedName } from './unknown-users.ts'
 
 /** The members both requests have, and the admin one's UserPoolId. */
 type ChallengeAnswer = RespondToAuthChallengeRequest & Pick<Partial<AdminRespondToAuthChallengeRequest>, 'UserPoolId'>
@@ -33,6 +34,7 @@ export async function respondToAuthChallenge(input: Untrusted<ChallengeAnswer>, 
   const session = deps.sessions.require(sessionId, { clientId })
   if (session.challenge !== name) throw invalidParameter(`Invalid challenge name: expected ${session.challenge}.`)
   const username = requiredParameter(answers, 'USERNAME')
+  if (session.unknownName !== undefined) return refuseUnknownClaim(deps, pool, session, session.unknownName, username, answers)
   const user = session.sub ? deps.store.findUserBySub(pool.id, session.sub) : undefined
   // USERNAME may be the username, an alias or the sub, but it must be this session's user.
   if (!user || deps.store.findUser(pool, username)?.sub !== user.sub) {
@@ -62,28 +64,9 @@ export async function respondToAuthChallenge(input: Untrusted<ChallengeAnswer>, 
 
 /** The password proven by the client's signature (docs/cognito-behaviour.md#srp-exchange, step 4). */
 async function provePassword(ctx: SignInContext, session: SessionRecord, answers: Record<string, string>) {
-  const secretBlock = requiredParameter(answers, 'PASSWORD_CLAIM_SECRET_BLOCK')
-  const timestamp = requiredParameter(answers, 'TIMESTAMP')
-  const signature = requiredParameter(answers, 'PASSWORD_CLAIM_SIGNATURE')
-  // No device is ever issued here, so any DEVICE_KEY is unknown; the session stays
-  // usable because Amplify then repeats this same request without it (docs/cognito-behaviour.md#unknown-devices).
-  if (answers.DEVICE_KEY) throw cognitoError('ResourceNotFoundException', 'Device does not exist.')
+  const claim = passwordClaim(answers)
   refuseWhileLockedOut(ctx.user, ctx.deps.clock)
-  const srp = session.srp
-  const ok =
-    srp !== undefined &&
-    secretBlock === srp.secretBlock &&
-    verifyPasswordClaim({
-      poolName: poolNameOf(ctx.pool.id),
-      userIdForSrp: ctx.user.username,
-      verifierHex: ctx.user.srp.verifierHex,
-      aHex: srp.aHex,
-      bHex: srp.bHex,
-      BHex: srp.BHex,
-      secretBlock,
-      timestamp,
-      signature,
-    })
+  const ok = claimHolds(ctx.pool, session, claim, ctx.user.username, ctx.user.srp.verifierHex)
   if (!ok) {
     ctx.deps.store.updateUser(ctx.user, passwordAttemptChanges(ctx.user, false, ctx.deps.clock))
     ctx.deps.sessions.spend(session)
@@ -91,6 +74,63 @@ async function provePassword(ctx: SignInContext, session: SessionRecord, answers
   }
   // The count is reset only when the sign-in ends in tokens (sign-in.ts), not by the password alone.
   return afterPassword(ctx, session)
+}
+
+/**
+ * PASSWORD_VERIFIER for a name the pool does not know: each step of `provePassword`, in its order and
+ * with its answers, the signature checked against the name's decoy verifier (docs/cognito-behaviour.md#unknown-users).
+ */
+async function refuseUnknownClaim(
+  deps: Deps,
+  pool: PoolRecord,
+  session: SessionRecord,
+  typedName: string,
+  username: string,
+  answers: Record<string, string>,
+): Promise<never> {
+  const decoy = decoyFor(pool, typedName)
+  // USERNAME must name this session's (pretended) user, and no user who has signed up since.
+  const named = username === decoy.userIdForSrp || normalisedName(pool, username) === decoy.name
+  if (!named || deps.store.findUser(pool, username)) {
+    deps.sessions.spend(session)
+    throw notAuthorized('Incorrect username or password.')
+  }
+  const claim = passwordClaim(answers)
+  deps.unknownLockout.refuseWhileLockedOut(pool.id, decoy.name)
+  // Done for its cost alone: it cannot hold for a verifier whose password nobody knows.
+  claimHolds(pool, session, claim, decoy.userIdForSrp, decoy.verifierHex)
+  deps.unknownLockout.recordFailure(pool.id, decoy.name)
+  deps.sessions.spend(session)
+  throw notAuthorized('Incorrect username or password.')
+}
+
+type PasswordClaim = { secretBlock: string; timestamp: string; signature: string }
+
+function passwordClaim(answers: Record<string, string>): PasswordClaim {
+  const secretBlock = requiredParameter(answers, 'PASSWORD_CLAIM_SECRET_BLOCK')
+  const timestamp = requiredParameter(answers, 'TIMESTAMP')
+  const signature = requiredParameter(answers, 'PASSWORD_CLAIM_SIGNATURE')
+  // No device is ever issued here, so any DEVICE_KEY is unknown; the session stays
+  // usable because Amplify then repeats this same request without it (docs/cognito-behaviour.md#unknown-devices).
+  if (answers.DEVICE_KEY) throw cognitoError('ResourceNotFoundException', 'Device does not exist.')
+  return { secretBlock, timestamp, signature }
+}
+
+function claimHolds(pool: PoolRecord, session: SessionRecord, claim: PasswordClaim, userIdForSrp: string, verifierHex: string): boolean {
+  const srp = session.srp
+  return (
+    srp !== undefined &&
+    claim.secretBlock === srp.secretBlock &&
+    verifyPasswordClaim({
+      poolName: poolNameOf(pool.id),
+      userIdForSrp,
+      verifierHex,
+      aHex: srp.aHex,
+      bHex: srp.bHex,
+      BHex: srp.BHex,
+      ...claim,
+    })
+  )
 }
 
 /**

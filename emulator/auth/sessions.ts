@@ -28,6 +28,8 @@ export type SessionRecord = Readonly<{
   used: boolean
   authTime?: number
   srp?: Readonly<{ aHex: string; bHex: string; BHex: string; secretBlock: string }>
+  /** A name the pool does not know, as typed; `sub` is then empty (docs/cognito-behaviour.md#unknown-users). */
+  unknownName?: string
   mfaSetupStage?: MfaSetupStage
   smsCode?: string
   canChoose?: readonly string[]

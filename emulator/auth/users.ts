@@ -79,7 +79,8 @@ export function issueConfirmationCode(
   return { confirmationCode, delivery: { Destination: maskEmail(email), DeliveryMedium: 'EMAIL', AttributeName: 'email' } }
 }
 
-function maskEmail(email: string): string {
+/** An address as CodeDeliveryDetails shows it: its first letter and the domain's, the rest hidden. */
+export function maskEmail(email: string): string {
   const [local, domain] = email.split('@')
   return `${local.charAt(0)}***@${domain.charAt(0)}***`
 }

@@ -3,12 +3,15 @@ import { confirmationAttemptCounted, refuseOverConfirmationLimit } from '../auth
 import { cognitoError, notAuthorized } from '../errors.ts'
 import { requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
-import { requestedClient, requestedUser } from './request-targets.ts'
+import { findRequestedUser, requestedClient } from './request-targets.ts'
 
 export const confirmSignUp: Operation<ConfirmSignUpRequest, ConfirmSignUpResponse> = async (input, deps) => {
-  const { pool } = requestedClient(input, deps)
-  const user = requestedUser(pool, input, deps)
+  const { client, pool } = requestedClient(input, deps)
+  const { user } = findRequestedUser(pool, input, deps)
+  if (!user && client.preventUserExistenceErrors !== 'ENABLED') throw cognitoError('UserNotFoundException', 'User does not exist.')
   const code = requiredString(input, 'ConfirmationCode')
+  // An unknown name has no code to match (docs/cognito-behaviour.md#unknown-users).
+  if (!user) throw cognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.')
   if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`)
   const expected = user.confirmationCode
   if (!expected || expected.expiresAt <= deps.clock.now()) {

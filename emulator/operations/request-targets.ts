@@ -19,3 +19,16 @@ export function requestedClient(input: Untrusted<{ ClientId: string | undefined 
 export function requestedUser(pool: PoolRecord, input: Untrusted<{ Username: string | undefined }>, deps: Deps): UserRecord {
   return deps.store.requireUser(pool, requiredString(input, 'Username'))
 }
+
+/**
+ * The user named by `Username`, or undefined when `pool` has none: for the operations that must not
+ * tell an unknown name from a user (docs/cognito-behaviour.md#unknown-users). `name` is the name as sent.
+ */
+export function findRequestedUser(
+  pool: PoolRecord,
+  input: Untrusted<{ Username: string | undefined }>,
+  deps: Deps,
+): { name: string; user?: UserRecord } {
+  const name = requiredString(input, 'Username', { min: 1, max: 128 })
+  return { name, user: deps.store.findUser(pool, name) }
+}

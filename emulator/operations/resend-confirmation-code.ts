@@ -1,13 +1,19 @@
 import type { ResendConfirmationCodeRequest, ResendConfirmationCodeResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { confirmationAttemptCounted, refuseOverConfirmationLimit } from '../auth/confirmation-limits.ts'
+import { simulatedDelivery } from '../auth/unknown-users.ts'
 import { issueConfirmationCode } from '../auth/users.ts'
-import { invalidParameter } from '../errors.ts'
+import { cognitoError, invalidParameter } from '../errors.ts'
 import type { Operation } from './operation.ts'
-import { requestedClient, requestedUser } from './request-targets.ts'
+import { findRequestedUser, requestedClient } from './request-targets.ts'
 
 export const resendConfirmationCode: Operation<ResendConfirmationCodeRequest, ResendConfirmationCodeResponse> = async (input, deps) => {
-  const { pool } = requestedClient(input, deps)
-  const user = requestedUser(pool, input, deps)
+  const { client, pool } = requestedClient(input, deps)
+  const { name, user } = findRequestedUser(pool, input, deps)
+  if (!user) {
+    if (client.preventUserExistenceErrors !== 'ENABLED') throw cognitoError('UserNotFoundException', 'User does not exist.')
+    // A code "sent" to a made-up address, as Cognito does (docs/cognito-behaviour.md#unknown-users).
+    return { CodeDeliveryDetails: simulatedDelivery(pool, name) }
+  }
   if (user.status !== 'UNCONFIRMED') throw invalidParameter('User is already confirmed.')
   // Each new code would bring five more tries: so few codes an hour (docs/cognito-behaviour.md#confirmation-code-limits).
   refuseOverConfirmationLimit(user, 'resends', deps.clock)

@@ -1,0 +1,99 @@
+import { createHash, createHmac, hkdfSync } from 'node:crypto'
+import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider'
+import { N, padHex } from '../domain/srp.ts'
+import type { PoolRecord } from '../state/model.ts'
+import { maskEmail } from './users.ts'
+
+// With PreventUserExistenceErrors ENABLED a name the pool does not know is answered as if it were a
+// user (docs/cognito-behaviour.md#unknown-users): a salt, a verifier and, in email-username pools, a
+// USER_ID_FOR_SRP of its own, the same at every call for the same name in the same pool, derived from
+// the name and a secret only this pool has (docs/decisions/012-unknown-users.md).
+
+/** What a pool pretends to hold for a name it does not know. */
+export type Decoy = Readonly<{
+  /** The name as the pool compares it: the key of the decoy and of its lockout. */
+  name: string
+  userIdForSrp: string
+  saltHex: string
+  verifierHex: string
+}>
+
+const LABEL = 'unknown-user-srp'
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const EMAIL_SHAPED = /^[^@\s]+@[^@\s]+$/
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
+
+/**
+ * The name as `Store.findUser` would match it: lower-cased in a case-insensitive pool, and an email
+ * in a pool that signs in with email (emails are compared without case), so every spelling of one
+ * name gets one decoy, as every spelling of a real user's name gets that user.
+ */
+export function normalisedName(pool: PoolRecord, name: string): string {
+  const signsInWithEmail = pool.usernameAttributes.includes('email') || pool.aliasAttributes.includes('email')
+  if (!pool.usernameCaseSensitive || (signsInWithEmail && name.includes('@'))) return name.toLowerCase()
+  return name
+}
+
+/** The salt, verifier and USER_ID_FOR_SRP a pool answers with for `typedName`, which it does not know. */
+export function decoyFor(pool: PoolRecord, typedName: string): Decoy {
+  const name = normalisedName(pool, typedName)
+  const derive = deriver(pool, name)
+  // A real verifier is g^x mod N for an x nobody outside knows; a uniform number below N is as good
+  // for B = k·v + g^b, the only place it shows, and costs no exponentiation more than a real user's.
+  const verifier = BigInt(`0x${derive('verifier', 384).toString('hex')}`) % N
+  return {
+    name,
+    userIdForSrp: userIdForSrp(pool, typedName, name, derive('user id', 16)),
+    saltHex: derive('salt', 16).toString('hex'),
+    verifierHex: padHex(verifier),
+  }
+}
+
+/**
+ * ResendConfirmationCode's CodeDeliveryDetails for a name the pool does not know. The emulator
+ * delivers codes only by email, so this is an email destination, masked as a real one is: the name
+ * itself when it is an address, else an address made up from the name (the same at every call).
+ */
+export function simulatedDelivery(pool: PoolRecord, typedName: string): CodeDeliveryDetailsType {
+  const name = normalisedName(pool, typedName)
+  let address = name
+  if (!EMAIL_SHAPED.test(name)) {
+    const [local, domain] = deriver(pool, name)('delivery', 2)
+    address = `${LETTERS[local % 26]}@${LETTERS[domain % 26]}`
+  }
+  return { Destination: maskEmail(address), DeliveryMedium: 'EMAIL', AttributeName: 'email' }
+}
+
+/** `purpose`-labelled bytes for `name`: HKDF (RFC 5869) from HMAC(pool secret, name). */
+function deriver(pool: PoolRecord, name: string): (purpose: string, length: number) => Buffer {
+  const seed = createHmac('sha256', poolSecret(pool)).update(name, 'utf8').digest()
+  return (purpose, length) => Buffer.from(hkdfSync('sha256', seed, Buffer.alloc(0), purpose, length))
+}
+
+/**
+ * The pool's secret for decoys: HMAC-SHA256 keyed with a hash of the pool's private signing key. It
+ * is persisted with the pool already, so decoys survive a restart and differ from pool to pool.
+ */
+function poolSecret(pool: PoolRecord): Buffer {
+  const jwk = pool.signingKey.privateJwk as Record<string, unknown>
+  const keyHash = createHash('sha256')
+    .update(JSON.stringify(jwk, Object.keys(jwk).sort()))
+    .digest()
+  return createHmac('sha256', keyHash).update(LABEL).digest()
+}
+
+/**
+ * In a pool whose usernames are emails the stored username, and so USER_ID_FOR_SRP, is a UUID
+ * (docs/cognito-behaviour.md#usernames-and-user-ids): a decoy gets one too, as Cognito's do. A name
+ * that already is a UUID is what a real user's would be (sign-in by sub) and comes back as it is.
+ * Elsewhere a real user's USER_ID_FOR_SRP is the name, and so is a decoy's.
+ */
+function userIdForSrp(pool: PoolRecord, typedName: string, name: string, bytes: Buffer): string {
+  if (!pool.usernameAttributes.includes('email')) return typedName
+  if (UUID.test(name)) return name
+  // RFC 9562 version 4 and variant bits, as crypto.randomUUID() sets them for real users.
+  bytes[6] = (bytes[6] & 0x0f) | 0x40
+  bytes[8] = (bytes[8] & 0x3f) | 0x80
+  const hex = bytes.toString('hex')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
