@@ -37,14 +37,15 @@ export function normalisedName(pool: PoolRecord, name: string): string {
 /** The salt, verifier and USER_ID_FOR_SRP a pool answers with for `typedName`, which it does not know. */
 export function decoyFor(pool: PoolRecord, typedName: string): Decoy {
   const name = normalisedName(pool, typedName)
-  const derive = deriver(pool, name)
+  // One expansion, cut in three: a real user's path has no such step, so it is kept short.
+  const bytes = deriver(pool, name)('decoy', 16 + 16 + 384)
   // A real verifier is g^x mod N for an x nobody outside knows; a uniform number below N is as good
   // for B = k·v + g^b, the only place it shows, and costs no exponentiation more than a real user's.
-  const verifier = BigInt(`0x${derive('verifier', 384).toString('hex')}`) % N
+  const verifier = BigInt(`0x${bytes.subarray(32).toString('hex')}`) % N
   return {
     name,
-    userIdForSrp: userIdForSrp(pool, typedName, name, derive('user id', 16)),
-    saltHex: derive('salt', 16).toString('hex'),
+    userIdForSrp: userIdForSrp(pool, typedName, name, bytes.subarray(16, 32)),
+    saltHex: bytes.subarray(0, 16).toString('hex'),
     verifierHex: padHex(verifier),
   }
 }
@@ -70,16 +71,24 @@ function deriver(pool: PoolRecord, name: string): (purpose: string, length: numb
   return (purpose, length) => Buffer.from(hkdfSync('sha256', seed, Buffer.alloc(0), purpose, length))
 }
 
+// Keyed by the key object, as tokens.ts keys its imported keys: a replaced key's secret goes with it.
+const secrets = new WeakMap<PoolRecord['signingKey'], Buffer>()
+
 /**
  * The pool's secret for decoys: HMAC-SHA256 keyed with a hash of the pool's private signing key. It
  * is persisted with the pool already, so decoys survive a restart and differ from pool to pool.
  */
 function poolSecret(pool: PoolRecord): Buffer {
-  const jwk = pool.signingKey.privateJwk as Record<string, unknown>
-  const keyHash = createHash('sha256')
-    .update(JSON.stringify(jwk, Object.keys(jwk).sort()))
-    .digest()
-  return createHmac('sha256', keyHash).update(LABEL).digest()
+  let secret = secrets.get(pool.signingKey)
+  if (!secret) {
+    const jwk = pool.signingKey.privateJwk as Record<string, unknown>
+    const keyHash = createHash('sha256')
+      .update(JSON.stringify(jwk, Object.keys(jwk).sort()))
+      .digest()
+    secret = createHmac('sha256', keyHash).update(LABEL).digest()
+    secrets.set(pool.signingKey, secret)
+  }
+  return secret
 }
 
 /**
