@@ -1,4 +1,4 @@
-import { createHash, createHmac, hkdfSync } from 'node:crypto'
+import { createHash, createHmac } from 'node:crypto'
 import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider'
 import { N, padHex } from '../domain/srp.ts'
 import type { PoolRecord } from '../state/model.ts'
@@ -37,8 +37,8 @@ export function normalisedName(pool: PoolRecord, name: string): string {
 /** The salt, verifier and USER_ID_FOR_SRP a pool answers with for `typedName`, which it does not know. */
 export function decoyFor(pool: PoolRecord, typedName: string): Decoy {
   const name = normalisedName(pool, typedName)
-  // One expansion, cut in three: a real user's path has no such step, so it is kept short.
-  const bytes = deriver(pool, name)('decoy', 16 + 16 + 384)
+  // One derivation, cut in three.
+  const bytes = derive(pool, 'decoy', name, 16 + 16 + 384)
   // A real verifier is g^x mod N for an x nobody outside knows; a uniform number below N is as good
   // for B = k·v + g^b, the only place it shows, and costs no exponentiation more than a real user's.
   const verifier = BigInt(`0x${bytes.subarray(32).toString('hex')}`) % N
@@ -59,16 +59,19 @@ export function simulatedDelivery(pool: PoolRecord, typedName: string): CodeDeli
   const name = normalisedName(pool, typedName)
   let address = name
   if (!EMAIL_SHAPED.test(name)) {
-    const [local, domain] = deriver(pool, name)('delivery', 2)
+    const [local, domain] = derive(pool, 'delivery', name, 2)
     address = `${LETTERS[local % 26]}@${LETTERS[domain % 26]}`
   }
   return { Destination: maskEmail(address), DeliveryMedium: 'EMAIL', AttributeName: 'email' }
 }
 
-/** `purpose`-labelled bytes for `name`: HKDF (RFC 5869) from HMAC(pool secret, name). */
-function deriver(pool: PoolRecord, name: string): (purpose: string, length: number) => Buffer {
-  const seed = createHmac('sha256', poolSecret(pool)).update(name, 'utf8').digest()
-  return (purpose, length) => Buffer.from(hkdfSync('sha256', seed, Buffer.alloc(0), purpose, length))
+/**
+ * `length` bytes for `name` and `purpose`: SHAKE256 (FIPS 202) of the pool secret, the purpose and the
+ * name, a keyed extendable-output function in one call (the secret and purpose are fixed-length or
+ * NUL-ended, so no two inputs run together). One call matters: a real user's path has no such step.
+ */
+function derive(pool: PoolRecord, purpose: string, name: string, length: number): Buffer {
+  return createHash('shake256', { outputLength: length }).update(poolSecret(pool)).update(`${purpose}\u0000`).update(name, 'utf8').digest()
 }
 
 // Keyed by the key object, as tokens.ts keys its imported keys: a replaced key's secret goes with it.
