@@ -29,6 +29,6 @@ export function findRequestedUser(
   input: Untrusted<{ Username: string | undefined }>,
   deps: Deps,
 ): { name: string; user?: UserRecord } {
-  const name = requiredString(input, 'Username', { min: 1, max: 128 })
+  const name = requiredString(input, 'Username')
   return { name, user: deps.store.findUser(pool, name) }
 }
