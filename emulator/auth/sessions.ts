@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { invalidParameter, notAuthorized } from '../errors.ts'
 import type { Clock } from '../state/clock.ts'
 
@@ -38,16 +38,41 @@ export type SessionRecord = Readonly<{
 const MAX_CODE_TRIES = 5
 
 /**
+ * At most this many sessions are held, pending, spent or expired alike; issuing one more evicts the
+ * oldest (docs/cognito-behaviour.md#pending-session-cap). A session held about 5 KB (its SRP numbers and id),
+ * so 20,000 unanswered sign-in starts held 95 MB before the cap; 1,000 is far above what the people
+ * and tests on one machine keep open at once.
+ */
+export const MAX_SESSIONS = 1000
+/** Spent and expired records are kept this long after expiry, for the precise error. */
+const RETAIN_AFTER_EXPIRY_MS = 15 * 60_000
+// Session id: 54 random bytes and the expiry (6 bytes, ms) as 80 base64url characters, then 24 bytes
+// of HMAC under a per-process key as 32 more. An evicted id is then still known as ours and its
+// expiry read from it, without remembering anything of it.
+const RANDOM_BYTES = 54
+const PAYLOAD_CHARS = 80
+const MAC_BYTES = 24
+const ID_CHARS = PAYLOAD_CHARS + 32
+
+/**
  * Challenge sessions, in memory only: they live for minutes, so a restart simply
  * lapses them, as a real pool's would. Each is bound to pool, client, user and the
  * challenge it expects, is single use, and expires after the client's AuthSessionValidity.
  */
 export class Sessions {
+  /** In the order issued (a Map keeps insertion order; replacing a record keeps its place): oldest first. */
   private records = new Map<string, SessionRecord>()
   /** While a request runs: how to undo each change, as Store.begin does for the records it keeps. */
   private undo: Array<() => void> | undefined
+  private readonly idKey = randomBytes(32)
+  private readonly maxSessions: number
 
-  constructor(private clock: Clock) {}
+  constructor(
+    private clock: Clock,
+    { maxSessions = MAX_SESSIONS }: { maxSessions?: number } = {},
+  ) {
+    this.maxSessions = maxSessions
+  }
 
   /**
    * A request whose changes cannot be saved answers 500 (nothing happened): the sessions it spent,
@@ -77,18 +102,20 @@ export class Sessions {
 
   issue(fields: Omit<SessionRecord, 'id' | 'expiresAt' | 'triesLeft' | 'used'>, validityMinutes: number): SessionRecord {
     this.prune()
-    // Opaque and long: the CLI refuses Sessions under 20 characters (docs/cognito-behaviour.md#requests). Never a
-    // leading "-", which the CLI would read as an option after --session.
-    const id = randomBytes(96).toString('base64url').replace(/^-/, 'A')
-    const record: SessionRecord = {
-      ...fields,
-      id,
-      expiresAt: this.clock.now() + validityMinutes * 60_000,
-      triesLeft: MAX_CODE_TRIES,
-      used: false,
+    for (const oldest of this.records.keys()) {
+      if (this.records.size < this.maxSessions) break
+      this.records.delete(oldest)
     }
+    const expiresAt = this.clock.now() + validityMinutes * 60_000
+    const record: SessionRecord = { ...fields, id: this.newId(expiresAt), expiresAt, triesLeft: MAX_CODE_TRIES, used: false }
+    // An eviction is not undone with the request: the evicted session answers as expired either way.
     this.put(record)
     return record
+  }
+
+  /** How many sessions are held (pending, spent or expired), for the cap's tests and measurements. */
+  get size(): number {
+    return this.records.size
   }
 
   /** Replaces `previous` by a new session for the next step; the old one is spent. */
@@ -102,6 +129,8 @@ export class Sessions {
   require(id: string | undefined, expect: { challenge?: ChallengeName; clientId?: string }): SessionRecord {
     if (!id) throw invalidParameter('Missing required parameter Session')
     const record = this.records.get(id)
+    // Evicted by the cap: it answers as it would have once expired (docs/cognito-behaviour.md#pending-session-cap).
+    if (!record && this.wasEvicted(id)) throw notAuthorized('Invalid session for the user, session is expired.')
     if (!record) throw notAuthorized('Invalid session for the user.')
     if (record.used) throw notAuthorized('Invalid session for the user, session can only be used once.')
     if (this.clock.now() >= record.expiresAt) throw notAuthorized('Invalid session for the user, session is expired.')
@@ -136,7 +165,34 @@ export class Sessions {
     // Spent and expired records are kept a little longer, so a reused or late session
     // gets the precise error instead of "Invalid session".
     for (const [id, record] of this.records) {
-      if (record.expiresAt + 15 * 60_000 < now) this.records.delete(id)
+      if (record.expiresAt + RETAIN_AFTER_EXPIRY_MS < now) this.records.delete(id)
     }
+  }
+
+  // Opaque and long: the CLI refuses Sessions under 20 characters (docs/cognito-behaviour.md#requests). Never a
+  // leading "-", which the CLI would read as an option after --session.
+  private newId(expiresAt: number): string {
+    const payload = Buffer.alloc(RANDOM_BYTES + 6)
+    randomBytes(RANDOM_BYTES).copy(payload)
+    payload.writeUIntBE(expiresAt, RANDOM_BYTES, 6)
+    const text = payload.toString('base64url').replace(/^-/, 'A')
+    return text + this.mac(text).toString('base64url')
+  }
+
+  private mac(payload: string): Buffer {
+    return createHmac('sha256', this.idKey).update(payload).digest().subarray(0, MAC_BYTES)
+  }
+
+  /**
+   * An id this process issued (its MAC checks) that is no longer held, while a record of it would
+   * still be: the cap evicted it. One forgotten after its retention answers like any unknown id.
+   */
+  private wasEvicted(id: string): boolean {
+    if (id.length !== ID_CHARS) return false
+    const payload = id.slice(0, PAYLOAD_CHARS)
+    const mac = Buffer.from(id.slice(PAYLOAD_CHARS), 'base64url')
+    if (mac.length !== MAC_BYTES || !timingSafeEqual(mac, this.mac(payload))) return false
+    const expiresAt = Buffer.from(payload.slice(-8), 'base64url').readUIntBE(0, 6)
+    return this.clock.now() <= expiresAt + RETAIN_AFTER_EXPIRY_MS
   }
 }
