@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net'
+import { RefreshPruner } from './auth/refresh-pruning.ts'
 import { Sessions } from './auth/sessions.ts'
 import { internalError, type WireResponse } from './handle.ts'
 import { UnknownNameLockout } from './auth/unknown-lockout.ts'
@@ -84,7 +85,8 @@ async function serve(
   if (options.seed !== false && store.listPools().length === 0) {
     await (typeof options.seed === 'function' ? options.seed(deps) : seedDemoPools(deps))
   }
-  store.pruneRefreshTokens(clock.now())
+  const pruner = new RefreshPruner(store, clock)
+  pruner.prune()
   // A new snapshot at every start: the journal replayed above (and any torn last line) is folded in.
   files?.compact(store.toJSON())
   store.forgetChanges()
@@ -105,6 +107,9 @@ async function serve(
       undo()
       return result
     }
+    // Amortised over the writes: a request that changed something (every sign-in does) also drops the
+    // refresh tokens that can no longer matter, in the same journal line (docs/cognito-behaviour.md#refresh-token-records).
+    if (store.changes()) pruner.maybePrune()
     try {
       save()
     } catch (error) {
