@@ -1,5 +1,6 @@
 import type { Sessions } from './auth/sessions.ts'
 import type { UnknownNameLockout } from './auth/unknown-lockout.ts'
+import type { SigningKeySupply } from './signing-keys.ts'
 import type { Clock } from './state/clock.ts'
 import type { Store } from './state/store.ts'
 
@@ -14,6 +15,8 @@ export type Deps = {
   /** Wrong-password counts for names no pool user has (docs/cognito-behaviour.md#unknown-users). */
   unknownLockout: UnknownNameLockout
   clock: Clock
+  /** RSA keys for new pools, made off the request queue (signing-keys.ts). */
+  signingKeys: SigningKeySupply
   /** The `iss` claim for a pool: this server's own base URL + pool id (docs/cognito-behaviour.md#token-claims). */
   issuer(poolId: string): string
   /** Lines for the person running the emulator (confirmation and SMS codes). Never secrets or tokens. */

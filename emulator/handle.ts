@@ -65,6 +65,14 @@ export function internalError(requestId: string = randomUUID()): WireResponse {
 /** The x-amzn-ErrorMessage header is cut to this many characters (docs/cognito-behaviour.md#input-limits). */
 export const ERROR_HEADER_MAX = 1024
 
+/**
+ * Work a request needs done before it joins the server's one-at-a-time queue, so that the queue does
+ * not wait for it: CreateUserPool's RSA key (signing-keys.ts). Never rejects.
+ */
+export function prepare(target: string | undefined, deps: Deps): Promise<void> {
+  return target === `${TARGET_PREFIX}CreateUserPool` ? deps.signingKeys.reserve() : Promise.resolve()
+}
+
 // Messages quote request values (e.g. an AuthFlow in Japanese or with a line break); a header
 // cannot carry those, and writing one would throw and turn this 400 into a 500. The body keeps
 // the exact text; the optional header gets it percent-encoded, and bounded: quoted values are

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { toJwks } from './domain/tokens.ts'
-import { handle, type WireResponse } from './handle.ts'
+import { handle, prepare, type WireResponse } from './handle.ts'
 import { printableError } from './printable.ts'
 import type { Deps } from './deps.ts'
 import type { TestClock } from './state/clock.ts'
@@ -45,8 +45,14 @@ export function createHttpServer(options: HttpOptions): Server {
     // mid-upload must not hold up the others, and one that goes away while waiting must still
     // settle (read later, its end/error would already have passed and the queue would stall).
     const body = request.method === 'POST' ? readBody(request) : Promise.resolve('')
-    body.then(
-      (text) => {
+    // Slow work a request needs (CreateUserPool's key) is done here too, off the queue: the others go
+    // on meanwhile. Not for a request the policy refuses: a foreign page must not make keys made.
+    const prepared =
+      request.method === 'POST' && !refusal(requestFacts(request), options.allowedOrigins)
+        ? prepare(headerValue(request, 'x-amz-target'), options.deps)
+        : Promise.resolve()
+    Promise.all([body, prepared]).then(
+      ([text]) => {
         const task = queue.then(() => serve(request, response, options, text, report))
         queue = task.catch(() => {})
       },
@@ -63,24 +69,9 @@ async function serve(
   body: string | undefined,
   report: (line: string) => void,
 ): Promise<void> {
-  let path = ''
-  try {
-    path = new URL(request.url ?? '/', 'http://localhost').pathname
-  } catch {
-    // A request-target that is no URL (`http://[`) names no local path: a GET is not found, and a
-    // POST is an operation, as on any path (Amplify posts to its endpoint's path).
-  }
-  const origin = headerValue(request, 'origin')
+  const facts = requestFacts(request)
+  const { path, origin } = facts
   const target = headerValue(request, 'x-amz-target')
-  const facts: RequestFacts = {
-    method: request.method ?? '',
-    path,
-    host: headerValue(request, 'host'),
-    origin,
-    contentType: headerValue(request, 'content-type'),
-    operation: target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined,
-    port: request.socket.localPort ?? 0,
-  }
   const refused = refusal(facts, options.allowedOrigins)
   // An allowed origin gets CORS headers on a refusal too (e.g. an admin operation), so the page can read why.
   const cors = corsHeaders(servedOrigin(facts, options.allowedOrigins))
@@ -112,6 +103,27 @@ async function serve(
     if (!response.headersSent) {
       send(response, withCors(plainJson(500, { __type: 'InternalErrorException', message: 'An internal error occurred.' }), cors))
     }
+  }
+}
+
+/** What the request policy judges a request by (request-policy.ts). */
+function requestFacts(request: IncomingMessage): RequestFacts {
+  let path = ''
+  try {
+    path = new URL(request.url ?? '/', 'http://localhost').pathname
+  } catch {
+    // A request-target that is no URL (`http://[`) names no local path: a GET is not found, and a
+    // POST is an operation, as on any path (Amplify posts to its endpoint's path).
+  }
+  const target = headerValue(request, 'x-amz-target')
+  return {
+    method: request.method ?? '',
+    path,
+    host: headerValue(request, 'host'),
+    origin: headerValue(request, 'origin'),
+    contentType: headerValue(request, 'content-type'),
+    operation: target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined,
+    port: request.socket.localPort ?? 0,
   }
 }
 

@@ -3,6 +3,7 @@ import { RefreshPruner } from './auth/refresh-pruning.ts'
 import { Sessions } from './auth/sessions.ts'
 import { internalError, type WireResponse } from './handle.ts'
 import { UnknownNameLockout } from './auth/unknown-lockout.ts'
+import { createSigningKey } from './domain/tokens.ts'
 import { createHttpServer } from './http.ts'
 import type { Deps } from './deps.ts'
 import { printable } from './printable.ts'
@@ -11,6 +12,7 @@ import { localPools, seedDemoPools, type LocalPool } from './seed.ts'
 import { systemClock, type Clock, type TestClock } from './state/clock.ts'
 import { StateFiles, type OpenedState } from './state/state-files.ts'
 import { Store } from './state/store.ts'
+import { SigningKeySupply, type KeyGenerator } from './signing-keys.ts'
 
 export type StartOptions = {
   /** 0 picks a free port (tests). */
@@ -28,6 +30,8 @@ export type StartOptions = {
    * dev server's and `vite preview`'s default origins. Clients that send no Origin (Node) are always served.
    */
   corsOrigins?: readonly string[]
+  /** How pools get their RSA keys (tests inject a slow one); default a new RSA-2048 key. */
+  generateSigningKey?: KeyGenerator
 }
 
 export type RunningEmulator = {
@@ -79,6 +83,8 @@ async function serve(
     sessions,
     unknownLockout: new UnknownNameLockout(clock),
     clock,
+    // One spare made ahead, so a lone CreateUserPool finds its key ready (signing-keys.ts).
+    signingKeys: new SigningKeySupply(options.generateSigningKey ?? createSigningKey, 1),
     issuer: (poolId) => `${baseUrl}/${poolId}`,
     log,
   }

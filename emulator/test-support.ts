@@ -24,6 +24,7 @@ import { verifySoftwareToken } from './operations/verify-software-token.ts'
 import { createTestClock, type TestClock } from './state/clock.ts'
 import type { MfaConfiguration, UserRecord } from './state/model.ts'
 import { Store } from './state/store.ts'
+import { SigningKeySupply } from './signing-keys.ts'
 import type { Input } from './validate.ts'
 
 /** 2026-01-15 12:00:00 UTC: the start of a 30-second TOTP step, so "this step" lasts 30 s from here. */
@@ -45,6 +46,7 @@ export function createTestDeps(startMs: number = T0): TestDeps {
     sessions: new Sessions(clock),
     unknownLockout: new UnknownNameLockout(clock),
     clock,
+    signingKeys: new SigningKeySupply(), // no spares: a test makes the keys it needs, nothing in the background
     issuer: (poolId) => `${ISSUER_BASE}/${poolId}`,
     log: (line) => {
       logs.push(line)

@@ -7,7 +7,6 @@ import type {
   VerifiedAttributeType,
 } from '@aws-sdk/client-cognito-identity-provider'
 import { defaultPasswordPolicy } from '../auth/password.ts'
-import { createSigningKey } from '../domain/tokens.ts'
 import { invalidParameter } from '../errors.ts'
 import { newPoolId } from '../state/ids.ts'
 import type { PasswordPolicy, PoolRecord } from '../state/model.ts'
@@ -38,7 +37,7 @@ export const createUserPool: Operation<CreateUserPoolRequest, CreateUserPoolResp
     aliasAttributes: stringList<AliasAttributeType>(input, 'AliasAttributes', ['email', 'phone_number', 'preferred_username']),
     autoVerifiedAttributes: stringList<VerifiedAttributeType>(input, 'AutoVerifiedAttributes', ['email', 'phone_number']),
     usernameCaseSensitive: usernameConfiguration ? (optionalBoolean(usernameConfiguration, 'CaseSensitive') ?? true) : true,
-    signingKey: await createSigningKey(),
+    signingKey: await deps.signingKeys.take(), // made before the request was queued (signing-keys.ts)
   }
   if (pool.usernameAttributes.length > 0 && pool.aliasAttributes.length > 0) {
     throw invalidParameter('UsernameAttributes and AliasAttributes cannot both be set.')
