@@ -28,11 +28,9 @@ const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.'
 export async function startEmulatorProcess(extraArgs: string[] = []): Promise<EmulatorProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'cognito-bench-'))
   const statePath = join(dir, 'state.json')
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'emulator/main.ts', '--port', '0', '--state', statePath, ...extraArgs],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  )
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts', '--port', '0', '--state', statePath, ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   const lines: string[] = []
   const url = await new Promise<string>((resolve, reject) => {
     // Read every line, also after READY: an undrained pipe would stall the emulator once it fills.

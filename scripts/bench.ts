@@ -7,6 +7,8 @@ import { adminSetUserPassword } from '../emulator/operations/admin-set-user-pass
 import { startEmulator } from '../emulator/server.ts'
 import { createTestClock } from '../emulator/state/clock.ts'
 import { phoneCode } from '../tests/support/phone-totp.ts'
+import { createPoolBlocking, printGrowth } from './bench-growth.ts'
+import { printSoak, runSoak } from './bench-soak.ts'
 
 type Row = { flow: string; roundTrips: number; operations: string; ms: number }
 
@@ -81,6 +83,12 @@ async function main(): Promise<void> {
   console.log('flow | Cognito round trips | operations | ms')
   console.log('--- | ---: | --- | ---:')
   for (const row of rows) console.log(`${row.flow} | ${row.roundTrips} | ${row.operations} | ${row.ms.toFixed(0)}`)
+
+  // The local pool under load in its own process, as `npm start` runs it (scripts/bench-soak.ts), and
+  // a cheap call's wait behind CreateUserPool's key generation (scripts/bench-growth.ts has the rest).
+  printSoak(await runSoak({ seconds: 20, clients: 4, usersPerClient: 8 }))
+  console.log('')
+  printGrowth(await createPoolBlocking())
 }
 
 main().catch((error: unknown) => {
