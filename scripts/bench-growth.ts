@@ -28,13 +28,18 @@ export async function srpStarts(count: number, concurrency = 4): Promise<GrowthR
       })
     for (let i = 0; i < 50; i++) await start() // warm up: JIT, sockets, key imports
     const before = emulator.rssMiB()
+    // RSS at each quarter: with a bound on what is kept it levels off; without, it keeps climbing.
+    const checkpoints: string[] = []
     let next = 0
+    let done = 0
     let failures = 0
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         while (next < count) {
           next++
           if (!(await start()).ok) failures++
+          done++
+          if (done % (count / 4) === 0) checkpoints.push(`${done}: ${emulator.rssMiB().toFixed(0)}`)
         }
       }),
     )
@@ -42,7 +47,7 @@ export async function srpStarts(count: number, concurrency = 4): Promise<GrowthR
     return [
       {
         measurement: `RSS after ${count} unanswered USER_SRP_AUTH starts`,
-        figure: `${before.toFixed(0)} → ${after.toFixed(0)} MiB (+${(after - before).toFixed(1)})${failures ? `, ${failures} failed` : ''}`,
+        figure: `${before.toFixed(0)} → ${after.toFixed(0)} MiB (+${(after - before).toFixed(1)}; after ${checkpoints.join(', ')})${failures ? `, ${failures} failed` : ''}`,
       },
     ]
   } finally {
