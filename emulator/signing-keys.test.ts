@@ -31,10 +31,15 @@ function heldGenerator() {
   }
 }
 
-async function send(url: string, operation: string, input: object): Promise<{ status: number; body: Record<string, unknown> }> {
+async function send(
+  url: string,
+  operation: string,
+  input: object,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}` },
+    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`, ...headers },
     body: JSON.stringify(input),
   })
   return { status: response.status, body: (await response.json()) as Record<string, unknown> }
@@ -68,6 +73,23 @@ describe('CreateUserPool and the request queue', () => {
     expect(replies.map((reply) => reply.status)).toEqual([200, 200, 200])
     expect(held.calls()).toBeGreaterThanOrEqual(3)
   }, 30_000)
+
+  test('a CreateUserPool the request policy refuses (a foreign page) has no key made for it', async () => {
+    let calls = 0
+    const emulator = await startEmulator({
+      port: 0,
+      seed: false,
+      generateSigningKey: async () => {
+        calls++
+        return key
+      },
+      log: () => {},
+    })
+    running.push(emulator)
+    const refused = await send(emulator.url, 'CreateUserPool', { PoolName: 'from a page' }, { Origin: 'https://evil.example' })
+    expect(refused.status).toBe(403)
+    expect(calls).toBe(0)
+  })
 })
 
 describe('SigningKeySupply', () => {
