@@ -39,9 +39,9 @@ const MAX_CODE_TRIES = 5
 
 /**
  * At most this many sessions are held, pending, spent or expired alike; issuing one more evicts the
- * oldest (docs/cognito-behaviour.md#pending-session-cap). A session held about 5 KB (its SRP numbers and id),
- * so 20,000 unanswered sign-in starts held 95 MB before the cap; 1,000 is far above what the people
- * and tests on one machine keep open at once.
+ * oldest (docs/cognito-behaviour.md#pending-session-cap). A session holds 3 to 5 KB (its SRP numbers and
+ * id): 20,000 unanswered sign-in starts added 58 to 95 MB of RSS before the cap, and the RSS levels off
+ * after about 5,000 with it. 1,000 is far above what the people and tests on one machine keep open at once.
  */
 export const MAX_SESSIONS = 1000
 /** Spent and expired records are kept this long after expiry, for the precise error. */
