@@ -1,14 +1,14 @@
 // Growth and blocking measurements of the local pool (issue 9, items 9 and 10), each printed as
 // "measurement | figure". Run alone with `node --import tsx scripts/bench-growth.ts [name ...]`
 // (names: srp-starts, refresh-days, create-pool; all when none), or from `npm run bench`.
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startEmulator } from '../emulator/server.ts'
 import { createTestClock } from '../emulator/state/clock.ts'
 import { srpClientStart } from '../emulator/test-support.ts'
-import { cognitoCall, percentile, startEmulatorProcess } from './bench-process.ts'
+import { cognitoCall, percentile, startEmulatorProcess, stateFilesBytes } from './bench-process.ts'
 
 export type GrowthRow = { measurement: string; figure: string }
 
@@ -58,7 +58,7 @@ export async function srpStarts(count: number, concurrency = 4): Promise<GrowthR
 /**
  * `count` sign-ins spread evenly over `days` simulated days (TestClock), each keeping its refresh
  * token (30 days by default), against an in-process pool with a --state file: how many refresh
- * records the store holds at the end, and the state file's size.
+ * records the store holds at the end, and the size of the state file and its journal.
  */
 export async function refreshDays(count: number, days: number): Promise<GrowthRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cognito-bench-'))
@@ -85,7 +85,7 @@ export async function refreshDays(count: number, days: number): Promise<GrowthRo
     return [
       {
         measurement: `${count} sign-ins over ${days} simulated days (--state)`,
-        figure: `${records} refresh records, state file ${(statSync(statePath).size / 1024).toFixed(0)} KiB, last 500 sign-ins p50 ${percentile(last, 50).toFixed(1)} ms`,
+        figure: `${records} refresh records, state files ${(stateFilesBytes(statePath) / 1024).toFixed(0)} KiB, last 500 sign-ins p50 ${percentile(last, 50).toFixed(1)} ms`,
       },
     ]
   } finally {

@@ -2,7 +2,7 @@
 // measurements: with a temporary --state file, on a free loopback port, so its RSS is the
 // emulator's alone (the bench's own clients and SRP arithmetic are not counted in it).
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -19,6 +19,7 @@ export type EmulatorProcess = {
   lines: string[]
   /** Resident set size in MiB, as the OS reports it. */
   rssMiB(): number
+  /** The state file and its journal, in bytes. */
   stateBytes(): number
   stop(): Promise<void>
 }
@@ -56,7 +57,7 @@ export async function startEmulatorProcess(extraArgs: string[] = []): Promise<Em
     lines,
     // `ps` reports kilobytes on Linux and macOS alike.
     rssMiB: () => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024,
-    stateBytes: () => statSync(statePath).size,
+    stateBytes: () => stateFilesBytes(statePath),
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => {
@@ -66,6 +67,11 @@ export async function startEmulatorProcess(extraArgs: string[] = []): Promise<Em
         child.kill('SIGTERM')
       }),
   }
+}
+
+/** The state file and its journal (`<state>.journal`), together. */
+export function stateFilesBytes(statePath: string): number {
+  return [statePath, `${statePath}.journal`].reduce((sum, path) => sum + (existsSync(path) ? statSync(path).size : 0), 0)
 }
 
 export type CallResult = { ok: boolean; status: number; body: Record<string, unknown>; ms: number }

@@ -241,7 +241,7 @@ export function printSoak(result: SoakResult): void {
   console.log(
     `Soak (local pool with --state, ${clients} concurrent clients, ${seconds.toFixed(0)} s): ${requests} requests, ` +
       `${(requests / seconds).toFixed(0)}/s, ${failures} failed; RSS ${rssMiB.start.toFixed(0)} → ${rssMiB.end.toFixed(0)} MiB ` +
-      `(${rssMiB.end - rssMiB.start >= 0 ? '+' : ''}${(rssMiB.end - rssMiB.start).toFixed(1)}); state file ${stateKiB.start.toFixed(0)} → ${stateKiB.end.toFixed(0)} KiB`,
+      `(${rssMiB.end - rssMiB.start >= 0 ? '+' : ''}${(rssMiB.end - rssMiB.start).toFixed(1)}); state files ${stateKiB.start.toFixed(0)} → ${stateKiB.end.toFixed(0)} KiB`,
   )
   if (failures > 0)
     console.log(

@@ -1,13 +1,13 @@
 // Issue 9, item 9 (growth at run time): refresh token families are dropped while the pool runs,
 // amortised over its writes, once they can no longer change an answer
 // (docs/cognito-behaviour.md#refresh-token-records), not only when it starts.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { startEmulator, type RunningEmulator } from '../server.ts'
 import { createTestClock, type TestClock } from '../state/clock.ts'
-import type { PersistentState } from '../state/model.ts'
+import { StateFiles } from '../state/state-files.ts'
 import type { AuthResult, Reply } from '../test-support.ts'
 import { ACCESS_TOKEN_MAX_MS, PRUNE_INTERVAL_MS } from './refresh-pruning.ts'
 
@@ -17,11 +17,12 @@ const REFRESH_VALIDITY_MS = 30 * DAY_MS // the demo client's
 let dir: string
 let clock: TestClock
 let emulator: RunningEmulator
+const statePath = () => join(dir, 'state.json')
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cognito-prune-'))
   clock = createTestClock(Date.UTC(2026, 0, 1))
-  emulator = await startEmulator({ port: 0, clock, statePath: join(dir, 'state.json'), log: () => {} })
+  emulator = await startEmulator({ port: 0, clock, statePath: statePath(), log: () => {} })
 }, 30_000)
 
 afterEach(async () => {
@@ -51,9 +52,14 @@ async function signIn(): Promise<AuthResult & { RefreshToken: string }> {
 
 const refresh = (token: string) => send('GetTokensFromRefreshToken', { ClientId: emulator.pools()[0].clientId, RefreshToken: token })
 
+/** The families the state files hold (snapshot and journal), read after a stop; the pool then starts again. */
 async function savedFamilies(): Promise<number> {
-  const state = JSON.parse(await readFile(join(dir, 'state.json'), 'utf8')) as PersistentState
-  return state.refreshTokens.length
+  await emulator.close()
+  const opened = StateFiles.open(statePath())
+  const count = opened.state?.refreshTokens.length ?? 0
+  opened.files.close()
+  emulator = await startEmulator({ port: 0, clock, statePath: statePath(), log: () => {} })
+  return count
 }
 
 describe('refresh token families while the pool runs', () => {
