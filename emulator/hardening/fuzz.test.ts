@@ -4,10 +4,8 @@
 // and as keys, wrong types, control characters, lone surrogates. Whatever comes in, the answer
 // is Cognito-shaped, never a 500, never slow, and the server still works afterwards
 // (docs/cognito-behaviour.md#input-limits).
-import { failOnConsoleError } from '../../tests/contract/harness.ts'
+import { failOnConsoleError, useLocalPool } from '../../tests/contract/harness.ts'
 import { operations } from '../operations/index.ts'
-import type { LocalPool } from '../seed.ts'
-import { startEmulator, type RunningEmulator } from '../server.ts'
 
 const SEED = 0x9e3779b9
 const REQUESTS = 2_000
@@ -16,17 +14,7 @@ const ANSWER_BOUND_MS = 2_000
 const TARGET = 'AWSCognitoIdentityProviderService'
 
 failOnConsoleError()
-let emulator: RunningEmulator
-let pool: LocalPool
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, log: () => {} })
-  pool = emulator.pools()[0]
-})
-
-afterAll(async () => {
-  await emulator.close()
-})
+const local = useLocalPool()
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
 function generator(seed: number) {
@@ -198,9 +186,9 @@ function hostileValue(random: Random, member: string): string {
 function plausible(random: Random, member: string): unknown {
   switch (member) {
     case 'UserPoolId':
-      return pool.userPoolId
+      return local.pool.userPoolId
     case 'ClientId':
-      return pool.clientId
+      return local.pool.clientId
     case 'Username':
       return random.pick(['alice', 'dave', `fuzz${random.int(1000)}`])
     case 'Password':
@@ -275,7 +263,7 @@ async function send(operation: string, text: string): Promise<Failure | undefine
   const started = performance.now()
   let response: Response
   try {
-    response = await fetch(emulator.url, {
+    response = await fetch(local.emulator.url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `${TARGET}.${operation}` },
       body: text,
@@ -333,15 +321,15 @@ test(`${REQUESTS} seeded hostile requests over every operation: Cognito-shaped a
 
   // The server still answers a normal request, sign-in included (in the pool the run left alone: it
   // may have locked out, deleted or changed the users and client of the first one).
-  const untouched = emulator.pools()[1]
+  const untouched = local.emulator.pools()[1]
   const user = untouched.users[0]
-  const pools = await fetch(emulator.url, {
+  const pools = await fetch(local.emulator.url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `${TARGET}.ListUserPools` },
     body: '{"MaxResults": 60}',
   })
   expect(pools.status).toBe(200)
-  const signIn = await fetch(emulator.url, {
+  const signIn = await fetch(local.emulator.url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `${TARGET}.AdminInitiateAuth` },
     body: JSON.stringify({

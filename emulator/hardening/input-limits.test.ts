@@ -1,27 +1,15 @@
 // Issue 9, item 1: Cognito's limits on every string, checked in linear time
 // (docs/cognito-behaviour.md#input-limits). Through the HTTP server, as a client sees it.
-import { failOnConsoleError } from '../../tests/contract/harness.ts'
+import { failOnConsoleError, useLocalPool } from '../../tests/contract/harness.ts'
 import { isEmailAddress } from '../auth/users.ts'
 import { MEMBER_RULES } from '../member-rules.ts'
-import type { LocalPool } from '../seed.ts'
-import { startEmulator, type RunningEmulator } from '../server.ts'
 
 const TARGET = 'AWSCognitoIdentityProviderService'
 failOnConsoleError()
-let emulator: RunningEmulator
-let pool: LocalPool
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, log: () => {} })
-  pool = emulator.pools()[0]
-})
-
-afterAll(async () => {
-  await emulator.close()
-})
+const local = useLocalPool()
 
 async function call(operation: string, body: unknown): Promise<{ status: number; type?: string; message?: string }> {
-  const response = await fetch(emulator.url, {
+  const response = await fetch(local.emulator.url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `${TARGET}.${operation}` },
     body: JSON.stringify(body),
@@ -31,7 +19,7 @@ async function call(operation: string, body: unknown): Promise<{ status: number;
 }
 
 const signUp = (username: string, attributes: { Name: string; Value: string }[] = []) =>
-  call('SignUp', { ClientId: pool.clientId, Username: username, Password: 'Limits-2026!', UserAttributes: attributes })
+  call('SignUp', { ClientId: local.pool.clientId, Username: username, Password: 'Limits-2026!', UserAttributes: attributes })
 
 describe('the email check is linear', () => {
   test("SignUp with 'a@' + 128,000 dots + '@' is answered at once (it held the server for seconds)", async () => {
@@ -73,12 +61,12 @@ describe('lengths, with the service model’s limits and AWS’s wording', () =>
   test.each<[string, () => object, string]>([
     [
       'a 129-character Username',
-      () => ({ ClientId: pool.clientId, Username: 'u'.repeat(129), Password: 'Limits-2026!' }),
+      () => ({ ClientId: local.pool.clientId, Username: 'u'.repeat(129), Password: 'Limits-2026!' }),
       "Value at 'username' failed to satisfy constraint: Member must have length less than or equal to 128",
     ],
     [
       'a 257-character Password',
-      () => ({ ClientId: pool.clientId, Username: 'longpass', Password: `Aa1!${'x'.repeat(253)}` }),
+      () => ({ ClientId: local.pool.clientId, Username: 'longpass', Password: `Aa1!${'x'.repeat(253)}` }),
       "Value at 'password' failed to satisfy constraint: Member must have length less than or equal to 256",
     ],
     [
@@ -89,7 +77,7 @@ describe('lengths, with the service model’s limits and AWS’s wording', () =>
     [
       'an attribute value of 2049 characters',
       () => ({
-        ClientId: pool.clientId,
+        ClientId: local.pool.clientId,
         Username: 'longvalue',
         Password: 'Limits-2026!',
         UserAttributes: [{ Name: 'name', Value: 'v'.repeat(2049) }],
@@ -99,7 +87,7 @@ describe('lengths, with the service model’s limits and AWS’s wording', () =>
     [
       'an attribute name of 33 characters',
       () => ({
-        ClientId: pool.clientId,
+        ClientId: local.pool.clientId,
         Username: 'longname',
         Password: 'Limits-2026!',
         UserAttributes: [{ Name: `custom:${'n'.repeat(26)}`, Value: 'v' }],
@@ -115,13 +103,13 @@ describe('lengths, with the service model’s limits and AWS’s wording', () =>
     [
       'a Session of 2049 characters',
       'RespondToAuthChallenge',
-      () => ({ ClientId: pool.clientId, ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's'.repeat(2049) }),
+      () => ({ ClientId: local.pool.clientId, ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's'.repeat(2049) }),
       "at 'session'",
     ],
     [
       'a ConfirmationCode of 2049 characters',
       'ConfirmSignUp',
-      () => ({ ClientId: pool.clientId, Username: 'alice', ConfirmationCode: '1'.repeat(2049) }),
+      () => ({ ClientId: local.pool.clientId, Username: 'alice', ConfirmationCode: '1'.repeat(2049) }),
       "at 'confirmationCode'",
     ],
     [
@@ -137,7 +125,12 @@ describe('lengths, with the service model’s limits and AWS’s wording', () =>
       () => ({ PoolName: 'pool;drop' }),
       "Value 'pool;drop' at 'poolName' failed to satisfy constraint: Member must satisfy regular expression pattern",
     ],
-    ['a Filter of 257 characters', 'ListUsers', () => ({ UserPoolId: pool.userPoolId, Filter: `username = "${'a'.repeat(250)}"` }), "at 'filter'"],
+    [
+      'a Filter of 257 characters',
+      'ListUsers',
+      () => ({ UserPoolId: local.pool.userPoolId, Filter: `username = "${'a'.repeat(250)}"` }),
+      "at 'filter'",
+    ],
     [
       'a FriendlyDeviceName over 131072 characters',
       'VerifySoftwareToken',
@@ -147,7 +140,7 @@ describe('lengths, with the service model’s limits and AWS’s wording', () =>
     [
       'an AuthParameters value over 131072 characters',
       'InitiateAuth',
-      () => ({ ClientId: pool.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'u'.repeat(131073) } }),
+      () => ({ ClientId: local.pool.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'u'.repeat(131073) } }),
       "at 'authParameters.value'",
     ],
   ])('%s', async (_what, operation, body, expected) => {

@@ -2,23 +2,11 @@
 // fetch, so nothing between the test and the wire tidies the request or the response up.
 import { connect } from 'node:net'
 import { networkInterfaces } from 'node:os'
-import type { LocalPool } from '../../emulator/seed.ts'
-import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
-import { failOnConsoleError } from './harness.ts'
+import { failOnConsoleError, useLocalPool } from './harness.ts'
 
 const TARGET = 'AWSCognitoIdentityProviderService'
 failOnConsoleError()
-let emulator: RunningEmulator
-let pool: LocalPool
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, log: () => {} })
-  pool = emulator.pools().find((candidate) => candidate.mfaConfiguration === 'OPTIONAL')!
-})
-
-afterAll(async () => {
-  await emulator.close()
-})
+const local = useLocalPool((pools) => pools.find((candidate) => candidate.mfaConfiguration === 'OPTIONAL')!)
 
 // After every bad request the server still answers good ones correctly, sign-in included.
 afterEach(async () => {
@@ -26,8 +14,8 @@ afterEach(async () => {
   expect(pools.status).toBe(200)
   expect(((await pools.json()) as { UserPools: unknown[] }).UserPools).toHaveLength(2)
   const signIn = await call('AdminInitiateAuth', {
-    UserPoolId: pool.userPoolId,
-    ClientId: pool.clientId,
+    UserPoolId: local.pool.userPoolId,
+    ClientId: local.pool.clientId,
     AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
     AuthParameters: { USERNAME: 'alice', PASSWORD: 'Alice-demo-2026!' },
   })
@@ -36,7 +24,7 @@ afterEach(async () => {
 })
 
 function post(body: string, headers: Record<string, string>, path = '/'): Promise<Response> {
-  return fetch(`${emulator.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/x-amz-json-1.1', ...headers }, body })
+  return fetch(`${local.emulator.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/x-amz-json-1.1', ...headers }, body })
 }
 
 function call(operation: string, body: unknown): Promise<Response> {
@@ -91,8 +79,8 @@ describe('malformed JSON is 400 SerializationException', () => {
 })
 
 describe('missing or invalid parameters are 400 InvalidParameterException naming the parameter', () => {
-  const clientId = () => pool.clientId
-  const poolId = () => pool.userPoolId
+  const clientId = () => local.pool.clientId
+  const poolId = () => local.pool.userPoolId
   test.each<[string, string, () => Record<string, unknown>, string]>([
     [
       'InitiateAuth without ClientId',
@@ -164,7 +152,7 @@ describe('missing or invalid parameters are 400 InvalidParameterException naming
     ['with a control character', 'USER\u0000SRP'],
     ['with a lone surrogate', 'USER_\ud800_AUTH'],
   ])('an AuthFlow %s is still a 400 naming authFlow', async (_what, authFlow) => {
-    const response = await call('InitiateAuth', { ClientId: pool.clientId, AuthFlow: authFlow })
+    const response = await call('InitiateAuth', { ClientId: local.pool.clientId, AuthFlow: authFlow })
     expect(response.headers.get('x-injected')).toBeNull()
     const message = await expectCognitoError(response, 400, 'InvalidParameterException')
     expect(message).toContain(`Value '${authFlow}' at 'authFlow'`)
@@ -226,7 +214,7 @@ describe('clients that stall or go away', () => {
 
   /** A raw connection that sends `text` and then waits (a stalled or about-to-vanish client). */
   async function rawClient(text: string) {
-    const socket = connect({ host: '127.0.0.1', port: emulator.port })
+    const socket = connect({ host: '127.0.0.1', port: local.emulator.port })
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
     socket.write(text)
     await pause(50)
@@ -259,7 +247,7 @@ function pause(ms: number): Promise<void> {
 /** Whether a good request is answered in time (a wedged server would never answer). */
 async function answersWithin(ms: number): Promise<boolean> {
   try {
-    const response = await fetch(emulator.url, {
+    const response = await fetch(local.emulator.url, {
       method: 'POST',
       headers: { 'X-Amz-Target': `${TARGET}.ListUserPools`, 'Content-Type': 'application/x-amz-json-1.1' },
       body: '{"MaxResults": 10}',
@@ -275,7 +263,7 @@ describe('browser CORS (docs/cognito-behaviour.md#requests)', () => {
   const amplifyHeaders = 'content-type,x-amz-target,x-amz-user-agent,cache-control,amz-sdk-invocation-id,amz-sdk-request'
 
   test('a preflight allows every header Amplify sends (a fixed list, ADR 014) and exposes the error headers', async () => {
-    const response = await fetch(emulator.url, {
+    const response = await fetch(local.emulator.url, {
       method: 'OPTIONS',
       headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': amplifyHeaders },
     })
@@ -288,7 +276,7 @@ describe('browser CORS (docs/cognito-behaviour.md#requests)', () => {
   })
 
   test('an error answer to a cross-origin POST lets the page read x-amzn-errortype', async () => {
-    const response = await fetch(emulator.url, {
+    const response = await fetch(local.emulator.url, {
       method: 'POST',
       headers: { Origin: 'http://localhost:5173', 'X-Amz-Target': `${TARGET}.InitiateAuth`, 'Content-Type': 'application/x-amz-json-1.1' },
       body: '{',
@@ -308,10 +296,10 @@ describe('the wire around the operations', () => {
   })
 
   test('other methods and unknown GET paths get a JSON error, not a crash', async () => {
-    const put = await fetch(emulator.url, { method: 'PUT', body: '{}' })
+    const put = await fetch(local.emulator.url, { method: 'PUT', body: '{}' })
     expect(put.status).toBe(405)
     expectNoInternals(await put.text())
-    const get = await fetch(`${emulator.url}/us-east-1_Missing/.well-known/jwks.json`)
+    const get = await fetch(`${local.emulator.url}/us-east-1_Missing/.well-known/jwks.json`)
     expect(get.status).toBe(404)
     expectNoInternals(await get.text())
   })
@@ -319,13 +307,13 @@ describe('the wire around the operations', () => {
 
 describe('where it listens', () => {
   test('only on 127.0.0.1: its URL says so and no other local address accepts a connection', async () => {
-    expect(emulator.url).toBe(`http://127.0.0.1:${emulator.port}`)
-    expect(await connects('127.0.0.1', emulator.port)).toBe(true)
+    expect(local.emulator.url).toBe(`http://127.0.0.1:${local.emulator.port}`)
+    expect(await connects('127.0.0.1', local.emulator.port)).toBe(true)
     const others = Object.values(networkInterfaces())
       .flat()
       .filter((address) => address !== undefined && address.address !== '127.0.0.1' && !address.address.startsWith('fe80:'))
       .map((address) => address!.address)
-    for (const host of others) expect(await connects(host, emulator.port), `reachable on ${host}`).toBe(false)
+    for (const host of others) expect(await connects(host, local.emulator.port), `reachable on ${host}`).toBe(false)
   })
 })
 

@@ -1,7 +1,9 @@
 // Shared set-up for the contract tests: an admin SDK client for seeding users, and small
 // helpers for codes and errors. Every test drives the emulator only over its wire API.
 import { AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
-import { afterEach, beforeEach, vi, type MockInstance } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, vi, type MockInstance } from 'vitest'
+import type { LocalPool } from '../../emulator/seed.ts'
+import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
 import { phoneCode } from '../support/phone-totp.ts'
 
 /**
@@ -15,6 +17,36 @@ export function sdkClient(url: string): CognitoIdentityProviderClient {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
   })
+}
+
+/**
+ * A local pool on a free port for the tests of one file: started before them, closed after. Read
+ * `emulator` and `pool` inside the tests (they exist only once the pool has started).
+ */
+export function useLocalPool(pick: (pools: LocalPool[]) => LocalPool = (pools) => pools[0]): {
+  readonly emulator: RunningEmulator
+  readonly pool: LocalPool
+} {
+  let running: { emulator: RunningEmulator; pool: LocalPool } | undefined
+  beforeAll(async () => {
+    const emulator = await startEmulator({ port: 0, log: () => {} })
+    running = { emulator, pool: pick(emulator.pools()) }
+  })
+  afterAll(async () => {
+    await running?.emulator.close()
+  })
+  const started = () => {
+    if (!running) throw new Error('useLocalPool: the pool is read before it started (read it inside a test)')
+    return running
+  }
+  return {
+    get emulator() {
+      return started().emulator
+    },
+    get pool() {
+      return started().pool
+    },
+  }
 }
 
 let counter = 0
