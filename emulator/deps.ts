@@ -1,5 +1,5 @@
 import type { Sessions } from './auth/sessions.ts'
-import type { UnknownNameLockout } from './auth/unknown-lockout.ts'
+import type { UnknownNames } from './auth/unknown-names.ts'
 import type { SigningKeySupply } from './signing-keys.ts'
 import type { Clock } from './state/clock.ts'
 import type { Store } from './state/store.ts'
@@ -12,8 +12,8 @@ import type { Store } from './state/store.ts'
 export type Deps = {
   store: Store
   sessions: Sessions
-  /** Wrong-password counts for names no pool user has (docs/cognito-behaviour.md#unknown-users). */
-  unknownLockout: UnknownNameLockout
+  /** Wrong-password and sign-up code counts for names no pool user has (docs/cognito-behaviour.md#unknown-users). */
+  unknownNames: UnknownNames
   clock: Clock
   /** RSA keys for new pools, made off the request queue (signing-keys.ts). */
   signingKeys: SigningKeySupply

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { RefreshPruner } from './auth/refresh-pruning.ts'
 import { Sessions } from './auth/sessions.ts'
 import { internalError, type WireResponse } from './handle.ts'
-import { UnknownNameLockout } from './auth/unknown-lockout.ts'
+import { UnknownNames } from './auth/unknown-names.ts'
 import { createSigningKey } from './domain/tokens.ts'
 import { createHttpServer } from './http.ts'
 import type { Deps } from './deps.ts'
@@ -81,7 +81,7 @@ async function serve(
   const deps: Deps = {
     store,
     sessions,
-    unknownLockout: new UnknownNameLockout(clock),
+    unknownNames: new UnknownNames(clock),
     clock,
     // One spare made ahead, so a lone CreateUserPool finds its key ready (signing-keys.ts).
     signingKeys: new SigningKeySupply(options.generateSigningKey ?? createSigningKey, 1),

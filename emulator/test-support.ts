@@ -5,7 +5,7 @@ import { createHmac, randomBytes } from 'node:crypto'
 import { decodeJwt } from 'jose'
 import { phoneCode } from '../tests/support/phone-totp.ts'
 import { Sessions } from './auth/sessions.ts'
-import { UnknownNameLockout } from './auth/unknown-lockout.ts'
+import { UnknownNames } from './auth/unknown-names.ts'
 import { N, computeU, computeX, deriveKey, g, k, modPow, poolNameOf } from './domain/srp.ts'
 import { CognitoError } from './errors.ts'
 import { adminCreateUser } from './operations/admin-create-user.ts'
@@ -44,7 +44,7 @@ export function createTestDeps(startMs: number = T0): TestDeps {
   return {
     store: new Store(),
     sessions: new Sessions(clock),
-    unknownLockout: new UnknownNameLockout(clock),
+    unknownNames: new UnknownNames(clock),
     clock,
     signingKeys: new SigningKeySupply(), // no spares: a test makes the keys it needs, nothing in the background
     issuer: (poolId) => `${ISSUER_BASE}/${poolId}`,

@@ -91,10 +91,10 @@ async function plainPassword(deps: Deps, pool: PoolRecord, client: ClientRecord,
 function refuseUnknownPassword(deps: Deps, pool: PoolRecord, client: ClientRecord, username: string, password: string): never {
   if (client.preventUserExistenceErrors !== 'ENABLED') throw cognitoError('UserNotFoundException', 'User does not exist.')
   const decoy = decoyFor(pool, username)
-  deps.unknownLockout.refuseWhileLockedOut(pool.id, decoy.name)
+  deps.unknownNames.refuseWhileLockedOut(pool.id, decoy.name)
   // Done for its cost alone: no password matches a verifier that is not g^x for any known x.
   passwordMatchesVerifier(poolNameOf(pool.id), decoy.userIdForSrp, password, decoy.saltHex, decoy.verifierHex)
-  deps.unknownLockout.recordFailure(pool.id, decoy.name)
+  deps.unknownNames.recordFailure(pool.id, decoy.name)
   throw notAuthorized('Incorrect username or password.')
 }
 

@@ -96,10 +96,10 @@ async function refuseUnknownClaim(
     throw notAuthorized('Incorrect username or password.')
   }
   const claim = passwordClaim(answers)
-  deps.unknownLockout.refuseWhileLockedOut(pool.id, decoy.name)
+  deps.unknownNames.refuseWhileLockedOut(pool.id, decoy.name)
   // Done for its cost alone: it cannot hold for a verifier whose password nobody knows.
   claimHolds(pool, session, claim, decoy.userIdForSrp, decoy.verifierHex)
-  deps.unknownLockout.recordFailure(pool.id, decoy.name)
+  deps.unknownNames.recordFailure(pool.id, decoy.name)
   deps.sessions.spend(session)
   throw notAuthorized('Incorrect username or password.')
 }

@@ -1,7 +1,8 @@
 // Issue 9, item 4: with PreventUserExistenceErrors ENABLED a name the pool does not know must be
 // answered exactly as a real user with a wrong password is (docs/cognito-behaviour.md#unknown-users).
 // Timing is measured by scripts/user-existence-timing.ts, not asserted here.
-import { UnknownNameLockout } from '../auth/unknown-lockout.ts'
+import { UnknownNames } from '../auth/unknown-names.ts'
+import { CognitoError } from '../errors.ts'
 import { confirmSignUp } from '../operations/confirm-sign-up.ts'
 import { initiateAuth } from '../operations/initiate-auth.ts'
 import { resendConfirmationCode } from '../operations/resend-confirmation-code.ts'
@@ -142,6 +143,47 @@ describe.each(pools)('with PreventUserExistenceErrors ENABLED, in $kind', ({ poo
     expect(await wrongCode(unknown)).toEqual({ name: 'CodeMismatchException', message: 'Invalid verification code provided, please try again.' })
   })
 
+  test('sign-up codes: an unknown name meets the tries per code, the new code and the hourly limits a signed-up user meets', async () => {
+    const pending = real.replace('alice', 'carol')
+    await signUp(
+      { ClientId: app.clientId, Username: pending, Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: email.replace('alice', 'carol') }] },
+      deps,
+    )
+    const outcome = (work: Promise<unknown>) =>
+      work.then(
+        () => 'sent',
+        (error: unknown) => (error instanceof CognitoError ? error.name : Promise.reject(error)),
+      )
+    const wrongCode = (username: string) => outcome(confirmSignUp({ ClientId: app.clientId, Username: username, ConfirmationCode: '000000' }, deps))
+    const newCode = (username: string) => outcome(resendConfirmationCode({ ClientId: app.clientId, Username: username }, deps))
+    // What the pending user meets, step by step; the unknown name must meet exactly the same.
+    const answers = async (username: string) => {
+      const seen: string[] = []
+      for (let i = 0; i < 6; i++) seen.push(await wrongCode(username)) // five tries spend the code
+      seen.push(await newCode(username))
+      for (let i = 0; i < 5; i++) seen.push(await wrongCode(username)) // the hour's tenth wrong code
+      seen.push(await newCode(username), await wrongCode(username)) // a new code, but no more guesses this hour
+      for (let i = 0; i < 4; i++) seen.push(await newCode(username)) // the sixth new code of the hour is refused
+      deps.clock.advance(3600_000)
+      seen.push(await newCode(username), await wrongCode(username))
+      return seen
+    }
+    const forPending = await answers(pending)
+    expect(forPending).toEqual([
+      ...Array(5).fill('CodeMismatchException'),
+      'ExpiredCodeException',
+      'sent',
+      ...Array(5).fill('CodeMismatchException'),
+      'sent',
+      'LimitExceededException',
+      ...Array(3).fill('sent'),
+      'LimitExceededException',
+      'sent',
+      'CodeMismatchException',
+    ])
+    expect(await answers(unknown)).toEqual(forPending)
+  })
+
   test('ResendConfirmationCode: an unknown name gets delivery details shaped like a signed-up user’s, the same each time', async () => {
     const pending = real.replace('alice', 'carol')
     await signUp(
@@ -236,9 +278,9 @@ describe('with PreventUserExistenceErrors LEGACY an unknown name is still UserNo
   })
 })
 
-describe('UnknownNameLockout', () => {
+describe('UnknownNames', () => {
   test('remembers at most its capacity of names, forgetting the one tried longest ago', () => {
-    const lockout = new UnknownNameLockout(createTestClock(T0), 3)
+    const lockout = new UnknownNames(createTestClock(T0), 3)
     const lockOut = (name: string) => {
       for (let i = 0; i < 5; i++) lockout.recordFailure('pool', name)
     }

@@ -1,5 +1,6 @@
 import type { ConfirmSignUpRequest, ConfirmSignUpResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { confirmationAttemptCounted, refuseOverConfirmationLimit } from '../auth/confirmation-limits.ts'
+import { normalisedName } from '../auth/unknown-users.ts'
 import { cognitoError, notAuthorized } from '../errors.ts'
 import { requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
@@ -7,11 +8,14 @@ import { findRequestedUser, requestedClient } from './request-targets.ts'
 
 export const confirmSignUp: Operation<ConfirmSignUpRequest, ConfirmSignUpResponse> = async (input, deps) => {
   const { client, pool } = requestedClient(input, deps)
-  const { user } = findRequestedUser(pool, input, deps)
+  const { name, user } = findRequestedUser(pool, input, deps)
   if (!user && client.preventUserExistenceErrors !== 'ENABLED') throw cognitoError('UserNotFoundException', 'User does not exist.')
   const code = requiredString(input, 'ConfirmationCode')
-  // An unknown name has no code to match (docs/cognito-behaviour.md#unknown-users).
-  if (!user) throw cognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.')
+  if (!user) {
+    // An unknown name has no code to match: it is answered as an unconfirmed user's wrong code
+    // is, tries and hourly limit included (docs/cognito-behaviour.md#unknown-users). Always throws.
+    return deps.unknownNames.refuseConfirmationCode(pool.id, normalisedName(pool, name))
+  }
   if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`)
   const expected = user.confirmationCode
   if (!expected || expected.expiresAt <= deps.clock.now()) {

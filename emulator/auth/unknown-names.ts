@@ -1,0 +1,92 @@
+import type { Clock } from '../state/clock.ts'
+import type { UserRecord } from '../state/model.ts'
+import { cognitoError } from '../errors.ts'
+import { confirmationAttemptCounted, refuseOverConfirmationLimit } from './confirmation-limits.ts'
+import { passwordAttemptChanges, refuseWhileLockedOut } from './password.ts'
+
+/** How many unknown names are remembered; beyond it the one tried longest ago is forgotten. */
+export const UNKNOWN_NAMES_REMEMBERED = 10_000
+
+/** A sign-up code takes five tries, as users.ts issues it. */
+const CODE_TRIES = 5
+
+/** What a real user's record counts, kept for a name the pool does not know. */
+type Counts = Pick<UserRecord, 'failedPasswordAttempts' | 'lockedUntil' | 'confirmationAttempts'> & {
+  /** Tries left on the code a real user would hold (undefined: a fresh one). */
+  codeTriesLeft?: number
+}
+
+/**
+ * Wrong passwords, wrong sign-up codes and new sign-up codes asked for names a pool does not
+ * know, counted with the same rules as a real user's (docs/cognito-behaviour.md#lockout,
+ * docs/cognito-behaviour.md#confirmation-code-limits), so neither "Password attempts exceeded"
+ * nor "Attempt limit exceeded" tells a real user from an unknown name
+ * (docs/cognito-behaviour.md#unknown-users). In memory only, and bounded: anyone may try any
+ * number of names, and none of them is worth a line in the state file.
+ */
+export class UnknownNames {
+  // A Map iterates in insertion order: re-inserting on every attempt keeps the least recently
+  // tried name first, which is the one to forget.
+  private counts = new Map<string, Counts>()
+
+  constructor(
+    private clock: Clock,
+    private capacity: number = UNKNOWN_NAMES_REMEMBERED,
+  ) {}
+
+  /** Throws `Password attempts exceeded` while `name` (as `decoyFor` normalises it) is locked out in the pool. */
+  refuseWhileLockedOut(poolId: string, name: string): void {
+    const counts = this.counts.get(key(poolId, name))
+    if (counts) refuseWhileLockedOut(counts, this.clock)
+  }
+
+  /** Counts a wrong password for `name`: an unknown name never has the right one. */
+  recordFailure(poolId: string, name: string): void {
+    const counts = this.read(poolId, name)
+    this.write(poolId, name, { ...counts, ...passwordAttemptChanges(counts, false, this.clock) })
+  }
+
+  /**
+   * A sign-up code for `name`, which is always wrong: answered as for an unconfirmed user whose
+   * code is wrong (CodeMismatchException), spent after five tries (ExpiredCodeException until a new
+   * code is asked for), and within the same hourly limit (LimitExceededException).
+   */
+  refuseConfirmationCode(poolId: string, name: string): never {
+    const counts = this.read(poolId, name)
+    const triesLeft = counts.codeTriesLeft ?? CODE_TRIES
+    if (triesLeft <= 0) throw cognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.')
+    refuseOverConfirmationLimit(counts, 'wrongCodes', this.clock)
+    this.write(poolId, name, { ...counts, ...confirmationAttemptCounted(counts, 'wrongCodes', this.clock), codeTriesLeft: triesLeft - 1 })
+    throw cognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.')
+  }
+
+  /** A new sign-up code "sent" for `name`: five tries again, within the same hourly limit of new codes. */
+  issueConfirmationCode(poolId: string, name: string): void {
+    const counts = this.read(poolId, name)
+    refuseOverConfirmationLimit(counts, 'resends', this.clock)
+    this.write(poolId, name, { ...counts, ...confirmationAttemptCounted(counts, 'resends', this.clock), codeTriesLeft: CODE_TRIES })
+  }
+
+  get size(): number {
+    return this.counts.size
+  }
+
+  private read(poolId: string, name: string): Counts {
+    return this.counts.get(key(poolId, name)) ?? { failedPasswordAttempts: 0 }
+  }
+
+  private write(poolId: string, name: string, counts: Counts): void {
+    const id = key(poolId, name)
+    this.counts.delete(id)
+    this.counts.set(id, counts)
+    if (this.counts.size > this.capacity) {
+      const oldest = this.counts.keys().next().value
+      if (oldest !== undefined) this.counts.delete(oldest)
+    }
+  }
+}
+
+// NUL cannot occur in a pool id, so no two (pool, name) pairs share a key.
+function key(poolId: string, name: string): string {
+  return `${poolId}\u0000${name}`
+}
