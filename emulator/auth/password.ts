@@ -38,7 +38,7 @@ export function passwordVerifier(pool: PoolRecord, username: string, password: s
 const FREE_FAILURES = 5
 const MAX_LOCK_SECONDS = 15 * 60
 
-/** What a lockout counts: a user's, or an unknown name's (auth/unknown-lockout.ts). */
+/** What a lockout counts: a user's, or an unknown name's (auth/unknown-names.ts). */
 export type PasswordAttempts = Pick<UserRecord, 'failedPasswordAttempts' | 'lockedUntil'>
 
 /**
