@@ -33,21 +33,28 @@ export async function handle(target: string | undefined, rawBody: string, deps: 
     const output = await operations[name](input as Record<string, unknown>, deps)
     return json(200, requestId, output)
   } catch (error) {
-    if (error instanceof CognitoError) {
-      return json(
-        error.status,
-        requestId,
-        { __type: error.type, message: error.message },
-        {
-          'x-amzn-ErrorType': `${error.type}:`,
-          'x-amzn-ErrorMessage': headerSafe(error.message),
-        },
-      )
-    }
+    if (error instanceof CognitoError) return errorResponse(error, requestId)
     // A bug: logged here, never sent to the client (no stack traces on the wire).
     console.error(`[emulator] internal error (request ${requestId}): ${printableError(error)}`)
     return internalError(requestId)
   }
+}
+
+/**
+ * A Cognito error as every client reads it (docs/cognito-behaviour.md#error-responses): `__type` and
+ * `message` in the body, `x-amzn-ErrorType` and the message in headers. Also for what the HTTP layer
+ * refuses before an operation runs (a foreign origin, a body over 1 MiB).
+ */
+export function errorResponse(error: CognitoError, requestId: string = randomUUID()): WireResponse {
+  return json(
+    error.status,
+    requestId,
+    { __type: error.type, message: error.message },
+    {
+      'x-amzn-ErrorType': `${error.type}:`,
+      'x-amzn-ErrorMessage': headerSafe(error.message),
+    },
+  )
 }
 
 /** Cognito's 500 (docs/cognito-behaviour.md#error-responses): also what a request whose changes could not be saved gets. */

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { toJwks } from './domain/tokens.ts'
-import { handle, prepare, type WireResponse } from './handle.ts'
+import { CognitoError } from './errors.ts'
+import { errorResponse, handle, internalError, prepare, type WireResponse } from './handle.ts'
 import { printableError } from './printable.ts'
 import type { Deps } from './deps.ts'
 import type { TestClock } from './state/clock.ts'
@@ -83,12 +84,12 @@ async function serve(
     if (request.method === 'OPTIONS') return send(response, { status: 204, headers: cors, body: '' })
     if (request.method === 'GET') return send(response, withCors(serveGet(path, options), cors))
     if (request.method !== 'POST') {
-      return send(response, withCors(plainJson(405, { __type: 'MethodNotAllowedException', message: 'Use POST.' }), cors))
+      return send(response, withCors(errorResponse(new CognitoError('MethodNotAllowedException', 'Use POST.', 405)), cors))
     }
     if (body === undefined) {
       return send(
         response,
-        withCors(plainJson(413, { __type: 'RequestEntityTooLargeException', message: 'Request body exceeds 1 MiB.' }), cors),
+        withCors(errorResponse(new CognitoError('RequestEntityTooLargeException', 'Request body exceeds 1 MiB.', 413)), cors),
         true,
       )
     }
@@ -101,7 +102,7 @@ async function serve(
   } catch (error) {
     console.error(`[emulator] request failed: ${printableError(error)}`)
     if (!response.headersSent) {
-      send(response, withCors(plainJson(500, { __type: 'InternalErrorException', message: 'An internal error occurred.' }), cors))
+      send(response, withCors(internalError(), cors))
     }
   }
 }

@@ -2,7 +2,8 @@
 // boto3, the app's proxy) send no Origin; a browser sends one, and only the app's own origins are
 // served. Every request must name the pool by a loopback Host, so a DNS-rebinding page whose name now
 // points at 127.0.0.1 is refused. Pure: http.ts applies it to each request.
-import type { WireResponse } from './handle.ts'
+import { CognitoError } from './errors.ts'
+import { errorResponse, type WireResponse } from './handle.ts'
 
 /** The origins of `npm run dev` (5173) and `vite preview` (4173), Vite's defaults, by both loopback names. */
 export const DEFAULT_APP_ORIGINS: readonly string[] = [5173, 4173].flatMap((port) => [`http://127.0.0.1:${port}`, `http://localhost:${port}`])
@@ -136,9 +137,5 @@ function forbidden(message: string): WireResponse {
 }
 
 function error(status: number, type: string, message: string): WireResponse {
-  return {
-    status,
-    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'x-amzn-ErrorType': `${type}:`, 'x-amzn-ErrorMessage': message },
-    body: JSON.stringify({ __type: type, message }),
-  }
+  return errorResponse(new CognitoError(type, message, status))
 }
