@@ -91,10 +91,10 @@ async function plainPassword(deps: Deps, pool: PoolRecord, client: ClientRecord,
 function refuseUnknownPassword(deps: Deps, pool: PoolRecord, client: ClientRecord, username: string, password: string): never {
   if (client.preventUserExistenceErrors !== 'ENABLED') throw cognitoError('UserNotFoundException', 'User does not exist.')
   const decoy = decoyFor(pool, username)
-  deps.unknownNames.refuseWhileLockedOut(pool.id, decoy.name)
+  deps.unknownNames.refuseWhileLockedOut(pool.id, decoy.key)
   // Done for its cost alone: no password matches a verifier that is not g^x for any known x.
   passwordMatchesVerifier(poolNameOf(pool.id), decoy.userIdForSrp, password, decoy.saltHex, decoy.verifierHex)
-  deps.unknownNames.recordFailure(pool.id, decoy.name)
+  deps.unknownNames.recordFailure(pool.id, decoy.key)
   throw notAuthorized('Incorrect username or password.')
 }
 
@@ -119,7 +119,7 @@ function startSrp(deps: Deps, pool: PoolRecord, client: ClientRecord, params: Re
         poolId: pool.id,
         clientId: client.clientId,
         sub: '',
-        unknownName: username,
+        unknown: decoy,
         challenge: 'PASSWORD_VERIFIER',
         srp: { aHex, bHex, BHex, secretBlock },
       },

@@ -9,7 +9,7 @@ import { enforcePasswordPolicy, passwordAttemptChanges, passwordVerifier, refuse
 import { challengeNames, type SessionRecord } from './sessions.ts'
 import { afterPassword, factorChallenge, tokens, type AuthResponse, type SignInContext } from './sign-in.ts'
 import { countWrongCode } from './wrong-codes.ts'
-import { decoyFor, normalisedName } from './unknown-users.ts'
+import { unknownNameKey, type Decoy } from './unknown-users.ts'
 
 /** The members both requests have, and the admin one's UserPoolId. */
 type ChallengeAnswer = RespondToAuthChallengeRequest & Pick<Partial<AdminRespondToAuthChallengeRequest>, 'UserPoolId'>
@@ -34,7 +34,7 @@ export async function respondToAuthChallenge(input: Untrusted<ChallengeAnswer>, 
   const session = deps.sessions.require(sessionId, { clientId })
   if (session.challenge !== name) throw invalidParameter(`Invalid challenge name: expected ${session.challenge}.`)
   const username = requiredParameter(answers, 'USERNAME')
-  if (session.unknownName !== undefined) return refuseUnknownClaim(deps, pool, session, session.unknownName, username, answers)
+  if (session.unknown !== undefined) return refuseUnknownClaim(deps, pool, session, session.unknown, username, answers)
   const user = session.sub ? deps.store.findUserBySub(pool.id, session.sub) : undefined
   // USERNAME may be the username, an alias or the sub, but it must be this session's user.
   if (!user || deps.store.findUser(pool, username)?.sub !== user.sub) {
@@ -84,22 +84,21 @@ async function refuseUnknownClaim(
   deps: Deps,
   pool: PoolRecord,
   session: SessionRecord,
-  typedName: string,
+  decoy: Decoy,
   username: string,
   answers: Record<string, string>,
 ): Promise<never> {
-  const decoy = decoyFor(pool, typedName)
   // USERNAME must name this session's (pretended) user, and no user who has signed up since.
-  const named = username === decoy.userIdForSrp || normalisedName(pool, username) === decoy.name
+  const named = username === decoy.userIdForSrp || unknownNameKey(pool, username) === decoy.key
   if (!named || deps.store.findUser(pool, username)) {
     deps.sessions.spend(session)
     throw notAuthorized('Incorrect username or password.')
   }
   const claim = passwordClaim(answers)
-  deps.unknownNames.refuseWhileLockedOut(pool.id, decoy.name)
+  deps.unknownNames.refuseWhileLockedOut(pool.id, decoy.key)
   // Done for its cost alone: it cannot hold for a verifier whose password nobody knows.
   claimHolds(pool, session, claim, decoy.userIdForSrp, decoy.verifierHex)
-  deps.unknownNames.recordFailure(pool.id, decoy.name)
+  deps.unknownNames.recordFailure(pool.id, decoy.key)
   deps.sessions.spend(session)
   throw notAuthorized('Incorrect username or password.')
 }

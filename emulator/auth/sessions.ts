@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { invalidParameter, notAuthorized } from '../errors.ts'
 import type { Clock } from '../state/clock.ts'
+import type { Decoy } from './unknown-users.ts'
 
 export type ChallengeName = 'PASSWORD_VERIFIER' | 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA' | 'SELECT_MFA_TYPE' | 'MFA_SETUP' | 'NEW_PASSWORD_REQUIRED'
 
@@ -28,8 +29,11 @@ export type SessionRecord = Readonly<{
   used: boolean
   authTime?: number
   srp?: Readonly<{ aHex: string; bHex: string; BHex: string; secretBlock: string }>
-  /** A name the pool does not know, as typed; `sub` is then empty (docs/cognito-behaviour.md#unknown-users). */
-  unknownName?: string
+  /**
+   * The decoy of a name the pool does not know; `sub` is then empty (docs/cognito-behaviour.md#unknown-users).
+   * The decoy, not the name: it has a fixed size, where a USERNAME may be 131,072 characters long.
+   */
+  unknown?: Decoy
   mfaSetupStage?: MfaSetupStage
   smsCode?: string
   canChoose?: readonly string[]

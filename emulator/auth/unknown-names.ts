@@ -34,49 +34,49 @@ export class UnknownNames {
     private capacity: number = UNKNOWN_NAMES_REMEMBERED,
   ) {}
 
-  /** Throws `Password attempts exceeded` while `name` (as `decoyFor` normalises it) is locked out in the pool. */
-  refuseWhileLockedOut(poolId: string, name: string): void {
-    const counts = this.counts.get(key(poolId, name))
+  /** Throws `Password attempts exceeded` while the name whose `unknownNameKey` is `nameKey` is locked out in the pool. */
+  refuseWhileLockedOut(poolId: string, nameKey: string): void {
+    const counts = this.counts.get(key(poolId, nameKey))
     if (counts) refuseWhileLockedOut(counts, this.clock)
   }
 
-  /** Counts a wrong password for `name`: an unknown name never has the right one. */
-  recordFailure(poolId: string, name: string): void {
-    const counts = this.read(poolId, name)
-    this.write(poolId, name, { ...counts, ...passwordAttemptChanges(counts, false, this.clock) })
+  /** Counts a wrong password for that name: an unknown name never has the right one. */
+  recordFailure(poolId: string, nameKey: string): void {
+    const counts = this.read(poolId, nameKey)
+    this.write(poolId, nameKey, { ...counts, ...passwordAttemptChanges(counts, false, this.clock) })
   }
 
   /**
-   * A sign-up code for `name`, which is always wrong: answered as for an unconfirmed user whose
+   * A sign-up code for that name, which is always wrong: answered as for an unconfirmed user whose
    * code is wrong (CodeMismatchException), spent after five tries (ExpiredCodeException until a new
    * code is asked for), and within the same hourly limit (LimitExceededException).
    */
-  refuseConfirmationCode(poolId: string, name: string): never {
-    const counts = this.read(poolId, name)
+  refuseConfirmationCode(poolId: string, nameKey: string): never {
+    const counts = this.read(poolId, nameKey)
     const triesLeft = counts.codeTriesLeft ?? CODE_TRIES
     if (triesLeft <= 0) throw cognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.')
     refuseOverConfirmationLimit(counts, 'wrongCodes', this.clock)
-    this.write(poolId, name, { ...counts, ...confirmationAttemptCounted(counts, 'wrongCodes', this.clock), codeTriesLeft: triesLeft - 1 })
+    this.write(poolId, nameKey, { ...counts, ...confirmationAttemptCounted(counts, 'wrongCodes', this.clock), codeTriesLeft: triesLeft - 1 })
     throw cognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.')
   }
 
-  /** A new sign-up code "sent" for `name`: five tries again, within the same hourly limit of new codes. */
-  issueConfirmationCode(poolId: string, name: string): void {
-    const counts = this.read(poolId, name)
+  /** A new sign-up code "sent" for that name: five tries again, within the same hourly limit of new codes. */
+  issueConfirmationCode(poolId: string, nameKey: string): void {
+    const counts = this.read(poolId, nameKey)
     refuseOverConfirmationLimit(counts, 'resends', this.clock)
-    this.write(poolId, name, { ...counts, ...confirmationAttemptCounted(counts, 'resends', this.clock), codeTriesLeft: CODE_TRIES })
+    this.write(poolId, nameKey, { ...counts, ...confirmationAttemptCounted(counts, 'resends', this.clock), codeTriesLeft: CODE_TRIES })
   }
 
   get size(): number {
     return this.counts.size
   }
 
-  private read(poolId: string, name: string): Counts {
-    return this.counts.get(key(poolId, name)) ?? { failedPasswordAttempts: 0 }
+  private read(poolId: string, nameKey: string): Counts {
+    return this.counts.get(key(poolId, nameKey)) ?? { failedPasswordAttempts: 0 }
   }
 
-  private write(poolId: string, name: string, counts: Counts): void {
-    const id = key(poolId, name)
+  private write(poolId: string, nameKey: string, counts: Counts): void {
+    const id = key(poolId, nameKey)
     this.counts.delete(id)
     this.counts.set(id, counts)
     if (this.counts.size > this.capacity) {
@@ -87,6 +87,6 @@ export class UnknownNames {
 }
 
 // NUL cannot occur in a pool id, so no two (pool, name) pairs share a key.
-function key(poolId: string, name: string): string {
-  return `${poolId}\u0000${name}`
+function key(poolId: string, nameKey: string): string {
+  return `${poolId}\u0000${nameKey}`
 }

@@ -11,8 +11,11 @@ import { maskEmail } from './users.ts'
 
 /** What a pool pretends to hold for a name it does not know. */
 export type Decoy = Readonly<{
-  /** The name as the pool compares it: the key of the decoy and of its lockout. */
-  name: string
+  /**
+   * The name as the pool compares it, hashed (`unknownNameKey`): the key of its counts and what its
+   * session remembers. Fixed-size, because a USERNAME may be 131,072 characters long.
+   */
+  key: string
   userIdForSrp: string
   saltHex: string
   verifierHex: string
@@ -34,6 +37,15 @@ export function normalisedName(pool: PoolRecord, name: string): string {
   return name
 }
 
+/** What an unknown name's counts and session are kept under: its normalised form, hashed to a fixed size. */
+export function unknownNameKey(pool: PoolRecord, typedName: string): string {
+  return nameKey(normalisedName(pool, typedName))
+}
+
+function nameKey(name: string): string {
+  return createHash('sha256').update(name).digest('base64url')
+}
+
 /** The salt, verifier and USER_ID_FOR_SRP a pool answers with for `typedName`, which it does not know. */
 export function decoyFor(pool: PoolRecord, typedName: string): Decoy {
   const name = normalisedName(pool, typedName)
@@ -43,7 +55,7 @@ export function decoyFor(pool: PoolRecord, typedName: string): Decoy {
   // for B = k·v + g^b, the only place it shows, and costs no exponentiation more than a real user's.
   const verifier = BigInt(`0x${bytes.subarray(32).toString('hex')}`) % N
   return {
-    name,
+    key: nameKey(name),
     userIdForSrp: userIdForSrp(pool, typedName, name, bytes.subarray(16, 32)),
     saltHex: bytes.subarray(0, 16).toString('hex'),
     verifierHex: padHex(verifier),

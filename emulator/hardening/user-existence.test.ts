@@ -2,6 +2,7 @@
 // answered exactly as a real user with a wrong password is (docs/cognito-behaviour.md#unknown-users).
 // Timing is measured by scripts/user-existence-timing.ts, not asserted here.
 import { UnknownNames } from '../auth/unknown-names.ts'
+import { unknownNameKey } from '../auth/unknown-users.ts'
 import { CognitoError } from '../errors.ts'
 import { confirmSignUp } from '../operations/confirm-sign-up.ts'
 import { initiateAuth } from '../operations/initiate-auth.ts'
@@ -254,6 +255,43 @@ describe('decoys', () => {
       timestamp: srpTimestamp(deps.clock.now()),
     })
     expect(await failure(respond(deps, app, 'PASSWORD_VERIFIER', before.reply.Session, answers))).toEqual(INCORRECT)
+  })
+})
+
+describe('names longer than any user can have (USERNAME may hold 131,072 characters)', () => {
+  const LONG = 'A'.repeat(131_072)
+  let deps: TestDeps
+  let app: App
+
+  beforeEach(async () => {
+    deps = createTestDeps()
+    app = await createApp(deps, { input: { UsernameAttributes: ['email'] } }, ENABLED_CLIENT)
+    for (let i = 0; i < 50; i++) await createUser(deps, app.poolId, `user${i}@example.com`, { email: `user${i}@example.com` })
+  })
+
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  test('are unknown names, looked up without going through the users with them (it froze the server for seconds)', async () => {
+    // Each user's comparison lower-cased the whole name again: 131,072 characters × every user.
+    const lowerCase = String.prototype.toLowerCase
+    let longLowerings = 0
+    vi.spyOn(String.prototype, 'toLowerCase').mockImplementation(function (this: string) {
+      if (this.length > 2048) longLowerings += 1
+      return lowerCase.call(this)
+    })
+    expect(await failure(passwordSignIn(deps, app, LONG))).toEqual(INCORRECT)
+    expect(await failure(srpSignIn(deps, app, LONG))).toEqual(INCORRECT)
+    expect(longLowerings).toBeLessThan(10)
+  })
+
+  test('are kept by a fixed-size key: their counts and their sessions do not hold the name', async () => {
+    const { reply } = await srpStart(deps, app, LONG)
+    expect(JSON.stringify(deps.sessions.require(reply.Session, {})).length).toBeLessThan(4096)
+    expect(unknownNameKey(deps.store.requirePool(app.poolId), LONG)).toHaveLength(43)
+    for (let i = 0; i < 5; i++) expect(await failure(passwordSignIn(deps, app, LONG))).toEqual(INCORRECT)
+    expect(await failure(passwordSignIn(deps, app, LONG))).toEqual(LOCKED)
   })
 })
 

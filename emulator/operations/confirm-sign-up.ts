@@ -1,6 +1,6 @@
 import type { ConfirmSignUpRequest, ConfirmSignUpResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { confirmationAttemptCounted, refuseOverConfirmationLimit } from '../auth/confirmation-limits.ts'
-import { normalisedName } from '../auth/unknown-users.ts'
+import { unknownNameKey } from '../auth/unknown-users.ts'
 import { cognitoError, notAuthorized } from '../errors.ts'
 import { requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
@@ -14,7 +14,7 @@ export const confirmSignUp: Operation<ConfirmSignUpRequest, ConfirmSignUpRespons
   if (!user) {
     // An unknown name has no code to match: it is answered as an unconfirmed user's wrong code
     // is, tries and hourly limit included (docs/cognito-behaviour.md#unknown-users). Always throws.
-    return deps.unknownNames.refuseConfirmationCode(pool.id, normalisedName(pool, name))
+    return deps.unknownNames.refuseConfirmationCode(pool.id, unknownNameKey(pool, name))
   }
   if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`)
   const expected = user.confirmationCode

@@ -1,6 +1,6 @@
 import type { ResendConfirmationCodeRequest, ResendConfirmationCodeResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { confirmationAttemptCounted, refuseOverConfirmationLimit } from '../auth/confirmation-limits.ts'
-import { normalisedName, simulatedDelivery } from '../auth/unknown-users.ts'
+import { simulatedDelivery, unknownNameKey } from '../auth/unknown-users.ts'
 import { issueConfirmationCode } from '../auth/users.ts'
 import { cognitoError, invalidParameter } from '../errors.ts'
 import type { Operation } from './operation.ts'
@@ -13,7 +13,7 @@ export const resendConfirmationCode: Operation<ResendConfirmationCodeRequest, Re
     if (client.preventUserExistenceErrors !== 'ENABLED') throw cognitoError('UserNotFoundException', 'User does not exist.')
     // A code "sent" to a made-up address, as Cognito does, within the same hourly limit as an
     // unconfirmed user's (docs/cognito-behaviour.md#unknown-users).
-    deps.unknownNames.issueConfirmationCode(pool.id, normalisedName(pool, name))
+    deps.unknownNames.issueConfirmationCode(pool.id, unknownNameKey(pool, name))
     return { CodeDeliveryDetails: simulatedDelivery(pool, name) }
   }
   if (user.status !== 'UNCONFIRMED') throw invalidParameter('User is already confirmed.')

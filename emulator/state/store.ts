@@ -189,14 +189,18 @@ export class Store {
 
   /** Finds a user by username, by sub, or by an email alias when the pool signs in with email. */
   findUser(pool: PoolRecord, name: string): UserRecord | undefined {
+    // No user can be named by more characters than an attribute value holds (a USERNAME in
+    // AuthParameters may have 131,072): such a name is unknown, found at no cost per user.
+    if (name.length > LONGEST_NAME) return undefined
     const direct = this.users.get(userKey(pool.id, name))
     if (direct) return direct
     const signsInWithEmail = pool.usernameAttributes.includes('email') || pool.aliasAttributes.includes('email')
+    const lowerName = name.toLowerCase()
     for (const user of this.users.values()) {
       if (user.poolId !== pool.id) continue
-      if (!pool.usernameCaseSensitive && user.username.toLowerCase() === name.toLowerCase()) return user
+      if (!pool.usernameCaseSensitive && user.username.toLowerCase() === lowerName) return user
       if (user.sub === name) return user
-      if (signsInWithEmail && user.attributes.email?.toLowerCase() === name.toLowerCase()) return user
+      if (signsInWithEmail && user.attributes.email?.toLowerCase() === lowerName) return user
     }
     return undefined
   }
@@ -284,6 +288,9 @@ export class Store {
     this.onChange()
   }
 }
+
+/** An attribute value's limit (docs/cognito-behaviour.md#input-limits): longer than any username (128), sub or email. */
+const LONGEST_NAME = 2048
 
 function userKey(poolId: string, username: string): string {
   return `${poolId}\u0000${username}`
