@@ -46,6 +46,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof CorruptStateError ? error.message : error)
+  // A state file's message quotes names from the file: escaped, as every user-supplied text printed.
+  console.error(error instanceof CorruptStateError ? printable(error.message) : error)
   process.exit(1)
 })

@@ -71,6 +71,21 @@ describe('a record missing what sign-in needs is named at start', () => {
       },
       /pools\[0\] \(id "[^"]+"\): signingKey\.privateJwk\.d: /,
     ],
+    [
+      'a pool whose private key has every member but is no key',
+      (state: Record<string, Array<Record<string, unknown>>>) => {
+        const key = state.pools[0].signingKey as { privateJwk: Record<string, unknown> }
+        key.privateJwk.n = 'x'
+      },
+      /pools\[0\] \(id "[^"]+"\): signingKey\.privateJwk: expected an RSA key pair whose private key signs what its public key verifies/,
+    ],
+    [
+      'a user whose TOTP secret is not base32',
+      (state: Record<string, Array<Record<string, unknown>>>) => {
+        state.users[0].totp = { activeSecret: 'x!' }
+      },
+      /users\[0\] \(username "alice", [^)]*\): totp\.activeSecret: expected a base32 secret/,
+    ],
     ['a client without its flows', without('clients', 0, 'explicitAuthFlows'), /clients\[0\] \(clientId "[^"]+"\): explicitAuthFlows: /],
     [
       'a client of a pool that is not in the file',

@@ -1,3 +1,4 @@
+import { createPrivateKey, createPublicKey, sign, verify, type JsonWebKey } from 'node:crypto'
 import type {
   AliasAttributeType,
   ExplicitAuthFlowsType,
@@ -47,6 +48,13 @@ const hex = z.string().regex(/^[0-9a-f]+$/i, 'expected hex digits')
 // JWKs keep every member (an RSA private key has eight): loose, with the ones signing and JWKS need checked.
 const publicJwk = z.looseObject({ kty: z.literal('RSA'), n: id, e: id })
 const privateJwk = z.looseObject({ kty: z.literal('RSA'), n: id, e: id, d: id, p: id, q: id, dp: id, dq: id, qi: id })
+// Members present but not a pair (a hand-edited "n") would load, then sign tokens nobody can verify.
+const signingKey = z
+  .strictObject({ kid: id, privateJwk, publicJwk })
+  .refine(signsAndVerifies, { message: 'expected an RSA key pair whose private key signs what its public key verifies', path: ['privateJwk'] })
+
+// TOTP secrets are base32 (RFC 4648), as otpauth reads them: anything else would load, then fail the code check.
+const base32 = z.string().regex(/^[A-Z2-7]+=*$/i, 'expected a base32 secret')
 
 export const poolSchema = z.strictObject({
   id,
@@ -68,7 +76,7 @@ export const poolSchema = z.strictObject({
   aliasAttributes: z.array(z.enum(aliasAttributes)),
   autoVerifiedAttributes: z.array(z.enum(verifiedAttributes)),
   usernameCaseSensitive: z.boolean(),
-  signingKey: z.strictObject({ kid: id, privateJwk, publicJwk }),
+  signingKey,
 }) satisfies z.ZodType<PoolRecord>
 
 export const clientSchema = z.strictObject({
@@ -99,8 +107,8 @@ export const userSchema = z.strictObject({
   srp: z.strictObject({ saltHex: hex, verifierHex: hex }),
   mfa: z.strictObject({ enabled: z.array(z.enum(mfaFactors)), preferred: z.enum(mfaFactors).optional() }),
   totp: z.strictObject({
-    activeSecret: id.optional(),
-    pendingSecret: id.optional(),
+    activeSecret: base32.optional(),
+    pendingSecret: base32.optional(),
     deviceName: text.optional(),
     lastUsedStep: count.optional(),
   }),
@@ -164,3 +172,13 @@ export const schemaMatchesModel: [
   Same<MfaFactor, (typeof mfaFactors)[number]>,
   Same<UserStatus, (typeof userStatuses)[number]>,
 ] = [true, true, true, true, true, true, true, true, true, true, true]
+
+function signsAndVerifies(key: { privateJwk: Record<string, unknown>; publicJwk: Record<string, unknown> }): boolean {
+  try {
+    const probe = Buffer.from('local user pool state check')
+    const signature = sign('sha256', probe, createPrivateKey({ key: key.privateJwk as JsonWebKey, format: 'jwk' }))
+    return verify('sha256', probe, createPublicKey({ key: key.publicJwk as JsonWebKey, format: 'jwk' }), signature)
+  } catch {
+    return false
+  }
+}

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto'
 import { spawn } from 'node:child_process'
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, fstatSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -32,8 +33,11 @@ async function realState() {
 }
 
 /** A large synthetic state (a few MB), so a write takes long enough to be caught half-way if it were in place. */
+// A real key pair: the schema checks at load that the private key signs what the public one verifies.
+const pair = generateKeyPairSync('rsa', { modulusLength: 2048 })
+const signingKey = { kid: 'kid', privateJwk: pair.privateKey.export({ format: 'jwk' }), publicJwk: pair.publicKey.export({ format: 'jwk' }) }
+
 function bigState(tag: string): PersistentState {
-  const jwk = { kty: 'RSA', n: 'n', e: 'AQAB', d: 'd', p: 'p', q: 'q', dp: 'dp', dq: 'dq', qi: 'qi' }
   return {
     version: 1,
     pools: [
@@ -57,7 +61,7 @@ function bigState(tag: string): PersistentState {
         aliasAttributes: [],
         autoVerifiedAttributes: [],
         usernameCaseSensitive: false,
-        signingKey: { kid: 'kid', privateJwk: jwk, publicJwk: { kty: 'RSA', n: 'n', e: 'AQAB' } },
+        signingKey,
       },
     ],
     clients: [],
