@@ -107,6 +107,17 @@ async function serve(
     store.rollback()
     sessions.rollback()
   }
+  // A journal whose failed line could not be cut back may hold a change the client was told failed:
+  // the undone state replaces it at once (and again at close, if the disk refused it now), so no
+  // restart replays that line.
+  const dropRejectedLine = () => {
+    if (!files?.isBroken) return
+    try {
+      files.compact(store.toJSON())
+    } catch (error) {
+      console.error('[emulator] the state file could not be rewritten after a failed save (tried again at the next write):', error)
+    }
+  }
   const afterRequest = (result: WireResponse): WireResponse => {
     // A 500 says nothing happened: whatever a failing operation changed before it broke is undone.
     if (result.status >= 500) {
@@ -124,6 +135,7 @@ async function serve(
       // persists it after all. Reads go on being served from memory.
       undo()
       console.error('[emulator] the state could not be saved; the request was undone:', error)
+      dropRejectedLine()
       return internalError()
     }
     store.commit()
@@ -172,6 +184,7 @@ async function serve(
       new Promise<void>((resolve) => {
         server.closeAllConnections()
         server.close(() => {
+          dropRejectedLine()
           files?.close()
           resolve()
         })

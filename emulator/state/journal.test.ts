@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator, type RunningEmulator } from '../server.ts'
 import { PASSWORD } from '../test-support.ts'
-import { frame } from './journal.ts'
+import { frame, JournalWriter } from './journal.ts'
 import type { PersistentState, UserRecord } from './model.ts'
 import { CorruptStateError } from './snapshot.ts'
 import { StateFiles } from './state-files.ts'
 import { Store } from './store.ts'
 
 // Writes can be made to fail part-way (a full disk) while `failWrites` is set; all else is the real fs.
-const faults = vi.hoisted(() => ({ failWrites: false, failTruncate: false }))
+const faults = vi.hoisted(() => ({ failWrites: false, failTruncate: false, failFsync: false }))
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>()
   return {
@@ -23,6 +23,11 @@ vi.mock('node:fs', async (importOriginal) => {
       if (!faults.failWrites) return real.writeSync(fd, buffer, offset, length, position)
       real.writeSync(fd, buffer, offset, Math.floor(length / 2), position) // half of it reached the file
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+    },
+    // A whole line written, then the flush refused (the disk may or may not hold it).
+    fsyncSync: (fd: number) => {
+      if (faults.failFsync) throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' })
+      real.fsyncSync(fd)
     },
     ftruncateSync: (fd: number, length: number) => {
       if (faults.failTruncate) throw Object.assign(new Error('EIO: i/o error, ftruncate'), { code: 'EIO' })
@@ -42,6 +47,7 @@ beforeEach(() => {
   journal = `${file}.journal`
   faults.failWrites = false
   faults.failTruncate = false
+  faults.failFsync = false
 })
 
 afterEach(async () => {
@@ -263,6 +269,50 @@ describe('a journal write that fails', () => {
     files.close()
     expect(lines()).toHaveLength(3)
     expect(reloaded()?.users.find((user) => user.username === 'alice')?.failedPasswordAttempts).toBe(3)
+  })
+
+  test('a compaction whose new journal cannot be made still keeps the write: the snapshot holds it, and the next write compacts again', async () => {
+    const { files, store, write } = await opened()
+    faults.failWrites = true
+    faults.failTruncate = true
+    expect(() => write(2)).toThrow(/ENOSPC/)
+    faults.failWrites = false
+    faults.failTruncate = false
+    // The write after that rewrites the snapshot, then cannot make the journal: it was saved all the same.
+    vi.spyOn(JournalWriter, 'create').mockImplementationOnce(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, open'), { code: 'ENOSPC' })
+    })
+    expect(() => write(4)).not.toThrow()
+    expect(reloaded()).toEqual(store.toJSON())
+    write(5)
+    files.close()
+    expect(reloaded()).toEqual(store.toJSON())
+    vi.restoreAllMocks()
+  })
+
+  test('a whole line answered 500 (flush and cut refused) is never replayed: the undone state replaces the journal', async () => {
+    const seed = await start()
+    await seed.close()
+    running.splice(0)
+    const emulator = await start()
+    const [pool] = emulator.pools()
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    faults.failFsync = true
+    faults.failTruncate = true
+    const response = await fetch(emulator.url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityProviderService.SignUp' },
+      body: JSON.stringify({ ClientId: pool.clientId, Username: 'mallory', Password: PASSWORD }),
+    })
+    expect(response.status).toBe(500)
+    // The disk works again, but no other write comes before the stop.
+    faults.failFsync = false
+    faults.failTruncate = false
+    await emulator.close()
+    running.splice(0)
+    expect(reloaded()?.users.map((user) => user.username)).not.toContain('mallory')
+    expect(errors).toHaveBeenCalled()
+    errors.mockRestore()
   })
 
   test('when even the cut fails, the next write replaces the journal by a new snapshot (the half line never counts)', async () => {

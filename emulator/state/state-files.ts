@@ -79,11 +79,22 @@ export class StateFiles {
     // Snapshot first: killed between the two, the old journal's id no longer matches and it is ignored
     // (the new snapshot holds all it said).
     saveSnapshot(this.path, { ...state, journalId })
+    // From here `state` is durable: the snapshot holds it whole, and the old journal (another id) is ignored.
     this.snapshotBytes = statSync(this.path).size
     this.journal?.close()
     this.journal = undefined
-    this.journal = JournalWriter.create(this.journalPath, journalId)
     this.broken = false
+    try {
+      this.journal = JournalWriter.create(this.journalPath, journalId)
+    } catch {
+      // No journal for now: the next write compacts again. Not an error for the caller, whose change
+      // the snapshot already holds (answering 500 for it would put memory and disk at odds).
+    }
+  }
+
+  /** A failed append could not be cut back: until a compaction, the journal may hold a line that was answered 500. */
+  get isBroken(): boolean {
+    return this.broken
   }
 
   /** Makes one request's changes durable; throws when they could not be written (nothing was then kept). */
