@@ -155,7 +155,8 @@ describe('lengths, with the service model’s limits and AWS’s wording', () =>
     expect(result.status).toBe(200)
   })
 
-  test('every string member the operations read has a rule; lengths and patterns are the model’s', () => {
+  // That every string member an operation reads has a rule is checked by the compiler (validate.ts: StringMember).
+  test('the table holds the service model’s lengths and patterns for the members the issue names', () => {
     expect(MEMBER_RULES.Username).toEqual({ min: 1, max: 128, pattern: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+', sensitive: true })
     expect(MEMBER_RULES.Session).toMatchObject({ min: 20, max: 2048 })
     expect(MEMBER_RULES.Password).toMatchObject({ max: 256 })
