@@ -1,22 +1,10 @@
 import type { CreateUserPoolClientRequest, ExplicitAuthFlowsType, TimeUnitsType } from '@aws-sdk/client-cognito-identity-provider'
 import { invalidParameter } from '../errors.ts'
-import type { ClientRecord } from '../state/model.ts'
+import { EXPLICIT_AUTH_FLOWS, type ClientRecord } from '../state/model.ts'
 import { optionalBoolean, optionalEnum, optionalEnumList, optionalNumber, optionalObject, type Untrusted } from '../validate.ts'
 
 export const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 }
 const UNITS = ['seconds', 'minutes', 'hours', 'days'] as const
-
-const AUTH_FLOW_NAMES: readonly ExplicitAuthFlowsType[] = [
-  'ADMIN_NO_SRP_AUTH',
-  'CUSTOM_AUTH_FLOW_ONLY',
-  'USER_PASSWORD_AUTH',
-  'ALLOW_ADMIN_USER_PASSWORD_AUTH',
-  'ALLOW_CUSTOM_AUTH',
-  'ALLOW_USER_PASSWORD_AUTH',
-  'ALLOW_USER_SRP_AUTH',
-  'ALLOW_REFRESH_TOKEN_AUTH',
-  'ALLOW_USER_AUTH',
-]
 
 // When ExplicitAuthFlows is omitted AWS allows these (docs/cognito-behaviour.md#app-client-defaults).
 const DEFAULT_FLOWS: readonly ExplicitAuthFlowsType[] = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH']
@@ -40,7 +28,7 @@ export function clientSettings(input: Untrusted<SettingsRequest>): Settings {
   if (input.GenerateSecret === true) {
     throw invalidParameter('This local emulator does not issue client secrets; browser apps such as Amplify cannot use them.')
   }
-  const checked = optionalEnumList(input, 'ExplicitAuthFlows', AUTH_FLOW_NAMES)
+  const checked = optionalEnumList(input, 'ExplicitAuthFlows', EXPLICIT_AUTH_FLOWS)
   const explicitAuthFlows = checked ? [...new Set(checked.map((flow) => LEGACY_FLOWS[flow] ?? flow))] : DEFAULT_FLOWS
   const unitsInput = optionalObject(input, 'TokenValidityUnits') ?? {}
   const tokenValidityUnits = {

@@ -40,6 +40,19 @@ export type PoolRecord = Readonly<{
   signingKey: Readonly<SigningKey>
 }>
 
+/** Every ExplicitAuthFlows name the SDK has: what a client may be created with and a state file may hold. */
+export const EXPLICIT_AUTH_FLOWS = [
+  'ADMIN_NO_SRP_AUTH',
+  'CUSTOM_AUTH_FLOW_ONLY',
+  'USER_PASSWORD_AUTH',
+  'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  'ALLOW_CUSTOM_AUTH',
+  'ALLOW_USER_PASSWORD_AUTH',
+  'ALLOW_USER_SRP_AUTH',
+  'ALLOW_REFRESH_TOKEN_AUTH',
+  'ALLOW_USER_AUTH',
+] as const satisfies readonly ExplicitAuthFlowsType[]
+
 export type ClientRecord = Readonly<{
   clientId: string
   poolId: string

@@ -7,7 +7,16 @@ import type {
   VerifiedAttributeType,
 } from '@aws-sdk/client-cognito-identity-provider'
 import { z } from 'zod'
-import type { ClientRecord, MfaFactor, PersistentState, PoolRecord, RefreshRecord, UserRecord, UserStatus } from './model.ts'
+import {
+  EXPLICIT_AUTH_FLOWS,
+  type ClientRecord,
+  type MfaFactor,
+  type PersistentState,
+  type PoolRecord,
+  type RefreshRecord,
+  type UserRecord,
+  type UserStatus,
+} from './model.ts'
 
 // The state file's schema: every record the store and the sign-in code read, checked at load, so a
 // half-valid file (a user without its SRP verifier, a pool without its signing key) is refused at
@@ -25,17 +34,6 @@ const epochMs = z.number().int()
 const epochSeconds = z.number().int()
 
 // The enumerations, spelled out: their types are the SDK's (checked below), their values are needed at run time.
-const explicitAuthFlows = [
-  'ADMIN_NO_SRP_AUTH',
-  'CUSTOM_AUTH_FLOW_ONLY',
-  'USER_PASSWORD_AUTH',
-  'ALLOW_ADMIN_USER_PASSWORD_AUTH',
-  'ALLOW_CUSTOM_AUTH',
-  'ALLOW_USER_PASSWORD_AUTH',
-  'ALLOW_USER_SRP_AUTH',
-  'ALLOW_REFRESH_TOKEN_AUTH',
-  'ALLOW_USER_AUTH',
-] as const satisfies readonly ExplicitAuthFlowsType[]
 const timeUnits = ['days', 'hours', 'minutes', 'seconds'] as const satisfies readonly TimeUnitsType[]
 const usernameAttributes = ['email', 'phone_number'] as const satisfies readonly UsernameAttributeType[]
 const aliasAttributes = ['email', 'phone_number', 'preferred_username'] as const satisfies readonly AliasAttributeType[]
@@ -83,7 +81,7 @@ export const clientSchema = z.strictObject({
   clientId: id,
   poolId: id,
   name: text,
-  explicitAuthFlows: z.array(z.enum(explicitAuthFlows)),
+  explicitAuthFlows: z.array(z.enum(EXPLICIT_AUTH_FLOWS)),
   authSessionValidityMinutes: count,
   accessTokenValiditySeconds: count,
   idTokenValiditySeconds: count,
@@ -164,7 +162,7 @@ export const schemaMatchesModel: [
   SameMembers<ClientRecord, typeof clientSchema>,
   SameMembers<UserRecord, typeof userSchema>,
   SameMembers<RefreshRecord, typeof refreshSchema>,
-  Same<ExplicitAuthFlowsType, (typeof explicitAuthFlows)[number]>,
+  Same<ExplicitAuthFlowsType, (typeof EXPLICIT_AUTH_FLOWS)[number]>,
   Same<TimeUnitsType, (typeof timeUnits)[number]>,
   Same<UsernameAttributeType, (typeof usernameAttributes)[number]>,
   Same<AliasAttributeType, (typeof aliasAttributes)[number]>,
