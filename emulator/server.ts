@@ -126,7 +126,7 @@ async function serve(
     }
     // Amortised over the writes: a request that changed something (every sign-in does) also drops the
     // refresh tokens that can no longer matter, in the same journal line (docs/cognito-behaviour.md#refresh-token-records).
-    if (store.changes()) pruner.maybePrune()
+    if (store.hasChanges()) pruner.maybePrune()
     try {
       save()
     } catch (error) {

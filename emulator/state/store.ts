@@ -79,6 +79,11 @@ export class Store {
     })
   }
 
+  /** Whether a record changed since `forgetChanges` (without building the change `changes` lists). */
+  hasChanges(): boolean {
+    return this.changed.size > 0
+  }
+
   /**
    * The records changed since `forgetChanges`, as they are now (put) or gone (remove). A record
    * changed then rolled back is listed with its old value, which is harmless: the journal then
