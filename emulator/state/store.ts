@@ -274,11 +274,14 @@ export class Store {
     return updated
   }
 
-  /** Drops expired, revoked families so a long-lived state file does not grow without end. */
-  pruneRefreshTokens(nowMs: number): void {
+  /**
+   * Drops the families that expired before `cutoffMs`, revoked or not, so a long-lived state file does
+   * not grow without end (when a family stops mattering: auth/refresh-pruning.ts).
+   */
+  pruneRefreshTokens(cutoffMs: number): void {
     let pruned = false
     for (const record of this.refreshTokens.values()) {
-      if (record.expiresAt < nowMs) {
+      if (record.expiresAt < cutoffMs) {
         this.remove(this.refreshTokens, record.token)
         pruned = true
       }
