@@ -20,6 +20,14 @@ import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito'
 import { defaultStorage, sessionStorage } from 'aws-amplify/utils'
 import type { PoolConfig, TokenStorage } from '../config/app-config.ts'
 import type { AuthGateway, MfaType, SignInStep } from './auth-gateway.ts'
+import {
+  forgetAllEvidence,
+  forgetEvidence,
+  isSuspended,
+  recallEvidence,
+  recordEvidence,
+  type AuthenticatorEvidence,
+} from './authenticator-evidence.ts'
 import { forgetDeviceName, forgetDeviceNames, recallDeviceName, rememberDeviceName } from './device-names.ts'
 
 type AuthMFAType = NonNullable<FetchMFAPreferenceOutput['preferred']>
@@ -92,6 +100,20 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
     }
   }
 
+  /**
+   * A sign-in step answered: when it finished the sign-in, what it showed about the authenticator
+   * is recorded for the Security page (ADR 015); undefined forgets it (another factor was asked,
+   * which says nothing about the authenticator, so the list is trusted).
+   */
+  async function finished(step: SignInStep, evidence: AuthenticatorEvidence | undefined): Promise<SignInStep> {
+    if (step.step !== 'done') return step
+    const username = await currentUsername()
+    if (!username) return step
+    if (evidence) recordEvidence(pool.userPoolId, username, evidence, tokenStorage)
+    else forgetEvidence(pool.userPoolId, username, tokenStorage)
+    return step
+  }
+
   async function toStep(output: SignInOutput): Promise<SignInStep> {
     const next = output.nextStep
     switch (next.signInStep) {
@@ -139,10 +161,11 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
       }
     },
     async signIn(username, password) {
-      return toStep(await amplify.signIn({ username, password }))
+      // Done straight after the password: Cognito asked for no code, whatever GetUser lists.
+      return finished(await toStep(await amplify.signIn({ username, password })), 'not-asked')
     },
     async confirmTotpCode(code) {
-      return toStep(await amplify.confirmSignIn({ challengeResponse: code }))
+      return finished(await toStep(await amplify.confirmSignIn({ challengeResponse: code })), 'asked-for-code')
     },
     async confirmTotpSetupDuringSignIn(code, deviceName) {
       const name = deviceName.trim()
@@ -151,21 +174,24 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
         const username = await currentUsername()
         if (username) rememberDeviceName(pool.userPoolId, username, name, tokenStorage)
       }
-      return step
+      // MFA_SETUP finished: the new key is verified and used from now on.
+      return finished(step, 'asked-for-code')
     },
     async selectMfaType(type) {
       return toStep(await amplify.confirmSignIn({ challengeResponse: toAmplifyMfa[type] }))
     },
     async confirmDeliveredCode(code) {
-      return toStep(await amplify.confirmSignIn({ challengeResponse: code }))
+      return finished(await toStep(await amplify.confirmSignIn({ challengeResponse: code })), undefined)
     },
     async completeNewPassword(password, attributes) {
-      return toStep(
+      // Done straight after the new password: no code was asked for.
+      const step = await toStep(
         await amplify.confirmSignIn({
           challengeResponse: password,
           options: attributes && Object.keys(attributes).length > 0 ? { userAttributes: attributes } : undefined,
         }),
       )
+      return finished(step, 'not-asked')
     },
     async signUp(username, password, email) {
       const result = await amplify.signUp({
@@ -191,42 +217,47 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
       } finally {
         // With session storage the user asked this browser to forget them (ADR 010); with local
         // storage the name stays, since Cognito could never give it back.
-        if (tokenStorage === 'session') forgetDeviceNames(pool.userPoolId, 'session')
+        if (tokenStorage === 'session') {
+          forgetDeviceNames(pool.userPoolId, 'session')
+          forgetAllEvidence(pool.userPoolId, 'session')
+        }
       }
     },
     async fetchMfaStatus() {
       const [preference, username] = await Promise.all([amplify.fetchMFAPreference(), currentUsername()])
       const enabled = preference.enabled ?? []
       const totpEnabled = enabled.includes('TOTP')
+      const evidence = username ? recallEvidence(pool.userPoolId, username, tokenStorage) : undefined
       return {
         totpEnabled,
         totpPreferred: preference.preferred === 'TOTP',
+        totpSuspended: isSuspended(totpEnabled, evidence),
+        setupPending: evidence === 'association-pending',
         otherFactors: enabled.filter((t) => t !== 'TOTP').map((t) => fromAmplifyMfa[t]),
         deviceName: totpEnabled && username ? recallDeviceName(pool.userPoolId, username, tokenStorage) : undefined,
       }
     },
     async beginTotpSetup() {
       const details = await amplify.setUpTOTP()
+      // From now until a code is verified, Cognito does not ask for the current authenticator.
+      const username = await currentUsername()
+      if (username) recordEvidence(pool.userPoolId, username, 'association-pending', tokenStorage)
       return { secret: details.sharedSecret }
     },
     async verifyTotpSetup(code, deviceName) {
       const name = deviceName.trim()
-      try {
-        await amplify.verifyTOTPSetup({ code, options: name ? { friendlyDeviceName: name } : undefined })
-      } catch (error) {
-        // When Cognito accepted the code but the answer was lost on the way back, Amplify retries;
-        // by then no secret is pending, and Cognito answers InvalidParameterException to every
-        // code. SetUserMFAPreference succeeds only for a verified token: if it does, the code was
-        // accepted, so carry on (the next step switches TOTP on as preferred anyway).
-        if (!(error instanceof Error && error.name === 'InvalidParameterException')) throw error
-        try {
-          await amplify.updateMFAPreference({ totp: 'PREFERRED' })
-        } catch {
-          throw error
-        }
-      }
+      // InvalidParameterException (no key pending) is passed on as it is, never taken for "maybe
+      // verified": it also follows an answer lost on the way back (Amplify retries, and by then
+      // the key is verified), but SetUserMFAPreference, the only check at hand, succeeds for any
+      // verified token, an older one too (the one being replaced, or one turned off earlier), and
+      // would report a key that was never verified as on. The user starts over with a new key
+      // instead, which is always safe (ADR 015).
+      await amplify.verifyTOTPSetup({ code, options: name ? { friendlyDeviceName: name } : undefined })
       const username = await currentUsername()
-      if (username) rememberDeviceName(pool.userPoolId, username, name, tokenStorage)
+      if (username) {
+        rememberDeviceName(pool.userPoolId, username, name, tokenStorage)
+        recordEvidence(pool.userPoolId, username, 'asked-for-code', tokenStorage)
+      }
     },
     async setTotpPreferred() {
       await amplify.updateMFAPreference({ totp: 'PREFERRED' })
@@ -234,7 +265,10 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
     async disableTotp() {
       await amplify.updateMFAPreference({ totp: 'DISABLED' })
       const username = await currentUsername()
-      if (username) forgetDeviceName(pool.userPoolId, username, tokenStorage)
+      if (username) {
+        forgetDeviceName(pool.userPoolId, username, tokenStorage)
+        forgetEvidence(pool.userPoolId, username, tokenStorage)
+      }
     },
   }
 }

@@ -35,7 +35,7 @@ describe('toAuthFailure', () => {
     ['InvalidParameterException', 'disable', 'mfa-required-by-pool'],
     ['InvalidParameterException', 'preference', 'unexpected'],
     ['InvalidParameterException', 'code', 'wrong-code'],
-    ['InvalidParameterException', 'setup', 'unexpected'],
+    ['InvalidParameterException', 'setup', 'setup-not-confirmed'],
     ['InvalidParameterException', 'sign-up', 'invalid-input'],
     ['SoftwareTokenMFANotFoundException', 'setup', 'totp-not-enabled-on-pool'],
     ['TooManyRequestsException', 'code', 'too-many-attempts'],

@@ -17,6 +17,8 @@ export type AuthFailure =
   | 'already-confirmed'
   | 'mfa-required-by-pool'
   | 'totp-not-enabled-on-pool'
+  /** Setup: no key awaits a code (finished or replaced elsewhere, or the answer was lost); start over. */
+  | 'setup-not-confirmed'
   | 'unexpected'
 
 /** Where in a flow the error happened: the same error name means different things at different steps. */
@@ -98,9 +100,10 @@ export function toAuthFailure(error: unknown, step: AuthStep): AuthFailure {
     case 'InvalidParameterException':
       // Turning TOTP off is refused while the pool requires MFA.
       if (step === 'disable') return 'mfa-required-by-pool'
-      // A malformed code (not 6 digits) fails validation before it is compared. (At setup the
-      // gateway first checks whether a lost answer had in fact verified the code.)
+      // A malformed code (not 6 digits) fails validation before it is compared.
       if (step === 'code') return 'wrong-code'
+      // At setup: no key awaits a code. The gateway never guesses that it was verified (ADR 015).
+      if (step === 'setup') return 'setup-not-confirmed'
       if (step === 'sign-up' || step === 'new-password') return 'invalid-input'
       return 'unexpected'
     // Amplify's client-side sign-in state expires after 3 minutes, or was lost (reload);

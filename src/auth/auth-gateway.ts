@@ -33,8 +33,20 @@ export type CurrentUser = {
 }
 
 export type MfaStatus = {
+  /** GetUser lists TOTP as enabled. Not the same as "asked for at sign-in": see totpSuspended. */
   totpEnabled: boolean
   totpPreferred: boolean
+  /**
+   * Listed, but sign-in does not ask for it: a key issued in this browser awaits its code, or the
+   * latest sign-in here went in without one. Cognito reports neither; the gateway keeps the
+   * evidence (src/auth/authenticator-evidence.ts, ADR 015).
+   */
+  totpSuspended: boolean
+  /**
+   * A key issued in this browser (AssociateSoftwareToken) was not verified yet: a code from the
+   * entry the user scanned can still finish it (VerifySoftwareToken needs only the code).
+   */
+  setupPending: boolean
   /** Other MFA factors the user has (SMS, email), for context only. */
   otherFactors: MfaType[]
   /**

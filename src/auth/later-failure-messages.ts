@@ -10,6 +10,8 @@ const en = {
   'failure.username-exists': 'That username is already taken.',
   'failure.mfa-required-by-pool': 'This user pool requires two-step verification, so the authenticator app cannot be turned off.',
   'failure.totp-not-enabled-on-pool': 'Authenticator apps are not enabled for this user pool. Ask the administrator to turn on TOTP MFA.',
+  'failure.setup-not-confirmed':
+    'This code could not be confirmed: no setup is waiting for it any more. Start over with a new key, and scan it again in your app.',
 }
 
 const ja = {
@@ -21,6 +23,8 @@ const ja = {
   'failure.username-exists': 'このユーザー名は既に使用されています。',
   'failure.mfa-required-by-pool': 'このユーザープールでは2段階認証が必須のため、認証アプリをオフにできません。',
   'failure.totp-not-enabled-on-pool': 'このユーザープールでは認証アプリが有効になっていません。管理者に TOTP MFA の有効化を依頼してください。',
+  'failure.setup-not-confirmed':
+    'このコードを確認できませんでした。確認待ちの設定がなくなっています。新しいキーでやり直し、アプリでもう一度スキャンしてください。',
 } satisfies Record<keyof typeof en, string>
 
 export const messages = { en, ja }

@@ -6,6 +6,7 @@ import { createLazyAuthGateway } from '../../src/auth/lazy-auth-gateway.ts'
 import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
 import { createTestClock } from '../../emulator/state/clock.ts'
 import { createConfirmedUser, createTemporaryUser, failOnConsoleError, sdkClient, uniqueName } from '../contract/harness.ts'
+import { memoryStorage } from '../support/memory-storage.ts'
 import { authGatewayContract } from './auth-gateway.contract.ts'
 
 // Amplify warns on every configure that the endpoint is custom; that is the point here.
@@ -18,11 +19,15 @@ let sdk: ReturnType<typeof sdkClient>
 failOnConsoleError()
 
 beforeAll(async () => {
+  // The browser storage the gateway keeps its evidence in (ADR 015); Node has none.
+  vi.stubGlobal('localStorage', memoryStorage())
+  vi.stubGlobal('sessionStorage', memoryStorage())
   emulator = await startEmulator({ port: 0, clock, log: (line) => void logLines.push(line) })
   sdk = sdkClient(emulator.url)
 })
 
 afterAll(async () => {
+  vi.unstubAllGlobals()
   sdk.destroy()
   await emulator.close()
 })

@@ -264,6 +264,60 @@ export function authGatewayContract(makeWorld: WorldFactory): void {
     })
   })
 
+  describe('whether sign-in really asks for the authenticator (ADR 015)', () => {
+    test('a key issued and not verified suspends the listed authenticator; a code from it ends the suspension', async () => {
+      const w = await world('optional')
+      const { username, password, secret } = await enrolledUser(w)
+      w.advance(TOTP_STEP_MS)
+      await w.auth.signIn(username, password)
+      await w.auth.confirmTotpCode(code(w, secret))
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpSuspended: false, setupPending: false })
+
+      const { secret: newSecret } = await w.auth.beginTotpSetup()
+      // GetUser still lists it: only the evidence tells.
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpPreferred: true, totpSuspended: true, setupPending: true })
+
+      // The next sign-in goes in with the password alone, and says so.
+      await w.auth.signOut()
+      expect(await w.auth.signIn(username, password)).toEqual({ step: 'done' })
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpSuspended: true, setupPending: false })
+
+      // The key is not needed to finish: a code from the entry scanned is.
+      w.advance(TOTP_STEP_MS)
+      await w.auth.verifyTotpSetup(code(w, newSecret), 'New phone')
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpSuspended: false, setupPending: false })
+      await w.auth.signOut()
+      w.advance(TOTP_STEP_MS)
+      expect(await w.auth.signIn(username, password)).toEqual({ step: 'totp-code' })
+      expect(await w.auth.confirmTotpCode(code(w, newSecret))).toEqual({ step: 'done' })
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpSuspended: false })
+    })
+
+    test('a first setup left half-way: off, and it can be finished', async () => {
+      const w = await world('optional')
+      const { username, password } = await w.createUser()
+      await w.auth.signIn(username, password)
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: false, totpSuspended: false, setupPending: false })
+      await w.auth.beginTotpSetup()
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: false, totpSuspended: false, setupPending: true })
+      await w.auth.disableTotp()
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: false, totpSuspended: false, setupPending: false })
+    })
+
+    test('in the MFA-required pool: on after MFA_SETUP; a new key suspends it and sign-in asks for setup again', async () => {
+      const w = await world('required')
+      const { username, password } = await w.createUser()
+      const step = await w.auth.signIn(username, password)
+      if (step.step !== 'totp-setup') throw new Error(`expected totp-setup, got ${step.step}`)
+      await w.auth.confirmTotpSetupDuringSignIn(code(w, step.secret), '')
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpSuspended: false })
+      await w.auth.beginTotpSetup()
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpSuspended: true, setupPending: true })
+      await w.auth.signOut()
+      expect(await w.auth.signIn(username, password)).toEqual({ step: 'totp-setup', secret: expect.any(String) })
+    })
+  })
+
   describe('turning the authenticator off', () => {
     test('in the MFA-optional pool: off in the status, and sign-in asks for no code', async () => {
       const w = await world('optional')

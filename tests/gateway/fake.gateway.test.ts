@@ -97,6 +97,13 @@ describe('the fake’s shortcuts give the pool’s answers', () => {
     auth.failNext('setTotpPreferred', 'NetworkError')
     await rejectionOf(auth.setTotpPreferred())
     await auth.setTotpPreferred()
-    expect(await auth.fetchMfaStatus()).toEqual({ totpEnabled: true, totpPreferred: true, otherFactors: [], deviceName: 'Pixel' })
+    expect(await auth.fetchMfaStatus()).toEqual({
+      totpEnabled: true,
+      totpPreferred: true,
+      totpSuspended: false,
+      setupPending: false,
+      otherFactors: [],
+      deviceName: 'Pixel',
+    })
   })
 })

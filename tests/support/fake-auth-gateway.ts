@@ -8,6 +8,7 @@
 // time step was spent. Given `codeFor` (a phone's TOTP function), codes are checked as the pool
 // checks them instead: against the user's key at `clock`'s time, ±1 step, each step accepted once.
 import type { AuthGateway, CurrentUser, MfaStatus, MfaType, SignInStep } from '../../src/auth/auth-gateway.ts'
+import { isSuspended, type AuthenticatorEvidence } from '../../src/auth/authenticator-evidence.ts'
 
 export type FakeUser = {
   username: string
@@ -125,6 +126,12 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
   const loginIdOf = (username: string) => loginIds.get(username) ?? username
   // The device name given when the current key was verified (Cognito keeps it with the key).
   const verifiedDeviceNames = new Map<string, string | undefined>()
+  // What this "browser" saw of each user's authenticator, as the real gateway records it (ADR 015).
+  const evidence = new Map<string, AuthenticatorEvidence>()
+  const see = (username: string, seen: AuthenticatorEvidence | undefined) => {
+    if (seen) evidence.set(keyOf(username), seen)
+    else evidence.delete(keyOf(username))
+  }
   const calls: Array<{ method: keyof AuthGateway; args: unknown[] }> = []
 
   const nextSecret = () => secrets[Math.min(secretsIssued++, secrets.length - 1)]
@@ -214,9 +221,10 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
     acc.lastUsedStep = Math.max(step, acc.lastUsedStep ?? step)
   }
 
-  function finish(username: string, loginId: string): SignInStep {
+  function finish(username: string, loginId: string, seen: AuthenticatorEvidence | undefined): SignInStep {
     challenge = undefined
     signedIn = { username, loginId }
+    see(username, seen)
     return { step: 'done' }
   }
 
@@ -243,7 +251,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       begin({ kind: 'setup', username, secret })
       return { step: 'totp-setup', secret }
     }
-    return finish(username, loginId)
+    return finish(username, loginId, 'not-asked')
   }
 
   const gateway: FakeAuthGateway = {
@@ -312,7 +320,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       }
       if (step === null) return wrongAnswer(current, authError('CodeMismatchException', 'Invalid code received for user'))
       spend(user, step)
-      return finish(user.username, loginIdOf(user.username))
+      return finish(user.username, loginIdOf(user.username), 'asked-for-code')
     },
     async confirmTotpSetupDuringSignIn(code, deviceName) {
       await enter('confirmTotpSetupDuringSignIn', [code, deviceName])
@@ -326,7 +334,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       user.totpSecret = current.secret
       // Completing setup during sign-in leaves TOTP on and preferred (docs/cognito-behaviour.md#authenticator-setup).
       user.totp = { preferred: true, deviceName: deviceName.trim() || undefined }
-      return finish(user.username, loginIdOf(user.username))
+      return finish(user.username, loginIdOf(user.username), 'asked-for-code')
     },
     async selectMfaType(type: MfaType) {
       await enter('selectMfaType', [type])
@@ -342,7 +350,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       await enter('confirmDeliveredCode', [code])
       const current = requireChallenge('delivered')
       if (code !== smsCode) return wrongAnswer(current, authError('CodeMismatchException', 'Invalid code received for user'))
-      return finish(current.username, loginIdOf(current.username))
+      return finish(current.username, loginIdOf(current.username), undefined)
     },
     async completeNewPassword(password, attributes) {
       await enter('completeNewPassword', ['[password]', attributes])
@@ -392,9 +400,12 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
     async fetchMfaStatus(): Promise<MfaStatus> {
       await enter('fetchMfaStatus', [])
       const user = requireSignedIn()
+      const seen = evidence.get(keyOf(user.username))
       return {
         totpEnabled: Boolean(user.totp),
         totpPreferred: Boolean(user.totp?.preferred),
+        totpSuspended: isSuspended(Boolean(user.totp), seen),
+        setupPending: seen === 'association-pending',
         otherFactors: user.sms ? ['sms'] : [],
         deviceName: user.totp?.deviceName,
       }
@@ -403,6 +414,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       await enter('beginTotpSetup', [])
       const user = requireSignedIn()
       pendingSetup = { username: user.username, secret: nextSecret() }
+      see(user.username, 'association-pending')
       return { secret: pendingSetup.secret }
     },
     async verifyTotpSetup(code, deviceName) {
@@ -421,6 +433,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       if (user.totp) user.totp = { ...user.totp, deviceName: deviceName.trim() || undefined }
       verifiedDeviceNames.set(user.username, deviceName.trim() || undefined)
       pendingSetup = undefined
+      see(user.username, 'asked-for-code')
     },
     async setTotpPreferred() {
       await enter('setTotpPreferred', [])
@@ -436,6 +449,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
         throw authError('InvalidParameterException', 'MFA is required by the user pool: the last MFA method cannot be disabled.')
       // Only the setting goes; the verified key stays, as in Cognito.
       user.totp = undefined
+      see(user.username, undefined)
     },
   }
   return gateway
