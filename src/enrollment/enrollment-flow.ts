@@ -12,13 +12,18 @@ export type EnrollmentState =
   | { step: 'unavailable'; failure: AuthFailure }
   | ({ step: 'entering-code'; failure?: AuthFailure } & Attempts)
   | ({ step: 'verifying' } & Attempts)
+  // Finishing a setup whose key this page no longer holds (it is never stored: after a reload it
+  // is gone). VerifySoftwareToken needs only a code, from the entry the user already scanned.
+  | ({ step: 'entering-scanned-code'; failure?: AuthFailure } & Counts)
+  | ({ step: 'verifying-scanned-code' } & Counts)
   // Verified; now switching the factor on. `retry` tells the view which screen it is on: the
   // first try still shows the code form, a retry shows the "verified but not on" screen.
   | { step: 'activating'; retry: boolean }
   | { step: 'activation-failed'; failure: AuthFailure }
 
-type Attempts = {
-  secret: string
+type Attempts = { secret: string } & Counts
+
+type Counts = {
   /** Codes Cognito refused as not matching: after two, the screen explains clocks and settings. */
   wrongCodes: number
   /** Codes refused for any reason (wrong or already used): each one clears the code field. */
@@ -31,6 +36,8 @@ export type EnrollmentEvent =
   | { type: 'closed' }
   /** The user comes back to a setup they left: same key, a clean form. */
   | { type: 'resumed' }
+  /** The user finishes a setup this page holds no key for (ADR 015): a code from the scanned entry. */
+  | { type: 'resumed-without-key' }
   | { type: 'secret-issued'; secret: string }
   | { type: 'verified'; needsActivation: boolean }
   | { type: 'failed'; failure: AuthFailure }
@@ -51,7 +58,9 @@ export function enrollmentFlow(s: EnrollmentState, e: EnrollmentEvent): Enrollme
   switch (e.type) {
     case 'started':
       // First start, a retry after the key could not be fetched, or an explicit "start over" with a new key.
-      if (s.step === 'idle' || s.step === 'unavailable' || s.step === 'entering-code') return { step: 'loading' }
+      if (s.step === 'idle' || s.step === 'unavailable' || s.step === 'entering-code' || s.step === 'entering-scanned-code') {
+        return { step: 'loading' }
+      }
       return s
     case 'closed':
       // An issued key that is not verified yet is kept (the user may have scanned it), and so is
@@ -62,6 +71,12 @@ export function enrollmentFlow(s: EnrollmentState, e: EnrollmentEvent): Enrollme
     case 'resumed':
       if (s.step === 'entering-code') return { step: 'entering-code', secret: s.secret, wrongCodes: 0, rejectedCodes: s.rejectedCodes }
       return s
+    case 'resumed-without-key':
+      // A key in hand is always preferred: the user sees what they scanned.
+      if (s.step === 'idle' || s.step === 'unavailable' || s.step === 'entering-scanned-code') {
+        return { step: 'entering-scanned-code', wrongCodes: 0, rejectedCodes: s.step === 'entering-scanned-code' ? s.rejectedCodes : 0 }
+      }
+      return s
     case 'secret-issued':
       if (s.step === 'loading') return { step: 'entering-code', secret: e.secret, wrongCodes: 0, rejectedCodes: 0 }
       return s
@@ -69,9 +84,12 @@ export function enrollmentFlow(s: EnrollmentState, e: EnrollmentEvent): Enrollme
       if (s.step === 'entering-code') {
         return { step: 'verifying', secret: s.secret, wrongCodes: s.wrongCodes, rejectedCodes: s.rejectedCodes }
       }
+      if (s.step === 'entering-scanned-code') return { step: 'verifying-scanned-code', wrongCodes: s.wrongCodes, rejectedCodes: s.rejectedCodes }
       return s
     case 'verified':
-      if (s.step === 'verifying') return e.needsActivation ? { step: 'activating', retry: false } : { step: 'enrolled' }
+      if (s.step === 'verifying' || s.step === 'verifying-scanned-code') {
+        return e.needsActivation ? { step: 'activating', retry: false } : { step: 'enrolled' }
+      }
       return s
     case 'activation-retried':
       if (s.step === 'activation-failed') return { step: 'activating', retry: true }
@@ -92,6 +110,15 @@ export function enrollmentFlow(s: EnrollmentState, e: EnrollmentEvent): Enrollme
           rejectedCodes: s.rejectedCodes + (refused ? 1 : 0),
         }
       }
+      if (s.step === 'verifying-scanned-code') {
+        const refused = e.failure === 'wrong-code' || e.failure === 'code-reused'
+        return {
+          step: 'entering-scanned-code',
+          failure: e.failure,
+          wrongCodes: s.wrongCodes + (e.failure === 'wrong-code' ? 1 : 0),
+          rejectedCodes: s.rejectedCodes + (refused ? 1 : 0),
+        }
+      }
       // The code was accepted; only switching it on failed. Never back to the code form.
       if (s.step === 'activating') return { step: 'activation-failed', failure: e.failure }
       return s
@@ -99,7 +126,7 @@ export function enrollmentFlow(s: EnrollmentState, e: EnrollmentEvent): Enrollme
 }
 
 export function isPending(s: EnrollmentState): boolean {
-  return s.step === 'loading' || s.step === 'verifying' || s.step === 'activating'
+  return s.step === 'loading' || s.step === 'verifying' || s.step === 'verifying-scanned-code' || s.step === 'activating'
 }
 
 /** After this many mismatches the screen explains the usual causes (clock, app settings). */

@@ -47,7 +47,7 @@ export type EnrollmentViewProps = {
 /** FriendlyDeviceName has no documented limit; this keeps it readable in lists. */
 const deviceNameMaxLength = 64
 
-type Screen = 'loading' | 'unavailable' | 'entering-code' | 'activating' | 'activation-failed'
+type Screen = 'loading' | 'unavailable' | 'entering-code' | 'entering-scanned-code' | 'activating' | 'activation-failed'
 
 function screenOf(state: EnrollmentState): Screen {
   switch (state.step) {
@@ -64,6 +64,9 @@ function screenOf(state: EnrollmentState): Screen {
     case 'entering-code':
     case 'verifying':
       return 'entering-code'
+    case 'entering-scanned-code':
+    case 'verifying-scanned-code':
+      return 'entering-scanned-code'
   }
 }
 
@@ -97,7 +100,7 @@ function EnrollmentView({
           readers start reading. The code field does not grab focus: on a phone that would pop
           up the keyboard over the QR code. */}
       <StepHeading key={view} level={2} id={headingId} fontSize={{ base: 'xl', medium: 'xxl' }}>
-        {view === 'activation-failed' ? t('totp.activationFailedTitle') : t('totp.title')}
+        {view === 'activation-failed' ? t('totp.activationFailedTitle') : view === 'entering-scanned-code' ? t('totp.finishTitle') : t('totp.title')}
       </StepHeading>
 
       {session ? <SessionCountdown deadline={session.deadline} clock={session.clock} /> : null}
@@ -133,6 +136,23 @@ function EnrollmentView({
         />
       ) : null}
 
+      {view === 'entering-scanned-code' && (state.step === 'entering-scanned-code' || state.step === 'verifying-scanned-code') ? (
+        <>
+          <Text>{t('totp.finishIntro')}</Text>
+          <Card variation="outlined" as="section">
+            <CodeForm state={state} issuer={issuer} onSubmit={onSubmitCode} onCancel={onCancel} />
+          </Card>
+          <Flex direction="column" gap="xs">
+            <Text>{t('totp.finishNeverScanned')}</Text>
+            <div>
+              <Button size="small" isDisabled={isPending(state)} onClick={onStartOver}>
+                {t('totp.startOver')}
+              </Button>
+            </div>
+          </Flex>
+        </>
+      ) : null}
+
       {view === 'activation-failed' && (state.step === 'activation-failed' || state.step === 'activating') ? (
         <>
           <Text>{t('totp.activationFailed')}</Text>
@@ -153,6 +173,7 @@ function EnrollmentView({
 export default withMessages([later, laterFailures, messages], EnrollmentView)
 
 type CodeState = Extract<EnrollmentState, { step: 'entering-code' | 'verifying' }>
+type AnyCodeState = Extract<EnrollmentState, { step: 'entering-code' | 'verifying' | 'entering-scanned-code' | 'verifying-scanned-code' }>
 
 function SetupSteps({
   state,
@@ -274,13 +295,15 @@ function CodeForm({
   onSubmit,
   onCancel,
 }: {
-  state: CodeState
+  state: AnyCodeState
   issuer: string
   onSubmit(code: string, deviceName: string): void
   onCancel?(): void
 }) {
   const t = useT()
   const ids = useId()
+  // With the key on screen, this form is the second of two numbered steps; without it, the only one.
+  const withKey = state.step === 'entering-code' || state.step === 'verifying'
   const hintId = `${ids}-hint`
   const errorId = `${ids}-error`
   const helpId = `${ids}-help`
@@ -288,8 +311,8 @@ function CodeForm({
   const [deviceName, setDeviceName] = useState<string | null>(null)
   const [incomplete, setIncomplete] = useState(false)
 
-  const failure = state.step === 'entering-code' ? state.failure : undefined
-  const busy = state.step === 'verifying'
+  const failure = state.step === 'entering-code' || state.step === 'entering-scanned-code' ? state.failure : undefined
+  const busy = isPending(state)
   const showHelp = state.wrongCodes >= wrongCodesBeforeHelp && !busy
   // The sign-in session is over: another code cannot succeed.
   const sessionOver = failure === 'session-expired'
@@ -310,7 +333,13 @@ function CodeForm({
 
   return (
     <Flex as="form" direction="column" gap="medium" onSubmit={handleSubmit} noValidate>
-      <NumberedStep n={2}>{t('totp.step2')}</NumberedStep>
+      {withKey ? (
+        <NumberedStep n={2}>{t('totp.step2')}</NumberedStep>
+      ) : (
+        <StepHeading level={3} focusOnMount={false} fontSize="large" fontWeight="semibold">
+          {t('totp.finishStep')}
+        </StepHeading>
+      )}
       <Text id={hintId}>{t('totp.codeHint', { issuer })}</Text>
 
       <TextField

@@ -43,6 +43,11 @@ const en = {
   'totp.activationFailed':
     'Your code was accepted and the app is linked to your account, but it could not be turned on for sign-in. Sign-in does not ask for a code yet.',
   'totp.retryActivation': 'Turn on authenticator app',
+  'totp.finishTitle': 'Finish setting up your authenticator app',
+  'totp.finishIntro':
+    'You added an entry to your authenticator app but did not enter a code from it. This page no longer shows that key, and does not need to: a code from the entry is enough.',
+  'totp.finishStep': 'Enter a code from the entry you scanned',
+  'totp.finishNeverScanned': 'Never scanned it, or removed it from your app? Start over with a new key to scan now.',
 }
 
 const ja = {
@@ -88,6 +93,11 @@ const ja = {
   'totp.activationFailed':
     'コードは確認され、アプリはアカウントに関連付けられましたが、サインインに使う設定をオンにできませんでした。サインイン時にはまだコードを求められません。',
   'totp.retryActivation': '認証アプリをオンにする',
+  'totp.finishTitle': '認証アプリの設定を完了',
+  'totp.finishIntro':
+    '認証アプリにエントリーを追加しましたが、そのコードがまだ入力されていません。このページにはそのキーはもう表示されませんが、エントリーのコードがあれば完了できます。',
+  'totp.finishStep': 'スキャンしたエントリーのコードを入力',
+  'totp.finishNeverScanned': 'スキャンしていない場合やアプリから削除した場合は、新しいキーでやり直して今スキャンしてください。',
 } satisfies Record<keyof typeof en, string>
 
 export const messages = { en, ja }

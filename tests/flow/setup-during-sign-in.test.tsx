@@ -67,7 +67,7 @@ test('on the MFA-required pool, replacing the authenticator app from settings wo
 
   await user.click(await screen.findByRole('button', { name: t('security.replace') }, { timeout: 10_000 }))
   const dialog = await screen.findByRole('dialog', { name: t('security.replaceConfirm.title') })
-  expect(within(dialog).getByText(t('security.replaceConfirm.finish'))).toBeInTheDocument()
+  expect(within(dialog).getByText(t('security.replaceConfirm.unfinishedRequired'))).toBeInTheDocument()
   await user.click(within(dialog).getByRole('button', { name: t('security.replaceConfirm.continue') }))
   const newKey = await steps.readSetupKey()
   expect(newKey).not.toBe(oldKey)

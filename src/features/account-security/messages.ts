@@ -6,6 +6,7 @@ const en = {
   'security.totp.name': 'Authenticator app',
   'security.totp.on': 'On',
   'security.totp.off': 'Off',
+  'security.totp.suspended': 'Not asked for',
   'security.totp.statusLabel': 'Status',
   'security.totp.offDescription': 'Sign-in asks only for your password.',
   'security.totp.preferred': 'Sign-in asks for a code from this app.',
@@ -15,6 +16,15 @@ const en = {
   'security.factor.sms': 'text message (SMS)',
   'security.factor.email': 'email',
   'security.setUp': 'Set up authenticator app',
+  'security.finishSetup': 'Finish setting up',
+  'security.suspended.title': 'Your authenticator app is not being asked for: finish setting it up',
+  'security.suspended.body':
+    'A new key was issued for this account and no code from it has been entered. Until one is, sign-in does not ask for a code from any authenticator app: your password alone signs in.',
+  'security.suspended.bodyRequired':
+    'A new key was issued for this account and no code from it has been entered. Until one is, signing in with your password leads to setting up a new authenticator app, which anyone who knows your password could do.',
+  'security.suspended.notStartedHere':
+    'It was not started in this browser. If you did not start it either, set up your authenticator app again with a new key and change your password.',
+  'security.pending.body': 'You started setting up an authenticator app and did not enter a code from it. You can finish with the entry you added.',
   'security.replace': 'Replace authenticator app',
   'security.makePreferred': 'Use it when signing in',
   'security.makingPreferred': 'Saving…',
@@ -25,7 +35,10 @@ const en = {
   'security.replaceConfirm.title': 'Replace your authenticator app?',
   'security.replaceConfirm.body':
     'You will add a new entry to an authenticator app. Your current app stops working as soon as the new one is verified.',
-  'security.replaceConfirm.finish': 'Finish in one go: while the replacement is unfinished, Cognito may not ask for a code from either app.',
+  'security.replaceConfirm.unfinished':
+    'If you do not finish (you cancel, or close this page before entering a code from the new entry), sign-in stops asking for a code from either app: your password alone signs in until you finish. This page will then say so and let you finish.',
+  'security.replaceConfirm.unfinishedRequired':
+    'If you do not finish (you cancel, or close this page before entering a code from the new entry), sign-in stops asking for a code from either app: signing in with your password leads to setting up a new authenticator app, which anyone who knows your password could do. This page will then say so and let you finish.',
   'security.replaceConfirm.continue': 'Continue',
 
   'security.disableConfirm.title': 'Turn off the authenticator app?',
@@ -56,6 +69,7 @@ const ja = {
   'security.totp.name': '認証アプリ',
   'security.totp.on': 'オン',
   'security.totp.off': 'オフ',
+  'security.totp.suspended': '求められていません',
   'security.totp.statusLabel': '状態',
   'security.totp.offDescription': 'サインイン時にはパスワードのみを求めます。',
   'security.totp.preferred': 'サインイン時にこのアプリのコードを求めます。',
@@ -65,6 +79,15 @@ const ja = {
   'security.factor.sms': 'テキストメッセージ（SMS）',
   'security.factor.email': 'メール',
   'security.setUp': '認証アプリを設定',
+  'security.finishSetup': '設定を完了する',
+  'security.suspended.title': '認証アプリのコードが求められていません。設定を完了してください',
+  'security.suspended.body':
+    'このアカウントに新しいキーが発行されましたが、そのコードがまだ入力されていません。入力されるまで、サインイン時にはどの認証アプリのコードも求められず、パスワードだけでサインインできます。',
+  'security.suspended.bodyRequired':
+    'このアカウントに新しいキーが発行されましたが、そのコードがまだ入力されていません。入力されるまで、パスワードでサインインすると新しい認証アプリの設定に進むため、パスワードを知っている人なら誰でも自分の認証アプリを設定できてしまいます。',
+  'security.suspended.notStartedHere':
+    'このブラウザーで始めた設定ではありません。あなたが始めたものでもない場合は、新しいキーで認証アプリを設定し直し、パスワードを変更してください。',
+  'security.pending.body': '認証アプリの設定を始めましたが、そのコードがまだ入力されていません。追加したエントリーを使って設定を完了できます。',
   'security.replace': '認証アプリを置き換え',
   'security.makePreferred': 'サインインで使用する',
   'security.makingPreferred': '保存しています…',
@@ -73,8 +96,10 @@ const ja = {
 
   'security.replaceConfirm.title': '認証アプリを置き換えますか？',
   'security.replaceConfirm.body': '認証アプリに新しいエントリを追加します。新しいアプリの確認が完了した時点で、現在のアプリは使用できなくなります。',
-  'security.replaceConfirm.finish':
-    '途中でやめずに完了してください。置き換えが完了するまで、Cognito はどちらのアプリのコードも求めない場合があります。',
+  'security.replaceConfirm.unfinished':
+    '完了しなかった場合（キャンセルした場合や、新しいエントリーのコードを入力する前にこのページを閉じた場合）、サインイン時にはどちらのアプリのコードも求められなくなり、完了するまではパスワードだけでサインインできます。その場合はこのページにその旨が表示され、設定を完了できます。',
+  'security.replaceConfirm.unfinishedRequired':
+    '完了しなかった場合（キャンセルした場合や、新しいエントリーのコードを入力する前にこのページを閉じた場合）、サインイン時にはどちらのアプリのコードも求められなくなり、パスワードでサインインすると新しい認証アプリの設定に進みます。パスワードを知っている人なら誰でも自分の認証アプリを設定できてしまいます。その場合はこのページにその旨が表示され、設定を完了できます。',
   'security.replaceConfirm.continue': '続ける',
 
   'security.disableConfirm.title': '認証アプリをオフにしますか？',

@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest'
 import type { MfaStatus } from '../../auth/auth-gateway.ts'
 import { initialSecurityState, securityFlow, type SecurityEvent, type SecurityState } from './security-flow.ts'
 
-const off: MfaStatus = { totpEnabled: false, totpPreferred: false, otherFactors: [] }
-const on: MfaStatus = { totpEnabled: true, totpPreferred: true, otherFactors: [], deviceName: 'Pixel' }
+const off: MfaStatus = { totpEnabled: false, totpPreferred: false, totpSuspended: false, setupPending: false, otherFactors: [] }
+const on: MfaStatus = { totpEnabled: true, totpPreferred: true, totpSuspended: false, setupPending: false, otherFactors: [], deviceName: 'Pixel' }
+const suspended: MfaStatus = { ...on, totpSuspended: true, setupPending: true }
 const run = (events: SecurityEvent[], from: SecurityState = initialSecurityState(false)) => events.reduce(securityFlow, from)
 
 describe('securityFlow', () => {
@@ -83,6 +84,17 @@ describe('securityFlow', () => {
     expect(securityFlow(offState, { type: 'disable-requested' })).toBe(offState)
     const onState = run([{ type: 'loaded', status: on }])
     expect(securityFlow(onState, { type: 'setup-requested' })).toBe(onState)
+  })
+
+  test('finishing is offered only for a key issued and not verified: suspended, or a first setup left half-way', () => {
+    const onState = run([{ type: 'loaded', status: on }])
+    expect(securityFlow(onState, { type: 'finish-requested' })).toBe(onState)
+    expect(run([{ type: 'loaded', status: suspended }, { type: 'finish-requested' }])).toMatchObject({ step: 'enrolling', replacing: true })
+    const halfWay = { ...off, setupPending: true }
+    expect(run([{ type: 'loaded', status: halfWay }, { type: 'finish-requested' }])).toMatchObject({ step: 'enrolling', replacing: false })
+    // A suspended authenticator can still be replaced with a new key, or turned off.
+    expect(run([{ type: 'loaded', status: suspended }, { type: 'replace-requested' }]).step).toBe('confirm-replace')
+    expect(run([{ type: 'loaded', status: suspended }, { type: 'disable-requested' }]).step).toBe('confirm-disable')
   })
 
   test('an enabled but not preferred app can be made preferred', () => {

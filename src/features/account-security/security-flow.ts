@@ -1,5 +1,6 @@
 // Account settings → Security as one state machine. The status shown always comes from the
-// server (fetchMfaStatus) after any change, so the page never says "on" when it is not.
+// server (fetchMfaStatus) after any change, with the gateway's evidence of whether sign-in really
+// asks for the authenticator (ADR 015), so the page never says "on" when it is not.
 import type { AuthFailure } from '../../auth/auth-failure.ts'
 import type { MfaStatus } from '../../auth/auth-gateway.ts'
 
@@ -25,6 +26,8 @@ export type SecurityEvent =
   | { type: 'failed'; failure: AuthFailure }
   | { type: 'reload' }
   | { type: 'setup-requested' }
+  /** Finish a setup whose key was issued but never verified (a suspended authenticator, or a first setup left half-way). */
+  | { type: 'finish-requested' }
   | { type: 'replace-requested' }
   | { type: 'replace-confirmed' }
   | { type: 'cancelled' }
@@ -34,6 +37,11 @@ export type SecurityEvent =
   | { type: 'disable-requested' }
   | { type: 'disable-confirmed' }
   | { type: 'disabled' }
+
+/** A key was issued and not verified: suspended, or a first setup left half-way in this browser. */
+export function canFinish(status: MfaStatus): boolean {
+  return status.totpSuspended || status.setupPending
+}
 
 export function initialSecurityState(mfaRequired: boolean): SecurityState {
   return { step: 'loading', mfaRequired }
@@ -57,6 +65,7 @@ export function securityFlow(s: SecurityState, e: SecurityEvent): SecurityState 
       return s
     case 'overview':
       if (e.type === 'setup-requested' && !s.status.totpEnabled) return { ...s, step: 'enrolling', replacing: false }
+      if (e.type === 'finish-requested' && canFinish(s.status)) return { ...s, step: 'enrolling', replacing: s.status.totpEnabled }
       if (e.type === 'replace-requested' && s.status.totpEnabled) return { status: s.status, mfaRequired: s.mfaRequired, step: 'confirm-replace' }
       if (e.type === 'disable-requested' && s.status.totpEnabled && !s.mfaRequired) {
         return { status: s.status, mfaRequired: s.mfaRequired, step: 'confirm-disable' }

@@ -1,4 +1,4 @@
-import { Badge, Button, Flex, Loader, Text, VisuallyHidden } from '@aws-amplify/ui-react'
+import { Alert, Badge, Button, Flex, Loader, Text, VisuallyHidden } from '@aws-amplify/ui-react'
 import { useRef } from 'react'
 import type { MfaType } from '../../auth/auth-gateway.ts'
 import EnrollmentView from '../../enrollment/enrollment-view.tsx'
@@ -111,6 +111,11 @@ function Overview({
   const notice = state.step === 'overview' ? state.notice : undefined
   const failure = state.step === 'overview' ? state.failure : undefined
   const factors = status.otherFactors.map((f) => t(factorKey[f]))
+  // "On" only when sign-in really asks for it: GetUser lists a suspended authenticator too (ADR 015).
+  const suspended = status.totpEnabled && status.totpSuspended
+  const on = status.totpEnabled && !status.totpSuspended
+  // A first setup left half-way in this browser: off, and it can be finished with the entry scanned.
+  const halfWay = !status.totpEnabled && status.setupPending
   return (
     <>
       <Text>{t('security.intro')}</Text>
@@ -121,18 +126,32 @@ function Overview({
           <Text as="h3" className="setting__name">
             {t('security.totp.name')}
           </Text>
-          <Badge variation={status.totpEnabled ? 'success' : undefined}>
+          <Badge variation={on ? 'success' : suspended ? 'error' : undefined}>
             <VisuallyHidden>{t('security.totp.statusLabel')}: </VisuallyHidden>
-            {status.totpEnabled ? t('security.totp.on') : t('security.totp.off')}
+            {on ? t('security.totp.on') : suspended ? t('security.totp.suspended') : t('security.totp.off')}
           </Badge>
         </div>
-        {status.totpEnabled ? (
+        {suspended ? (
+          <Alert variation="error" heading={t('security.suspended.title')} className="message">
+            <Text as="span" display="block">
+              {state.mfaRequired ? t('security.suspended.bodyRequired') : t('security.suspended.body')}
+            </Text>
+            {!status.setupPending && (
+              <Text as="span" display="block">
+                {t('security.suspended.notStartedHere')}
+              </Text>
+            )}
+          </Alert>
+        ) : on ? (
           <>
             <Text>{status.totpPreferred ? t('security.totp.preferred') : t('security.totp.notPreferred')}</Text>
             {status.deviceName && <Text>{t('security.totp.device', { name: status.deviceName })}</Text>}
           </>
         ) : (
-          <Text>{t('security.totp.offDescription')}</Text>
+          <>
+            <Text>{t('security.totp.offDescription')}</Text>
+            {halfWay && <Text>{t('security.pending.body')}</Text>}
+          </>
         )}
         {factors.length > 0 && (
           <Text className="hint">
@@ -142,12 +161,17 @@ function Overview({
           </Text>
         )}
         <Flex gap="small" wrap="wrap" className="setting__actions">
+          {(suspended || halfWay) && (
+            <Button variation="primary" onClick={security.finishSetup}>
+              {t('security.finishSetup')}
+            </Button>
+          )}
           {!status.totpEnabled && (
-            <Button variation="primary" onClick={security.setUp}>
+            <Button variation={halfWay ? undefined : 'primary'} onClick={security.setUp}>
               {t('security.setUp')}
             </Button>
           )}
-          {status.totpEnabled && !status.totpPreferred && (
+          {on && !status.totpPreferred && (
             <Button
               variation="primary"
               onClick={security.makePreferred}
@@ -176,7 +200,8 @@ function Overview({
           onCancel={security.cancel}
         >
           <Text>{t('security.replaceConfirm.body')}</Text>
-          <Text>{t('security.replaceConfirm.finish')}</Text>
+          {/* Exactly what an unfinished replacement does, before Continue (docs/cognito-behaviour.md#authenticator-setup). */}
+          <Text>{state.mfaRequired ? t('security.replaceConfirm.unfinishedRequired') : t('security.replaceConfirm.unfinished')}</Text>
         </ConfirmDialog>
       )}
       {(state.step === 'confirm-disable' || state.step === 'disabling') && (

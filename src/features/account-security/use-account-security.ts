@@ -2,7 +2,7 @@ import { useEffect, useReducer, useRef } from 'react'
 import { toAuthFailure, type AuthFailure, type AuthStep } from '../../auth/auth-failure.ts'
 import type { AuthGateway } from '../../auth/auth-gateway.ts'
 import { enrollmentFlow, initialEnrollmentState, isPending } from '../../enrollment/enrollment-flow.ts'
-import { initialSecurityState, securityFlow } from './security-flow.ts'
+import { canFinish, initialSecurityState, securityFlow } from './security-flow.ts'
 
 export type UseAccountSecurityOptions = {
   auth: AuthGateway
@@ -16,8 +16,9 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
   const [state, dispatch] = useReducer(securityFlow, mfaRequired, initialSecurityState)
   const busy = useRef(false)
   // The authenticator setup. Its state lives as long as this page (one signed-in user) and holds
-  // the issued key: leaving setup and coming back shows the key the user may already have
-  // scanned, because a new AssociateSoftwareToken would silently invalidate it.
+  // the issued key, in memory only: leaving setup (Cancel) and coming back shows the key the user
+  // may already have scanned, because a new AssociateSoftwareToken would silently invalidate it.
+  // After a reload the key is gone; finishing then asks only for a code (ADR 015).
   const [enrollment, enroll] = useReducer(enrollmentFlow, initialEnrollmentState)
   // Which key request's answer counts: after "start over", a late answer to the earlier one is dropped.
   const keyRequest = useRef(0)
@@ -81,6 +82,15 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
     }
   }
 
+  /** Finishing a key issued earlier: the same key when this page still holds it, else the code alone. */
+  function openFinish() {
+    if (enrollment.step === 'entering-code') enroll({ type: 'resumed' })
+    else if (!isPending(enrollment)) {
+      enroll({ type: 'closed' })
+      enroll({ type: 'resumed-without-key' })
+    }
+  }
+
   function closeSetup() {
     enroll({ type: 'closed' })
   }
@@ -126,6 +136,12 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
       if (state.step !== 'overview' || state.status.totpEnabled) return
       dispatch({ type: 'setup-requested' })
       openSetup()
+    },
+    /** "Finish setting up": a suspended authenticator, or a first setup left half-way. */
+    finishSetup() {
+      if (state.step !== 'overview' || !canFinish(state.status)) return
+      dispatch({ type: 'finish-requested' })
+      openFinish()
     },
     replace: () => dispatch({ type: 'replace-requested' }),
     confirmReplace() {
