@@ -111,7 +111,7 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
   }
 
   async function submitSetupCode(code: string, deviceName: string) {
-    if (setupBusy.current || enrollment.step !== 'entering-code') return
+    if (setupBusy.current || (enrollment.step !== 'entering-code' && enrollment.step !== 'entering-scanned-code')) return
     setupBusy.current = true
     enroll({ type: 'code-submitted' })
     try {
