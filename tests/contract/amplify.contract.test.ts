@@ -281,6 +281,51 @@ describe('replacing or turning off the authenticator (Security settings)', () =>
     })
   })
 
+  test('an unverified new key suspends the verified one: SRP sign-in asks for no code, yet GetUser still lists TOTP (OPTIONAL pool)', async () => {
+    const username = uniqueName('sven')
+    await createConfirmedUser(sdk, optionalPool.userPoolId, username, 'Sven-pass-2026!')
+    useAmplifyWith(optionalPool)
+    await signIn({ username, password: 'Sven-pass-2026!' })
+    const { secret: oldSecret } = await enrolAuthenticator('Old phone')
+    const { sharedSecret: newSecret } = await setUpTOTP()
+    await signOut()
+
+    // docs/cognito-behaviour.md#authenticator-setup: the old token is not asked for meanwhile.
+    wire = []
+    expect(await signIn({ username, password: 'Sven-pass-2026!' })).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } })
+    expect(operations()).toEqual(['InitiateAuth', 'RespondToAuthChallenge'])
+    expect(wire[0].body.AuthFlow).toBe('USER_SRP_AUTH')
+    expect(await fetchMFAPreference()).toEqual({ enabled: ['TOTP'], preferred: 'TOTP' })
+    const me = await sdk.send(new GetUserCommand({ AccessToken: (await fetchAuthSession()).tokens!.accessToken.toString() }))
+    expect(me.UserMFASettingList).toEqual(['SOFTWARE_TOKEN_MFA'])
+
+    // A code from the new key (VerifySoftwareToken needs nothing else) ends it; the old key's codes are refused.
+    nextTotpStep()
+    await verifyTOTPSetup({ code: phoneCode(newSecret, clock.now()) })
+    await signOut()
+    nextTotpStep()
+    expect((await signIn({ username, password: 'Sven-pass-2026!' })).nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_TOTP_CODE')
+    const oldPhone = phoneCode(oldSecret, clock.now())
+    if (oldPhone !== phoneCode(newSecret, clock.now())) {
+      expect((await rejectionOf(confirmSignIn({ challengeResponse: oldPhone }))).name).toBe('CodeMismatchException')
+    }
+    expect((await confirmSignIn({ challengeResponse: phoneCode(newSecret, clock.now()) })).isSignedIn).toBe(true)
+  })
+
+  test('an unverified new key in the MFA required pool: the next SRP sign-in is MFA_SETUP, and GetUser still lists TOTP', async () => {
+    const username = uniqueName('tove')
+    await createConfirmedUser(sdk, requiredPool.userPoolId, username, 'Tove-pass-2026!')
+    useAmplifyWith(requiredPool)
+    const started = await signIn({ username, password: 'Tove-pass-2026!' })
+    if (started.nextStep.signInStep !== 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP') throw new Error(`unexpected step ${started.nextStep.signInStep}`)
+    await confirmSignIn({ challengeResponse: phoneCode(started.nextStep.totpSetupDetails.sharedSecret, clock.now()) })
+    await setUpTOTP()
+    expect(await fetchMFAPreference()).toEqual({ enabled: ['TOTP'], preferred: 'TOTP' })
+    await signOut()
+
+    expect((await signIn({ username, password: 'Tove-pass-2026!' })).nextStep.signInStep).toBe('CONTINUE_SIGN_IN_WITH_TOTP_SETUP')
+  })
+
   test('turning the authenticator off brings back password-only sign-in', async () => {
     const username = uniqueName('pete')
     await createConfirmedUser(sdk, optionalPool.userPoolId, username, 'Pete-pass-2026!')
