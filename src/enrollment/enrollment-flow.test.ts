@@ -124,6 +124,26 @@ describe('leaving the setup screen and coming back (settings)', () => {
     },
   )
 
+  test('finishing without the key (after a reload): a code alone, refused codes counted, then verified and switched on', () => {
+    const finishing = run([{ type: 'resumed-without-key' }])
+    expect(finishing).toEqual({ step: 'entering-scanned-code', wrongCodes: 0, rejectedCodes: 0 })
+    expect(issuedKey(finishing)).toBeUndefined()
+    const verifying = enrollmentFlow(finishing, { type: 'code-submitted' })
+    expect(verifying).toEqual({ step: 'verifying-scanned-code', wrongCodes: 0, rejectedCodes: 0 })
+    expect(isPending(verifying)).toBe(true)
+    const refused = enrollmentFlow(verifying, { type: 'failed', failure: 'wrong-code' })
+    expect(refused).toEqual({ step: 'entering-scanned-code', failure: 'wrong-code', wrongCodes: 1, rejectedCodes: 1 })
+    expect(run([{ type: 'code-submitted' }, { type: 'verified', needsActivation: true }], refused)).toEqual({ step: 'activating', retry: false })
+  })
+
+  test('a key in hand is never traded for the code-alone form; the code-alone form can start over with a new key', () => {
+    expect(enrollmentFlow(ready, { type: 'resumed-without-key' })).toBe(ready)
+    const finishing = run([{ type: 'resumed-without-key' }])
+    expect(enrollmentFlow(finishing, { type: 'started' })).toEqual({ step: 'loading' })
+    // Nothing to keep when leaving it: the key was never here.
+    expect(enrollmentFlow(finishing, { type: 'closed' })).toEqual(initialEnrollmentState)
+  })
+
   test('inside sign-in the key came with the challenge', () => {
     expect(enrollmentWithKey('KEY')).toEqual({ step: 'entering-code', secret: 'KEY', wrongCodes: 0, rejectedCodes: 0 })
   })

@@ -73,6 +73,55 @@ describe.each(['en', 'ja'] as const)('security screen (%s)', (locale) => {
     expect(screen.getByText(t('totp.replacingWarning'))).toBeInTheDocument()
   })
 
+  test('the replace dialog says exactly what an unfinished replacement does, for the pool’s MFA setting', async () => {
+    const { u, t } = setup(locale, { totp: { preferred: true } })
+    await u.click(await screen.findByRole('button', { name: t('security.replace') }))
+    expect(screen.getByRole('dialog')).toHaveTextContent(t('security.replaceConfirm.unfinished'))
+    expect(screen.getByRole('dialog')).not.toHaveTextContent(t('security.replaceConfirm.unfinishedRequired'))
+  })
+
+  test('in an MFA-required pool the dialog says sign-in leads to setting up a new app', async () => {
+    const { u, t } = setup(locale, { totp: { preferred: true } }, { mfaRequired: true }, true)
+    await u.click(await screen.findByRole('button', { name: t('security.replace') }))
+    expect(screen.getByRole('dialog')).toHaveTextContent(t('security.replaceConfirm.unfinishedRequired'))
+  })
+
+  test('Continue → Cancel: the authenticator shows as not asked for at once, and Finish shows the same key again', async () => {
+    const { u, auth, t, setupScreen } = setup(locale, { totp: { preferred: true } }, { secrets: ['OLDKEYOLDKEYOLDK', 'NEWKEYNEWKEYNEWK'] })
+    await u.click(await screen.findByRole('button', { name: t('security.replace') }))
+    await u.click(within(screen.getByRole('dialog')).getByRole('button', { name: t('security.replaceConfirm.continue') }))
+    await setupScreen()
+    const key = (await screen.findByRole('group', { name: t('totp.keyLabel') })).textContent?.replace(/\s+/g, '')
+    await u.click(screen.getByRole('button', { name: t('common.cancel') }))
+
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent(t('security.suspended.title'))
+    expect(alert).toHaveTextContent(t('security.suspended.body'))
+    expect(screen.getByText(t('security.totp.suspended'))).toBeInTheDocument()
+    expect(screen.queryByText(t('security.totp.on'))).not.toBeInTheDocument()
+    expect(screen.queryByText(t('security.totp.preferred'))).not.toBeInTheDocument()
+
+    await u.click(screen.getByRole('button', { name: t('security.finishSetup') }))
+    expect((await screen.findByRole('group', { name: t('totp.keyLabel') })).textContent?.replace(/\s+/g, '')).toBe(key)
+    expect(auth.calls.filter((c) => c.method === 'beginTotpSetup')).toHaveLength(1)
+    await u.type(screen.getByLabelText(t('totp.codeLabel')), '123456')
+    expect(await screen.findByText(t('security.notice.replaced'))).toBeInTheDocument()
+    expect(screen.getByText(t('security.totp.on'))).toBeInTheDocument()
+    expect(screen.queryByText(t('security.suspended.title'))).not.toBeInTheDocument()
+  })
+
+  test('a setup that InvalidParameterException answers is not reported on: start over with a new key', async () => {
+    const { u, auth, t } = setup(locale, { totp: { preferred: true } })
+    await u.click(await screen.findByRole('button', { name: t('security.replace') }))
+    await u.click(within(screen.getByRole('dialog')).getByRole('button', { name: t('security.replaceConfirm.continue') }))
+    await screen.findByRole('group', { name: t('totp.keyLabel') })
+    auth.failNext('verifyTotpSetup', 'InvalidParameterException')
+    await u.type(screen.getByLabelText(t('totp.codeLabel')), '123456')
+    expect(await screen.findByText(t('failure.setup-not-confirmed'))).toBeInTheDocument()
+    expect(auth.calls.filter((c) => c.method === 'setTotpPreferred')).toHaveLength(0)
+    expect(screen.getByRole('button', { name: t('totp.startOver') })).toBeEnabled()
+  })
+
   test('leaving the setup half-way returns to the status, read again', async () => {
     const { u, auth, t } = setup(locale)
     await u.click(await screen.findByRole('button', { name: t('security.setUp') }))
