@@ -250,3 +250,64 @@ describe('token storage (ADR 010)', () => {
     expect(storageOf(resolveInjectedConfig(explicit, origin))).toBeUndefined()
   })
 })
+
+describe('support contact (the lost-phone help at the code step)', () => {
+  const pool = { user_pool_id: 'us-east-1_Zz9', user_pool_client_id: 'client1' }
+  const envPool = { VITE_COGNITO_USER_POOL_ID: 'eu-west-1_Env', VITE_COGNITO_USER_POOL_CLIENT_ID: 'envclient' }
+  const supportOf = (result: ReturnType<typeof resolveBuildConfig>) => (result.ok ? result.config.support : result.problems)
+  const both = { VITE_SUPPORT_URL: ' https://help.example.com/totp ', VITE_SUPPORT_EMAIL: 'help@example.com' }
+
+  test('absent or blank: no contact (the help then says to contact whoever runs the service)', () => {
+    expect(supportOf(resolveBuildConfig({ env: {}, origin }))).toBeUndefined()
+    expect(supportOf(resolveBuildConfig({ env: { VITE_SUPPORT_URL: ' ', VITE_SUPPORT_EMAIL: '' }, origin }))).toBeUndefined()
+  })
+
+  test('VITE_SUPPORT_URL and VITE_SUPPORT_EMAIL apply to the local pool, an env pool and amplify_outputs.json alike', () => {
+    const expected = { url: 'https://help.example.com/totp', email: 'help@example.com' }
+    expect(supportOf(resolveBuildConfig({ env: both, origin }))).toEqual(expected)
+    expect(supportOf(resolveBuildConfig({ env: { ...envPool, ...both }, origin }))).toEqual(expected)
+    expect(supportOf(resolveBuildConfig({ env: both, origin, amplifyOutputs: outputs(pool) }))).toEqual(expected)
+    expect(supportOf(resolveBuildConfig({ env: { VITE_SUPPORT_EMAIL: 'it.desk+totp@corp.example.co.jp' }, origin }))).toEqual({
+      email: 'it.desk+totp@corp.example.co.jp',
+    })
+    expect(supportOf(resolveBuildConfig({ env: { VITE_SUPPORT_URL: 'http://intranet/help' }, origin }))).toEqual({ url: 'http://intranet/help' })
+  })
+
+  test('alone they do not turn the local pool into a partial explicit configuration', () => {
+    const result = resolveBuildConfig({ env: both, origin })
+    expect(result.ok && result.config.backend.kind).toBe('local')
+  })
+
+  test('an invalid URL or address is a configuration problem naming the setting, not a link that goes nowhere', () => {
+    for (const url of ['javascript:alert(1)', 'mailto:help@example.com', 'help.example.com', 'ftp://example.com/']) {
+      expect(supportOf(resolveBuildConfig({ env: { VITE_SUPPORT_URL: url }, origin })), url).toEqual([{ kind: 'invalid', field: 'VITE_SUPPORT_URL' }])
+    }
+    for (const email of ['help', 'help@', '@example.com', 'help desk@example.com', 'help@example.com?cc=x', 'mailto:help@example.com']) {
+      expect(supportOf(resolveBuildConfig({ env: { VITE_SUPPORT_EMAIL: email }, origin })), email).toEqual([
+        { kind: 'invalid', field: 'VITE_SUPPORT_EMAIL' },
+      ])
+    }
+    expect(supportOf(resolveBuildConfig({ env: { ...envPool, VITE_SUPPORT_URL: 'nope', VITE_SUPPORT_EMAIL: 'nope' }, origin }))).toEqual([
+      { kind: 'invalid', field: 'VITE_SUPPORT_URL' },
+      { kind: 'invalid', field: 'VITE_SUPPORT_EMAIL' },
+    ])
+    expect(supportOf(resolveBuildConfig({ env: { VITE_SUPPORT_URL: 'nope' }, origin, amplifyOutputs: outputs(pool) }))).toEqual([
+      { kind: 'invalid', field: 'VITE_SUPPORT_URL' },
+    ])
+  })
+
+  test('an injected config takes it in either mode, checked the same way', () => {
+    const explicit = { mode: 'explicit', userPoolId: 'local_abc', userPoolClientId: 'cli' } as const
+    const support = { url: 'https://help.example.com/', email: 'help@example.com' }
+    expect(supportOf(resolveInjectedConfig({ ...explicit, support }, origin))).toEqual(support)
+    expect(supportOf(resolveInjectedConfig({ mode: 'local', support: { email: 'help@example.com' } }, origin))).toEqual({ email: 'help@example.com' })
+    expect(supportOf(resolveInjectedConfig(explicit, origin))).toBeUndefined()
+    expect(supportOf(resolveInjectedConfig({ ...explicit, support: { url: 'javascript:void 0', email: 'x' } }, origin))).toEqual([
+      { kind: 'invalid', field: 'support.url' },
+      { kind: 'invalid', field: 'support.email' },
+    ])
+    expect(supportOf(resolveInjectedConfig({ mode: 'local', support: { email: 'x' } }, origin))).toEqual([
+      { kind: 'invalid', field: 'support.email' },
+    ])
+  })
+})

@@ -30,7 +30,13 @@ export type ConfigProblem = { kind: 'missing' | 'invalid'; field: string } | { k
  */
 export type TokenStorage = 'local' | 'session'
 
-export type AppConfig = { backend: Backend; appName: string; tokenStorage?: TokenStorage }
+/**
+ * Where a user who cannot sign in (e.g. a lost phone) gets help: a web page, an email address, or
+ * both. Absent: the sign-in help says to contact whoever runs the service.
+ */
+export type SupportContact = { url?: string; email?: string }
+
+export type AppConfig = { backend: Backend; appName: string; tokenStorage?: TokenStorage; support?: SupportContact }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: ConfigProblem[] }
 
@@ -45,7 +51,7 @@ export type AppConfigInput = (
       mfaRequired?: boolean
       appName?: string
     }
-) & { tokenStorage?: TokenStorage }
+) & { tokenStorage?: TokenStorage; support?: SupportContact }
 
 export const defaultAppName = 'Cognito TOTP'
 export const localPathPrefix = '/local-cognito/'
@@ -61,6 +67,27 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false
   }
+}
+
+// The WHATWG definition of a valid email address (what <input type="email"> accepts).
+const emailPattern =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/
+
+/**
+ * Checks a support contact: the URL must be http(s), the email an address. Each problem names the
+ * setting it came from (`names`). Returns undefined when neither is given.
+ */
+function validateSupport(
+  input: { url?: string; email?: string },
+  names: { url: string; email: string },
+  problems: ConfigProblem[],
+): SupportContact | undefined {
+  const url = input.url?.trim() || undefined
+  const email = input.email?.trim() || undefined
+  if (url !== undefined && !isHttpUrl(url)) problems.push({ kind: 'invalid', field: names.url })
+  if (email !== undefined && !emailPattern.test(email)) problems.push({ kind: 'invalid', field: names.email })
+  if (url === undefined && email === undefined) return undefined
+  return { ...(url ? { url } : {}), ...(email ? { email } : {}) }
 }
 
 function validatePool(
@@ -154,6 +181,12 @@ export function resolveBuildConfig({ env, amplifyOutputs, origin }: BuildInput):
   const envStorage = envString(env, 'VITE_COGNITO_TOKEN_STORAGE') as TokenStorage | undefined
 
   const problems: ConfigProblem[] = []
+  // Like the app name, the same whichever backend is used.
+  const support = validateSupport(
+    { url: envString(env, 'VITE_SUPPORT_URL'), email: envString(env, 'VITE_SUPPORT_EMAIL') },
+    { url: 'VITE_SUPPORT_URL', email: 'VITE_SUPPORT_EMAIL' },
+    problems,
+  )
   if (envStorage && envStorage !== 'local' && envStorage !== 'session') problems.push({ kind: 'invalid', field: 'VITE_COGNITO_TOKEN_STORAGE' })
   let mfaOverride: MfaRequirement | undefined
   if (mfaText !== undefined) {
@@ -180,6 +213,7 @@ export function resolveBuildConfig({ env, amplifyOutputs, origin }: BuildInput):
           pool: { userPoolId: poolId!, userPoolClientId: clientId!, endpoint, mfa: mfaOverride ?? 'unknown' },
         },
         tokenStorage: envStorage,
+        support,
       },
     }
   }
@@ -191,12 +225,12 @@ export function resolveBuildConfig({ env, amplifyOutputs, origin }: BuildInput):
     const pool = { ...outputs.pool, endpoint, mfa: mfaOverride ?? outputs.pool.mfa }
     return {
       ok: true,
-      config: { appName, backend: { kind: 'explicit', source: 'amplify_outputs.json', pool }, tokenStorage: envStorage },
+      config: { appName, backend: { kind: 'explicit', source: 'amplify_outputs.json', pool }, tokenStorage: envStorage, support },
     }
   }
 
   if (problems.length > 0) return { ok: false, problems }
-  return { ok: true, config: { appName, backend: localBackend(new URL(localPathPrefix, origin).href), tokenStorage: envStorage } }
+  return { ok: true, config: { appName, backend: localBackend(new URL(localPathPrefix, origin).href), tokenStorage: envStorage, support } }
 }
 
 /** Validates a config handed to `<App config>` (flow tests, embedders). */
@@ -204,12 +238,19 @@ export function resolveInjectedConfig(input: AppConfigInput, origin: string): Co
   const appName = appNameFrom(input.appName)
   // Typed by the caller (code, not a build's environment), like mfaRequired: not checked again.
   const { tokenStorage } = input
+  // Checked like the build's settings: an embedder may pass it on from its own configuration.
+  const supportProblems: ConfigProblem[] = []
+  const support = validateSupport(input.support ?? {}, { url: 'support.url', email: 'support.email' }, supportProblems)
   if (input.mode === 'local') {
     const base = input.baseUrl ?? new URL(localPathPrefix, origin).href
-    if (!isHttpUrl(base)) return { ok: false, problems: [{ kind: 'invalid', field: 'baseUrl' }] }
-    return { ok: true, config: { appName, backend: localBackend(base.endsWith('/') ? base : `${base}/`), tokenStorage } }
+    const problems = isHttpUrl(base) ? supportProblems : [{ kind: 'invalid', field: 'baseUrl' } as const, ...supportProblems]
+    if (problems.length > 0) return { ok: false, problems }
+    return { ok: true, config: { appName, backend: localBackend(base.endsWith('/') ? base : `${base}/`), tokenStorage, support } }
   }
-  const problems = validatePool(input, { userPoolId: 'userPoolId', userPoolClientId: 'userPoolClientId', endpoint: 'endpoint' })
+  const problems = [
+    ...validatePool(input, { userPoolId: 'userPoolId', userPoolClientId: 'userPoolClientId', endpoint: 'endpoint' }),
+    ...supportProblems,
+  ]
   if (problems.length > 0) return { ok: false, problems }
   const mfa: MfaRequirement = input.mfaRequired === undefined ? 'unknown' : input.mfaRequired ? 'required' : 'optional'
   return {
@@ -222,6 +263,7 @@ export function resolveInjectedConfig(input: AppConfigInput, origin: string): Co
         pool: { userPoolId: input.userPoolId, userPoolClientId: input.userPoolClientId, endpoint: input.endpoint, mfa },
       },
       tokenStorage,
+      support,
     },
   }
 }
