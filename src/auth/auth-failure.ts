@@ -8,6 +8,12 @@ export type AuthFailure =
   | 'bad-credentials'
   | 'locked-out'
   | 'too-many-attempts'
+  /**
+   * Named by the sign-in flow, never by toAuthFailure: the pool ended the sign-in after too many
+   * wrong codes, or the wrong codes locked the user out (docs/cognito-behaviour.md#wrong-mfa-codes).
+   */
+  | 'too-many-codes'
+  | 'too-many-codes-locked'
   | 'offline'
   | 'not-confirmed'
   | 'password-reset-required'

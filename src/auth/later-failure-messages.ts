@@ -4,6 +4,9 @@ const en = {
   'failure.wrong-code': 'That code did not match. Enter the code your app shows now.',
   'failure.code-reused': 'That code has already been used. Wait for the next code in your app and enter it.',
   'failure.code-expired': 'That confirmation code has expired. Request a new code.',
+  'failure.too-many-codes':
+    'Too many wrong codes, so this sign-in was stopped. Sign in again, then enter the code your app shows. If sign-in is locked, wait a few minutes first.',
+  'failure.too-many-codes-locked': 'Too many wrong codes, so sign-in is locked for a while. Wait a few minutes, then sign in again.',
   'failure.invalid-password':
     'That password does not meet the password rules. Try a longer one that mixes upper- and lower-case letters, numbers and symbols.',
   'failure.invalid-input': 'Some of the details entered are not valid. Check them and try again.',
@@ -18,6 +21,10 @@ const ja = {
   'failure.wrong-code': 'コードが一致しません。アプリに現在表示されているコードを入力してください。',
   'failure.code-reused': 'このコードは既に使用されています。アプリに次のコードが表示されるまで待ってから入力してください。',
   'failure.code-expired': '確認コードの有効期限が切れています。新しいコードをリクエストしてください。',
+  'failure.too-many-codes':
+    '誤ったコードが多すぎたため、このサインインは中止されました。もう一度サインインして、アプリに表示されているコードを入力してください。サインインがロックされている場合は、数分待ってからお試しください。',
+  'failure.too-many-codes-locked':
+    '誤ったコードが多すぎたため、サインインが一時的にロックされています。数分待ってから、もう一度サインインしてください。',
   'failure.invalid-password': 'パスワードがルールを満たしていません。大文字、小文字、数字、記号を組み合わせた、より長いパスワードをお試しください。',
   'failure.invalid-input': '入力内容に誤りがあります。確認してもう一度お試しください。',
   'failure.username-exists': 'このユーザー名は既に使用されています。',

@@ -43,6 +43,36 @@ describe('signInFlow', () => {
     expect(state.step === 'totp-code' && state.wrongCodes).toBe(2)
   })
 
+  describe('too many wrong codes (issue 10, item 5)', () => {
+    const wrong: SignInEvent[] = [{ type: 'code-submitted' }, { type: 'failed', failure: 'wrong-code' }]
+    const fiveWrong = [...toTotp, ...wrong, ...wrong, ...wrong, ...wrong, ...wrong]
+
+    test('the session gone after the pool\'s five tries: back to sign-in saying so, username kept, not "timed out"', () => {
+      const state = run([...fiveWrong, { type: 'code-submitted' }, { type: 'failed', failure: 'session-expired' }])
+      expect(state).toEqual({ step: 'credentials', username: 'alice', failure: 'too-many-codes' })
+    })
+
+    test('a session that lapses after fewer wrong codes, or by the clock after five, still reads as timed out', () => {
+      const four = [...toTotp, ...wrong, ...wrong, ...wrong, ...wrong]
+      expect(run([...four, { type: 'code-submitted' }, { type: 'failed', failure: 'session-expired' }])).toEqual({
+        step: 'credentials',
+        username: 'alice',
+        failure: 'session-expired',
+      })
+      expect(run([...fiveWrong, { type: 'timed-out' }])).toEqual({ step: 'credentials', username: 'alice', failure: 'session-expired' })
+    })
+
+    test('a lockout after wrong codes: back to sign-in saying to wait', () => {
+      const state = run([...toTotp, ...wrong, { type: 'code-submitted' }, { type: 'failed', failure: 'too-many-attempts' }])
+      expect(state).toEqual({ step: 'credentials', username: 'alice', failure: 'too-many-codes-locked' })
+    })
+
+    test('a lockout with no wrong code in this sign-in keeps the code step (it came from elsewhere)', () => {
+      const state = run([...toTotp, { type: 'code-submitted' }, { type: 'failed', failure: 'too-many-attempts' }])
+      expect(state).toMatchObject({ step: 'totp-code', failure: 'too-many-attempts', wrongCodes: 0 })
+    })
+  })
+
   test('an offline failure is not counted as a wrong code', () => {
     const state = run([...toTotp, { type: 'code-submitted' }, { type: 'failed', failure: 'offline' }])
     expect(state).toMatchObject({ step: 'totp-code', failure: 'offline', wrongCodes: 0, attempt: 1 })

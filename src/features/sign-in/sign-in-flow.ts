@@ -48,6 +48,23 @@ export type SignInEvent =
   | { type: 'setup'; event: EnrollmentEvent }
   | { type: 'back-to-sign-in' }
 
+/**
+ * Wrong codes a challenge session takes before the pool spends it: the local pool's five
+ * (docs/cognito-behaviour.md#challenge-sessions). The next answer then finds the session gone.
+ */
+export const codeTriesPerSession = 5
+
+/**
+ * Whether wrong codes ended this sign-in, read from the flow's own count and the failure (never
+ * from Cognito's text): a session gone after the pool's tries, or a lockout after wrong codes
+ * (wrong codes count toward it, docs/cognito-behaviour.md#wrong-mfa-codes).
+ */
+function endedByWrongCodes(wrongCodes: number, failure: AuthFailure): AuthFailure | undefined {
+  if (failure === 'session-expired' && wrongCodes >= codeTriesPerSession) return 'too-many-codes'
+  if (failure === 'too-many-attempts' && wrongCodes > 0) return 'too-many-codes-locked'
+  return undefined
+}
+
 export function initialSignInState(username = '', notice?: Notice, failure?: AuthFailure): SignInState {
   return { step: 'credentials', username, notice, failure }
 }
@@ -94,6 +111,11 @@ export function signInFlow(s: SignInState, e: SignInEvent): SignInState {
   // username kept. While a request is in flight the server decides instead of the clock.
   // The setup's code being checked is a request in flight too.
   const waiting = waitingForUser.has(s.step) && !(s.step === 'totp-setup' && isPending(s.setup))
+  // Too many wrong codes: back to the password, username kept, saying why (not "timed out").
+  if (e.type === 'failed' && s.step === 'checking-totp') {
+    const ended = endedByWrongCodes(s.wrongCodes, e.failure)
+    if (ended) return { step: 'credentials', username: s.username, failure: ended }
+  }
   if (e.type === 'timed-out' && waiting && isChallenge(s)) {
     return { step: 'credentials', username: s.username, failure: 'session-expired' }
   }
