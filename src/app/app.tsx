@@ -49,6 +49,7 @@ import {
   type AppConfig,
   type AppConfigInput,
   type PoolConfig,
+  type SupportContact,
   type TokenStorage,
 } from '../config/app-config.ts'
 import { readBuildConfig } from '../config/build-config.ts'
@@ -148,7 +149,7 @@ function Frame({ appName, local, children }: { appName: string; local: boolean; 
 type BackendProps = Omit<AppProps, 'config' | 'initialLocale'> & { config: AppConfig }
 
 function Backend({ config: { backend, ...shared }, fetchImpl, ...rest }: BackendProps) {
-  // `shared`: the app name and the token storage, the same whichever pool is used.
+  // `shared`: the app name, the token storage and the support contact, the same whichever pool is used.
   if (backend.kind === 'explicit') {
     return <Session pool={backend.pool} {...shared} {...rest} />
   }
@@ -208,6 +209,8 @@ type SessionProps = Omit<AppProps, 'config' | 'initialLocale' | 'fetchImpl'> & {
   pool: PoolConfig
   appName: string
   tokenStorage?: TokenStorage
+  /** Named by the sign-in help for a user who cannot use their authenticator app. */
+  support?: SupportContact
   localMode?: boolean
   picker?: ReactNode
   poolName?: string
@@ -217,6 +220,7 @@ function Session({
   pool,
   appName,
   tokenStorage,
+  support,
   createGateway = createLazyAuthGateway,
   clock = systemClock,
   challengeSessionMs,
@@ -265,6 +269,7 @@ function Session({
           beforeForm={picker}
           onSignedIn={session.signedIn}
           issuer={appName}
+          support={support}
         />
       )
     case 'signed-in':

@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, vi, type MockInstan
 import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
 import { createTestClock, type TestClock } from '../../emulator/state/clock.ts'
 import { App, type AppProps } from '../../src/app/app.tsx'
-import type { TokenStorage } from '../../src/config/app-config.ts'
+import type { SupportContact, TokenStorage } from '../../src/config/app-config.ts'
 import type { Locale } from '../../src/i18n/locale.ts'
 import { createConfirmedUser, sdkClient, uniqueName } from '../contract/harness.ts'
 import { textFor } from '../support/catalog.ts'
@@ -128,6 +128,7 @@ export function renderApp(
     locale = 'en',
     appName,
     tokenStorage,
+    support,
     strict = false,
     rememberedLocale = false,
     ...props
@@ -137,6 +138,8 @@ export function renderApp(
     appName?: string
     /** Where Amplify keeps the tokens (ADR 010); absent: localStorage, as by default. */
     tokenStorage?: TokenStorage
+    /** The support contact the sign-in help names, as VITE_SUPPORT_URL / VITE_SUPPORT_EMAIL would set it. */
+    support?: SupportContact
     strict?: boolean
     /** Let the app pick the language itself (the remembered choice), as on a real page load. */
     rememberedLocale?: boolean
@@ -153,6 +156,7 @@ export function renderApp(
         mfaRequired: kind === 'required',
         appName,
         tokenStorage,
+        support,
       }}
       initialLocale={rememberedLocale ? undefined : locale}
       {...props}

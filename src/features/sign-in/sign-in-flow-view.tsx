@@ -11,7 +11,7 @@ import type { FirstAction } from './sign-in-flow.ts'
 import { messages } from './step-messages.ts'
 import { useSignIn } from './use-sign-in.ts'
 
-function SignInFlowView({ issuer, beforeForm, onCreateAccount, firstAction, ...options }: SignInScreenProps & { firstAction: FirstAction }) {
+function SignInFlowView({ issuer, support, beforeForm, onCreateAccount, firstAction, ...options }: SignInScreenProps & { firstAction: FirstAction }) {
   const t = useT()
   const flow = useSignIn({ ...options, firstAction })
   const { state } = flow
@@ -35,7 +35,7 @@ function SignInFlowView({ issuer, beforeForm, onCreateAccount, firstAction, ...o
       // Handed over to the confirmation step (see useSignIn's onUnconfirmed).
       return null
     default:
-      return <SignInSteps flow={flow} state={state} clock={options.clock} issuer={issuer} beforeForm={beforeForm} />
+      return <SignInSteps flow={flow} state={state} clock={options.clock} issuer={issuer} support={support} beforeForm={beforeForm} />
   }
 }
 

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
 import { withMessages } from '../../i18n/i18n-provider.tsx'
+import type { SupportContact } from '../../config/app-config.ts'
 import { whenIdle } from '../../ui/idle.ts'
 import { CredentialsStep } from './credentials-step.tsx'
 import { messages } from './form-messages.ts'
@@ -15,6 +16,8 @@ const SignInFlowView = lazy(loadFlow)
 export type SignInScreenProps = Omit<UseSignInOptions, 'firstAction'> & {
   /** The app's name: the entry's title in the phone's authenticator app (set up during sign-in). */
   issuer: string
+  /** Where the code step's "Can't use your authenticator app?" help sends the user (absent: the administrator). */
+  support?: SupportContact
   /** Shown above the sign-in form (the local pool picker). */
   beforeForm?: ReactNode
   /** "Create an account": the sign-up feature takes over (the app wires it), with the username sign-in knows. */

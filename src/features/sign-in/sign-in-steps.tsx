@@ -12,6 +12,7 @@ import { SessionCountdown } from '../../ui/session-countdown.tsx'
 import { StepHeading } from '../../ui/step-heading.tsx'
 import type { SignInController } from './use-sign-in.ts'
 import { formText } from '../../ui/form-text.ts'
+import { LostPhoneHelp } from './lost-phone-help.tsx'
 import { type Of, type StepProps } from './step-parts.tsx'
 
 // The authenticator setup screen (with the QR code) loads only when Cognito asks for setup.
@@ -40,7 +41,7 @@ export default function SignInSteps(props: StepProps) {
   }
 }
 
-function TotpCodeStep({ flow, state, clock }: Of<'totp-code' | 'checking-totp'>) {
+function TotpCodeStep({ flow, state, clock, issuer, support }: Of<'totp-code' | 'checking-totp'>) {
   const t = useT()
   const errorId = useId()
   const introId = useId()
@@ -65,6 +66,7 @@ function TotpCodeStep({ flow, state, clock }: Of<'totp-code' | 'checking-totp'>)
         {checking ? t('signIn.checking') : t('signIn.totp.autoSubmit')}
       </Text>
       {state.wrongCodes >= 2 && <StatusMessage variation="info">{t('signIn.totp.clockHelp')}</StatusMessage>}
+      <LostPhoneHelp support={support} appName={issuer} />
       <BackButton flow={flow} disabled={checking} />
     </Flex>
   )
@@ -76,6 +78,9 @@ function TotpSetupStep({ flow, state, clock, issuer }: Of<'totp-setup'>) {
     <Flex direction="column" gap="medium">
       <StepHeading>{t('signIn.setup.title')}</StepHeading>
       <Text>{t('signIn.setup.intro', { username: state.username })}</Text>
+      {/* The same challenge meets a user whose authenticator was suspended by an unfinished replacement. */}
+      <Text>{t('signIn.setup.hadOne')}</Text>
+      <Text>{t('signIn.setup.notYou', { appName: issuer })}</Text>
       <Suspense
         fallback={
           <Flex alignItems="center" gap="small" role="status">

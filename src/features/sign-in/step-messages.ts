@@ -11,6 +11,22 @@ const en = {
     'Still not working? The clock on your phone must be set automatically, and the account in your app must use the standard settings (SHA-1, 6 digits, 30 seconds).',
   'signIn.setup.title': 'Set up two-step verification',
   'signIn.setup.intro': 'This user pool requires an authenticator app. Set one up now to finish signing in as {username}.',
+  // MFA_SETUP also follows a replacement that was started and never finished
+  // (docs/cognito-behaviour.md#authenticator-setup), or a reset by support: say so calmly.
+  'signIn.setup.hadOne':
+    'If you already set up an authenticator app for this account, it is no longer active (for example, a replacement was started and not finished, or support reset it), so its codes no longer work. Delete that entry in your app and scan this new key.',
+  'signIn.setup.notYou':
+    'If you did not start a replacement or ask for a reset, someone else may know your password: tell support or the administrator of {appName} after signing in.',
+  'signIn.help.toggle': 'Can’t use your authenticator app?',
+  'signIn.help.noBackup':
+    'Without a code from your authenticator app this sign-in cannot be finished: there are no backup codes. If you also added this account to an authenticator app on another device, enter the code from that one.',
+  'signIn.help.contactSupport': 'Otherwise, contact support and ask them to reset your authenticator app:',
+  'signIn.help.supportPage': 'Support page (opens in a new tab)',
+  'signIn.help.supportEmail': 'Email: {email}',
+  'signIn.help.contactAdmin':
+    'Otherwise, contact the administrator of {appName} (whoever gave you access to it) and ask them to reset your authenticator app.',
+  'signIn.help.whatHappens':
+    'After checking that it is really you, they reset the authenticator app on your account, and may give you a temporary password. You then sign in again and set up an authenticator app, for example on your new phone; codes from the old one stop working.',
   'signIn.select.title': 'Choose how to verify',
   'signIn.select.intro': 'Your account has more than one way to confirm it is you. Which one do you want to use now?',
   'signIn.select.totp': 'Authenticator app',
@@ -47,6 +63,19 @@ const ja = {
     'それでもうまくいかない場合は、スマートフォンの時刻が自動設定になっていること、アプリのアカウントが標準の設定（SHA-1、6桁、30秒）であることを確認してください。',
   'signIn.setup.title': '2段階認証を設定',
   'signIn.setup.intro': 'このユーザープールでは認証アプリが必須です。{username} としてサインインを完了するために、今すぐ設定してください。',
+  'signIn.setup.hadOne':
+    'このアカウントの認証アプリを既に設定していた場合、そのアプリは無効になっており（置き換えが開始されたまま完了しなかった、またはサポートがリセットした、など）、そのコードは使えません。アプリ内のそのエントリを削除して、この新しいキーをスキャンしてください。',
+  'signIn.setup.notYou':
+    '置き換えもリセットの依頼もしていない場合は、他の誰かがパスワードを知っている可能性があります。サインイン後、サポートまたは {appName} の管理者に知らせてください。',
+  'signIn.help.toggle': '認証アプリを使えませんか？',
+  'signIn.help.noBackup':
+    '認証アプリのコードがないと、このサインインを完了できません。バックアップコードはありません。このアカウントを別の端末の認証アプリにも追加している場合は、そちらのコードを入力してください。',
+  'signIn.help.contactSupport': 'それ以外の場合は、サポートに連絡して認証アプリのリセットを依頼してください。',
+  'signIn.help.supportPage': 'サポートページ（新しいタブで開きます）',
+  'signIn.help.supportEmail': 'メール: {email}',
+  'signIn.help.contactAdmin': 'それ以外の場合は、{appName} の管理者（利用権限をくれた人）に連絡して、認証アプリのリセットを依頼してください。',
+  'signIn.help.whatHappens':
+    '本人であることを確認したうえで、アカウントの認証アプリがリセットされます。仮パスワードが発行されることもあります。その後、もう一度サインインして、新しいスマートフォンなどで認証アプリを設定してください。古いアプリのコードは使えなくなります。',
   'signIn.select.title': '確認方法を選択',
   'signIn.select.intro': 'このアカウントには本人確認の方法が複数あります。今回使用する方法を選んでください。',
   'signIn.select.totp': '認証アプリ',
