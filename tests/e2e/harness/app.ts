@@ -15,8 +15,17 @@ export type AppServer = { url: string; stop(): Promise<void> }
 // across the test files (each file has its own module state) and across unchanged runs.
 const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'scripts/amplify-ui-theme.ts', 'package-lock.json', 'tsconfig.app.json']
 
+/**
+ * The support contact the journeys' build is configured with (what an operator sets as
+ * VITE_SUPPORT_URL / VITE_SUPPORT_EMAIL): the code step's lost-phone help names it. No other
+ * screen reads it, so one build serves every journey.
+ */
+export const e2eSupport = { url: 'https://support.example.com/authenticator', email: 'it-help@example.com' }
+const buildEnv = { VITE_SUPPORT_URL: e2eSupport.url, VITE_SUPPORT_EMAIL: e2eSupport.email }
+
 function buildKey(): string {
   const hash = createHash('sha256')
+  hash.update(JSON.stringify(buildEnv)).update('\0')
   const visit = (path: string) => {
     if (!existsSync(path)) return
     if (statSync(path).isDirectory()) {
@@ -42,10 +51,14 @@ export async function buildApp(): Promise<string> {
   mkdirSync(cacheRoot, { recursive: true })
   const tempDir = `${outDir}.${process.pid}.tmp`
   // An empty envDir, and no VITE_COGNITO_* from the shell: the build must use the local pool.
+  // Only the journeys' own settings (buildEnv) are given.
   const emptyEnvDir = emptyEnv()
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('VITE_') && name !== 'NODE_ENV' && !name.startsWith('VITEST')),
-  )
+  const env = {
+    ...Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !name.startsWith('VITE_') && name !== 'NODE_ENV' && !name.startsWith('VITEST')),
+    ),
+    ...buildEnv,
+  }
   // In a child process, as `npm run build` would: NODE_ENV and Vitest's globals stay out of it.
   const script = `import { build } from 'vite'
 await build({ logLevel: 'warn', envDir: ${JSON.stringify(emptyEnvDir)}, build: { outDir: ${JSON.stringify(tempDir)}, emptyOutDir: true } })`
