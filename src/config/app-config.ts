@@ -69,27 +69,6 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-// The WHATWG definition of a valid email address (what <input type="email"> accepts).
-const emailPattern =
-  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/
-
-/**
- * Checks a support contact: the URL must be http(s), the email an address. Each problem names the
- * setting it came from (`names`). Returns undefined when neither is given.
- */
-function validateSupport(
-  input: { url?: string; email?: string },
-  names: { url: string; email: string },
-  problems: ConfigProblem[],
-): SupportContact | undefined {
-  const url = input.url?.trim() || undefined
-  const email = input.email?.trim() || undefined
-  if (url !== undefined && !isHttpUrl(url)) problems.push({ kind: 'invalid', field: names.url })
-  if (email !== undefined && !emailPattern.test(email)) problems.push({ kind: 'invalid', field: names.email })
-  if (url === undefined && email === undefined) return undefined
-  return { ...(url ? { url } : {}), ...(email ? { email } : {}) }
-}
-
 function validatePool(
   fields: { userPoolId?: unknown; userPoolClientId?: unknown; endpoint?: unknown },
   names: { userPoolId: string; userPoolClientId: string; endpoint: string },
@@ -181,12 +160,14 @@ export function resolveBuildConfig({ env, amplifyOutputs, origin }: BuildInput):
   const envStorage = envString(env, 'VITE_COGNITO_TOKEN_STORAGE') as TokenStorage | undefined
 
   const problems: ConfigProblem[] = []
-  // Like the app name, the same whichever backend is used.
-  const support = validateSupport(
-    { url: envString(env, 'VITE_SUPPORT_URL'), email: envString(env, 'VITE_SUPPORT_EMAIL') },
-    { url: 'VITE_SUPPORT_URL', email: 'VITE_SUPPORT_EMAIL' },
-    problems,
-  )
+  // Like the app name, the same whichever backend is used. Checked inline: this runs on the first
+  // screen, where a helper costs more than its lines (ADR 003). The address may hold nothing a
+  // mailto: link could read as more ("?", "&", "#", ":", spaces).
+  const supportUrl = envString(env, 'VITE_SUPPORT_URL')
+  const supportEmail = envString(env, 'VITE_SUPPORT_EMAIL')
+  if (supportUrl && !isHttpUrl(supportUrl)) problems.push({ kind: 'invalid', field: 'VITE_SUPPORT_URL' })
+  if (supportEmail && !/^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(supportEmail)) problems.push({ kind: 'invalid', field: 'VITE_SUPPORT_EMAIL' })
+  const support: SupportContact | undefined = supportUrl || supportEmail ? { url: supportUrl, email: supportEmail } : undefined
   if (envStorage && envStorage !== 'local' && envStorage !== 'session') problems.push({ kind: 'invalid', field: 'VITE_COGNITO_TOKEN_STORAGE' })
   let mfaOverride: MfaRequirement | undefined
   if (mfaText !== undefined) {
@@ -237,20 +218,13 @@ export function resolveBuildConfig({ env, amplifyOutputs, origin }: BuildInput):
 export function resolveInjectedConfig(input: AppConfigInput, origin: string): ConfigResult {
   const appName = appNameFrom(input.appName)
   // Typed by the caller (code, not a build's environment), like mfaRequired: not checked again.
-  const { tokenStorage } = input
-  // Checked like the build's settings: an embedder may pass it on from its own configuration.
-  const supportProblems: ConfigProblem[] = []
-  const support = validateSupport(input.support ?? {}, { url: 'support.url', email: 'support.email' }, supportProblems)
+  const { tokenStorage, support } = input
   if (input.mode === 'local') {
     const base = input.baseUrl ?? new URL(localPathPrefix, origin).href
-    const problems = isHttpUrl(base) ? supportProblems : [{ kind: 'invalid', field: 'baseUrl' } as const, ...supportProblems]
-    if (problems.length > 0) return { ok: false, problems }
+    if (!isHttpUrl(base)) return { ok: false, problems: [{ kind: 'invalid', field: 'baseUrl' }] }
     return { ok: true, config: { appName, backend: localBackend(base.endsWith('/') ? base : `${base}/`), tokenStorage, support } }
   }
-  const problems = [
-    ...validatePool(input, { userPoolId: 'userPoolId', userPoolClientId: 'userPoolClientId', endpoint: 'endpoint' }),
-    ...supportProblems,
-  ]
+  const problems = validatePool(input, { userPoolId: 'userPoolId', userPoolClientId: 'userPoolClientId', endpoint: 'endpoint' })
   if (problems.length > 0) return { ok: false, problems }
   const mfa: MfaRequirement = input.mfaRequired === undefined ? 'unknown' : input.mfaRequired ? 'required' : 'optional'
   return {

@@ -10,12 +10,6 @@ import { useId, useState } from 'react'
 import type { SupportContact } from '../../config/app-config.ts'
 import { useT } from '../../i18n/i18n-provider.tsx'
 
-/** `mailto:` with the address's local part escaped, so nothing in it can add headers or a body. */
-function mailtoHref(email: string): string {
-  const at = email.lastIndexOf('@')
-  return `mailto:${encodeURIComponent(email.slice(0, at))}@${email.slice(at + 1)}`
-}
-
 export function LostPhoneHelp({ support, appName }: { support?: SupportContact; appName: string }) {
   const t = useT()
   const panelId = useId()
@@ -44,7 +38,8 @@ export function LostPhoneHelp({ support, appName }: { support?: SupportContact; 
                   )}
                   {contact.email && (
                     <li>
-                      <Link href={mailtoHref(contact.email)}>{t('signIn.help.supportEmail', { email: contact.email })}</Link>
+                      {/* The address has nothing a mailto: link could read as more (app-config.ts checks it). */}
+                      <Link href={`mailto:${contact.email}`}>{t('signIn.help.supportEmail', { email: contact.email })}</Link>
                     </li>
                   )}
                 </ul>
