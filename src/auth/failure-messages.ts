@@ -9,8 +9,6 @@ const en = {
   'failure.too-many-attempts': 'Too many attempts. Wait a few minutes and try again.',
   'failure.offline': 'Could not reach the sign-in service. Check your connection and try again.',
   'failure.not-confirmed': 'This account is not confirmed yet. Enter the confirmation code.',
-  'failure.password-reset-required':
-    'An administrator has asked for a new password on this account. This app cannot reset passwords; contact your administrator.',
   'failure.unexpected': 'Something went wrong. Please try again.',
   // Sign-up hands an account confirmed meanwhile back to the sign-in form, which says so before
   // the sign-in flow (and its later failures' words) has loaded.
@@ -24,8 +22,6 @@ const ja = {
   'failure.too-many-attempts': '試行回数が多すぎます。数分待ってから再度お試しください。',
   'failure.offline': 'サインインサービスに接続できません。ネットワーク接続を確認して、もう一度お試しください。',
   'failure.not-confirmed': 'このアカウントはまだ確認されていません。確認コードを入力してください。',
-  'failure.password-reset-required':
-    '管理者がこのアカウントに新しいパスワードの設定を求めています。このアプリではパスワードをリセットできないため、管理者にお問い合わせください。',
   'failure.unexpected': '問題が発生しました。もう一度お試しください。',
   'failure.already-confirmed': 'このアカウントは既に確認済みです。サインインできます。',
 } satisfies Record<keyof typeof en, string>

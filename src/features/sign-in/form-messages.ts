@@ -12,7 +12,6 @@ const en = {
   'signIn.notice.signed-out': 'You have signed out.',
   'signIn.notice.signed-out-everywhere': 'You have signed out on all devices.',
   'signIn.notice.session-ended': 'Your session has ended. Please sign in again.',
-  'signIn.signedIn': 'Signed in.',
 }
 
 const ja = {
@@ -28,7 +27,6 @@ const ja = {
   'signIn.notice.signed-out': 'サインアウトしました。',
   'signIn.notice.signed-out-everywhere': 'すべてのデバイスからサインアウトしました。',
   'signIn.notice.session-ended': 'セッションが終了しました。もう一度サインインしてください。',
-  'signIn.signedIn': 'サインインしました。',
 } satisfies Record<keyof typeof en, string>
 
 export const messages = { en, ja }

@@ -1,6 +1,7 @@
 // The steps after the password form; brought by their lazily loaded chunk (sign-in-flow-view.tsx).
 const en = {
   'signIn.back': 'Back to sign in',
+  'signIn.signedIn': 'Signed in.',
   'signIn.newPassword.hint': 'At least 8 characters, with upper- and lower-case letters, a number and a symbol.',
   'signIn.checking': 'Checking…',
   'signIn.totp.title': 'Enter your authenticator code',
@@ -53,6 +54,7 @@ const en = {
 
 const ja = {
   'signIn.back': 'サインインに戻る',
+  'signIn.signedIn': 'サインインしました。',
   'signIn.newPassword.hint': '8文字以上で、大文字、小文字、数字、記号をそれぞれ含めてください。',
   'signIn.checking': '確認しています…',
   'signIn.totp.title': '認証アプリのコードを入力',
