@@ -3,7 +3,7 @@
 // wrong codes, and setup during sign-in after a replacement left unfinished on the MFA-required
 // pool. axe on every new screen.
 import { phoneCode } from '../support/phone-totp.ts'
-import { expectAccessible, setupE2E, type Lang } from './harness.ts'
+import { expectAccessible, screenshotScreen, setupE2E, type Lang } from './harness.ts'
 import { e2eSupport } from './harness/app.ts'
 import { ui, visible, wrongCode } from './steps.ts'
 
@@ -40,6 +40,7 @@ describe.each([['en'], ['ja']] as Array<[Lang]>)('lost-phone help (%s)', (lang) 
     expect(await mail.getAttribute('href')).toBe(`mailto:${e2eSupport.email}`)
     expect(await app.textOf('signIn.help.contactAdmin', { appName: 'Cognito TOTP' }).count()).toBe(0)
     await expectAccessible(page, 'sign-in code step, lost-phone help open', lang)
+    await screenshotScreen(page, 'sign-in-help', lang)
 
     // The same screen and challenge: the code field is still there and finishes the sign-in.
     await app.totpField().pressSequentially(await e2e.nextCode(user.setupKey))
@@ -74,6 +75,7 @@ test('six wrong codes: the sign-in ends saying so (not "timed out"), username ke
   expect(await app.alert('failure.session-expired').count()).toBe(0)
   expect(await app.usernameField().inputValue()).toBe(user.username)
   await expectAccessible(page, 'sign-in after too many wrong codes', 'en')
+  await screenshotScreen(page, 'sign-in-too-many-codes', 'en')
 
   // Past the short lockout five wrong codes bring, the password and a right code sign in.
   const code = await e2e.nextCode(user.setupKey)
@@ -113,6 +115,7 @@ test('MFA-required pool: a replacement left unfinished leads to setup at the nex
   await visible(other.textOf('signIn.setup.hadOne'))
   await visible(other.textOf('signIn.setup.notYou', { appName: 'Cognito TOTP' }))
   await expectAccessible(second.page, 'setup during sign-in after an unfinished replacement', 'en')
+  await screenshotScreen(second.page, 'sign-in-setup-after-replacement', 'en')
 
   // Following the advice: the new key on this screen finishes the sign-in.
   const newKey = await other.readSetupKey()

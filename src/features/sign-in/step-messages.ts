@@ -15,9 +15,8 @@ const en = {
   // MFA_SETUP also follows a replacement that was started and never finished
   // (docs/cognito-behaviour.md#authenticator-setup), or a reset by support: say so calmly.
   'signIn.setup.hadOne':
-    'If you already set up an authenticator app for this account, it is no longer active (for example, a replacement was started and not finished, or support reset it), so its codes no longer work. Delete that entry in your app and scan this new key.',
-  'signIn.setup.notYou':
-    'If you did not start a replacement or ask for a reset, someone else may know your password: tell support or the administrator of {appName} after signing in.',
+    'If you already had an authenticator app for this account, it no longer works: a replacement was started and not finished, or support reset it. Delete its entry in your app and scan this new key.',
+  'signIn.setup.notYou': 'If that was not you, someone else may know your password: tell support or the administrator of {appName} after signing in.',
   'signIn.help.toggle': 'Can’t use your authenticator app?',
   'signIn.help.noBackup':
     'Without a code from your authenticator app this sign-in cannot be finished: there are no backup codes. If you also added this account to an authenticator app on another device, enter the code from that one.',
@@ -66,9 +65,9 @@ const ja = {
   'signIn.setup.title': '2段階認証を設定',
   'signIn.setup.intro': 'このユーザープールでは認証アプリが必須です。{username} としてサインインを完了するために、今すぐ設定してください。',
   'signIn.setup.hadOne':
-    'このアカウントの認証アプリを既に設定していた場合、そのアプリは無効になっており（置き換えが開始されたまま完了しなかった、またはサポートがリセットした、など）、そのコードは使えません。アプリ内のそのエントリを削除して、この新しいキーをスキャンしてください。',
+    'このアカウントで認証アプリを既に使っていた場合、置き換えが完了しなかったか、サポートがリセットしたため、そのアプリは使えなくなっています。アプリ内のそのエントリを削除して、この新しいキーをスキャンしてください。',
   'signIn.setup.notYou':
-    '置き換えもリセットの依頼もしていない場合は、他の誰かがパスワードを知っている可能性があります。サインイン後、サポートまたは {appName} の管理者に知らせてください。',
+    '心当たりがない場合は、他の誰かがパスワードを知っている可能性があります。サインイン後、サポートまたは {appName} の管理者に知らせてください。',
   'signIn.help.toggle': '認証アプリを使えませんか？',
   'signIn.help.noBackup':
     '認証アプリのコードがないと、このサインインを完了できません。バックアップコードはありません。このアカウントを別の端末の認証アプリにも追加している場合は、そちらのコードを入力してください。',
