@@ -152,6 +152,10 @@ describe('the app’s origins', () => {
     expect(create.headers['access-control-allow-origin']).toBe(APP)
     expect(userExists('mallory')).toBe(false)
     expect((await listUsers({ Origin: APP })).status).toBe(403)
+    // Support's lost-phone reset would let a page strip any user's authenticator.
+    const reset = await operation('AdminDeleteSoftwareToken', { UserPoolId: poolId, Username: 'mallory' }, { Origin: APP })
+    expect(reset.status).toBe(403)
+    expect(JSON.parse(reset.body).__type).toBe('ForbiddenException')
   })
 
   test('more origins with corsOrigins, and allowOrigins while running', async () => {

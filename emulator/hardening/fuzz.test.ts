@@ -40,6 +40,7 @@ type Random = ReturnType<typeof generator>
 const MEMBERS: Readonly<Record<string, readonly string[]>> = {
   AdminConfirmSignUp: ['UserPoolId', 'Username'],
   AdminCreateUser: ['UserPoolId', 'Username', 'UserAttributes', 'TemporaryPassword', 'MessageAction'],
+  AdminDeleteSoftwareToken: ['UserPoolId', 'Username'],
   AdminDeleteUser: ['UserPoolId', 'Username'],
   AdminGetUser: ['UserPoolId', 'Username'],
   AdminInitiateAuth: ['UserPoolId', 'ClientId', 'AuthFlow', 'AuthParameters', 'Session'],

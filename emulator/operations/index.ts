@@ -2,6 +2,7 @@ import type { Deps } from '../deps.ts'
 import type { Input } from '../validate.ts'
 import { adminConfirmSignUp } from './admin-confirm-sign-up.ts'
 import { adminCreateUser } from './admin-create-user.ts'
+import { adminDeleteSoftwareToken } from './admin-delete-software-token.ts'
 import { adminDeleteUser } from './admin-delete-user.ts'
 import { adminGetUser } from './admin-get-user.ts'
 import { adminInitiateAuth } from './admin-initiate-auth.ts'
@@ -43,6 +44,7 @@ type WireOperation = (input: Input, deps: Deps) => Promise<object>
 export const operations: Record<string, WireOperation> = {
   AdminConfirmSignUp: adminConfirmSignUp,
   AdminCreateUser: adminCreateUser,
+  AdminDeleteSoftwareToken: adminDeleteSoftwareToken,
   AdminDeleteUser: adminDeleteUser,
   AdminGetUser: adminGetUser,
   AdminInitiateAuth: adminInitiateAuth,
