@@ -2,6 +2,7 @@
 // outside (output, prompts, the SDK client, amplify_outputs.json) comes in through AdminDeps, so
 // tests drive them against the local pool without a terminal.
 import {
+  AdminDeleteSoftwareTokenCommand,
   AdminGetUserCommand,
   AdminInitiateAuthCommand,
   AdminRespondToAuthChallengeCommand,
@@ -42,8 +43,9 @@ Commands:
                         check that a user pool and app client are set up the way the app needs;
                         exits 1 when the app cannot work on the pool
   mfa-status USER       the user's status and MFA settings
-  reset-totp USER       turn the user's TOTP off (lost phone), so they set up an authenticator again;
-                        asks first unless --yes
+  reset-totp USER       remove the user's authenticator (lost phone; AdminDeleteSoftwareToken): in an
+                        OPTIONAL pool they sign in without a code and set it up again on Security, in
+                        an ON pool they set it up at the next sign-in; asks first unless --yes
   prefer-totp USER      make the user's verified authenticator their preferred MFA
   sign-out USER         end every session of the user (revokes their refresh tokens)
   test-sign-in USER     sign in as the user with password and authenticator code (asked without
@@ -257,22 +259,54 @@ async function setTotp(context: Context, username: string, enabled: boolean): Pr
     throw new CommandFailure(
       enabled
         ? `${username} has no verified authenticator, so TOTP cannot be preferred: they set one up at sign-in or on the Security page first. Cognito said: ${said}`
-        : `Cognito refused to turn TOTP off for ${username}: ${said}\nIn a pool with MFA required (ON) a user's last MFA factor cannot be turned off; see README, "Support: a user lost their phone".`,
+        : `Cognito refused to turn TOTP off for ${username}: ${said}\nIn a pool with MFA required (ON) a user's last MFA factor cannot be turned off, and this region does not offer AdminDeleteSoftwareToken yet; see README, "Support: a user lost their phone".`,
       { cause: error },
     )
   })
 }
 
+/** The pool's MFA mode as the reset's messages need it; `unknown` when neither the pool nor the app says. */
+type PoolMfa = 'OPTIONAL' | 'ON' | 'unknown'
+
+/**
+ * The pool's own MFA mode (GetUserPoolMfaConfig), else the app's (--mfa / amplify_outputs.json):
+ * the reset works either way, only what support tells the user depends on it.
+ */
+async function poolMfaMode(context: Context): Promise<PoolMfa> {
+  const fromApp: PoolMfa = context.options.mfa === 'required' ? 'ON' : context.options.mfa === 'optional' ? 'OPTIONAL' : 'unknown'
+  try {
+    const { MfaConfiguration } = await context.sdk.send(new GetUserPoolMfaConfigCommand({ UserPoolId: context.poolId }))
+    return MfaConfiguration === 'ON' || MfaConfiguration === 'OPTIONAL' ? MfaConfiguration : fromApp
+  } catch {
+    return fromApp
+  }
+}
+
+// What happens next for the user, per pool mode (docs/cognito-behaviour.md#admindeletesoftwaretoken).
+const NEXT: Record<PoolMfa, string> = {
+  OPTIONAL: 'they sign in with the password alone (no code is asked) and set up a new authenticator on the Security page',
+  ON: 'at their next sign-in they are asked to set up a new authenticator (MFA_SETUP) before they get in',
+  unknown:
+    'if the pool requires MFA they set up a new authenticator at their next sign-in; if MFA is optional they sign in without a code and set it up again on the Security page',
+}
+
+/** A region (or pool) that does not offer AdminDeleteSoftwareToken yet: the only error the reset falls back on. */
+function operationMissing(error: unknown): boolean {
+  const name = error instanceof Error && error.cause instanceof Error ? error.cause.name : ''
+  return name === 'UnknownOperationException' || name === 'OperationNotEnabledException'
+}
+
 async function resetTotp(context: Context, username: string): Promise<number> {
-  const { deps, options } = context
+  const { deps, options, sdk, poolId } = context
   // Read first: an unknown user fails before anyone is asked to confirm.
-  const user = await send(context, () => context.sdk.send(new AdminGetUserCommand({ UserPoolId: context.poolId, Username: username })), {
+  const user = await send(context, () => sdk.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username })), {
     operation: 'AdminGetUser',
     username,
   })
+  const mode = await poolMfaMode(context)
   if (!options.yes) {
     const answer = await deps.io.prompt(
-      `Turn off TOTP for ${user.Username} in ${context.poolId}? They will set up a new authenticator at their next sign-in or on the Security page. [y/N] `,
+      `Reset the authenticator of ${user.Username} in ${poolId}? The authenticator app is removed from the account, then ${NEXT[mode]}. [y/N] `,
       { secret: false },
     )
     if (!/^y(es)?$/i.test(answer.trim())) {
@@ -280,10 +314,30 @@ async function resetTotp(context: Context, username: string): Promise<number> {
       return 1
     }
   }
-  await setTotp(context, username, false)
-  out(context, { username: user.Username, totpEnabled: false }, [
-    `TOTP is off for ${user.Username}. They can set up an authenticator again (the old one no longer works after they do).`,
-    `To end the sessions still open on the lost phone: npm run admin -- sign-out ${username} --pool-id ${context.poolId}`,
+  const signOutHint = `To end the sessions still open on the lost phone: npm run admin -- sign-out ${username} --pool-id ${poolId}`
+  try {
+    await send(context, () => sdk.send(new AdminDeleteSoftwareTokenCommand({ UserPoolId: poolId, Username: username })), {
+      operation: 'AdminDeleteSoftwareToken',
+      username,
+    })
+  } catch (error) {
+    if (!operationMissing(error)) throw error
+    // The old way: TOTP off. The verified token stays on the account, and an ON pool refuses it.
+    const said = error instanceof Error && error.cause instanceof Error ? error.cause.message : ''
+    await setTotp(context, username, false)
+    out(context, { username: user.Username, totpEnabled: false, tokenDeleted: false, poolMfa: mode, via: 'AdminSetUserMFAPreference' }, [
+      `Note: AdminDeleteSoftwareToken is not available for this pool yet (Cognito said: ${said}), so TOTP was turned off with AdminSetUserMFAPreference instead.`,
+      `The old authenticator stays registered: until ${user.Username} sets up a new one, anyone signed in as them could turn it back on.`,
+      `TOTP is off for ${user.Username}: ${NEXT.OPTIONAL}; the old one stops working once they do.`,
+      signOutHint,
+    ])
+    return 0
+  }
+  out(context, { username: user.Username, totpEnabled: false, tokenDeleted: true, poolMfa: mode, via: 'AdminDeleteSoftwareToken' }, [
+    `The authenticator of ${user.Username} is removed (AdminDeleteSoftwareToken): codes from the old app no longer work.`,
+    `Next: ${NEXT[mode]}.`,
+    ...(mode === 'ON' ? [] : ['Until they do, their password alone signs them in.']),
+    signOutHint,
   ])
   return 0
 }

@@ -7,6 +7,7 @@ import {
   AdminSetUserMFAPreferenceCommand,
   AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
+  CognitoIdentityProviderServiceException,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   GetTokensFromRefreshTokenCommand,
@@ -194,6 +195,21 @@ function failingClient(failure: () => Error): AdminDeps['createClient'] {
   }
 }
 
+/** An SDK client for the local pool whose `command` (e.g. `AdminDeleteSoftwareTokenCommand`) fails the way `failure` says; every other call is sent. */
+function failingCommand(command: string, failure: () => Error): AdminDeps['createClient'] {
+  return () => {
+    const client = sdkClient(emulator.url)
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === command) throw failure()
+        return next(args)
+      },
+      { step: 'initialize', name: 'failOneCommandForTest' },
+    )
+    return client
+  }
+}
+
 // The AWS CLI runs the printed fixes (awsCliEnv: dummy credentials, no user config, no pager, no retries).
 const runCli = promisify(execFile)
 
@@ -375,13 +391,16 @@ describe('mfa-status', () => {
 })
 
 describe('reset-totp', () => {
-  test('asks first; "no" changes nothing, "y" turns TOTP off', async () => {
-    const { username } = await enrolledUser(optional)
+  const nextOptional = 'they sign in with the password alone (no code is asked) and set up a new authenticator on the Security page'
+  const nextRequired = 'at their next sign-in they are asked to set up a new authenticator (MFA_SETUP) before they get in'
+
+  test('asks first; "no" changes nothing, "y" removes the authenticator: the next sign-in asks no code, the old codes never verify again', async () => {
+    const { username, secret } = await enrolledUser(optional)
     const declined = await admin(['reset-totp', username, ...at(optional)], { answers: ['n'] })
     expect(declined).toMatchObject({ code: 1, stderr: 'Nothing changed.', stdout: '' })
     expect(declined.prompts).toEqual([
       {
-        question: `Turn off TOTP for ${username} in ${optional.poolId}? They will set up a new authenticator at their next sign-in or on the Security page. [y/N] `,
+        question: `Reset the authenticator of ${username} in ${optional.poolId}? The authenticator app is removed from the account, then ${nextOptional}. [y/N] `,
         secret: false,
       },
     ])
@@ -389,34 +408,123 @@ describe('reset-totp', () => {
 
     const confirmed = await admin(['reset-totp', username, ...at(optional)], { answers: ['y'] })
     expect(confirmed.code).toBe(0)
-    expect(confirmed.stdout.split('\n')[0]).toBe(
-      `TOTP is off for ${username}. They can set up an authenticator again (the old one no longer works after they do).`,
-    )
+    expect(confirmed.stdout.split('\n')).toEqual([
+      `The authenticator of ${username} is removed (AdminDeleteSoftwareToken): codes from the old app no longer work.`,
+      `Next: ${nextOptional}.`,
+      'Until they do, their password alone signs them in.',
+      `To end the sessions still open on the lost phone: npm run admin -- sign-out ${username} --pool-id ${optional.poolId}`,
+    ])
     expect(await mfaStatus(optional, username)).toMatchObject({ totpEnabled: false, mfaEnabled: [], preferredMfa: null })
-    // The next sign-in asks for no code.
-    expect((await signedIn(optional, username)).AccessToken).toBeDefined()
+    // The next sign-in asks for no code, and nothing is left that a session could switch back on.
+    const { AccessToken } = await signedIn(optional, username)
+    const preferred = await admin(['prefer-totp', username, ...at(optional)])
+    expect(preferred.code).toBe(1)
+    expect(preferred.stderr).toMatch(/has no verified authenticator/)
+    const { SecretCode } = await sdk.send(new AssociateSoftwareTokenCommand({ AccessToken }))
+    expect((await rejectionOf(sdk.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: phoneCode(secret, clock.now()) })))).name).toBe(
+      'EnableSoftwareTokenMFAException',
+    )
+    expect((await sdk.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: phoneCode(SecretCode!, clock.now()) }))).Status).toBe('SUCCESS')
   })
 
-  test('--yes does not ask; an unknown user fails before anyone is asked', async () => {
+  test('--yes does not ask; --json for scripts; an unknown user fails before anyone is asked', async () => {
     const { username } = await enrolledUser(optional)
     const run = await admin(['reset-totp', username, ...at(optional), '--yes', '--json'])
     expect(run).toMatchObject({ code: 0, prompts: [] })
-    expect(JSON.parse(run.stdout)).toEqual({ username, totpEnabled: false })
+    expect(JSON.parse(run.stdout)).toEqual({ username, totpEnabled: false, tokenDeleted: true, poolMfa: 'OPTIONAL', via: 'AdminDeleteSoftwareToken' })
     const unknown = await admin(['reset-totp', 'nobody-here', ...at(optional)])
     expect(unknown).toMatchObject({ code: 1, prompts: [] })
     expect(unknown.stderr).toContain('No user "nobody-here"')
   })
 
-  test("in an MFA-required pool Cognito refuses to turn off a user's last factor: said in words", async () => {
+  test('in an MFA-required pool it works too: the next sign-in is MFA_SETUP', async () => {
     const { username } = await enrolledUser(required)
-    const run = await admin(['reset-totp', username, ...at(required), '--yes'])
-    expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(
-      new RegExp(
-        `^Cognito refused to turn TOTP off for ${username}: .+\nIn a pool with MFA required \\(ON\\) a user's last MFA factor cannot be turned off`,
-      ),
+    const run = await admin(['reset-totp', username, ...at(required)], { answers: ['yes'] })
+    expect(run.prompts[0].question).toContain(`then ${nextRequired}. [y/N] `)
+    expect(run.code).toBe(0)
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual([
+      `The authenticator of ${username} is removed (AdminDeleteSoftwareToken): codes from the old app no longer work.`,
+      `Next: ${nextRequired}.`,
+    ])
+    expect(run.stdout).not.toContain('password alone')
+    expect((await mfaStatus(required, username)).totpEnabled).toBe(false)
+    const next = await sdk.send(
+      new AdminInitiateAuthCommand({
+        UserPoolId: required.poolId,
+        ClientId: required.clientId,
+        AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: username, PASSWORD },
+      }),
     )
-    expect((await mfaStatus(required, username)).totpEnabled).toBe(true)
+    expect(next.ChallengeName).toBe('MFA_SETUP')
+  })
+
+  test("the pool's MFA mode cannot be read: the app's --mfa words the next step, else both cases", async () => {
+    const { username } = await enrolledUser(required)
+    const denied = failingCommand('GetUserPoolMfaConfigCommand', () => new AccessDeniedException({ message: 'Access denied', $metadata: {} }))
+    const told = await admin(['reset-totp', username, ...at(required), '--mfa', 'required', '--yes'], { createClient: denied })
+    expect(told.stdout.split('\n')[1]).toBe(`Next: ${nextRequired}.`)
+    const other = (await enrolledUser(optional)).username
+    const guessed = await admin(['reset-totp', other, ...at(optional), '--yes'], { createClient: denied })
+    expect(guessed.stdout.split('\n')[1]).toBe(
+      'Next: if the pool requires MFA they set up a new authenticator at their next sign-in; if MFA is optional they sign in without a code and set it up again on the Security page.',
+    )
+  })
+
+  describe('a region without AdminDeleteSoftwareToken yet', () => {
+    const unknownOperation = failingCommand(
+      'AdminDeleteSoftwareTokenCommand',
+      () =>
+        new CognitoIdentityProviderServiceException({
+          name: 'UnknownOperationException',
+          $fault: 'client',
+          message: 'Unknown operation AdminDeleteSoftwareToken.',
+          $metadata: { httpStatusCode: 400 },
+        }),
+    )
+
+    test('OPTIONAL pool: falls back to turning TOTP off, and says the old token stays registered', async () => {
+      const { username } = await enrolledUser(optional)
+      const run = await admin(['reset-totp', username, ...at(optional), '--yes'], { createClient: unknownOperation })
+      expect(run.code).toBe(0)
+      expect(run.stdout.split('\n').slice(0, 3)).toEqual([
+        'Note: AdminDeleteSoftwareToken is not available for this pool yet (Cognito said: Unknown operation AdminDeleteSoftwareToken.), so TOTP was turned off with AdminSetUserMFAPreference instead.',
+        `The old authenticator stays registered: until ${username} sets up a new one, anyone signed in as them could turn it back on.`,
+        `TOTP is off for ${username}: ${nextOptional}; the old one stops working once they do.`,
+      ])
+      expect(await mfaStatus(optional, username)).toMatchObject({ totpEnabled: false, preferredMfa: null })
+      // What the note warns of: the old token is still there to turn back on.
+      expect((await admin(['prefer-totp', username, ...at(optional)])).code).toBe(0)
+      const json = await admin(['reset-totp', username, ...at(optional), '--yes', '--json'], { createClient: unknownOperation })
+      expect(JSON.parse(json.stdout)).toEqual({
+        username,
+        totpEnabled: false,
+        tokenDeleted: false,
+        poolMfa: 'OPTIONAL',
+        via: 'AdminSetUserMFAPreference',
+      })
+    })
+
+    test("ON pool: Cognito refuses to turn off a user's last factor: said in words", async () => {
+      const { username } = await enrolledUser(required)
+      const run = await admin(['reset-totp', username, ...at(required), '--yes'], { createClient: unknownOperation })
+      expect(run.code).toBe(1)
+      expect(run.stderr).toMatch(
+        new RegExp(
+          `^Cognito refused to turn TOTP off for ${username}: .+\nIn a pool with MFA required \\(ON\\) a user's last MFA factor cannot be turned off, and this region does not offer AdminDeleteSoftwareToken yet`,
+        ),
+      )
+      expect((await mfaStatus(required, username)).totpEnabled).toBe(true)
+    })
+
+    test('any other failure is not a reason to fall back', async () => {
+      const { username } = await enrolledUser(optional)
+      const denied = failingCommand('AdminDeleteSoftwareTokenCommand', () => new AccessDeniedException({ message: 'Access denied', $metadata: {} }))
+      const run = await admin(['reset-totp', username, ...at(optional), '--yes'], { createClient: denied })
+      expect(run.code).toBe(1)
+      expect(run.stderr).toContain('may not call cognito-idp:AdminDeleteSoftwareToken')
+      expect((await mfaStatus(optional, username)).totpEnabled).toBe(true)
+    })
   })
 })
 
