@@ -5,6 +5,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
+  AdminDeleteSoftwareTokenCommand,
   AdminGetUserCommand,
   AdminInitiateAuthCommand,
   AdminRespondToAuthChallengeCommand,
@@ -107,6 +108,45 @@ test('a user, their authenticator and their sign-in survive a restart on the sam
   expect((await rejectionOf(respond(verifiedCode))).name).toBe('ExpiredCodeException')
   clock.advance(TOTP_STEP_MS)
   expect((await respond(phoneCode(SecretCode!, clock.now()))).AuthenticationResult?.AccessToken).toEqual(expect.any(String))
+})
+
+test("support's reset (AdminDeleteSoftwareToken) survives a restart: the key stays gone", async () => {
+  const statePath = join(dir, 'state.json')
+  const first = await start(statePath)
+  const pool = first.pools().find((candidate) => candidate.mfaConfiguration === 'ON')!
+  let sdk = sdkClient(first.url)
+  await createConfirmedUser(sdk, pool.userPoolId, 'reset', 'Keep-pass-2026!')
+  const signIn = () =>
+    sdk.send(
+      new AdminInitiateAuthCommand({
+        UserPoolId: pool.userPoolId,
+        ClientId: pool.clientId,
+        AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'reset', PASSWORD: 'Keep-pass-2026!' },
+      }),
+    )
+  const setup = await signIn()
+  const { SecretCode, Session } = await sdk.send(new AssociateSoftwareTokenCommand({ Session: setup.Session }))
+  const verified = await sdk.send(new VerifySoftwareTokenCommand({ Session, UserCode: phoneCode(SecretCode!, clock.now()) }))
+  await sdk.send(
+    new AdminRespondToAuthChallengeCommand({
+      UserPoolId: pool.userPoolId,
+      ClientId: pool.clientId,
+      ChallengeName: 'MFA_SETUP',
+      ChallengeResponses: { USERNAME: 'reset' },
+      Session: verified.Session,
+    }),
+  )
+  expect((await signIn()).ChallengeName).toBe('SOFTWARE_TOKEN_MFA')
+  await sdk.send(new AdminDeleteSoftwareTokenCommand({ UserPoolId: pool.userPoolId, Username: 'reset' }))
+  const { port } = first
+  await stop(first)
+
+  const second = await start(statePath, port)
+  sdk = sdkClient(second.url)
+  const user = await sdk.send(new AdminGetUserCommand({ UserPoolId: pool.userPoolId, Username: 'reset' }))
+  expect(user.UserMFASettingList).toBeUndefined()
+  expect((await signIn()).ChallengeName).toBe('MFA_SETUP')
 })
 
 test('a restart does not seed the demo pools a second time', async () => {
