@@ -336,7 +336,8 @@ async function resetTotp(context: Context, username: string): Promise<number> {
   out(context, { username: user.Username, totpEnabled: false, tokenDeleted: true, poolMfa: mode, via: 'AdminDeleteSoftwareToken' }, [
     `The authenticator of ${user.Username} is removed (AdminDeleteSoftwareToken): codes from the old app no longer work.`,
     `Next: ${NEXT[mode]}.`,
-    ...(mode === 'ON' ? [] : ['Until they do, their password alone signs them in.']),
+    // Said only where it is true: an ON pool lets no one in without setting up first.
+    ...(mode === 'OPTIONAL' ? ['Until they do, their password alone signs them in.'] : []),
     signOutHint,
   ])
   return 0

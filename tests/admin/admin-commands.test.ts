@@ -469,6 +469,7 @@ describe('reset-totp', () => {
     expect(guessed.stdout.split('\n')[1]).toBe(
       'Next: if the pool requires MFA they set up a new authenticator at their next sign-in; if MFA is optional they sign in without a code and set it up again on the Security page.',
     )
+    expect(guessed.stdout).not.toContain('Until they do')
   })
 
   describe('a region without AdminDeleteSoftwareToken yet', () => {
