@@ -12,7 +12,8 @@ export type AccountPageProps = {
   /** What the user signs in with (username or email): the account label in authenticator apps. */
   accountName: string
   issuer: string
-  mfaRequired: boolean
+  /** Whether the pool requires MFA; undefined when the configuration does not say. */
+  mfaRequired: boolean | undefined
   /** Local mode: which demo pool this account lives in. */
   poolLabel?: string
   /** Which sign-out is under way, if any (the app signs out: app/use-session.ts). */

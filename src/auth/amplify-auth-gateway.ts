@@ -26,6 +26,9 @@ import {
   isSuspended,
   recallEvidence,
   recordEvidence,
+  refusedByServer,
+  restoreEvidence,
+  seenWithoutAuthenticator,
   type AuthenticatorEvidence,
 } from './authenticator-evidence.ts'
 import { forgetDeviceName, forgetDeviceNames, recallDeviceName, rememberDeviceName } from './device-names.ts'
@@ -92,6 +95,10 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
     verifyTOTPSetup: inPool(pool, tokenStorage, verifyTOTPSetup),
   }
 
+  // Whether this sign-in's SELECT_MFA_TYPE offered the authenticator: then it was active, whichever
+  // factor the user chose (ADR 015).
+  let totpOffered = false
+
   async function currentUsername(): Promise<string | undefined> {
     try {
       return (await amplify.getCurrentUser()).username
@@ -109,7 +116,11 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
     if (step.step !== 'done') return step
     const username = await currentUsername()
     if (!username) return step
-    if (evidence) recordEvidence(pool.userPoolId, username, evidence, tokenStorage)
+    const seen =
+      evidence === 'not-asked' || evidence === 'other-factor-only'
+        ? seenWithoutAuthenticator(recallEvidence(pool.userPoolId, username, tokenStorage), evidence)
+        : evidence
+    if (seen) recordEvidence(pool.userPoolId, username, seen, tokenStorage)
     else forgetEvidence(pool.userPoolId, username, tokenStorage)
     return step
   }
@@ -130,6 +141,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
         if (next.allowedMFATypes?.includes('TOTP')) return toStep(await amplify.confirmSignIn({ challengeResponse: 'TOTP' }))
         return { step: 'unsupported', name: next.signInStep }
       case 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION':
+        totpOffered = next.allowedMFATypes?.includes('TOTP') ?? false
         return {
           step: 'select-mfa',
           options: (next.allowedMFATypes ?? []).map((t) => fromAmplifyMfa[t]).filter(Boolean),
@@ -161,6 +173,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
       }
     },
     async signIn(username, password) {
+      totpOffered = false
       // Done straight after the password: Cognito asked for no code, whatever GetUser lists.
       return finished(await toStep(await amplify.signIn({ username, password })), 'not-asked')
     },
@@ -181,7 +194,9 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
       return toStep(await amplify.confirmSignIn({ challengeResponse: toAmplifyMfa[type] }))
     },
     async confirmDeliveredCode(code) {
-      return finished(await toStep(await amplify.confirmSignIn({ challengeResponse: code })), undefined)
+      // SMS or email chosen where the authenticator was offered: it is active. Asked for directly:
+      // it was not available, unless another factor is preferred (fetchMfaStatus weighs that).
+      return finished(await toStep(await amplify.confirmSignIn({ challengeResponse: code })), totpOffered ? 'asked-for-code' : 'other-factor-only')
     },
     async completeNewPassword(password, attributes) {
       // Done straight after the new password: no code was asked for.
@@ -231,18 +246,25 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
       return {
         totpEnabled,
         totpPreferred: preference.preferred === 'TOTP',
-        totpSuspended: isSuspended(totpEnabled, evidence),
+        totpSuspended: isSuspended(totpEnabled, evidence, preference.preferred === 'SMS' || preference.preferred === 'EMAIL'),
         setupPending: evidence === 'association-pending',
         otherFactors: enabled.filter((t) => t !== 'TOTP').map((t) => fromAmplifyMfa[t]),
         deviceName: totpEnabled && username ? recallDeviceName(pool.userPoolId, username, tokenStorage) : undefined,
       }
     },
     async beginTotpSetup() {
-      const details = await amplify.setUpTOTP()
-      // From now until a code is verified, Cognito does not ask for the current authenticator.
+      // From the association until a code is verified, Cognito does not ask for the current
+      // authenticator. Recorded before the call: its answer may be lost after Cognito made it, or
+      // the tab closed while it loads. Only Cognito's definite refusal puts the record back.
       const username = await currentUsername()
+      const previous = username ? recallEvidence(pool.userPoolId, username, tokenStorage) : undefined
       if (username) recordEvidence(pool.userPoolId, username, 'association-pending', tokenStorage)
-      return { secret: details.sharedSecret }
+      try {
+        return { secret: (await amplify.setUpTOTP()).sharedSecret }
+      } catch (error) {
+        if (username && refusedByServer(error)) restoreEvidence(pool.userPoolId, username, previous, tokenStorage)
+        throw error
+      }
     },
     async verifyTotpSetup(code, deviceName) {
       const name = deviceName.trim()

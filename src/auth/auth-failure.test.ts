@@ -36,6 +36,9 @@ describe('toAuthFailure', () => {
     ['InvalidParameterException', 'preference', 'unexpected'],
     ['InvalidParameterException', 'code', 'wrong-code'],
     ['InvalidParameterException', 'setup', 'setup-not-confirmed'],
+    // Asking for a key involves no code: a refusal never reads as one about a code.
+    ['InvalidParameterException', 'setup-key', 'unexpected'],
+    ['NotAuthorizedException', 'setup-key', 'session-expired'],
     ['InvalidParameterException', 'sign-up', 'invalid-input'],
     ['SoftwareTokenMFANotFoundException', 'setup', 'totp-not-enabled-on-pool'],
     ['TooManyRequestsException', 'code', 'too-many-attempts'],

@@ -28,7 +28,18 @@ export type AuthFailure =
   | 'unexpected'
 
 /** Where in a flow the error happened: the same error name means different things at different steps. */
-export type AuthStep = 'password' | 'code' | 'setup' | 'preference' | 'disable' | 'sign-up' | 'confirm-sign-up' | 'new-password'
+export type AuthStep =
+  | 'password'
+  | 'code'
+  /** Verifying a setup code (VerifySoftwareToken). */
+  | 'setup'
+  /** Asking for a new setup key (AssociateSoftwareToken): no code is involved. */
+  | 'setup-key'
+  | 'preference'
+  | 'disable'
+  | 'sign-up'
+  | 'confirm-sign-up'
+  | 'new-password'
 
 const byName = new Map<string, AuthFailure>([
   ['CodeMismatchException', 'wrong-code'],

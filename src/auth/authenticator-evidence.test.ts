@@ -1,7 +1,15 @@
 // @vitest-environment jsdom
 // (Web Storage is the subject here.)
 import { beforeEach, describe, expect, test } from 'vitest'
-import { forgetAllEvidence, forgetEvidence, isSuspended, recallEvidence, recordEvidence } from './authenticator-evidence.ts'
+import {
+  forgetAllEvidence,
+  forgetEvidence,
+  isSuspended,
+  recallEvidence,
+  recordEvidence,
+  refusedByServer,
+  seenWithoutAuthenticator,
+} from './authenticator-evidence.ts'
 
 const pool = 'eu-west-1_Pool'
 
@@ -22,6 +30,30 @@ describe('the verdict', () => {
 
   test('no evidence (a session from before the record, storage refused): the list is trusted', () => {
     expect(isSuspended(true, undefined)).toBe(false)
+  })
+
+  test('SMS or email asked for directly: suspended, unless another factor is preferred (then sign-in says nothing about the authenticator)', () => {
+    expect(isSuspended(true, 'other-factor-only')).toBe(true)
+    expect(isSuspended(true, 'other-factor-only', true)).toBe(false)
+    // Preferring SMS does not hide what was seen directly.
+    expect(isSuspended(true, 'association-pending', true)).toBe(true)
+  })
+
+  test('a sign-in without the authenticator keeps a key issued here that awaits its code, and otherwise records what it saw', () => {
+    expect(seenWithoutAuthenticator('association-pending', 'not-asked')).toBe('association-pending')
+    expect(seenWithoutAuthenticator('association-pending', 'other-factor-only')).toBe('association-pending')
+    expect(seenWithoutAuthenticator('asked-for-code', 'not-asked')).toBe('not-asked')
+    expect(seenWithoutAuthenticator(undefined, 'other-factor-only')).toBe('other-factor-only')
+  })
+
+  test('only a Cognito exception is a definite refusal; a lost answer or an internal error may hide a change', () => {
+    const named = (name: string) => Object.assign(new Error('x'), { name })
+    expect(refusedByServer(named('LimitExceededException'))).toBe(true)
+    expect(refusedByServer(named('NotAuthorizedException'))).toBe(true)
+    expect(refusedByServer(named('NetworkError'))).toBe(false)
+    expect(refusedByServer(named('InternalErrorException'))).toBe(false)
+    expect(refusedByServer(new TypeError('Failed to fetch'))).toBe(false)
+    expect(refusedByServer('LimitExceededException')).toBe(false)
   })
 
   test('not listed: off, whatever was seen', () => {

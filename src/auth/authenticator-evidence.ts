@@ -7,15 +7,22 @@
 // - 'asked-for-code': the latest sign-in here answered SOFTWARE_TOKEN_MFA, or finished MFA_SETUP,
 //   or a VerifySoftwareToken here succeeded since: the authenticator works.
 // - 'not-asked': the latest sign-in here finished with no MFA challenge at all.
-// - 'association-pending': an AssociateSoftwareToken here succeeded and was not verified yet.
+// - 'association-pending': an AssociateSoftwareToken was asked for here (recorded before the call:
+//   its answer may be lost after Cognito made it) and no code from it was verified yet.
+// - 'other-factor-only': the latest sign-in here asked for an SMS or email code directly, with no
+//   choice that included the authenticator: it was not available then, unless another factor is
+//   preferred (then sign-in asks for that one anyway, and says nothing about the authenticator).
+//
+// A SELECT_MFA_TYPE that offered the authenticator counts as 'asked-for-code', whichever factor the
+// user chose: the authenticator was active at that sign-in.
 //
 // It is a one-word, non-secret record, kept where the tokens are (ADR 010), per pool and username,
 // like device-names.ts. The setup key itself is never written anywhere.
 import type { TokenStorage } from '../config/app-config.ts'
 
-export type AuthenticatorEvidence = 'asked-for-code' | 'not-asked' | 'association-pending'
+export type AuthenticatorEvidence = 'asked-for-code' | 'not-asked' | 'association-pending' | 'other-factor-only'
 
-const evidences: readonly AuthenticatorEvidence[] = ['asked-for-code', 'not-asked', 'association-pending']
+const evidences: readonly AuthenticatorEvidence[] = ['asked-for-code', 'not-asked', 'association-pending', 'other-factor-only']
 const prefix = 'cognito-totp.authenticator-evidence.'
 const key = (userPoolId: string, username: string) => `${prefix}${userPoolId}.${username}`
 
@@ -47,13 +54,50 @@ export function forgetEvidence(userPoolId: string, username: string, storage: To
   }
 }
 
+/** Restores what was recorded before a call that the server refused: `previous` undefined forgets. */
+export function restoreEvidence(
+  userPoolId: string,
+  username: string,
+  previous: AuthenticatorEvidence | undefined,
+  storage: TokenStorage = 'local',
+): void {
+  if (previous) recordEvidence(userPoolId, username, previous, storage)
+  else forgetEvidence(userPoolId, username, storage)
+}
+
+/**
+ * What a finished sign-in that asked for no authenticator code leaves. A key issued here that awaits
+ * its code stays recorded: such a sign-in is exactly what it predicts, and the page must still
+ * offer to finish with the entry scanned (ADR 015).
+ */
+export function seenWithoutAuthenticator(
+  previous: AuthenticatorEvidence | undefined,
+  seen: 'not-asked' | 'other-factor-only',
+): AuthenticatorEvidence {
+  return previous === 'association-pending' ? previous : seen
+}
+
+/**
+ * Whether an error is Cognito's definite refusal (its exception name), so the call changed nothing.
+ * A network error, a timeout or Cognito's internal error may follow a request that was carried out
+ * and whose answer was lost.
+ */
+export function refusedByServer(error: unknown): boolean {
+  const name = error instanceof Error ? error.name : ''
+  return /Exception$/.test(name) && name !== 'InternalErrorException'
+}
+
 /**
  * Whether the authenticator GetUser lists is really asked for at sign-in. Listed but the latest
- * sign-in here went in without a code, or a new key awaits its code: suspended. No evidence (a
+ * sign-in here went in without a code, or a new key awaits its code: suspended. Listed, and the
+ * latest sign-in asked for SMS or email directly while no other factor is preferred: suspended too
+ * (with the authenticator active, sign-in would have asked for it or offered it). No evidence (a
  * session from before this record, or storage refused): the list is trusted.
  */
-export function isSuspended(listed: boolean, evidence: AuthenticatorEvidence | undefined): boolean {
-  return listed && (evidence === 'not-asked' || evidence === 'association-pending')
+export function isSuspended(listed: boolean, evidence: AuthenticatorEvidence | undefined, otherFactorPreferred = false): boolean {
+  if (!listed) return false
+  if (evidence === 'not-asked' || evidence === 'association-pending') return true
+  return evidence === 'other-factor-only' && !otherFactorPreferred
 }
 
 /** At sign-out with session storage: every record of this pool there goes, as device names do. */

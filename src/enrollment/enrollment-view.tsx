@@ -386,7 +386,9 @@ function CodeForm({
           {t('totp.verify')}
         </Button>
         {onCancel ? (
-          <Button variation={sessionOver ? 'primary' : 'link'} onClick={onCancel}>
+          // Not while a code is being checked: leaving then re-read the status before the answer,
+          // and a late "verified" was dropped with the page still saying "not asked for".
+          <Button variation={sessionOver ? 'primary' : 'link'} onClick={onCancel} isDisabled={busy}>
             {sessionOver ? t('totp.signInAgain') : t('common.cancel')}
           </Button>
         ) : null}

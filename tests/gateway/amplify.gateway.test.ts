@@ -1,5 +1,11 @@
 // The gateway contract against the reference: the app's own gateway (lazily loaded Amplify, built
 // the way <App> builds it) on a fresh local pool on port 0, with a frozen clock the tests move.
+import {
+  AdminCreateUserCommand,
+  AdminSetUserMFAPreferenceCommand,
+  AdminSetUserPasswordCommand,
+  SetUserPoolMfaConfigCommand,
+} from '@aws-sdk/client-cognito-identity-provider'
 import { ConsoleLogger } from 'aws-amplify/utils'
 import type { PoolConfig } from '../../src/config/app-config.ts'
 import { createLazyAuthGateway } from '../../src/auth/lazy-auth-gateway.ts'
@@ -32,17 +38,53 @@ afterAll(async () => {
   await emulator.close()
 })
 
+/**
+ * A confirmed user with a phone number and SMS MFA enabled (not preferred), as an administrator
+ * would create one, in a pool that can send text messages: the demo pools are TOTP-only, so SMS is
+ * turned on for the pool too (only users with a phone number notice).
+ */
+async function createSmsUser(userPoolId: string, username: string, password: string): Promise<void> {
+  await sdk.send(
+    new SetUserPoolMfaConfigCommand({
+      UserPoolId: userPoolId,
+      SmsMfaConfiguration: { SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::000000000000:role/local-sms' } },
+    }),
+  )
+  await sdk.send(
+    new AdminCreateUserCommand({
+      UserPoolId: userPoolId,
+      Username: username,
+      TemporaryPassword: password,
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [
+        { Name: 'phone_number', Value: '+15555551234' },
+        { Name: 'phone_number_verified', Value: 'true' },
+      ],
+    }),
+  )
+  await sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: username, Password: password, Permanent: true }))
+  await sdk.send(new AdminSetUserMFAPreferenceCommand({ UserPoolId: userPoolId, Username: username, SMSMfaSettings: { Enabled: true } }))
+}
+
 authGatewayContract(async (kind) => {
   const found = emulator.pools().find((p) => p.mfaConfiguration === (kind === 'required' ? 'ON' : 'OPTIONAL'))
   if (!found) throw new Error(`no ${kind} pool in the emulator`)
   const pool: PoolConfig = { userPoolId: found.userPoolId, userPoolClientId: found.clientId, endpoint: emulator.url, mfa: kind }
   return {
     auth: createLazyAuthGateway(pool),
-    async createUser({ temporary = false } = {}) {
+    async createUser({ temporary = false, sms = false } = {}) {
       const username = uniqueName('gw')
       const password = 'Gateway-user-2026!'
-      await (temporary ? createTemporaryUser : createConfirmedUser)(sdk, pool.userPoolId, username, password)
+      if (sms) await createSmsUser(pool.userPoolId, username, password)
+      else await (temporary ? createTemporaryUser : createConfirmedUser)(sdk, pool.userPoolId, username, password)
       return { username, password }
+    },
+    smsCode(username) {
+      // What the local pool prints where a real one would send a text message.
+      const line = logLines.findLast((l) => l.startsWith(`SMS code for ${username} (`))
+      const code = line?.match(/: (\d{6})$/)?.[1]
+      if (!code) throw new Error(`the local pool printed no SMS code for ${username}`)
+      return code
     },
     confirmationCode(username) {
       // What the local pool prints where a real one would send mail.

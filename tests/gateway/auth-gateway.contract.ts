@@ -14,8 +14,13 @@ export type PoolKind = 'optional' | 'required'
 /** One pool seen through the gateway under test, with the controls a test needs. */
 export type GatewayWorld = {
   auth: AuthGateway
-  /** A confirmed user with a permanent password; `temporary`: admin-created, must choose a new one. */
-  createUser(options?: { temporary?: boolean }): Promise<{ username: string; password: string }>
+  /**
+   * A confirmed user with a permanent password; `temporary`: admin-created, must choose a new one;
+   * `sms` (MFA-optional pool only): with a phone number and SMS MFA enabled, not preferred.
+   */
+  createUser(options?: { temporary?: boolean; sms?: boolean }): Promise<{ username: string; password: string }>
+  /** The SMS code the pool "sent" this user last. */
+  smsCode(username: string): string
   /** The sign-up confirmation code the pool "sent" to this user. */
   confirmationCode(username: string): string
   /** The pool's clock: TOTP steps, challenge sessions and lockouts move only when a test moves it. */
@@ -277,10 +282,11 @@ export function authGatewayContract(makeWorld: WorldFactory): void {
       // GetUser still lists it: only the evidence tells.
       expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpPreferred: true, totpSuspended: true, setupPending: true })
 
-      // The next sign-in goes in with the password alone, and says so.
+      // The next sign-in goes in with the password alone, exactly as the key issued here predicts:
+      // still suspended, and still pending, so the entry scanned can finish it.
       await w.auth.signOut()
       expect(await w.auth.signIn(username, password)).toEqual({ step: 'done' })
-      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpSuspended: true, setupPending: false })
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpSuspended: true, setupPending: true })
 
       // The key is not needed to finish: a code from the entry scanned is.
       w.advance(TOTP_STEP_MS)
@@ -291,6 +297,32 @@ export function authGatewayContract(makeWorld: WorldFactory): void {
       expect(await w.auth.signIn(username, password)).toEqual({ step: 'totp-code' })
       expect(await w.auth.confirmTotpCode(code(w, newSecret))).toEqual({ step: 'done' })
       expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpSuspended: false })
+    })
+
+    test('with SMS too: a key awaiting its code leaves SMS asked for directly, and that sign-in is not taken for "on"', async () => {
+      const w = await world('optional')
+      const { username, password } = await w.createUser({ sms: true })
+      expect(await w.auth.signIn(username, password)).toMatchObject({ step: 'delivered-code', channel: 'sms' })
+      expect(await w.auth.confirmDeliveredCode(w.smsCode(username))).toEqual({ step: 'done' })
+      const { secret } = await enrolInSettings(w)
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpPreferred: true, totpSuspended: false, otherFactors: ['sms'] })
+
+      // A new key: the authenticator is suspended, and the pool asks for the remaining factor.
+      const { secret: newSecret } = await w.auth.beginTotpSetup()
+      await w.auth.signOut()
+      expect(await w.auth.signIn(username, password)).toMatchObject({ step: 'delivered-code', channel: 'sms' })
+      expect(await w.auth.confirmDeliveredCode(w.smsCode(username))).toEqual({ step: 'done' })
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpSuspended: true, setupPending: true })
+
+      // Finished: the authenticator is asked for again, and the SMS sign-in before it is history.
+      w.advance(TOTP_STEP_MS)
+      await w.auth.verifyTotpSetup(code(w, newSecret), 'New phone')
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpSuspended: false })
+      await w.auth.signOut()
+      w.advance(TOTP_STEP_MS)
+      expect(await w.auth.signIn(username, password)).toEqual({ step: 'totp-code' })
+      expect(await w.auth.confirmTotpCode(code(w, newSecret))).toEqual({ step: 'done' })
+      expect(secret).not.toBe(newSecret)
     })
 
     test('a first setup left half-way: off, and it can be finished', async () => {

@@ -9,6 +9,7 @@ import { phoneCode } from '../support/phone-totp.ts'
 import { authGatewayContract } from './auth-gateway.contract.ts'
 
 const CONFIRMATION_CODE = '246810'
+const SMS_CODE = '135790'
 
 /** Fresh random setup keys, as AssociateSoftwareToken hands out (32 base32 characters). */
 function randomSecrets(count: number): string[] {
@@ -24,16 +25,18 @@ authGatewayContract(async (kind) => {
     codeFor: phoneCode,
     secrets: randomSecrets(8),
     confirmationCode: CONFIRMATION_CODE,
+    smsCode: SMS_CODE,
   })
   return {
     auth,
-    async createUser({ temporary = false } = {}) {
+    async createUser({ temporary = false, sms = false } = {}) {
       const username = uniqueName('gw')
       const password = 'Gateway-user-2026!'
-      auth.addUser({ username, password, email: `${username}@example.com`, status: temporary ? 'force-change-password' : 'confirmed' })
+      auth.addUser({ username, password, email: `${username}@example.com`, status: temporary ? 'force-change-password' : 'confirmed', sms })
       return { username, password }
     },
     confirmationCode: () => CONFIRMATION_CODE,
+    smsCode: () => SMS_CODE,
     now: () => clock.now(),
     advance: (ms) => clock.advance(ms),
   }

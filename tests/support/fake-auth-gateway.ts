@@ -8,7 +8,7 @@
 // time step was spent. Given `codeFor` (a phone's TOTP function), codes are checked as the pool
 // checks them instead: against the user's key at `clock`'s time, ±1 step, each step accepted once.
 import type { AuthGateway, CurrentUser, MfaStatus, MfaType, SignInStep } from '../../src/auth/auth-gateway.ts'
-import { isSuspended, type AuthenticatorEvidence } from '../../src/auth/authenticator-evidence.ts'
+import { isSuspended, refusedByServer, seenWithoutAuthenticator, type AuthenticatorEvidence } from '../../src/auth/authenticator-evidence.ts'
 
 export type FakeUser = {
   username: string
@@ -42,6 +42,8 @@ export type FakeOptions = {
   confirmationCode?: string
   mfaRequired?: boolean
   signedInAs?: string
+  /** What this "browser" already recorded of each user's authenticator (ADR 015), by username. */
+  seen?: Record<string, AuthenticatorEvidence>
   /** Secrets handed out by beginTotpSetup / MFA_SETUP, in order (then repeats the last). */
   secrets?: string[]
 }
@@ -132,6 +134,8 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
     if (seen) evidence.set(keyOf(username), seen)
     else evidence.delete(keyOf(username))
   }
+  // Whether this sign-in's SELECT_MFA_TYPE offered the authenticator (then it was active).
+  let totpOffered = false
   const calls: Array<{ method: keyof AuthGateway; args: unknown[] }> = []
 
   const nextSecret = () => secrets[Math.min(secretsIssued++, secrets.length - 1)]
@@ -151,6 +155,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
     })
   }
   for (const seed of options.users ?? []) addUser(seed)
+  for (const [username, seen] of Object.entries(options.seen ?? {})) evidence.set(keyOf(username), seen)
   if (options.signedInAs) {
     const user = findUser(options.signedInAs)
     signedIn = { username: user?.username ?? options.signedInAs, loginId: options.signedInAs }
@@ -221,10 +226,11 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
     acc.lastUsedStep = Math.max(step, acc.lastUsedStep ?? step)
   }
 
-  function finish(username: string, loginId: string, seen: AuthenticatorEvidence | undefined): SignInStep {
+  function finish(username: string, loginId: string, seen: AuthenticatorEvidence): SignInStep {
     challenge = undefined
     signedIn = { username, loginId }
-    see(username, seen)
+    const without = seen === 'not-asked' || seen === 'other-factor-only'
+    see(username, without ? seenWithoutAuthenticator(evidence.get(keyOf(username)), seen) : seen)
     return { step: 'done' }
   }
 
@@ -236,6 +242,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
     const totp = Boolean(user.totp) && !suspended
     if (totp && user.sms && !user.totp?.preferred) {
       begin({ kind: 'select', username })
+      totpOffered = true
       return { step: 'select-mfa', options: ['sms', 'totp'] }
     }
     if (totp) {
@@ -280,6 +287,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
     },
     async signIn(username, password) {
       await enter('signIn', [username, '[password]'])
+      totpOffered = false
       if (signedIn) throw authError('UserAlreadyAuthenticatedException', 'There is already a signed in user.')
       if (!username) throw authError('EmptySignInUsername', 'username is required to signIn')
       if (!password) throw authError('EmptySignInPassword', 'password is required to signIn')
@@ -350,7 +358,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       await enter('confirmDeliveredCode', [code])
       const current = requireChallenge('delivered')
       if (code !== smsCode) return wrongAnswer(current, authError('CodeMismatchException', 'Invalid code received for user'))
-      return finish(current.username, loginIdOf(current.username), undefined)
+      return finish(current.username, loginIdOf(current.username), totpOffered ? 'asked-for-code' : 'other-factor-only')
     },
     async completeNewPassword(password, attributes) {
       await enter('completeNewPassword', ['[password]', attributes])
@@ -411,10 +419,18 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       }
     },
     async beginTotpSetup() {
-      await enter('beginTotpSetup', [])
+      // Recorded before the call, as the real gateway does; only a refusal by name puts it back.
+      const asking = signedIn?.username
+      const previous = asking ? evidence.get(keyOf(asking)) : undefined
+      if (asking) see(asking, 'association-pending')
+      try {
+        await enter('beginTotpSetup', [])
+      } catch (error) {
+        if (asking && refusedByServer(error)) see(asking, previous)
+        throw error
+      }
       const user = requireSignedIn()
       pendingSetup = { username: user.username, secret: nextSecret() }
-      see(user.username, 'association-pending')
       return { secret: pendingSetup.secret }
     },
     async verifyTotpSetup(code, deviceName) {

@@ -22,8 +22,10 @@ const en = {
     'A new key was issued for this account and no code from it has been entered. Until one is, sign-in does not ask for a code from any authenticator app: your password alone signs in.',
   'security.suspended.bodyRequired':
     'A new key was issued for this account and no code from it has been entered. Until one is, signing in with your password leads to setting up a new authenticator app, which anyone who knows your password could do.',
-  'security.suspended.notStartedHere':
-    'It was not started in this browser. If you did not start it either, set up your authenticator app again with a new key and change your password.',
+  'security.suspended.bodyUnknown':
+    'A new key was issued for this account and no code from it has been entered. Until one is, sign-in does not ask for a code from any authenticator app: depending on this user pool’s settings, your password alone signs in, or signing in with your password leads to setting up a new authenticator app, which anyone who knows your password could do.',
+  'security.suspended.seen':
+    'Your last sign-in here did not ask for a code from your authenticator app, although your account lists it as on. If a new key was issued for it and no code from it was entered (here or on another device), finish setting it up with the entry you added, or set it up again with a new key. If you did not start that, also change your password.',
   'security.pending.body': 'You started setting up an authenticator app and did not enter a code from it. You can finish with the entry you added.',
   'security.replace': 'Replace authenticator app',
   'security.makePreferred': 'Use it when signing in',
@@ -39,6 +41,8 @@ const en = {
     'If you do not finish (you cancel, or close this page before entering a code from the new entry), sign-in stops asking for a code from either app: your password alone signs in until you finish. This page will then say so and let you finish.',
   'security.replaceConfirm.unfinishedRequired':
     'If you do not finish (you cancel, or close this page before entering a code from the new entry), sign-in stops asking for a code from either app: signing in with your password leads to setting up a new authenticator app, which anyone who knows your password could do. This page will then say so and let you finish.',
+  'security.replaceConfirm.unfinishedUnknown':
+    'If you do not finish (you cancel, or close this page before entering a code from the new entry), sign-in stops asking for a code from either app until you finish: depending on this user pool’s settings, your password alone signs in, or signing in with your password leads to setting up a new authenticator app, which anyone who knows your password could do. This page will then say so and let you finish.',
   'security.replaceConfirm.continue': 'Continue',
 
   'security.disableConfirm.title': 'Turn off the authenticator app?',
@@ -85,8 +89,10 @@ const ja = {
     'このアカウントに新しいキーが発行されましたが、そのコードがまだ入力されていません。入力されるまで、サインイン時にはどの認証アプリのコードも求められず、パスワードだけでサインインできます。',
   'security.suspended.bodyRequired':
     'このアカウントに新しいキーが発行されましたが、そのコードがまだ入力されていません。入力されるまで、パスワードでサインインすると新しい認証アプリの設定に進むため、パスワードを知っている人なら誰でも自分の認証アプリを設定できてしまいます。',
-  'security.suspended.notStartedHere':
-    'このブラウザーで始めた設定ではありません。あなたが始めたものでもない場合は、新しいキーで認証アプリを設定し直し、パスワードを変更してください。',
+  'security.suspended.bodyUnknown':
+    'このアカウントに新しいキーが発行されましたが、そのコードがまだ入力されていません。入力されるまで、サインイン時にはどの認証アプリのコードも求められません。ユーザープールの設定によって、パスワードだけでサインインできるか、パスワードでサインインすると新しい認証アプリの設定に進むため、パスワードを知っている人なら誰でも自分の認証アプリを設定できてしまいます。',
+  'security.suspended.seen':
+    'このブラウザーでの前回のサインインでは、アカウントでは認証アプリがオンになっているにもかかわらず、認証アプリのコードが求められませんでした。新しいキーが発行され、そのコードが入力されていない場合（このブラウザーでも別のデバイスでも）、追加したエントリーで設定を完了するか、新しいキーで設定し直してください。あなたが始めたものでない場合は、パスワードも変更してください。',
   'security.pending.body': '認証アプリの設定を始めましたが、そのコードがまだ入力されていません。追加したエントリーを使って設定を完了できます。',
   'security.replace': '認証アプリを置き換え',
   'security.makePreferred': 'サインインで使用する',
@@ -100,6 +106,8 @@ const ja = {
     '完了しなかった場合（キャンセルした場合や、新しいエントリーのコードを入力する前にこのページを閉じた場合）、サインイン時にはどちらのアプリのコードも求められなくなり、完了するまではパスワードだけでサインインできます。その場合はこのページにその旨が表示され、設定を完了できます。',
   'security.replaceConfirm.unfinishedRequired':
     '完了しなかった場合（キャンセルした場合や、新しいエントリーのコードを入力する前にこのページを閉じた場合）、サインイン時にはどちらのアプリのコードも求められなくなり、パスワードでサインインすると新しい認証アプリの設定に進みます。パスワードを知っている人なら誰でも自分の認証アプリを設定できてしまいます。その場合はこのページにその旨が表示され、設定を完了できます。',
+  'security.replaceConfirm.unfinishedUnknown':
+    '完了しなかった場合（キャンセルした場合や、新しいエントリーのコードを入力する前にこのページを閉じた場合）、完了するまでサインイン時にはどちらのアプリのコードも求められなくなります。ユーザープールの設定によって、パスワードだけでサインインできるか、パスワードでサインインすると新しい認証アプリの設定に進むため、パスワードを知っている人なら誰でも自分の認証アプリを設定できてしまいます。その場合はこのページにその旨が表示され、設定を完了できます。',
   'security.replaceConfirm.continue': '続ける',
 
   'security.disableConfirm.title': '認証アプリをオフにしますか？',

@@ -6,15 +6,21 @@ import type { MfaStatus } from '../../auth/auth-gateway.ts'
 
 export type SecurityNotice = 'enabled' | 'replaced' | 'disabled' | 'preferred'
 
+/**
+ * Whether the pool requires MFA: undefined when the configuration does not say (the page then
+ * words what an unfinished setup does for both cases, and learns `true` when turning off is refused).
+ */
+export type PoolMfaRequired = boolean | undefined
+
 type Known = {
   status: MfaStatus
   /** Learned from the server refusing to turn TOTP off, when the config did not say. */
-  mfaRequired: boolean
+  mfaRequired: PoolMfaRequired
 }
 
 export type SecurityState =
-  | { step: 'loading'; mfaRequired: boolean; notice?: SecurityNotice }
-  | { step: 'load-failed'; mfaRequired: boolean; failure: AuthFailure }
+  | { step: 'loading'; mfaRequired: PoolMfaRequired; notice?: SecurityNotice }
+  | { step: 'load-failed'; mfaRequired: PoolMfaRequired; failure: AuthFailure }
   | ({ step: 'overview'; notice?: SecurityNotice; failure?: AuthFailure } & Known)
   | ({ step: 'making-preferred' } & Known)
   | ({ step: 'confirm-replace' } & Known)
@@ -43,7 +49,7 @@ export function canFinish(status: MfaStatus): boolean {
   return status.totpSuspended || status.setupPending
 }
 
-export function initialSecurityState(mfaRequired: boolean): SecurityState {
+export function initialSecurityState(mfaRequired: PoolMfaRequired): SecurityState {
   return { step: 'loading', mfaRequired }
 }
 

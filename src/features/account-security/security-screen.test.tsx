@@ -6,7 +6,8 @@ import type { Locale } from '../../i18n/locale.ts'
 import { renderWithProviders, textFor } from '../../../tests/support/render-with-providers.tsx'
 import { SecurityScreen } from './security-screen.tsx'
 
-function setup(locale: Locale, user: Partial<FakeUser> = {}, fake: FakeOptions = {}, mfaRequired = false) {
+/** `mfaRequired`: what the configuration says about the pool ('unknown': nothing). */
+function setup(locale: Locale, user: Partial<FakeUser> = {}, fake: FakeOptions = {}, mfaRequired: boolean | 'unknown' = false) {
   const auth = createFakeAuthGateway({
     users: [{ username: 'alice', password: 'x', ...user }],
     signedInAs: 'alice',
@@ -14,7 +15,13 @@ function setup(locale: Locale, user: Partial<FakeUser> = {}, fake: FakeOptions =
   })
   const onSessionExpired = vi.fn()
   renderWithProviders(
-    <SecurityScreen auth={auth} mfaRequired={mfaRequired} onSessionExpired={onSessionExpired} accountName="alice" issuer="Cognito TOTP" />,
+    <SecurityScreen
+      auth={auth}
+      mfaRequired={mfaRequired === 'unknown' ? undefined : mfaRequired}
+      onSessionExpired={onSessionExpired}
+      accountName="alice"
+      issuer="Cognito TOTP"
+    />,
     { locale },
   )
   const t = textFor(locale)
@@ -84,6 +91,90 @@ describe.each(['en', 'ja'] as const)('security screen (%s)', (locale) => {
     const { u, t } = setup(locale, { totp: { preferred: true } }, { mfaRequired: true }, true)
     await u.click(await screen.findByRole('button', { name: t('security.replace') }))
     expect(screen.getByRole('dialog')).toHaveTextContent(t('security.replaceConfirm.unfinishedRequired'))
+  })
+
+  test('when configuration does not say whether the pool requires MFA, the dialog and the warning cover both; a refused turn-off teaches it', async () => {
+    const { u, t } = setup(locale, { totp: { preferred: true } }, { mfaRequired: true }, 'unknown')
+    await u.click(await screen.findByRole('button', { name: t('security.replace') }))
+    const dialog = screen.getByRole('dialog')
+    expect(dialog).toHaveTextContent(t('security.replaceConfirm.unfinishedUnknown'))
+    expect(dialog).not.toHaveTextContent(t('security.replaceConfirm.unfinished'))
+    expect(dialog).not.toHaveTextContent(t('security.replaceConfirm.unfinishedRequired'))
+    await u.click(within(dialog).getByRole('button', { name: t('security.replaceConfirm.continue') }))
+    await screen.findByRole('group', { name: t('totp.keyLabel') })
+    await u.click(screen.getByRole('button', { name: t('common.cancel') }))
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent(t('security.suspended.bodyUnknown'))
+    expect(alert).not.toHaveTextContent(t('security.suspended.body'))
+
+    // Turning off is refused: the pool requires MFA, and from now on the texts say so.
+    await u.click(screen.getByRole('button', { name: t('security.turnOff') }))
+    await u.click(within(screen.getByRole('dialog')).getByRole('button', { name: t('security.disableConfirm.confirm') }))
+    expect(await screen.findByText(t('failure.mfa-required-by-pool'))).toBeInTheDocument()
+    expect(screen.getByText(t('security.suspended.bodyRequired'))).toBeInTheDocument()
+    await u.click(screen.getByRole('button', { name: t('security.replace') }))
+    expect(screen.getByRole('dialog')).toHaveTextContent(t('security.replaceConfirm.unfinishedRequired'))
+  })
+
+  test('suspended because the latest sign-in here asked for no code: says what was seen, not a cause', async () => {
+    const { t } = setup(locale, { totp: { preferred: true } }, { seen: { alice: 'not-asked' } })
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent(t('security.suspended.title'))
+    expect(alert).toHaveTextContent(t('security.suspended.seen'))
+    expect(alert).not.toHaveTextContent(t('security.suspended.body'))
+    expect(screen.getByRole('button', { name: t('security.finishSetup') })).toBeInTheDocument()
+  })
+
+  test('suspended because SMS was asked for directly (no other factor preferred): the same words', async () => {
+    const { t } = setup(locale, { totp: { preferred: true }, sms: true }, { seen: { alice: 'other-factor-only' } })
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('security.suspended.seen'))
+    expect(screen.getByText(t('security.totp.suspended'))).toBeInTheDocument()
+  })
+
+  test('a key request whose answer was lost leaves the authenticator shown suspended; a refused one leaves it on', async () => {
+    const { u, auth, t } = setup(locale, { totp: { preferred: true } })
+    auth.failNext('beginTotpSetup', 'NetworkError')
+    await u.click(await screen.findByRole('button', { name: t('security.replace') }))
+    await u.click(within(screen.getByRole('dialog')).getByRole('button', { name: t('security.replaceConfirm.continue') }))
+    expect(await screen.findByText(t('failure.offline'))).toBeInTheDocument()
+    await u.click(screen.getByRole('button', { name: t('common.cancel') }))
+    // Cognito may have made the association: the page must not say "on".
+    expect(await screen.findByText(t('security.totp.suspended'))).toBeInTheDocument()
+    expect(screen.queryByText(t('security.totp.on'))).not.toBeInTheDocument()
+
+    // A new key made and verified puts it back on; a refusal by Cognito changes nothing.
+    await u.click(screen.getByRole('button', { name: t('security.replace') }))
+    await u.click(within(screen.getByRole('dialog')).getByRole('button', { name: t('security.replaceConfirm.continue') }))
+    await u.type(await screen.findByLabelText(t('totp.codeLabel')), '123456')
+    expect(await screen.findByText(t('security.notice.replaced'))).toBeInTheDocument()
+    auth.failNext('beginTotpSetup', 'LimitExceededException')
+    await u.click(screen.getByRole('button', { name: t('security.replace') }))
+    await u.click(within(screen.getByRole('dialog')).getByRole('button', { name: t('security.replaceConfirm.continue') }))
+    expect(await screen.findByText(t('failure.too-many-attempts'))).toBeInTheDocument()
+    await u.click(screen.getByRole('button', { name: t('common.cancel') }))
+    expect(await screen.findByText(t('security.totp.on'))).toBeInTheDocument()
+  })
+
+  test('a refused key request never speaks of a code', async () => {
+    const { u, auth, t } = setup(locale)
+    auth.failNext('beginTotpSetup', 'InvalidParameterException')
+    await u.click(await screen.findByRole('button', { name: t('security.setUp') }))
+    expect(await screen.findByText(t('failure.unexpected'))).toBeInTheDocument()
+    expect(screen.queryByText(t('failure.setup-not-confirmed'))).not.toBeInTheDocument()
+  })
+
+  test('Cancel waits while a code is being checked, so its answer is not dropped', async () => {
+    const { u, auth, t } = setup(locale, { totp: { preferred: true } })
+    await u.click(await screen.findByRole('button', { name: t('security.replace') }))
+    await u.click(within(screen.getByRole('dialog')).getByRole('button', { name: t('security.replaceConfirm.continue') }))
+    const release = auth.hold('verifyTotpSetup')
+    await u.type(await screen.findByLabelText(t('totp.codeLabel')), '123456')
+    const cancel = screen.getByRole('button', { name: t('common.cancel') })
+    expect(cancel).toBeDisabled()
+    await u.click(cancel)
+    release()
+    expect(await screen.findByText(t('security.notice.replaced'))).toBeInTheDocument()
+    expect(screen.getByText(t('security.totp.on'))).toBeInTheDocument()
   })
 
   test('Continue → Cancel: the authenticator shows as not asked for at once, and Finish shows the same key again', async () => {
@@ -167,7 +258,7 @@ describe.each(['en', 'ja'] as const)('security screen (%s)', (locale) => {
   })
 
   test('when configuration did not say, the refusal teaches the page that MFA is required', async () => {
-    const { u, t } = setup(locale, { totp: { preferred: true } }, { mfaRequired: true }, false)
+    const { u, t } = setup(locale, { totp: { preferred: true } }, { mfaRequired: true }, 'unknown')
     await u.click(await screen.findByRole('button', { name: t('security.turnOff') }))
     await u.click(within(screen.getByRole('dialog')).getByRole('button', { name: t('security.disableConfirm.confirm') }))
     expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.mfa-required-by-pool'))

@@ -10,7 +10,7 @@ import { StatusMessage } from '../../ui/messages.tsx'
 import { StepHeading } from '../../ui/step-heading.tsx'
 import { messages as later } from '../../i18n/later-messages.ts'
 import { messages } from './messages.ts'
-import type { SecurityState } from './security-flow.ts'
+import type { PoolMfaRequired, SecurityState } from './security-flow.ts'
 import { useAccountSecurity, type AccountSecurityController, type UseAccountSecurityOptions } from './use-account-security.ts'
 
 export type SecurityScreenProps = UseAccountSecurityOptions & {
@@ -92,6 +92,23 @@ const noticeKey = {
   preferred: 'security.notice.preferred',
 } as const
 
+type PoolCase = 'required' | 'optional' | 'unknown'
+
+/** The pool's MFA setting as the texts need it: unknown ones cover both outcomes. */
+const poolCase = (mfaRequired: PoolMfaRequired): PoolCase => (mfaRequired === undefined ? 'unknown' : mfaRequired ? 'required' : 'optional')
+
+const pendingBody = {
+  required: 'security.suspended.bodyRequired',
+  optional: 'security.suspended.body',
+  unknown: 'security.suspended.bodyUnknown',
+} as const satisfies Record<PoolCase, string>
+
+const unfinishedText = {
+  required: 'security.replaceConfirm.unfinishedRequired',
+  optional: 'security.replaceConfirm.unfinished',
+  unknown: 'security.replaceConfirm.unfinishedUnknown',
+} as const satisfies Record<PoolCase, string>
+
 const factorKey: Record<MfaType, 'security.factor.sms' | 'security.factor.email' | 'security.totp.name'> = {
   sms: 'security.factor.sms',
   email: 'security.factor.email',
@@ -133,14 +150,12 @@ function Overview({
         </div>
         {suspended ? (
           <Alert variation="error" heading={t('security.suspended.title')} className="message">
+            {/* The cause is stated only when known: a key issued here awaits its code. Otherwise only
+                what was seen; remembered devices, adaptive authentication or the pool's settings
+                can also let a sign-in skip the code (ADR 015). */}
             <Text as="span" display="block">
-              {state.mfaRequired ? t('security.suspended.bodyRequired') : t('security.suspended.body')}
+              {status.setupPending ? t(pendingBody[poolCase(state.mfaRequired)]) : t('security.suspended.seen')}
             </Text>
-            {!status.setupPending && (
-              <Text as="span" display="block">
-                {t('security.suspended.notStartedHere')}
-              </Text>
-            )}
           </Alert>
         ) : on ? (
           <>
@@ -201,7 +216,7 @@ function Overview({
         >
           <Text>{t('security.replaceConfirm.body')}</Text>
           {/* Exactly what an unfinished replacement does, before Continue (docs/cognito-behaviour.md#authenticator-setup). */}
-          <Text>{state.mfaRequired ? t('security.replaceConfirm.unfinishedRequired') : t('security.replaceConfirm.unfinished')}</Text>
+          <Text>{t(unfinishedText[poolCase(state.mfaRequired)])}</Text>
         </ConfirmDialog>
       )}
       {(state.step === 'confirm-disable' || state.step === 'disabling') && (

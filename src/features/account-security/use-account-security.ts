@@ -2,12 +2,15 @@ import { useEffect, useReducer, useRef } from 'react'
 import { toAuthFailure, type AuthFailure, type AuthStep } from '../../auth/auth-failure.ts'
 import type { AuthGateway } from '../../auth/auth-gateway.ts'
 import { enrollmentFlow, initialEnrollmentState, isPending } from '../../enrollment/enrollment-flow.ts'
-import { canFinish, initialSecurityState, securityFlow } from './security-flow.ts'
+import { canFinish, initialSecurityState, securityFlow, type PoolMfaRequired } from './security-flow.ts'
 
 export type UseAccountSecurityOptions = {
   auth: AuthGateway
-  /** From configuration; when false the server may still refuse, and the page learns it. */
-  mfaRequired: boolean
+  /**
+   * From configuration: true, false, or undefined when it does not say. Unless true the server may
+   * still refuse turning off, and the page learns it.
+   */
+  mfaRequired: PoolMfaRequired
   /** The access token was refused (expired, or signed out everywhere): the app signs out. */
   onSessionExpired(): void
 }
@@ -70,7 +73,7 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
       const { secret } = await auth.beginTotpSetup()
       if (request === keyRequest.current) enroll({ type: 'secret-issued', secret })
     } catch (error) {
-      if (request === keyRequest.current) enroll({ type: 'failed', failure: toAuthFailure(error, 'setup') })
+      if (request === keyRequest.current) enroll({ type: 'failed', failure: toAuthFailure(error, 'setup-key') })
     }
   }
 
@@ -150,6 +153,9 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
       openSetup()
     },
     cancel() {
+      // A code being checked (or the app being switched on) finishes first: its answer decides
+      // what the page shows, and leaving now would drop it.
+      if (state.step === 'enrolling' && setupBusy.current) return
       if (state.step === 'enrolling') closeSetup()
       dispatch({ type: 'cancelled' })
     },
