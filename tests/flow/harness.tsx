@@ -4,6 +4,12 @@
 // lazily loaded gateway) against a fresh local user pool on port 0, in jsdom. Users are created
 // over the emulator's wire API with the AWS SDK; codes come from the setup key on screen via an
 // independent TOTP implementation (tests/support/phone-totp.ts), at the emulator's clock.
+import {
+  AdminCreateUserCommand,
+  AdminSetUserMFAPreferenceCommand,
+  AdminSetUserPasswordCommand,
+  SetUserPoolMfaConfigCommand,
+} from '@aws-sdk/client-cognito-identity-provider'
 import { cleanup, render, screen, waitFor, type RenderResult } from '@testing-library/react'
 import userEvent, { type UserEvent } from '@testing-library/user-event'
 import { signOut } from 'aws-amplify/auth'
@@ -34,6 +40,14 @@ export type FlowEmulator = {
   createUser(kind: 'optional' | 'required', username?: string): Promise<{ username: string; password: string }>
   /** The code the user's phone shows now for this setup key, by the emulator's clock. */
   code(setupKey: string): string
+  /**
+   * A confirmed user of the MFA-optional pool with a phone number and SMS MFA enabled (not
+   * preferred), as an administrator would create one; SMS is turned on for the pool too (the demo
+   * pools are TOTP-only; only users with a phone number notice).
+   */
+  createSmsUser(username?: string): Promise<{ username: string; password: string }>
+  /** The SMS code the local pool printed for this user last (where a real one sends a text message). */
+  smsCode(username: string): string
   /** The confirmation code the local pool printed for a newly signed-up user. */
   confirmationCode(username: string): string
   /** Moves the emulator to the next 30-second step and returns that step's code (a step is accepted once). */
@@ -100,6 +114,36 @@ export function setupFlowTests(): FlowEmulator {
     async createUser(kind, username = uniqueName('flow')) {
       await createConfirmedUser(sdk!, pool(kind).userPoolId, username, PASSWORD, `user${Math.random().toString(36).slice(2)}@example.com`)
       return { username, password: PASSWORD }
+    },
+    async createSmsUser(username = uniqueName('flow')) {
+      const { userPoolId } = pool('optional')
+      await sdk!.send(
+        new SetUserPoolMfaConfigCommand({
+          UserPoolId: userPoolId,
+          SmsMfaConfiguration: { SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::000000000000:role/local-sms' } },
+        }),
+      )
+      await sdk!.send(
+        new AdminCreateUserCommand({
+          UserPoolId: userPoolId,
+          Username: username,
+          TemporaryPassword: PASSWORD,
+          MessageAction: 'SUPPRESS',
+          UserAttributes: [
+            { Name: 'phone_number', Value: '+15555551234' },
+            { Name: 'phone_number_verified', Value: 'true' },
+          ],
+        }),
+      )
+      await sdk!.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: username, Password: PASSWORD, Permanent: true }))
+      await sdk!.send(new AdminSetUserMFAPreferenceCommand({ UserPoolId: userPoolId, Username: username, SMSMfaSettings: { Enabled: true } }))
+      return { username, password: PASSWORD }
+    },
+    smsCode(username) {
+      const line = logs.findLast((l) => l.startsWith(`SMS code for ${username} (`))
+      const code = line?.match(/: (\d{6})$/)?.[1]
+      if (!code) throw new Error(`the emulator printed no SMS code for ${username}`)
+      return code
     },
     code: (setupKey) => phoneCode(setupKey, clock.now()),
     confirmationCode(username) {

@@ -5,6 +5,7 @@
 // is never reported as on (ADR 015).
 import { AssociateSoftwareTokenCommand, VerifySoftwareTokenCommand } from '@aws-sdk/client-cognito-identity-provider'
 import { screen, waitFor, within } from '@testing-library/react'
+import { vi } from 'vitest'
 import { phoneCode } from '../support/phone-totp.ts'
 import { sdkClient } from '../contract/harness.ts'
 import { enrolledUser, exactText, renderApp, setupFlowTests, ui, wrongCode, type RenderedApp } from './harness.tsx'
@@ -175,3 +176,107 @@ test('a code for this page’s key after the pending key was finished elsewhere 
   expect(screen.queryByText(t('security.notice.replaced'))).not.toBeInTheDocument()
   expect(screen.getByRole('button', { name: t('totp.startOver') })).toBeEnabled()
 })
+
+/** The sign-in step that asks for the code sent by text message: types the one the pool sent. */
+async function enterSmsCode(app: RenderedApp, username: string) {
+  const field = await screen.findByLabelText(app.t('signIn.delivered.label'), undefined, { timeout: 10_000 })
+  expect(screen.getByRole('heading', { name: app.t('signIn.delivered.title') })).toBeInTheDocument()
+  await app.user.type(field, env.smsCode(username))
+}
+
+test('with SMS as well: an unfinished replacement makes sign-in ask for the SMS code instead, and Security does not say on, here or in another browser', async () => {
+  const { username, password } = await env.createSmsUser()
+  const app = renderApp(env, 'optional')
+  const { user, t } = app
+  await ui(app).signIn(username, password)
+  await enterSmsCode(app, username)
+  await ui(app).expectSignedIn(username)
+  await ui(app).enrollFromSettings(env)
+  await ui(app).findTotpStatus(true)
+
+  await startReplacement(app)
+  await user.click(screen.getByRole('button', { name: t('common.cancel') }))
+  await expectSuspended(app)
+
+  // The authenticator is suspended, so the pool asks for the remaining factor directly.
+  await ui(app).signOut()
+  await ui(app).signIn(username, password)
+  await enterSmsCode(app, username)
+  await ui(app).expectSignedIn(username)
+  await expectSuspended(app)
+
+  // Another browser: its sign-in asked for SMS with no choice of the authenticator, which the
+  // authenticator, were it active and preferred, would have been.
+  app.unmount()
+  localStorage.clear()
+  sessionStorage.clear()
+  const other = renderApp(env, 'optional')
+  await ui(other).signIn(username, password)
+  await enterSmsCode(other, username)
+  await ui(other).expectSignedIn(username)
+  await expectSuspended(other, { startedHere: false })
+})
+
+test('Continue → Cancel, sign out, sign in with the password alone: the key issued here is still offered to finish', async () => {
+  const app = renderApp(env, 'optional')
+  const { user, t } = app
+  const { username, password, key: oldKey } = await enrolledUser(env, app)
+  await signInWithCode(app, username, password, oldKey)
+  const newKey = await startReplacement(app)
+  await user.click(screen.getByRole('button', { name: t('common.cancel') }))
+  await expectSuspended(app)
+
+  await ui(app).signOut()
+  await ui(app).signIn(username, password)
+  await ui(app).expectSignedIn(username)
+  // What the pending key predicted, not "it was not started in this browser".
+  await expectSuspended(app)
+  await user.click(screen.getByRole('button', { name: t('security.finishSetup') }))
+  await user.type(await screen.findByLabelText(t('totp.codeLabel'), undefined, { timeout: 10_000 }), env.nextCode(newKey))
+  await ui(app).findTotpStatus(true)
+})
+
+test('a key request whose answer is lost shows the authenticator suspended (Cognito made the association); one Cognito refuses leaves it on', async () => {
+  const app = renderApp(env, 'optional')
+  const { user, t } = app
+  const { username, password, key: oldKey } = await enrolledUser(env, app)
+  await signInWithCode(app, username, password, oldKey)
+  await ui(app).findTotpStatus(true)
+
+  const realFetch = globalThis.fetch
+  const isAssociate = (init?: RequestInit) => new Headers(init?.headers).get('x-amz-target')?.endsWith('.AssociateSoftwareToken') ?? false
+  // Refused by Cognito: nothing was made, the authenticator still works.
+  const refused = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) =>
+    isAssociate(init)
+      ? new Response(JSON.stringify({ __type: 'LimitExceededException', message: 'Attempt limit exceeded, please try after some time.' }), {
+          status: 400,
+          headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': 'LimitExceededException' },
+        })
+      : realFetch(input, init),
+  )
+  await user.click(await screen.findByRole('button', { name: t('security.replace') }))
+  await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: t('security.replaceConfirm.continue') }))
+  expect(await screen.findByText(t('failure.too-many-attempts'), undefined, { timeout: 10_000 })).toBeInTheDocument()
+  refused.mockRestore()
+  await user.click(screen.getByRole('button', { name: t('common.cancel') }))
+  await ui(app).findTotpStatus(true)
+
+  // Carried out, and the answer lost on the way back.
+  const lost = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const response = await realFetch(input, init)
+    if (isAssociate(init)) throw new TypeError('Failed to fetch')
+    return response
+  })
+  await user.click(screen.getByRole('button', { name: t('security.replace') }))
+  await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: t('security.replaceConfirm.continue') }))
+  expect(await screen.findByText(t('failure.offline'), undefined, { timeout: 20_000 })).toBeInTheDocument()
+  lost.mockRestore()
+  await user.click(screen.getByRole('button', { name: t('common.cancel') }))
+  await expectSuspended(app)
+
+  // It is so: the next sign-in asks for no code.
+  await ui(app).signOut()
+  await ui(app).signIn(username, password)
+  await ui(app).expectSignedIn(username)
+  await expectSuspended(app)
+}, 60_000)
