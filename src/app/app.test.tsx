@@ -99,6 +99,13 @@ describe.each(['en', 'ja'] as const)('app (%s)', (locale) => {
     expect(await screen.findByText(t('security.requiredReason'))).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: t('security.turnOff') })).not.toBeInTheDocument()
   })
+
+  test('when the configuration does not say whether the pool requires MFA, the replace dialog covers both outcomes', async () => {
+    const { user, t } = renderApp(locale, { users: [{ username: 'bob', password: 'x', totp: { preferred: true } }], signedInAs: 'bob' })
+    await user.click(await screen.findByRole('button', { name: t('security.replace') }, { timeout: 5_000 }))
+    expect(screen.getByRole('dialog')).toHaveTextContent(t('security.replaceConfirm.unfinishedUnknown'))
+    expect(screen.getByRole('dialog')).not.toHaveTextContent(t('security.replaceConfirm.unfinished'))
+  })
 })
 
 describe('accessibility', () => {
