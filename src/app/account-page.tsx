@@ -2,6 +2,7 @@ import '@aws-amplify/ui-react/styles/badge.css'
 import './account.css'
 import { Button, Flex, Text } from '@aws-amplify/ui-react'
 import type { AuthGateway } from '../auth/auth-gateway.ts'
+import type { MfaRequirement } from '../config/app-config.ts'
 import { messages } from '../features/account-security/messages.ts'
 import { SecurityScreen } from '../features/account-security/security-screen.tsx'
 import { useT, withMessages } from '../i18n/i18n-provider.tsx'
@@ -12,8 +13,12 @@ export type AccountPageProps = {
   /** What the user signs in with (username or email): the account label in authenticator apps. */
   accountName: string
   issuer: string
-  /** Whether the pool requires MFA; undefined when the configuration does not say. */
-  mfaRequired: boolean | undefined
+  /**
+   * The pool's MFA setting as configured. Passed as it is and read here, in the lazily loaded
+   * page, so the first screen carries nothing for it; 'unknown' stays unknown (the page then words
+   * an unfinished setup for both outcomes).
+   */
+  poolMfa: MfaRequirement
   /** Local mode: which demo pool this account lives in. */
   poolLabel?: string
   /** Which sign-out is under way, if any (the app signs out: app/use-session.ts). */
@@ -23,7 +28,7 @@ export type AccountPageProps = {
 }
 
 /** Account settings → Security, with sign-out. Loaded lazily after sign-in, with its words (below). */
-function AccountPage({ auth, accountName, issuer, mfaRequired, poolLabel, signingOut, onSignOut, onSessionExpired }: AccountPageProps) {
+function AccountPage({ auth, accountName, issuer, poolMfa, poolLabel, signingOut, onSignOut, onSessionExpired }: AccountPageProps) {
   const t = useT()
 
   return (
@@ -33,7 +38,13 @@ function AccountPage({ auth, accountName, issuer, mfaRequired, poolLabel, signin
         <Text className="hint">{t('account.signedInAs', { name: accountName })}</Text>
         {poolLabel && <Text className="hint">{t('account.pool', { name: poolLabel })}</Text>}
       </div>
-      <SecurityScreen auth={auth} mfaRequired={mfaRequired} onSessionExpired={onSessionExpired} accountName={accountName} issuer={issuer} />
+      <SecurityScreen
+        auth={auth}
+        mfaRequired={poolMfa === 'unknown' ? undefined : poolMfa === 'required'}
+        onSessionExpired={onSessionExpired}
+        accountName={accountName}
+        issuer={issuer}
+      />
       <section className="panel" aria-labelledby="sign-out-title">
         <Flex direction="column" gap="small">
           <StepHeading level={2} focusOnMount={false} id="sign-out-title">

@@ -280,8 +280,7 @@ function Session({
             auth={gateway}
             accountName={state.accountName}
             issuer={appName}
-            // Unknown stays unknown: the page then words an unfinished setup for both cases.
-            mfaRequired={pool.mfa === 'unknown' ? undefined : pool.mfa === 'required'}
+            poolMfa={pool.mfa}
             poolLabel={localMode ? poolName : undefined}
             // The buttons show which sign-out is under way; an ended session leaves them as they were.
             signingOut={state.step === 'signing-out' && state.reason !== 'session-ended' ? state.reason : undefined}
