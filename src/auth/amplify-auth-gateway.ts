@@ -4,6 +4,7 @@ import { Amplify } from 'aws-amplify'
 import {
   confirmSignIn,
   confirmSignUp,
+  fetchAuthSession,
   fetchMFAPreference,
   getCurrentUser,
   resendSignUpCode,
@@ -31,6 +32,7 @@ import {
   seenWithoutAuthenticator,
   type AuthenticatorEvidence,
 } from './authenticator-evidence.ts'
+import { createReauthentication } from './reauthentication.ts'
 import { forgetDeviceName, forgetDeviceNames, recallDeviceName, rememberDeviceName } from './device-names.ts'
 
 type AuthMFAType = NonNullable<FetchMFAPreferenceOutput['preferred']>
@@ -84,6 +86,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
   const amplify = {
     confirmSignIn: inPool(pool, tokenStorage, confirmSignIn),
     confirmSignUp: inPool(pool, tokenStorage, confirmSignUp),
+    fetchAuthSession: inPool(pool, tokenStorage, fetchAuthSession),
     fetchMFAPreference: inPool(pool, tokenStorage, fetchMFAPreference),
     getCurrentUser: inPool(pool, tokenStorage, getCurrentUser),
     resendSignUpCode: inPool(pool, tokenStorage, resendSignUpCode),
@@ -98,6 +101,17 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
   // Whether this sign-in's SELECT_MFA_TYPE offered the authenticator: then it was active, whichever
   // factor the user chose (ADR 015).
   let totpOffered = false
+
+  const reauthentication = createReauthentication({
+    pool,
+    storage: () => (tokenStorage === 'session' ? sessionStorage : defaultStorage),
+    async currentSession() {
+      const [user, { tokens }] = await Promise.all([amplify.getCurrentUser(), amplify.fetchAuthSession()])
+      const sub = tokens?.idToken?.payload.sub
+      if (!sub) throw notSignedIn()
+      return { sub, username: user.username, loginId: user.signInDetails?.loginId }
+    },
+  })
 
   async function currentUsername(): Promise<string | undefined> {
     try {
@@ -292,5 +306,22 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
         forgetEvidence(pool.userPoolId, username, tokenStorage)
       }
     },
+    async authenticatedAt() {
+      const { tokens } = await amplify.fetchAuthSession()
+      if (!tokens?.idToken) throw notSignedIn()
+      // Seconds since the epoch, the time of the sign-in the session comes from (docs/cognito-behaviour.md#token-claims).
+      // A token without it counts as long ago, so the user is asked.
+      const authTime = tokens.idToken.payload.auth_time
+      return typeof authTime === 'number' ? authTime * 1000 : 0
+    },
+    reauthenticate: (password) => reauthentication.reauthenticate(password),
+    confirmReauthenticationCode: (code) => reauthentication.confirmCode(code),
   }
+}
+
+/** What Amplify throws when it finds no tokens; the screens read it as a lapsed session. */
+function notSignedIn(): Error {
+  const error = new Error('User needs to be authenticated to call this API.')
+  error.name = 'UserUnAuthenticatedException'
+  return error
 }

@@ -56,6 +56,12 @@ export type MfaStatus = {
   deviceName?: string
 }
 
+/**
+ * Where a re-authentication stands (docs/decisions/016-recent-sign-in.md): 'done' once the user
+ * proved it is them again, 'totp-code' while the fresh sign-in waits for the authenticator's code.
+ */
+export type ReauthenticationStep = { step: 'done' } | { step: 'totp-code' }
+
 export type SignUpResult = { step: 'confirm-sign-up'; destination?: string } | { step: 'done' }
 
 export interface AuthGateway {
@@ -82,4 +88,17 @@ export interface AuthGateway {
   verifyTotpSetup(code: string, deviceName: string): Promise<void>
   setTotpPreferred(): Promise<void>
   disableTotp(): Promise<void>
+
+  /**
+   * When the signed-in user last proved who they are: the ID token's `auth_time`, in milliseconds
+   * since the epoch. A refresh keeps it (docs/cognito-behaviour.md#refresh-tokens).
+   */
+  authenticatedAt(): Promise<number>
+  /**
+   * A fresh sign-in of the signed-in user with this password, beside the current session (Amplify's
+   * signIn refuses while someone is signed in; ADR 016). 'done' when the account asks for no code.
+   */
+  reauthenticate(password: string): Promise<ReauthenticationStep>
+  /** The authenticator's code for the fresh sign-in; once accepted, the session carries its new auth_time. */
+  confirmReauthenticationCode(code: string): Promise<ReauthenticationStep>
 }

@@ -54,6 +54,9 @@ export function createLazyAuthGateway(
     verifyTotpSetup: lazy('verifyTotpSetup'),
     setTotpPreferred: lazy('setTotpPreferred'),
     disableTotp: lazy('disableTotp'),
+    authenticatedAt: lazy('authenticatedAt'),
+    reauthenticate: lazy('reauthenticate'),
+    confirmReauthenticationCode: lazy('confirmReauthenticationCode'),
   }
 }
 

@@ -515,6 +515,8 @@ describe('tokens and signing out', () => {
     expect(after.accessToken.toString()).not.toBe(before.accessToken.toString())
     expect(after.idToken?.toString()).not.toBe(before.idToken?.toString())
     expect(after.accessToken.payload.auth_time).toBe(before.accessToken.payload.auth_time)
+    // The ID token's auth_time is the one the app reads for a recent sign-in (ADR 016).
+    expect(after.idToken?.payload.auth_time).toBe(before.idToken?.payload.auth_time)
     expect(after.accessToken.payload.origin_jti).toBe(before.accessToken.payload.origin_jti)
     expect(Number(after.accessToken.payload.iat)).toBeGreaterThan(Number(before.accessToken.payload.iat))
     const me = await sdk.send(new GetUserCommand({ AccessToken: after.accessToken.toString() }))

@@ -374,6 +374,117 @@ export function authGatewayContract(makeWorld: WorldFactory): void {
     })
   })
 
+  describe('re-authentication while signed in (ADR 016)', () => {
+    /** The pool's clock as the ID token's auth_time reads it: whole seconds. */
+    const authTime = (w: GatewayWorld) => Math.floor(w.now() / 1000) * 1000
+    const LATER_MS = 10 * 60_000
+
+    /** An enrolled user signed in with a code, then ten minutes later. */
+    async function signedInWithCode(w: GatewayWorld) {
+      const user = await enrolledUser(w)
+      w.advance(TOTP_STEP_MS)
+      await w.auth.signIn(user.username, user.password)
+      const signInCode = code(w, user.secret)
+      await w.auth.confirmTotpCode(signInCode)
+      const signedInAt = authTime(w)
+      w.advance(LATER_MS)
+      return { ...user, signInCode, signedInAt }
+    }
+
+    test('authenticatedAt is the time of the sign-in, not of the last call', async () => {
+      const w = await world('optional')
+      const { signedInAt } = await signedInWithCode(w)
+      expect(await w.auth.authenticatedAt()).toBe(signedInAt)
+      await w.auth.fetchMfaStatus()
+      expect(await w.auth.authenticatedAt()).toBe(signedInAt)
+    })
+
+    test('password then a wrong code, then the right code: done, authenticatedAt is now, and the session is still this user’s', async () => {
+      const w = await world('optional')
+      const { username, password, secret } = await signedInWithCode(w)
+      expect(await errorName(w.auth.reauthenticate('Wrong-pass-2026!'))).toBe('NotAuthorizedException')
+      expect(await w.auth.reauthenticate(password)).toEqual({ step: 'totp-code' })
+      expect(await errorName(w.auth.confirmReauthenticationCode(wrongCode(secret, w.now())))).toBe('CodeMismatchException')
+      w.advance(TOTP_STEP_MS)
+      expect(await w.auth.confirmReauthenticationCode(code(w, secret))).toEqual({ step: 'done' })
+
+      expect(await w.auth.authenticatedAt()).toBe(authTime(w))
+      expect(await w.auth.getCurrentUser()).toEqual({ username, loginId: username })
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpPreferred: true })
+      // Nothing of the fresh sign-in is left pending.
+      expect(await errorName(w.auth.confirmReauthenticationCode(code(w, secret)))).toBe('SignInException')
+      await w.auth.signOut()
+      expect(await w.auth.getCurrentUser()).toBeNull()
+    })
+
+    test('a code whose time step was already spent (by the sign-in) is ExpiredCodeException; the next step’s code works', async () => {
+      const w = await world('optional')
+      const user = await enrolledUser(w)
+      w.advance(TOTP_STEP_MS)
+      await w.auth.signIn(user.username, user.password)
+      const signInCode = code(w, user.secret)
+      await w.auth.confirmTotpCode(signInCode)
+      expect(await w.auth.reauthenticate(user.password)).toEqual({ step: 'totp-code' })
+      expect(await errorName(w.auth.confirmReauthenticationCode(signInCode))).toBe('ExpiredCodeException')
+      w.advance(TOTP_STEP_MS)
+      expect(await w.auth.confirmReauthenticationCode(code(w, user.secret))).toEqual({ step: 'done' })
+    })
+
+    test('a code sent after the challenge lapsed (3 minutes) is NotAuthorizedException; the session is unharmed', async () => {
+      const w = await world('optional')
+      const { username, password, secret, signedInAt } = await signedInWithCode(w)
+      await w.auth.reauthenticate(password)
+      w.advance(SESSION_MS + 1_000)
+      expect(await errorName(w.auth.confirmReauthenticationCode(code(w, secret)))).toBe('NotAuthorizedException')
+      expect(await w.auth.authenticatedAt()).toBe(signedInAt)
+      expect(await w.auth.getCurrentUser()).toEqual({ username, loginId: username })
+    })
+
+    test('five wrong passwords lock the account as at sign-in: then even the right one is refused as a lockout', async () => {
+      const w = await world('optional')
+      const { password } = await signedInWithCode(w)
+      for (let attempt = 1; attempt <= 5; attempt++) await rejectionOf(w.auth.reauthenticate(`Wrong-pass-${attempt}!`))
+      const locked = await rejectionOf(w.auth.reauthenticate(password))
+      expect(locked.name).toBe('NotAuthorizedException')
+      expect(locked.message).toMatch(/password attempts exceeded/i)
+    })
+
+    test('an account that asks for no code: the password alone is done and authenticatedAt is now', async () => {
+      const w = await world('optional')
+      const { username, password } = await w.createUser()
+      await w.auth.signIn(username, password)
+      w.advance(LATER_MS)
+      expect(await w.auth.reauthenticate(password)).toEqual({ step: 'done' })
+      expect(await w.auth.authenticatedAt()).toBe(authTime(w))
+      expect(await w.auth.getCurrentUser()).toEqual({ username, loginId: username })
+    })
+
+    test('MFA required and the authenticator suspended (MFA_SETUP): the password is enough, the session keeps its tokens, nothing is left half-done', async () => {
+      const w = await world('required')
+      const { username, password } = await w.createUser()
+      const { secret } = (await w.auth.signIn(username, password)) as { secret: string }
+      await w.auth.confirmTotpSetupDuringSignIn(code(w, secret), '')
+      const signedInAt = authTime(w)
+      await w.auth.beginTotpSetup() // a replacement left unverified
+      w.advance(LATER_MS)
+      expect(await w.auth.reauthenticate(password)).toEqual({ step: 'done' })
+      expect(await w.auth.authenticatedAt()).toBe(signedInAt)
+      expect(await w.auth.getCurrentUser()).toEqual({ username, loginId: username })
+      expect(await errorName(w.auth.confirmReauthenticationCode('123456'))).toBe('SignInException')
+      // The session still works, and a new key can be set up.
+      const next = (await w.auth.beginTotpSetup()).secret
+      await w.auth.verifyTotpSetup(code(w, next), '')
+      await w.auth.setTotpPreferred()
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpPreferred: true })
+    })
+
+    test('with no one signed in it is UserUnAuthenticatedException', async () => {
+      const w = await world('optional')
+      expect(await errorName(w.auth.authenticatedAt())).toBe('UserUnAuthenticatedException')
+      expect(await errorName(w.auth.reauthenticate('Any-pass-2026!'))).toBe('UserUnAuthenticatedException')
+    })
+  })
+
   describe('authenticator setup during sign-in (MFA required)', () => {
     test('a user without TOTP gets a key; a wrong code is EnableSoftwareTokenMFAException; the right one is done with TOTP preferred', async () => {
       const w = await world('required')

@@ -7,7 +7,7 @@
 // Codes: by default `totpCode` is the one code every authenticator shows and `usedCode` the one whose
 // time step was spent. Given `codeFor` (a phone's TOTP function), codes are checked as the pool
 // checks them instead: against the user's key at `clock`'s time, ±1 step, each step accepted once.
-import type { AuthGateway, CurrentUser, MfaStatus, MfaType, SignInStep } from '../../src/auth/auth-gateway.ts'
+import type { AuthGateway, CurrentUser, MfaStatus, MfaType, ReauthenticationStep, SignInStep } from '../../src/auth/auth-gateway.ts'
 import { isSuspended, refusedByServer, seenWithoutAuthenticator, type AuthenticatorEvidence } from '../../src/auth/authenticator-evidence.ts'
 
 export type FakeUser = {
@@ -44,6 +44,8 @@ export type FakeOptions = {
   signedInAs?: string
   /** What this "browser" already recorded of each user's authenticator (ADR 015), by username. */
   seen?: Record<string, AuthenticatorEvidence>
+  /** When the `signedInAs` session's sign-in happened (its auth_time), by `clock`. Default: now. */
+  signedInAt?: number
   /** Secrets handed out by beginTotpSetup / MFA_SETUP, in order (then repeats the last). */
   secrets?: string[]
 }
@@ -77,7 +79,7 @@ const FREE_PASSWORD_FAILURES = 5
 const MAX_LOCK_MS = 15 * 60_000
 const TOTP_STEP_MS = 30_000
 
-type PlainStep = { kind: 'totp' | 'select' | 'delivered' | 'new-password'; username: string }
+type PlainStep = { kind: 'totp' | 'select' | 'delivered' | 'new-password' | 'reauth'; username: string }
 type SetupStep = { kind: 'setup'; username: string; secret: string }
 type Step = PlainStep | SetupStep
 /** A challenge session: single use, lapses after AuthSessionValidity, survives a few wrong answers. */
@@ -118,7 +120,9 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
   const users = new Map<string, FakeUser>()
   const accounts = new Map<string, Account>()
   let secretsIssued = 0
-  let signedIn: CurrentUser | undefined
+  // The session, with the time of the sign-in it comes from (the ID token's auth_time, whole seconds).
+  let signedIn: (CurrentUser & { authTime: number }) | undefined
+  const authTimeNow = () => Math.floor(clock.now() / 1000) * 1000
   let challenge: Challenge | undefined
   let pendingSetup: { username: string; secret: string } | undefined
   const failures = new Map<keyof AuthGateway, Error[]>()
@@ -158,7 +162,11 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
   for (const [username, seen] of Object.entries(options.seen ?? {})) evidence.set(keyOf(username), seen)
   if (options.signedInAs) {
     const user = findUser(options.signedInAs)
-    signedIn = { username: user?.username ?? options.signedInAs, loginId: options.signedInAs }
+    signedIn = {
+      username: user?.username ?? options.signedInAs,
+      loginId: options.signedInAs,
+      authTime: Math.floor((options.signedInAt ?? clock.now()) / 1000) * 1000,
+    }
   }
 
   async function enter(method: keyof AuthGateway, args: unknown[]) {
@@ -226,20 +234,49 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
     acc.lastUsedStep = Math.max(step, acc.lastUsedStep ?? step)
   }
 
+  /** SOFTWARE_TOKEN_MFA's answer: a reused or wrong code costs the session a try; the right one spends its step. */
+  function answerCode(current: Session, user: FakeUser, code: string): void {
+    const step = matchStep(user.totpSecret, code)
+    if (isSpent(user, code, step)) {
+      wrongAnswer(current, authError('ExpiredCodeException', 'Your software token has already been used once.'))
+    }
+    if (step === null) wrongAnswer(current, authError('CodeMismatchException', 'Invalid code received for user'))
+    spend(user, step)
+  }
+
   function finish(username: string, loginId: string, seen: AuthenticatorEvidence): SignInStep {
     challenge = undefined
-    signedIn = { username, loginId }
+    signedIn = { username, loginId, authTime: authTimeNow() }
     const without = seen === 'not-asked' || seen === 'other-factor-only'
     see(username, without ? seenWithoutAuthenticator(evidence.get(keyOf(username)), seen) : seen)
     return { step: 'done' }
   }
 
+  /** The password step of a sign-in or a re-authentication: lockout first, then the password. */
+  function provePassword(user: FakeUser, password: string): void {
+    const acc = account(user)
+    // During a lockout every attempt is refused without the password being checked.
+    if (acc.lockedUntil !== undefined && clock.now() < acc.lockedUntil) {
+      throw authError('NotAuthorizedException', 'Password attempts exceeded')
+    }
+    if (user.password !== password) {
+      acc.failedPasswords += 1
+      if (acc.failedPasswords >= FREE_PASSWORD_FAILURES) {
+        acc.lockedUntil = clock.now() + Math.min(1000 * 2 ** (acc.failedPasswords - FREE_PASSWORD_FAILURES), MAX_LOCK_MS)
+      }
+      throw authError('NotAuthorizedException', 'Incorrect username or password.')
+    }
+    acc.failedPasswords = 0
+    acc.lockedUntil = undefined
+  }
+
+  /** Whether the user's verified authenticator counts: a new key awaiting its code suspends it (docs/cognito-behaviour.md#authenticator-setup). */
+  const totpActive = (user: FakeUser) => Boolean(user.totp) && pendingSetup?.username !== user.username
+
   /** Cognito's MFA decision after the password is proven (docs/cognito-behaviour.md#mfa-decision). */
   function afterPassword(user: FakeUser, loginId: string): SignInStep {
     const username = user.username
-    // A new key that awaits its code suspends the verified one (docs/cognito-behaviour.md#authenticator-setup).
-    const suspended = pendingSetup?.username === username
-    const totp = Boolean(user.totp) && !suspended
+    const totp = totpActive(user)
     if (totp && user.sms && !user.totp?.preferred) {
       begin({ kind: 'select', username })
       totpOffered = true
@@ -283,7 +320,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
 
     async getCurrentUser(): Promise<CurrentUser | null> {
       await enter('getCurrentUser', [])
-      return signedIn ? { ...signedIn } : null
+      return signedIn ? { username: signedIn.username, loginId: signedIn.loginId } : null
     },
     async signIn(username, password) {
       await enter('signIn', [username, '[password]'])
@@ -294,20 +331,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       const user = findUser(username)
       // The local pools' clients keep legacy existence errors (PreventUserExistenceErrors off).
       if (!user) throw authError('UserNotFoundException', 'User does not exist.')
-      const acc = account(user)
-      // During a lockout every attempt is refused without the password being checked.
-      if (acc.lockedUntil !== undefined && clock.now() < acc.lockedUntil) {
-        throw authError('NotAuthorizedException', 'Password attempts exceeded')
-      }
-      if (user.password !== password) {
-        acc.failedPasswords += 1
-        if (acc.failedPasswords >= FREE_PASSWORD_FAILURES) {
-          acc.lockedUntil = clock.now() + Math.min(1000 * 2 ** (acc.failedPasswords - FREE_PASSWORD_FAILURES), MAX_LOCK_MS)
-        }
-        throw authError('NotAuthorizedException', 'Incorrect username or password.')
-      }
-      acc.failedPasswords = 0
-      acc.lockedUntil = undefined
+      provePassword(user, password)
       if (user.status === 'unconfirmed') return { step: 'confirm-sign-up' }
       if (user.status === 'reset-required') return { step: 'reset-password' }
       if (user.status === 'force-change-password') {
@@ -322,12 +346,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       await enter('confirmTotpCode', [code])
       const current = requireChallenge('totp')
       const user = findUser(current.username)!
-      const step = matchStep(user.totpSecret, code)
-      if (isSpent(user, code, step)) {
-        return wrongAnswer(current, authError('ExpiredCodeException', 'Your software token has already been used once.'))
-      }
-      if (step === null) return wrongAnswer(current, authError('CodeMismatchException', 'Invalid code received for user'))
-      spend(user, step)
+      answerCode(current, user, code)
       return finish(user.username, loginIdOf(user.username), 'asked-for-code')
     },
     async confirmTotpSetupDuringSignIn(code, deviceName) {
@@ -466,6 +485,43 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       // Only the setting goes; the verified key stays, as in Cognito.
       user.totp = undefined
       see(user.username, undefined)
+    },
+    async authenticatedAt() {
+      await enter('authenticatedAt', [])
+      requireSignedIn()
+      return signedIn!.authTime
+    },
+    // A fresh sign-in of the signed-in user beside the session, as the Amplify gateway makes it (ADR 016).
+    async reauthenticate(password): Promise<ReauthenticationStep> {
+      await enter('reauthenticate', ['[password]'])
+      const user = requireSignedIn()
+      challenge = undefined
+      if (!password) throw authError('EmptySignInPassword', 'password is required to signIn')
+      provePassword(user, password)
+      if (totpActive(user)) {
+        // With SMS as well and neither preferred, the gateway chooses TOTP for the user.
+        begin({ kind: 'reauth', username: user.username })
+        return { step: 'totp-code' }
+      }
+      if (user.sms) throw authError('ReauthenticationUnsupported', 'The fresh sign-in asked for SMS_MFA.')
+      if (options.mfaRequired) {
+        // MFA_SETUP: the password was all the account requires. Amplify associates a new key with
+        // the challenge (it replaces any pending one), and the sign-in is left to lapse: the session
+        // keeps its tokens and its auth_time.
+        pendingSetup = { username: user.username, secret: nextSecret() }
+        return { step: 'done' }
+      }
+      signedIn = { ...signedIn!, authTime: authTimeNow() }
+      return { step: 'done' }
+    },
+    async confirmReauthenticationCode(code): Promise<ReauthenticationStep> {
+      await enter('confirmReauthenticationCode', [code])
+      const current = requireChallenge('reauth')
+      const user = findUser(current.username)!
+      answerCode(current, user, code)
+      challenge = undefined
+      signedIn = { ...signedIn!, authTime: authTimeNow() }
+      return { step: 'done' }
     },
   }
   return gateway
