@@ -304,3 +304,28 @@ describe('support contact (the lost-phone help at the code step)', () => {
     expect(supportOf(resolveInjectedConfig(explicit, origin))).toBeUndefined()
   })
 })
+
+describe('recent sign-in (ADR 016)', () => {
+  const minutesOf = (result: ReturnType<typeof resolveBuildConfig>) => (result.ok ? result.config.recentSignInMinutes : result.problems)
+  const envPool = { VITE_COGNITO_USER_POOL_ID: 'eu-west-1_Env', VITE_COGNITO_USER_POOL_CLIENT_ID: 'envclient' }
+
+  test('absent: no choice in the config (the Security page then uses five minutes)', () => {
+    expect(minutesOf(resolveBuildConfig({ env: {}, origin }))).toBeUndefined()
+    expect(minutesOf(resolveBuildConfig({ env: envPool, origin }))).toBeUndefined()
+  })
+
+  test('VITE_RECENT_SIGN_IN_MINUTES sets it for the local pool, an env pool and amplify_outputs.json alike', () => {
+    expect(minutesOf(resolveBuildConfig({ env: { VITE_RECENT_SIGN_IN_MINUTES: '10' }, origin }))).toBe(10)
+    expect(minutesOf(resolveBuildConfig({ env: { ...envPool, VITE_RECENT_SIGN_IN_MINUTES: ' 1 ' }, origin }))).toBe(1)
+    const outputsPool = { user_pool_id: 'us-east-1_Zz9', user_pool_client_id: 'client1' }
+    expect(minutesOf(resolveBuildConfig({ env: { VITE_RECENT_SIGN_IN_MINUTES: '60' }, origin, amplifyOutputs: outputs(outputsPool) }))).toBe(60)
+  })
+
+  test('anything but whole minutes from 1 to 60 is a configuration problem, not a silent default', () => {
+    for (const value of ['0', '61', '2.5', '-5', 'five', '1e1']) {
+      expect(minutesOf(resolveBuildConfig({ env: { VITE_RECENT_SIGN_IN_MINUTES: value }, origin })), value).toEqual([
+        { kind: 'invalid', field: 'VITE_RECENT_SIGN_IN_MINUTES' },
+      ])
+    }
+  })
+})

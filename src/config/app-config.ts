@@ -36,7 +36,17 @@ export type TokenStorage = 'local' | 'session'
  */
 export type SupportContact = { url?: string; email?: string }
 
-export type AppConfig = { backend: Backend; appName: string; tokenStorage?: TokenStorage; support?: SupportContact }
+export type AppConfig = {
+  backend: Backend
+  appName: string
+  tokenStorage?: TokenStorage
+  support?: SupportContact
+  /** How recent a sign-in must be for turning the authenticator off or replacing it (ADR 016); absent means 5 minutes. */
+  recentSignInMinutes?: number
+}
+
+/** A sign-in older than this asks for the password and a code again before a sensitive change (ADR 016). */
+export const defaultRecentSignInMinutes = 5
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: ConfigProblem[] }
 
@@ -169,6 +179,11 @@ export function resolveBuildConfig({ env, amplifyOutputs, origin }: BuildInput):
   if (supportEmail && !/^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(supportEmail)) problems.push({ kind: 'invalid', field: 'VITE_SUPPORT_EMAIL' })
   const support: SupportContact | undefined = supportUrl || supportEmail ? { url: supportUrl, email: supportEmail } : undefined
   if (envStorage && envStorage !== 'local' && envStorage !== 'session') problems.push({ kind: 'invalid', field: 'VITE_COGNITO_TOKEN_STORAGE' })
+  // Whole minutes from 1 to 60 (ADR 016; longer would make the check meaningless), in one pattern:
+  // the first screen carries this (ADR 003).
+  const recentText = envString(env, 'VITE_RECENT_SIGN_IN_MINUTES')
+  if (recentText && !/^([1-9]|[1-5]\d|60)$/.test(recentText)) problems.push({ kind: 'invalid', field: 'VITE_RECENT_SIGN_IN_MINUTES' })
+  const recentSignInMinutes = recentText ? +recentText : undefined
   let mfaOverride: MfaRequirement | undefined
   if (mfaText !== undefined) {
     if (mfaText === 'optional' || mfaText === 'required') mfaOverride = mfaText
@@ -195,6 +210,7 @@ export function resolveBuildConfig({ env, amplifyOutputs, origin }: BuildInput):
         },
         tokenStorage: envStorage,
         support,
+        recentSignInMinutes,
       },
     }
   }
@@ -206,12 +222,21 @@ export function resolveBuildConfig({ env, amplifyOutputs, origin }: BuildInput):
     const pool = { ...outputs.pool, endpoint, mfa: mfaOverride ?? outputs.pool.mfa }
     return {
       ok: true,
-      config: { appName, backend: { kind: 'explicit', source: 'amplify_outputs.json', pool }, tokenStorage: envStorage, support },
+      config: {
+        appName,
+        backend: { kind: 'explicit', source: 'amplify_outputs.json', pool },
+        tokenStorage: envStorage,
+        support,
+        recentSignInMinutes,
+      },
     }
   }
 
   if (problems.length > 0) return { ok: false, problems }
-  return { ok: true, config: { appName, backend: localBackend(new URL(localPathPrefix, origin).href), tokenStorage: envStorage, support } }
+  return {
+    ok: true,
+    config: { appName, backend: localBackend(new URL(localPathPrefix, origin).href), tokenStorage: envStorage, support, recentSignInMinutes },
+  }
 }
 
 /** Validates a config handed to `<App config>` (flow tests, embedders). */
