@@ -6,6 +6,7 @@ import { messages as failures } from '../../src/auth/failure-messages.ts'
 import { messages as laterFailures } from '../../src/auth/later-failure-messages.ts'
 import { messages as config } from '../../src/config/messages.ts'
 import { messages as accountSecurity } from '../../src/features/account-security/messages.ts'
+import { messages as reauthentication } from '../../src/features/account-security/reauthentication-messages.ts'
 import { messages as signInForm } from '../../src/features/sign-in/form-messages.ts'
 import { messages as signInSteps } from '../../src/features/sign-in/step-messages.ts'
 import { messages as signUp } from '../../src/features/sign-up/messages.ts'
@@ -29,6 +30,7 @@ export const areas: { [Area in keyof MessageAreas]: Record<Locale, Record<keyof 
   signInSteps,
   signUp,
   accountSecurity,
+  reauthentication,
   totpEnrollment,
 }
 

@@ -1,0 +1,117 @@
+import { useReducer, useRef } from 'react'
+import { toAuthFailure } from '../../auth/auth-failure.ts'
+import type { AuthGateway, ReauthenticationStep } from '../../auth/auth-gateway.ts'
+import type { Clock } from '../../ui/clock.ts'
+import { initialReauthenticationState, reauthenticationFlow, type ReauthenticationFailure } from './reauthentication-flow.ts'
+
+export type UseRecentSignInOptions = {
+  auth: AuthGateway
+  /** How recent the session's sign-in must be (VITE_RECENT_SIGN_IN_MINUTES, ADR 016). */
+  maxAgeMinutes: number
+  /** The page's clock: the session's age is now minus the ID token's auth_time. */
+  clock: Clock
+  /** The page's own session turned out to be gone: the app signs out. */
+  onSessionExpired(): void
+}
+
+/**
+ * "Confirm it's you" before a sensitive change (turning the authenticator off, replacing it, and
+ * later forgetting remembered browsers). `whenRecent(action)` runs the action at once when the
+ * session's sign-in is recent enough, else opens the dialog and runs it once the user has proved it
+ * is them; cancelling drops it. The page stays where it was either way.
+ */
+export function useRecentSignIn({ auth, maxAgeMinutes, clock, onSessionExpired }: UseRecentSignInOptions) {
+  const [state, dispatch] = useReducer(reauthenticationFlow, initialReauthenticationState)
+  // The action waiting for the proof. A ref: it is run, not rendered.
+  const pending = useRef<(() => void) | undefined>(undefined)
+  // Set synchronously, so a double click or an auto-submit plus Enter makes one request.
+  const busy = useRef(false)
+  const onExpired = useRef(onSessionExpired)
+  onExpired.current = onSessionExpired
+
+  function proved() {
+    const action = pending.current
+    pending.current = undefined
+    dispatch({ type: 'proved' })
+    action?.()
+  }
+
+  async function whenRecent(action: () => void) {
+    if (busy.current || state.step !== 'closed') return
+    busy.current = true
+    let recent = false
+    try {
+      recent = clock.now() - (await auth.authenticatedAt()) <= maxAgeMinutes * 60_000
+    } catch (error) {
+      // No session to read: the app signs out. Anything else: ask, rather than let the change through.
+      if (toAuthFailure(error, 'preference') === 'session-expired') {
+        onExpired.current()
+        return
+      }
+    } finally {
+      busy.current = false
+    }
+    if (recent) {
+      action()
+      return
+    }
+    pending.current = action
+    dispatch({ type: 'opened' })
+  }
+
+  async function answer(call: () => Promise<ReauthenticationStep>, failure: (error: unknown) => ReauthenticationFailure | 'signed-out') {
+    busy.current = true
+    try {
+      const step = await call()
+      if (step.step === 'done') proved()
+      else dispatch({ type: 'code-requested' })
+    } catch (error) {
+      const reason = failure(error)
+      if (reason === 'signed-out') {
+        pending.current = undefined
+        dispatch({ type: 'closed' })
+        onExpired.current()
+      } else {
+        dispatch({ type: 'failed', failure: reason })
+      }
+    } finally {
+      busy.current = false
+    }
+  }
+
+  return {
+    state,
+    whenRecent: (action: () => void) => void whenRecent(action),
+    submitPassword(password: string) {
+      if (busy.current || state.step !== 'password') return
+      dispatch({ type: 'password-submitted' })
+      void answer(
+        () => auth.reauthenticate(password),
+        (error) => {
+          const reason = toAuthFailure(error, 'password')
+          // At this step a lapse means the page's own session is gone (no tokens to re-authenticate).
+          return reason === 'session-expired' ? 'signed-out' : reason
+        },
+      )
+    },
+    submitCode(code: string) {
+      if (busy.current || state.step !== 'code') return
+      dispatch({ type: 'code-submitted' })
+      void answer(
+        () => auth.confirmReauthenticationCode(code),
+        (error) => {
+          const reason = toAuthFailure(error, 'code')
+          // The fresh sign-in's challenge ended (three minutes, or five wrong codes); the session is fine.
+          return reason === 'session-expired' ? 'lapsed' : reason
+        },
+      )
+    },
+    cancel() {
+      if (busy.current) return
+      pending.current = undefined
+      dispatch({ type: 'closed' })
+    },
+  }
+}
+
+export type RecentSignInController = ReturnType<typeof useRecentSignIn>
