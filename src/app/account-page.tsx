@@ -7,6 +7,7 @@ import { messages } from '../features/account-security/messages.ts'
 import { SecurityScreen } from '../features/account-security/security-screen.tsx'
 import { useT, withMessages } from '../i18n/i18n-provider.tsx'
 import { StepHeading } from '../ui/step-heading.tsx'
+import type { Clock } from '../ui/clock.ts'
 
 export type AccountPageProps = {
   auth: AuthGateway
@@ -25,10 +26,24 @@ export type AccountPageProps = {
   signingOut?: 'local' | 'global'
   onSignOut(how: 'local' | 'global'): void
   onSessionExpired(): void
+  /** How recent a sign-in turning the authenticator off or replacing it needs (ADR 016). */
+  recentSignInMinutes?: number
+  clock?: Clock
 }
 
 /** Account settings → Security, with sign-out. Loaded lazily after sign-in, with its words (below). */
-function AccountPage({ auth, accountName, issuer, poolMfa, poolLabel, signingOut, onSignOut, onSessionExpired }: AccountPageProps) {
+function AccountPage({
+  auth,
+  accountName,
+  issuer,
+  poolMfa,
+  poolLabel,
+  signingOut,
+  onSignOut,
+  onSessionExpired,
+  recentSignInMinutes,
+  clock,
+}: AccountPageProps) {
   const t = useT()
 
   return (
@@ -44,6 +59,8 @@ function AccountPage({ auth, accountName, issuer, poolMfa, poolLabel, signingOut
         onSessionExpired={onSessionExpired}
         accountName={accountName}
         issuer={issuer}
+        recentSignInMinutes={recentSignInMinutes}
+        clock={clock}
       />
       <section className="panel" aria-labelledby="sign-out-title">
         <Flex direction="column" gap="small">

@@ -149,7 +149,7 @@ function Frame({ appName, local, children }: { appName: string; local: boolean; 
 type BackendProps = Omit<AppProps, 'config' | 'initialLocale'> & { config: AppConfig }
 
 function Backend({ config: { backend, ...shared }, fetchImpl, ...rest }: BackendProps) {
-  // `shared`: the app name, the token storage and the support contact, the same whichever pool is used.
+  // `shared`: the app name, the token storage, the support contact and the recent sign-in limit, the same whichever pool is used.
   if (backend.kind === 'explicit') {
     return <Session pool={backend.pool} {...shared} {...rest} />
   }
@@ -211,6 +211,8 @@ type SessionProps = Omit<AppProps, 'config' | 'initialLocale' | 'fetchImpl'> & {
   tokenStorage?: TokenStorage
   /** Named by the sign-in help for a user who cannot use their authenticator app. */
   support?: SupportContact
+  /** How recent a sign-in turning the authenticator off or replacing it needs (ADR 016). */
+  recentSignInMinutes?: number
   localMode?: boolean
   picker?: ReactNode
   poolName?: string
@@ -221,6 +223,7 @@ function Session({
   appName,
   tokenStorage,
   support,
+  recentSignInMinutes,
   createGateway = createLazyAuthGateway,
   clock = systemClock,
   challengeSessionMs,
@@ -286,6 +289,8 @@ function Session({
             signingOut={state.step === 'signing-out' && state.reason !== 'session-ended' ? state.reason : undefined}
             onSignOut={(how) => void session.signOut(how)}
             onSessionExpired={() => void session.signOut('session-ended')}
+            recentSignInMinutes={recentSignInMinutes}
+            clock={clock}
           />
         </Suspense>
       )

@@ -12,17 +12,31 @@ import { messages as later } from '../../i18n/later-messages.ts'
 import { messages } from './messages.ts'
 import type { PoolMfaRequired, SecurityState } from './security-flow.ts'
 import { useAccountSecurity, type AccountSecurityController, type UseAccountSecurityOptions } from './use-account-security.ts'
+import { defaultRecentSignInMinutes } from '../../config/app-config.ts'
+import { systemClock, type Clock } from '../../ui/clock.ts'
+import { ReauthenticationDialog } from './reauthentication-dialog.tsx'
+import { useRecentSignIn, type RecentSignInController } from './use-recent-sign-in.ts'
 
 export type SecurityScreenProps = UseAccountSecurityOptions & {
   /** What the user signs in with (username or email): the account label in authenticator apps. */
   accountName: string
   /** The app's name: the entry's title in authenticator apps. */
   issuer: string
+  /** Turning the authenticator off or replacing it needs a sign-in this recent (ADR 016). */
+  recentSignInMinutes?: number
+  clock?: Clock
 }
 
-function SecurityScreenView({ accountName, issuer, ...options }: SecurityScreenProps) {
+function SecurityScreenView({
+  accountName,
+  issuer,
+  recentSignInMinutes = defaultRecentSignInMinutes,
+  clock = systemClock,
+  ...options
+}: SecurityScreenProps) {
   const t = useT()
   const security = useAccountSecurity(options)
+  const recent = useRecentSignIn({ auth: options.auth, maxAgeMinutes: recentSignInMinutes, clock, onSessionExpired: options.onSessionExpired })
   const { state } = security
   // Coming back from the setup screen, focus returns to this section's heading.
   const wasEnrolling = useRef(false)
@@ -50,8 +64,20 @@ function SecurityScreenView({ accountName, issuer, ...options }: SecurityScreenP
         <StepHeading level={2} focusOnMount={wasEnrolling.current}>
           {t('security.title')}
         </StepHeading>
-        <SecurityBody security={security} state={state} />
+        <SecurityBody security={security} state={state} recent={recent} />
       </Flex>
+      {recent.state.step !== 'closed' && (
+        <ReauthenticationDialog
+          state={recent.state}
+          accountName={accountName}
+          onSubmitPassword={recent.submitPassword}
+          onSubmitCode={recent.submitCode}
+          onCancel={() => {
+            recent.cancel()
+            security.cancel()
+          }}
+        />
+      )}
     </section>
   )
 }
@@ -59,7 +85,7 @@ function SecurityScreenView({ accountName, issuer, ...options }: SecurityScreenP
 // This screen is loaded after sign-in; its words come with it.
 export const SecurityScreen = withMessages([later, laterFailures, messages], SecurityScreenView)
 
-function SecurityBody({ security, state }: { security: AccountSecurityController; state: SecurityState }) {
+function SecurityBody({ security, state, recent }: { security: AccountSecurityController; state: SecurityState; recent: RecentSignInController }) {
   const t = useT()
   switch (state.step) {
     case 'loading':
@@ -81,7 +107,7 @@ function SecurityBody({ security, state }: { security: AccountSecurityController
     case 'enrolling':
       return null
     default:
-      return <Overview security={security} state={state} />
+      return <Overview security={security} state={state} recent={recent} />
   }
 }
 
@@ -118,10 +144,15 @@ const factorKey: Record<MfaType, 'security.factor.sms' | 'security.factor.email'
 function Overview({
   security,
   state,
+  recent,
 }: {
   security: AccountSecurityController
   state: Exclude<SecurityState, { step: 'loading' | 'load-failed' | 'enrolling' }>
+  recent: RecentSignInController
 }) {
+  // While "Confirm it's you" is open it takes the confirmation's place; once proved, the change runs
+  // and its dialog comes back showing the progress.
+  const confirming = recent.state.step === 'closed'
   const t = useT()
   const { locale } = useLocale()
   const { status } = state
@@ -206,12 +237,12 @@ function Overview({
         {status.totpEnabled && state.mfaRequired && <Text className="hint">{t('security.requiredReason')}</Text>}
       </div>
 
-      {state.step === 'confirm-replace' && (
+      {state.step === 'confirm-replace' && confirming && (
         <ConfirmDialog
           title={t('security.replaceConfirm.title')}
           confirmLabel={t('security.replaceConfirm.continue')}
           cancelLabel={t('common.cancel')}
-          onConfirm={security.confirmReplace}
+          onConfirm={() => recent.whenRecent(security.confirmReplace)}
           onCancel={security.cancel}
         >
           <Text>{t('security.replaceConfirm.body')}</Text>
@@ -219,7 +250,7 @@ function Overview({
           <Text>{t(unfinishedText[poolCase(state.mfaRequired)])}</Text>
         </ConfirmDialog>
       )}
-      {(state.step === 'confirm-disable' || state.step === 'disabling') && (
+      {(state.step === 'confirm-disable' || state.step === 'disabling') && confirming && (
         <ConfirmDialog
           title={t('security.disableConfirm.title')}
           confirmLabel={t('security.disableConfirm.confirm')}
@@ -227,7 +258,7 @@ function Overview({
           pendingLabel={t('security.disableConfirm.working')}
           pending={state.step === 'disabling'}
           destructive
-          onConfirm={security.confirmDisable}
+          onConfirm={() => recent.whenRecent(security.confirmDisable)}
           onCancel={security.cancel}
         >
           <Text>{t('security.disableConfirm.body')}</Text>
