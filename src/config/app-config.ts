@@ -45,9 +45,6 @@ export type AppConfig = {
   recentSignInMinutes?: number
 }
 
-/** A sign-in older than this asks for the password and a code again before a sensitive change (ADR 016). */
-export const defaultRecentSignInMinutes = 5
-
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: ConfigProblem[] }
 
 /** What tests (and embedders) may pass to `<App config>`. */

@@ -12,10 +12,9 @@ import { messages as later } from '../../i18n/later-messages.ts'
 import { messages } from './messages.ts'
 import type { PoolMfaRequired, SecurityState } from './security-flow.ts'
 import { useAccountSecurity, type AccountSecurityController, type UseAccountSecurityOptions } from './use-account-security.ts'
-import { defaultRecentSignInMinutes } from '../../config/app-config.ts'
 import { systemClock, type Clock } from '../../ui/clock.ts'
 import { ReauthenticationDialog } from './reauthentication-dialog.tsx'
-import { useRecentSignIn, type RecentSignInController } from './use-recent-sign-in.ts'
+import { defaultRecentSignInMinutes, useRecentSignIn, type RecentSignInController } from './use-recent-sign-in.ts'
 
 export type SecurityScreenProps = UseAccountSecurityOptions & {
   /** What the user signs in with (username or email): the account label in authenticator apps. */

@@ -4,6 +4,9 @@ import type { AuthGateway, ReauthenticationStep } from '../../auth/auth-gateway.
 import type { Clock } from '../../ui/clock.ts'
 import { initialReauthenticationState, reauthenticationFlow, type ReauthenticationFailure } from './reauthentication-flow.ts'
 
+/** A sign-in older than this asks for the password and a code again (VITE_RECENT_SIGN_IN_MINUTES unset). */
+export const defaultRecentSignInMinutes = 5
+
 export type UseRecentSignInOptions = {
   auth: AuthGateway
   /** How recent the session's sign-in must be (VITE_RECENT_SIGN_IN_MINUTES, ADR 016). */
