@@ -20,7 +20,7 @@ import {
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito'
 import { defaultStorage, sessionStorage } from 'aws-amplify/utils'
 import type { PoolConfig, TokenStorage } from '../config/app-config.ts'
-import type { AuthGateway, MfaType, SignInStep } from './auth-gateway.ts'
+import type { AuthGateway, MfaType, ReauthenticationStep, SignInStep } from './auth-gateway.ts'
 import {
   forgetAllEvidence,
   forgetEvidence,
@@ -32,7 +32,7 @@ import {
   seenWithoutAuthenticator,
   type AuthenticatorEvidence,
 } from './authenticator-evidence.ts'
-import { createReauthentication } from './reauthentication.ts'
+import { createReauthentication, type ReauthenticationOutcome } from './reauthentication.ts'
 import { forgetDeviceName, forgetDeviceNames, recallDeviceName, rememberDeviceName } from './device-names.ts'
 
 type AuthMFAType = NonNullable<FetchMFAPreferenceOutput['preferred']>
@@ -112,6 +112,11 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
       return { sub, username: user.username, loginId: user.signInDetails?.loginId }
     },
   })
+
+  /** The public step of a re-authentication. */
+  async function reauthenticated(outcome: ReauthenticationOutcome): Promise<ReauthenticationStep> {
+    return { step: outcome.step }
+  }
 
   async function currentUsername(): Promise<string | undefined> {
     try {
@@ -314,8 +319,12 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
       const authTime = tokens.idToken.payload.auth_time
       return typeof authTime === 'number' ? authTime * 1000 : 0
     },
-    reauthenticate: (password) => reauthentication.reauthenticate(password),
-    confirmReauthenticationCode: (code) => reauthentication.confirmCode(code),
+    async reauthenticate(password) {
+      return reauthenticated(await reauthentication.reauthenticate(password))
+    },
+    async confirmReauthenticationCode(code) {
+      return reauthenticated(await reauthentication.confirmCode(code))
+    },
   }
 }
 

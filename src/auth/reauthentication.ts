@@ -8,7 +8,6 @@ import { AUTH_KEY_PREFIX, createKeysForAuthStorage, createUserPoolsTokenProvider
 import { confirmSignIn, signIn, signOut, type SignInOutput } from 'aws-amplify/auth'
 import type { KeyValueStorageInterface } from 'aws-amplify/utils'
 import type { PoolConfig } from '../config/app-config.ts'
-import type { ReauthenticationStep } from './auth-gateway.ts'
 
 /** The signed-in session, as the page's Amplify sees it. */
 export type SignedInSession = {
@@ -28,9 +27,16 @@ export type ReauthenticationDeps = {
   currentSession(): Promise<SignedInSession>
 }
 
+/**
+ * A step of the re-authentication, and once done how it went: whether Cognito asked for the
+ * authenticator's code, and whether the session now carries the fresh sign-in's tokens (not after
+ * MFA_SETUP, which is left to lapse).
+ */
+export type ReauthenticationOutcome = { step: 'totp-code' } | { step: 'done'; askedForCode: boolean; renewed: boolean }
+
 export type Reauthentication = {
-  reauthenticate(password: string): Promise<ReauthenticationStep>
-  confirmCode(code: string): Promise<ReauthenticationStep>
+  reauthenticate(password: string): Promise<ReauthenticationOutcome>
+  confirmCode(code: string): Promise<ReauthenticationOutcome>
 }
 
 /** The tokens of one session: what is copied into the page's storage. Device keys are not (see ADR 016). */
@@ -62,7 +68,13 @@ function reauthError(name: string, message: string): Error {
   return error
 }
 
-type Attempt = { context: AmplifyContext; storage: MemoryStorage; tokens: ReturnType<typeof createUserPoolsTokenProvider>; session: SignedInSession }
+type Attempt = {
+  context: AmplifyContext
+  storage: MemoryStorage
+  tokens: ReturnType<typeof createUserPoolsTokenProvider>
+  session: SignedInSession
+  askedForCode: boolean
+}
 
 export function createReauthentication({ pool, storage, currentSession }: ReauthenticationDeps): Reauthentication {
   const authConfig = {
@@ -83,13 +95,14 @@ export function createReauthentication({ pool, storage, currentSession }: Reauth
     return { context: createAmplifyContext({ Auth: authConfig }, { Auth: { tokenProvider: tokens } }), tokens }
   }
 
-  async function next(current: Attempt, output: SignInOutput): Promise<ReauthenticationStep> {
+  async function next(current: Attempt, output: SignInOutput): Promise<ReauthenticationOutcome> {
     const step = output.nextStep
     switch (step.signInStep) {
       case 'DONE':
         await install(current)
-        return { step: 'done' }
+        return { step: 'done', askedForCode: current.askedForCode, renewed: true }
       case 'CONFIRM_SIGN_IN_WITH_TOTP_CODE':
+        current.askedForCode = true
         return { step: 'totp-code' }
       case 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION':
         if (step.allowedMFATypes?.includes('TOTP')) return next(current, await confirmSignIn(current.context, { challengeResponse: 'TOTP' }))
@@ -102,7 +115,7 @@ export function createReauthentication({ pool, storage, currentSession }: Reauth
         // requires now; finishing this sign-in would mean enrolling a new authenticator, so it is
         // left to lapse and the session keeps its tokens (ADR 016).
         attempt = undefined
-        return { step: 'done' }
+        return { step: 'done', askedForCode: false, renewed: false }
     }
     // SMS or email codes, a new password, a reset: not something this dialog can finish.
     attempt = undefined
@@ -146,7 +159,7 @@ export function createReauthentication({ pool, storage, currentSession }: Reauth
       attempt = undefined
       const session = await currentSession()
       const memory = new MemoryStorage()
-      const current: Attempt = { ...isolated(memory), storage: memory, session }
+      const current: Attempt = { ...isolated(memory), storage: memory, session, askedForCode: false }
       const output = await signIn(current.context, { username: session.loginId ?? session.username, password })
       attempt = current
       return next(current, output)
