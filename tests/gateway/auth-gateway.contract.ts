@@ -459,6 +459,15 @@ export function authGatewayContract(makeWorld: WorldFactory): void {
       expect(await w.auth.getCurrentUser()).toEqual({ username, loginId: username })
     })
 
+    test('an unfinished replacement in an MFA-optional pool: the password alone is done, and the page still knows the setup can be finished', async () => {
+      const w = await world('optional')
+      const { password } = await signedInWithCode(w)
+      await w.auth.beginTotpSetup()
+      expect(await w.auth.reauthenticate(password)).toEqual({ step: 'done' })
+      expect(await w.auth.authenticatedAt()).toBe(authTime(w))
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpSuspended: true, setupPending: true })
+    })
+
     test('MFA required and the authenticator suspended (MFA_SETUP): the password is enough, the session keeps its tokens, nothing is left half-done', async () => {
       const w = await world('required')
       const { username, password } = await w.createUser()

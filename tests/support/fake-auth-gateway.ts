@@ -512,6 +512,8 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
         return { step: 'done' }
       }
       signedIn = { ...signedIn!, authTime: authTimeNow() }
+      // The fresh sign-in asked for no code; a key awaiting its code stays the record (ADR 015).
+      if (evidence.get(keyOf(user.username)) !== 'association-pending') see(user.username, 'not-asked')
       return { step: 'done' }
     },
     async confirmReauthenticationCode(code): Promise<ReauthenticationStep> {
@@ -521,6 +523,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       answerCode(current, user, code)
       challenge = undefined
       signedIn = { ...signedIn!, authTime: authTimeNow() }
+      see(user.username, 'asked-for-code')
       return { step: 'done' }
     },
   }
