@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { describe, expect, test, vi } from 'vitest'
@@ -139,6 +139,21 @@ describe.each(['en', 'ja'] as const)('confirm it’s you (%s)', (locale) => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
     expect(doneTimes(0)).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Sensitive change' })).toHaveFocus()
+  })
+
+  test('Escape (the dialog’s cancel event) closes it, but not while the password is being checked', async () => {
+    const { u, t, auth } = setup(locale)
+    await u.click(screen.getByRole('button', { name: 'Sensitive change' }))
+    const dialog = await screen.findByRole('dialog', { name: t('reauth.title') })
+    const release = auth.hold('reauthenticate')
+    await u.type(screen.getByLabelText(t('reauth.password')), 'Alice-pass-2026!{Enter}')
+    fireEvent(dialog, new Event('cancel', { cancelable: true }))
+    expect(screen.getByRole('dialog', { name: t('reauth.title') })).toBeInTheDocument()
+    release()
+    const code = await screen.findByLabelText(t('reauth.codeLabel'))
+    fireEvent(code.closest('dialog')!, new Event('cancel', { cancelable: true }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(doneTimes(0)).toBeInTheDocument()
   })
 
   test('an account that asks for no code: the password alone runs the change', async () => {
