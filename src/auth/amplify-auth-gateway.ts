@@ -115,17 +115,11 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
 
   /**
    * A re-authentication that renewed the session is its latest sign-in, so what it showed about the
-   * authenticator is recorded as a sign-in's is (ADR 015). A key awaiting its code stays the record
-   * when no code was asked: it says more (the setup can be finished). After MFA_SETUP nothing changed.
+   * authenticator is recorded as a sign-in's is (`finished`, ADR 015: a key awaiting its code stays
+   * the record when no code was asked). After MFA_SETUP the session is unchanged, and so is the record.
    */
   async function reauthenticated(outcome: ReauthenticationOutcome): Promise<ReauthenticationStep> {
-    if (outcome.step === 'done' && outcome.renewed) {
-      const username = await currentUsername()
-      if (username && outcome.askedForCode) recordEvidence(pool.userPoolId, username, 'asked-for-code', tokenStorage)
-      else if (username && recallEvidence(pool.userPoolId, username, tokenStorage) !== 'association-pending') {
-        recordEvidence(pool.userPoolId, username, 'not-asked', tokenStorage)
-      }
-    }
+    if (outcome.step === 'done' && outcome.renewed) await finished(outcome, outcome.askedForCode ? 'asked-for-code' : 'not-asked')
     return { step: outcome.step }
   }
 

@@ -512,8 +512,8 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
         return { step: 'done' }
       }
       signedIn = { ...signedIn!, authTime: authTimeNow() }
-      // The fresh sign-in asked for no code; a key awaiting its code stays the record (ADR 015).
-      if (evidence.get(keyOf(user.username)) !== 'association-pending') see(user.username, 'not-asked')
+      // The fresh sign-in asked for no code, as a sign-in without one records it (ADR 015).
+      see(user.username, seenWithoutAuthenticator(evidence.get(keyOf(user.username)), 'not-asked'))
       return { step: 'done' }
     },
     async confirmReauthenticationCode(code): Promise<ReauthenticationStep> {
