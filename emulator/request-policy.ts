@@ -17,7 +17,9 @@ export const DEFAULT_APP_ORIGINS: readonly string[] = [5173, 4173].flatMap((port
 export const BROWSER_OPERATIONS: ReadonlySet<string> = new Set([
   'AssociateSoftwareToken',
   'ChangePassword',
+  'ConfirmForgotPassword',
   'ConfirmSignUp',
+  'ForgotPassword',
   'GetTokensFromRefreshToken',
   'GetUser',
   'GlobalSignOut',

@@ -156,6 +156,14 @@ export function lastConfirmationCode(deps: TestDeps): string {
   return code
 }
 
+/** The password-reset code the emulator "sent" (ForgotPassword, AdminResetUserPassword): the last one it printed. */
+export function lastResetCode(deps: TestDeps): string {
+  const line = deps.logs.findLast((entry) => entry.startsWith('Password reset code'))
+  const code = line?.match(/: (\d{6})$/)?.[1]
+  if (!code) throw new Error('no password-reset code was printed')
+  return code
+}
+
 // Signing in
 
 export async function adminSignIn(deps: Deps, app: App, username: string, password: string = PASSWORD): Promise<AuthReply> {

@@ -1,8 +1,9 @@
 import type { Clock } from '../state/clock.ts'
 import type { UserRecord } from '../state/model.ts'
 import { cognitoError } from '../errors.ts'
-import { confirmationAttemptCounted, refuseOverConfirmationLimit } from './confirmation-limits.ts'
+import { attemptCounted, confirmationAttemptCounted, refuseOverConfirmationLimit, refuseOverLimit, RESET_LIMITS } from './confirmation-limits.ts'
 import { passwordAttemptChanges, refuseWhileLockedOut } from './password.ts'
+import { codeMismatch, expiredCode, RESET_CODE_VALIDITY_MS } from './password-reset.ts'
 
 /** How many unknown names are remembered; beyond it the one tried longest ago is forgotten. */
 export const UNKNOWN_NAMES_REMEMBERED = 10_000
@@ -11,13 +12,15 @@ export const UNKNOWN_NAMES_REMEMBERED = 10_000
 const CODE_TRIES = 5
 
 /** What a real user's record counts, kept for a name the pool does not know. */
-type Counts = Pick<UserRecord, 'failedPasswordAttempts' | 'lockedUntil' | 'confirmationAttempts'> & {
+type Counts = Pick<UserRecord, 'failedPasswordAttempts' | 'lockedUntil' | 'confirmationAttempts' | 'passwordResetAttempts'> & {
   /** Tries left on the code a real user would hold (undefined: a fresh one). */
   codeTriesLeft?: number
+  /** When the reset code a real user would hold runs out (epoch ms; undefined: none was asked for). */
+  resetCodeExpiresAt?: number
 }
 
 /**
- * Wrong passwords, wrong sign-up codes and new sign-up codes asked for names a pool does not
+ * Wrong passwords, wrong sign-up and password-reset codes and new codes asked for names a pool does not
  * know, counted with the same rules as a real user's (docs/cognito-behaviour.md#lockout,
  * docs/cognito-behaviour.md#confirmation-code-limits), so neither "Password attempts exceeded"
  * nor "Attempt limit exceeded" tells a real user from an unknown name
@@ -65,6 +68,33 @@ export class UnknownNames {
     const counts = this.read(poolId, nameKey)
     refuseOverConfirmationLimit(counts, 'resends', this.clock)
     this.write(poolId, nameKey, { ...counts, ...confirmationAttemptCounted(counts, 'resends', this.clock), codeTriesLeft: CODE_TRIES })
+  }
+
+  /**
+   * A password-reset code "sent" for that name (ForgotPassword): within the same hourly limit of
+   * codes asked for as a user's, and "valid" for the same hour (docs/cognito-behaviour.md#unknown-users).
+   */
+  issuePasswordResetCode(poolId: string, nameKey: string): void {
+    const counts = this.read(poolId, nameKey)
+    refuseOverLimit(counts.passwordResetAttempts, 'resends', RESET_LIMITS, this.clock)
+    this.write(poolId, nameKey, {
+      ...counts,
+      passwordResetAttempts: attemptCounted(counts.passwordResetAttempts, 'resends', this.clock),
+      resetCodeExpiresAt: this.clock.now() + RESET_CODE_VALIDITY_MS,
+    })
+  }
+
+  /**
+   * ConfirmForgotPassword for that name, whose code is always wrong: answered as for a user whose
+   * code is wrong (CodeMismatchException), or who holds none or an expired one (ExpiredCodeException),
+   * within the same hourly limit of wrong codes (LimitExceededException).
+   */
+  refusePasswordResetCode(poolId: string, nameKey: string): never {
+    const counts = this.read(poolId, nameKey)
+    if (counts.resetCodeExpiresAt === undefined || counts.resetCodeExpiresAt <= this.clock.now()) throw expiredCode()
+    refuseOverLimit(counts.passwordResetAttempts, 'wrongCodes', RESET_LIMITS, this.clock)
+    this.write(poolId, nameKey, { ...counts, passwordResetAttempts: attemptCounted(counts.passwordResetAttempts, 'wrongCodes', this.clock) })
+    throw codeMismatch()
   }
 
   get size(): number {

@@ -84,3 +84,8 @@ export function maskEmail(email: string): string {
   const [local, domain] = email.split('@')
   return `${local.charAt(0)}***@${domain.charAt(0)}***`
 }
+
+/** A phone number as CodeDeliveryDetails shows it: its last four digits, the rest hidden. */
+export function maskPhone(phone: string): string {
+  return `+${'*'.repeat(Math.max(phone.length - 5, 0))}${phone.slice(-4)}`
+}

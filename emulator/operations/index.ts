@@ -6,6 +6,7 @@ import { adminDeleteSoftwareToken } from './admin-delete-software-token.ts'
 import { adminDeleteUser } from './admin-delete-user.ts'
 import { adminGetUser } from './admin-get-user.ts'
 import { adminInitiateAuth } from './admin-initiate-auth.ts'
+import { adminResetUserPassword } from './admin-reset-user-password.ts'
 import { adminRespondToAuthChallenge } from './admin-respond-to-auth-challenge.ts'
 import { adminSetUserMFAPreference } from './admin-set-user-mfa-preference.ts'
 import { adminSetUserPassword } from './admin-set-user-password.ts'
@@ -13,10 +14,12 @@ import { adminUserGlobalSignOut } from './admin-user-global-sign-out.ts'
 import { associateSoftwareToken } from './associate-software-token.ts'
 import { changePassword } from './change-password.ts'
 import { confirmSignUp } from './confirm-sign-up.ts'
+import { confirmForgotPassword } from './confirm-forgot-password.ts'
 import { createUserPool } from './create-user-pool.ts'
 import { createUserPoolClient } from './create-user-pool-client.ts'
 import { describeUserPool } from './describe-user-pool.ts'
 import { describeUserPoolClient } from './describe-user-pool-client.ts'
+import { forgotPassword } from './forgot-password.ts'
 import { getTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts'
 import { getUser } from './get-user.ts'
 import { getUserPoolMfaConfig } from './get-user-pool-mfa-config.ts'
@@ -48,17 +51,20 @@ export const operations: Record<string, WireOperation> = {
   AdminDeleteUser: adminDeleteUser,
   AdminGetUser: adminGetUser,
   AdminInitiateAuth: adminInitiateAuth,
+  AdminResetUserPassword: adminResetUserPassword,
   AdminRespondToAuthChallenge: adminRespondToAuthChallenge,
   AdminSetUserMFAPreference: adminSetUserMFAPreference,
   AdminSetUserPassword: adminSetUserPassword,
   AdminUserGlobalSignOut: adminUserGlobalSignOut,
   AssociateSoftwareToken: associateSoftwareToken,
   ChangePassword: changePassword,
+  ConfirmForgotPassword: confirmForgotPassword,
   ConfirmSignUp: confirmSignUp,
   CreateUserPool: createUserPool,
   CreateUserPoolClient: createUserPoolClient,
   DescribeUserPool: describeUserPool,
   DescribeUserPoolClient: describeUserPoolClient,
+  ForgotPassword: forgotPassword,
   GetTokensFromRefreshToken: getTokensFromRefreshToken,
   GetUser: getUser,
   GetUserPoolMfaConfig: getUserPoolMfaConfig,

@@ -71,6 +71,9 @@ export type ClientRecord = Readonly<{
 
 export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED'
 
+/** Wrong codes entered and new codes asked for in the hour that began at `since` (epoch ms). */
+export type HourlyCodeAttempts = Readonly<{ since: number; wrongCodes: number; resends: number }>
+
 export type UserRecord = Readonly<{
   poolId: string
   username: string
@@ -93,7 +96,14 @@ export type UserRecord = Readonly<{
    * across codes (docs/cognito-behaviour.md#confirmation-code-limits). Optional, so state files
    * written before it existed still load.
    */
-  confirmationAttempts?: Readonly<{ since: number; wrongCodes: number; resends: number }>
+  confirmationAttempts?: HourlyCodeAttempts
+  /**
+   * The code of the last ForgotPassword or AdminResetUserPassword, valid one hour and once
+   * (docs/cognito-behaviour.md#password-reset-codes). Optional, as are the counts below.
+   */
+  passwordResetCode?: Readonly<{ code: string; expiresAt: number }>
+  /** Reset codes asked for and mistyped in the current hour, counted apart from sign-up codes. */
+  passwordResetAttempts?: HourlyCodeAttempts
   /** GlobalSignOut on a client without revocation ids: access tokens issued at or before this (epoch s) are dead. */
   tokensRevokedAt?: number
 }>

@@ -93,6 +93,8 @@ export const clientSchema = z.strictObject({
   lastModifiedAt: epochSeconds,
 }) satisfies z.ZodType<ClientRecord>
 
+const hourlyAttempts = z.strictObject({ since: epochMs, wrongCodes: count, resends: count })
+
 export const userSchema = z.strictObject({
   poolId: id,
   username: id,
@@ -113,7 +115,9 @@ export const userSchema = z.strictObject({
   failedPasswordAttempts: count,
   lockedUntil: epochMs.optional(),
   confirmationCode: z.strictObject({ code: id, expiresAt: epochMs, triesLeft: z.number().int() }).optional(),
-  confirmationAttempts: z.strictObject({ since: epochMs, wrongCodes: count, resends: count }).optional(),
+  confirmationAttempts: hourlyAttempts.optional(),
+  passwordResetCode: z.strictObject({ code: id, expiresAt: epochMs }).optional(),
+  passwordResetAttempts: hourlyAttempts.optional(),
   tokensRevokedAt: epochSeconds.optional(),
 }) satisfies z.ZodType<UserRecord>
 
