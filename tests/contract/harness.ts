@@ -3,7 +3,7 @@
 import { AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
 import { afterAll, afterEach, beforeAll, beforeEach, vi, type MockInstance } from 'vitest'
 import type { LocalPool } from '../../emulator/seed.ts'
-import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
+import { startEmulator, type RunningEmulator, type StartOptions } from '../../emulator/server.ts'
 import { phoneCode } from '../support/phone-totp.ts'
 
 /**
@@ -23,13 +23,17 @@ export function sdkClient(url: string): CognitoIdentityProviderClient {
  * A local pool on a free port for the tests of one file: started before them, closed after. Read
  * `emulator` and `pool` inside the tests (they exist only once the pool has started).
  */
-export function useLocalPool(pick: (pools: LocalPool[]) => LocalPool = (pools) => pools[0]): {
+export function useLocalPool(
+  pick: (pools: LocalPool[]) => LocalPool = (pools) => pools[0],
+  /** A clock the tests move, and where the pool's lines go (the codes it "sends" among them); by default nowhere. */
+  options: Pick<StartOptions, 'clock' | 'log'> = {},
+): {
   readonly emulator: RunningEmulator
   readonly pool: LocalPool
 } {
   let running: { emulator: RunningEmulator; pool: LocalPool } | undefined
   beforeAll(async () => {
-    const emulator = await startEmulator({ port: 0, log: () => {} })
+    const emulator = await startEmulator({ port: 0, log: () => {}, ...options })
     running = { emulator, pool: pick(emulator.pools()) }
   })
   afterAll(async () => {
