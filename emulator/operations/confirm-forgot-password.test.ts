@@ -99,11 +99,25 @@ describe('ConfirmForgotPassword', () => {
     expect(await confirm(code)).toEqual({})
   })
 
-  test('ends a lockout, as AdminSetUserPassword does', async () => {
+  test('ends a lockout, but keeps the count: the next failure locks the user out again, for longer', async () => {
     for (let i = 0; i < 6; i++) await failure(adminSignIn(deps, app, 'carol', 'Wr0ng-password!'))
     expect((await failure(adminSignIn(deps, app, 'carol', PASSWORD))).message).toBe('Password attempts exceeded')
     await confirm(await forgot())
-    expect(storedUser(deps, app.poolId, 'carol')).toMatchObject({ failedPasswordAttempts: 0, lockedUntil: undefined })
+    expect(storedUser(deps, app.poolId, 'carol')).toMatchObject({ failedPasswordAttempts: 5, lockedUntil: undefined })
+    expect(await failure(adminSignIn(deps, app, 'carol', 'Wr0ng-password!'))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+    })
+    // Six failures (the refusal during the lockout was not counted): 2^(6-5) = 2 s, where a cleared count would give none.
+    expect((await failure(adminSignIn(deps, app, 'carol', NEW_PASSWORD))).message).toBe('Password attempts exceeded')
+    deps.clock.advance(2_000)
+    expect((await adminSignIn(deps, app, 'carol', NEW_PASSWORD)).AuthenticationResult).toBeDefined()
+    expect(storedUser(deps, app.poolId, 'carol').failedPasswordAttempts).toBe(0) // a sign-in that ends in tokens resets it
+  })
+
+  test('a locked-out user who resets can sign in at once', async () => {
+    for (let i = 0; i < 6; i++) await failure(adminSignIn(deps, app, 'carol', 'Wr0ng-password!'))
+    await confirm(await forgot())
     expect((await adminSignIn(deps, app, 'carol', NEW_PASSWORD)).AuthenticationResult).toBeDefined()
   })
 

@@ -10,7 +10,7 @@ import { findRequestedUser, requestedClient } from './request-targets.ts'
 
 /**
  * The code from ForgotPassword or AdminResetUserPassword and a new password: the password is set, the
- * code spent, the lockout ended, and a user who had to reset or change a password is CONFIRMED. The
+ * code spent, a lockout ended, and a user who had to reset or change a password is CONFIRMED. The
  * authenticator, the MFA settings and the user's refresh tokens stay as they were
  * (docs/cognito-behaviour.md#confirmforgotpassword).
  */
@@ -43,8 +43,9 @@ export const confirmForgotPassword: Operation<ConfirmForgotPasswordRequest, Conf
     srp: passwordVerifier(pool, user.username, password),
     status: 'CONFIRMED',
     passwordResetCode: undefined,
-    // A proven code ends the lockout, as AdminSetUserPassword does (docs/cognito-behaviour.md#lockout).
-    failedPasswordAttempts: 0,
+    // A proven code ends the lockout but keeps the count, so the next failure locks again, for longer:
+    // whoever holds the mailbox must not buy five more guesses at the MFA code with each reset
+    // (docs/cognito-behaviour.md#lockout).
     lockedUntil: undefined,
     lastModifiedAt: Math.floor(deps.clock.now() / 1000),
   })
