@@ -5,6 +5,7 @@ import {
   AdminDeleteSoftwareTokenCommand,
   AdminGetUserCommand,
   AdminInitiateAuthCommand,
+  AdminResetUserPasswordCommand,
   AdminRespondToAuthChallengeCommand,
   AdminSetUserMFAPreferenceCommand,
   AdminUserGlobalSignOutCommand,
@@ -48,6 +49,8 @@ Commands:
                         an ON pool they set it up at the next sign-in; asks first unless --yes
   prefer-totp USER      make the user's verified authenticator their preferred MFA
   sign-out USER         end every session of the user (revokes their refresh tokens)
+  reset-password USER   make the user choose a new password: sign-in is refused until they reset it
+                        with the code Cognito sends to their verified email or phone; asks first unless --yes
   test-sign-in USER     sign in as the user with password and authenticator code (asked without
                         echo; the client must allow ALLOW_ADMIN_USER_PASSWORD_AUTH); prints no token
 
@@ -360,6 +363,51 @@ async function signOut(context: Context, username: string): Promise<number> {
   return 0
 }
 
+/** A user's verified email or phone number, which a reset code can go to (docs/cognito-behaviour.md#adminresetuserpassword). */
+function hasVerifiedAddress(attributes: readonly { Name?: string; Value?: string }[] = []): boolean {
+  const verified = (name: string) => attributes.some((attribute) => attribute.Name === name && attribute.Value === 'true')
+  return verified('email_verified') || verified('phone_number_verified')
+}
+
+async function resetPassword(context: Context, username: string): Promise<number> {
+  const { deps, options, sdk, poolId } = context
+  // Read first: an unknown user fails before anyone is asked to confirm.
+  const user = await send(context, () => sdk.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username })), {
+    operation: 'AdminGetUser',
+    username,
+  })
+  if (!options.yes) {
+    const answer = await deps.io.prompt(
+      `Reset the password of ${user.Username} in ${poolId}? It stops working at once: they sign in again only after choosing a new one with the code Cognito sends them. [y/N] `,
+      { secret: false },
+    )
+    if (!/^y(es)?$/i.test(answer.trim())) {
+      deps.io.stderr('Nothing changed.')
+      return 1
+    }
+  }
+  await send(context, () => sdk.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: username })), {
+    operation: 'AdminResetUserPassword',
+    username,
+  }).catch((error: unknown) => {
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined
+    if (cause?.name !== 'NotAuthorizedException') throw error
+    throw new CommandFailure(
+      `${user.Username} cannot be reset in status ${user.UserStatus ?? 'unknown'}: a user who never chose a password needs a new temporary one (AdminCreateUser with MessageAction RESEND) or AdminSetUserPassword. Cognito said: ${cause.message}`,
+      { cause: error },
+    )
+  })
+  const codeSent = hasVerifiedAddress(user.UserAttributes)
+  out(context, { username: user.Username, userStatus: 'RESET_REQUIRED', codeSent }, [
+    `The password of ${user.Username} is reset (AdminResetUserPassword): sign-in answers "password reset required" until they choose a new one.`,
+    codeSent
+      ? 'Cognito sent them a reset code (to their verified email or phone number), which they enter with a new password. Their authenticator stays: the next sign-in still asks for its code.'
+      : 'They have no verified email or phone number, so no code was sent: give them a password with AdminSetUserPassword instead.',
+    `Sessions already open stay open; to end them: npm run admin -- sign-out ${username} --pool-id ${poolId}`,
+  ])
+  return 0
+}
+
 type SignInOutcome = 'signed-in-with-totp' | 'signed-in-without-mfa' | 'mfa-setup-required' | 'new-password-required' | 'other-challenge'
 
 async function testSignIn(context: Context, username: string): Promise<number> {
@@ -441,7 +489,7 @@ async function testSignIn(context: Context, username: string): Promise<number> {
   return 0
 }
 
-const COMMANDS = ['check-pool', 'mfa-status', 'reset-totp', 'prefer-totp', 'sign-out', 'test-sign-in'] as const
+const COMMANDS = ['check-pool', 'mfa-status', 'reset-totp', 'prefer-totp', 'sign-out', 'reset-password', 'test-sign-in'] as const
 
 /** Runs one admin command; resolves to the process exit code (0 ok, 1 failed, 2 usage). */
 export async function runAdmin(argv: readonly string[], deps: AdminDeps): Promise<number> {
@@ -478,6 +526,8 @@ export async function runAdmin(argv: readonly string[], deps: AdminDeps): Promis
           return await preferTotp(context, requireUser(user, command))
         case 'sign-out':
           return await signOut(context, requireUser(user, command))
+        case 'reset-password':
+          return await resetPassword(context, requireUser(user, command))
         default:
           return await testSignIn(context, requireUser(user, command))
       }

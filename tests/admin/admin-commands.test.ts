@@ -26,6 +26,7 @@ import { createSdkClient } from '../../scripts/admin/terminal.ts'
 import {
   awsCliEnv,
   createConfirmedUser,
+  createTemporaryUser,
   failOnConsoleError,
   rejectionOf,
   sdkClient,
@@ -633,5 +634,49 @@ describe('test-sign-in', () => {
     const missing = await admin(['test-sign-in', username, ...at(optional)])
     expect(missing).toMatchObject({ code: 2, prompts: [] })
     expect(missing.stderr.split('\n')[0]).toBe('test-sign-in needs --client-id (or amplify_outputs.json)')
+  })
+})
+
+// docs/cognito-behaviour.md#adminresetuserpassword
+describe('reset-password', () => {
+  const signIn = (username: string) =>
+    sdk.send(
+      new AdminInitiateAuthCommand({
+        UserPoolId: optional.poolId,
+        ClientId: optional.clientId,
+        AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: username, PASSWORD },
+      }),
+    )
+
+  test('asks first; then the password stops working until the user resets it, and the authenticator stays', async () => {
+    const { username } = await enrolledUser(optional)
+    const declined = await admin(['reset-password', username, ...at(optional)], { answers: ['n'] })
+    expect(declined).toMatchObject({ code: 1, stderr: 'Nothing changed.' })
+    expect(await mfaStatus(optional, username)).toMatchObject({ userStatus: 'CONFIRMED' })
+
+    const run = await admin(['reset-password', username, ...at(optional)], { answers: ['y'] })
+    expect(run.prompts[0].question).toContain(`Reset the password of ${username} in ${optional.poolId}?`)
+    expect(run.code).toBe(0)
+    expect(run.stdout.split('\n')).toEqual([
+      `The password of ${username} is reset (AdminResetUserPassword): sign-in answers "password reset required" until they choose a new one.`,
+      'Cognito sent them a reset code (to their verified email or phone number), which they enter with a new password. Their authenticator stays: the next sign-in still asks for its code.',
+      `Sessions already open stay open; to end them: npm run admin -- sign-out ${username} --pool-id ${optional.poolId}`,
+    ])
+    expect(await mfaStatus(optional, username)).toMatchObject({ userStatus: 'RESET_REQUIRED', totpEnabled: true })
+    expect((await rejectionOf(signIn(username))).name).toBe('PasswordResetRequiredException')
+  })
+
+  test('--yes --json for scripts; a user who never chose a password is refused, with what to do instead', async () => {
+    const username = await newUser(optional)
+    const run = await admin(['reset-password', username, ...at(optional), '--yes', '--json'])
+    expect(run).toMatchObject({ code: 0, prompts: [] })
+    expect(JSON.parse(run.stdout)).toEqual({ username, userStatus: 'RESET_REQUIRED', codeSent: true })
+
+    const temporary = uniqueName('temp')
+    await createTemporaryUser(sdk, optional.poolId, temporary, PASSWORD)
+    const refused = await admin(['reset-password', temporary, ...at(optional), '--yes'])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(/^\S+ cannot be reset in status FORCE_CHANGE_PASSWORD: a user who never chose a password needs/)
   })
 })
