@@ -1,8 +1,9 @@
-// `node --import tsx scripts/user-existence-timing.ts [rounds]`: how long a sign-in attempt takes
-// for a real user with a wrong password and for a name the pool does not know, on app clients with
-// PreventUserExistenceErrors ENABLED, in a username pool and an email-username pool. Requests go
-// over HTTP to an in-process local pool; real and unknown alternate (and swap order each round) so
-// both see the same machine load. Prints medians and the unknown/real ratio (docs/decisions/012-unknown-users.md).
+// `node --import tsx scripts/user-existence-timing.ts [rounds]`: how long a sign-in attempt, a
+// ForgotPassword and a wrong reset code take for a real user and for a name the pool does not know,
+// on app clients with PreventUserExistenceErrors ENABLED, in a username pool and an email-username
+// pool. Requests go over HTTP to an in-process local pool (in memory: no state file); real and unknown
+// alternate (and swap order each round) so both see the same machine load. Prints medians and the
+// unknown/real ratio (docs/decisions/012-unknown-users.md).
 import { adminCreateUser } from '../emulator/operations/admin-create-user.ts'
 import { adminSetUserPassword } from '../emulator/operations/admin-set-user-password.ts'
 import { createUserPool } from '../emulator/operations/create-user-pool.ts'
@@ -64,10 +65,19 @@ async function main(): Promise<void> {
           ChallengeResponses: answers,
         })
     }
+    const forgotPassword = (username: string) => call('ForgotPassword', { ClientId: target.clientId, Username: username })
+    // A code asked for first (untimed), so the real user's wrong code is checked against one.
+    const wrongResetCode = async (username: string): Promise<() => Promise<Reply>> => {
+      await forgotPassword(username)
+      return () => call('ConfirmForgotPassword', { ClientId: target.clientId, Username: username, ConfirmationCode: '000000', Password: PASSWORD })
+    }
     const flows: [string, (username: string) => Promise<() => Promise<Reply>>][] = [
       ['USER_PASSWORD_AUTH, wrong password', async (username) => () => passwordAuth(username)],
       ['USER_SRP_AUTH, first step', async (username) => () => srpStart(username)],
       ['PASSWORD_VERIFIER, wrong password', srpProof],
+      // Each round moves the clock 32 minutes: under the hourly limits of codes (docs/cognito-behaviour.md#password-reset-codes).
+      ['ForgotPassword', async (username) => () => forgotPassword(username)],
+      ['ConfirmForgotPassword, wrong code', wrongResetCode],
     ]
     for (const [flow, prepare] of flows) {
       const times = { real: [] as number[], unknown: [] as number[] }
@@ -82,7 +92,7 @@ async function main(): Promise<void> {
           times[who].push(performance.now() - started)
           answers[who].add(
             reply.status === 200
-              ? `200 ${String(reply.body.ChallengeName)}`
+              ? `200 ${String(reply.body.ChallengeName ?? Object.keys(reply.body).join(','))}`
               : `${reply.status} ${String(reply.body.__type)}: ${String(reply.body.message)}`,
           )
         }
@@ -132,7 +142,16 @@ async function setUp(emulator: RunningEmulator, label: string, poolInput: object
     },
     deps,
   )
-  await adminCreateUser({ UserPoolId: poolId, Username: real, TemporaryPassword: PASSWORD, MessageAction: 'SUPPRESS' }, deps)
+  // A verified email, so ForgotPassword sends the real user a code (docs/cognito-behaviour.md#forgotpassword).
+  const email = real.includes('@') ? real : `${real}@example.com`
+  const attributes = [
+    { Name: 'email', Value: email },
+    { Name: 'email_verified', Value: 'true' },
+  ]
+  await adminCreateUser(
+    { UserPoolId: poolId, Username: real, TemporaryPassword: PASSWORD, MessageAction: 'SUPPRESS', UserAttributes: attributes },
+    deps,
+  )
   await adminSetUserPassword({ UserPoolId: poolId, Username: real, Password: PASSWORD, Permanent: true }, deps)
   return { label, poolId, clientId: UserPoolClient?.ClientId ?? '', real, unknown }
 }
