@@ -94,6 +94,31 @@ describe('deps.log lines (confirmation codes and the like)', () => {
     expect(line).toContain('a\\u001b[2J\\u009b31m@evil.example')
     for (const logged of lines) expect(logged).not.toMatch(RAW_CONTROL)
   })
+
+  test('a verified email with escape sequences is printed escaped in the password-reset-code line', async () => {
+    const pool = emulator.pools()[0]
+    const email = 'b\u001b[2J\u009b31m@evil.example'
+    const created = await call(emulator, 'AdminCreateUser', {
+      UserPoolId: pool.userPoolId,
+      Username: 'escaped-reset',
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [
+        { Name: 'email', Value: email },
+        { Name: 'email_verified', Value: 'true' },
+      ],
+    })
+    expect(created.status).toBe(200)
+    await call(emulator, 'AdminSetUserPassword', {
+      UserPoolId: pool.userPoolId,
+      Username: 'escaped-reset',
+      Password: 'Escape-2026!',
+      Permanent: true,
+    })
+    expect((await call(emulator, 'ForgotPassword', { ClientId: pool.clientId, Username: 'escaped-reset' })).status).toBe(200)
+    const line = lines.find((candidate) => candidate.startsWith('Password reset code for escaped-reset'))
+    expect(line).toContain('b\\u001b[2J\\u009b31m@evil.example')
+    for (const logged of lines) expect(logged).not.toMatch(RAW_CONTROL)
+  })
 })
 
 describe('the start-up listing of `npm run emulator`', () => {

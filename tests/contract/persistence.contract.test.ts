@@ -8,8 +8,10 @@ import {
   AdminDeleteSoftwareTokenCommand,
   AdminGetUserCommand,
   AdminInitiateAuthCommand,
+  AdminResetUserPasswordCommand,
   AdminRespondToAuthChallengeCommand,
   AssociateSoftwareTokenCommand,
+  ConfirmForgotPasswordCommand,
   GetTokensFromRefreshTokenCommand,
   GetUserCommand,
   SetUserMFAPreferenceCommand,
@@ -147,6 +149,38 @@ test("support's reset (AdminDeleteSoftwareToken) survives a restart: the key sta
   const user = await sdk.send(new AdminGetUserCommand({ UserPoolId: pool.userPoolId, Username: 'reset' }))
   expect(user.UserMFASettingList).toBeUndefined()
   expect((await signIn()).ChallengeName).toBe('MFA_SETUP')
+})
+
+// docs/cognito-behaviour.md#password-reset-codes
+test('an administrator’s reset survives a restart: still RESET_REQUIRED, and the code sent before it still works', async () => {
+  const statePath = join(dir, 'state.json')
+  const lines: string[] = []
+  const first = await startEmulator({ port: 0, statePath, clock, log: (line) => lines.push(line) })
+  running.push(first)
+  const pool = first.pools().find((candidate) => candidate.mfaConfiguration === 'OPTIONAL')!
+  let sdk = sdkClient(first.url)
+  await createConfirmedUser(sdk, pool.userPoolId, 'resetting', 'Keep-pass-2026!')
+  await sdk.send(new AdminResetUserPasswordCommand({ UserPoolId: pool.userPoolId, Username: 'resetting' }))
+  const code = /: (\d{6})$/.exec(lines.findLast((line) => line.startsWith('Password reset code for resetting')) ?? '')?.[1]
+  expect(code).toBeDefined()
+  const { port } = first
+  await stop(first)
+
+  const second = await start(statePath, port)
+  sdk = sdkClient(second.url)
+  expect((await sdk.send(new AdminGetUserCommand({ UserPoolId: pool.userPoolId, Username: 'resetting' }))).UserStatus).toBe('RESET_REQUIRED')
+  await sdk.send(
+    new ConfirmForgotPasswordCommand({ ClientId: pool.clientId, Username: 'resetting', ConfirmationCode: code, Password: 'Reset-pass-2026!' }),
+  )
+  const signedIn = await sdk.send(
+    new AdminInitiateAuthCommand({
+      UserPoolId: pool.userPoolId,
+      ClientId: pool.clientId,
+      AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: 'resetting', PASSWORD: 'Reset-pass-2026!' },
+    }),
+  )
+  expect(signedIn.AuthenticationResult).toBeDefined()
 })
 
 test('a restart does not seed the demo pools a second time', async () => {
