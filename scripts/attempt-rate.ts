@@ -1,15 +1,21 @@
 // `node --import tsx scripts/attempt-rate.ts`: how many wrong codes an attacker gets checked per
-// hour, and the expected time to guess one, on three paths (issue 9, item 3; ADR 011):
+// hour, and the expected time to guess one, on five paths (issue 9, item 3; ADR 011; issue 11):
 //   - sign-in with the password known, answering SOFTWARE_TOKEN_MFA with wrong codes;
 //   - VerifySoftwareToken with an access token, against a pending secret;
 //   - ConfirmSignUp with wrong codes, asking for a new code whenever one is spent.
+//   - ConfirmForgotPassword with wrong codes (the attacker does not see the mailbox), asking for a new
+//     code whenever one is spent or has expired;
+//   - sign-in with the password known and the mailbox held, answering SOFTWARE_TOKEN_MFA with wrong
+//     codes and ending every lockout with a password reset (docs/cognito-behaviour.md#lockout).
 // The attacker runs flat out against the operations in process (no HTTP, so faster than over the
 // wire) on a test clock that moves by the real time each request takes, and waits out every
 // lockout or limit to the millisecond. A path stops after 24 simulated hours or 5 real seconds,
 // whichever comes first.
 import { initiateAuth } from '../emulator/operations/initiate-auth.ts'
 import { associateSoftwareToken } from '../emulator/operations/associate-software-token.ts'
+import { confirmForgotPassword } from '../emulator/operations/confirm-forgot-password.ts'
 import { confirmSignUp } from '../emulator/operations/confirm-sign-up.ts'
+import { forgotPassword } from '../emulator/operations/forgot-password.ts'
 import { resendConfirmationCode } from '../emulator/operations/resend-confirmation-code.ts'
 import { respondToAuthChallenge } from '../emulator/operations/respond-to-auth-challenge.ts'
 import { signUp } from '../emulator/operations/sign-up.ts'
@@ -23,6 +29,7 @@ import {
   createUser,
   enrolTotp,
   lastConfirmationCode,
+  lastResetCode,
   signedIn,
   storedUser,
   wrongCode,
@@ -149,6 +156,78 @@ async function confirmationCodes(): Promise<Outcome> {
   })
 }
 
+async function resetCodes(): Promise<Outcome> {
+  const deps = createTestDeps()
+  const app = await createApp(deps)
+  await createUser(deps, app.poolId, 'dana', { attributes: { email_verified: 'true' } })
+  const hourEnds = () => {
+    const attempts = storedUser(deps, app.poolId, 'dana').passwordResetAttempts
+    return attempts ? attempts.since + HOUR_MS : undefined
+  }
+  const ask = () => timed(deps, () => forgotPassword({ ClientId: app.clientId, Username: 'dana' }, deps))
+  await ask()
+  // One code is valid at a time.
+  return attack('ConfirmForgotPassword, new codes on demand', 1, deps, async (checked) => {
+    const code = lastResetCode(deps) // read only to be sure to guess wrong: the attacker never sees it
+    const at = deps.clock.now()
+    const error = await timed(deps, () =>
+      confirmForgotPassword(
+        { ClientId: app.clientId, Username: 'dana', ConfirmationCode: code === '000000' ? '000001' : '000000', Password: 'Att4cker-pass!' },
+        deps,
+      ),
+    )
+    if (error === 'CodeMismatchException') checked.push(at)
+    else if (error === 'LimitExceededException') waitUntil(deps, hourEnds())
+    else if (error === 'ExpiredCodeException' && (await ask()) === 'LimitExceededException') waitUntil(deps, hourEnds())
+  })
+}
+
+async function mailboxAndPassword(): Promise<Outcome> {
+  const deps = createTestDeps()
+  const app: App = await createApp(
+    deps,
+    { mfa: 'OPTIONAL' },
+    { ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH'] },
+  )
+  await createUser(deps, app.poolId, 'erin', { attributes: { email_verified: 'true' } })
+  const secret = await enrolTotp(deps, (await signedIn(deps, app, 'erin')).AccessToken)
+  deps.clock.advance(STEP_MS)
+  const resetHourEnds = () => {
+    const attempts = storedUser(deps, app.poolId, 'erin').passwordResetAttempts
+    return attempts ? attempts.since + HOUR_MS : undefined
+  }
+  // The mailbox ends a lockout: a reset with the code it receives, whenever the hourly limit allows one.
+  const reset = async () => {
+    if ((await timed(deps, () => forgotPassword({ ClientId: app.clientId, Username: 'erin' }, deps))) === 'LimitExceededException') {
+      waitUntil(deps, Math.min(resetHourEnds() ?? Infinity, storedUser(deps, app.poolId, 'erin').lockedUntil ?? Infinity))
+      return
+    }
+    const code = lastResetCode(deps)
+    await timed(deps, () => confirmForgotPassword({ ClientId: app.clientId, Username: 'erin', ConfirmationCode: code, Password: PASSWORD }, deps))
+  }
+  return attack('sign-in, password and mailbox (resets end lockouts)', 3, deps, async (checked) => {
+    if ((storedUser(deps, app.poolId, 'erin').lockedUntil ?? 0) > deps.clock.now()) await reset()
+    let session: string | undefined
+    const refused = await timed(deps, async () => {
+      const reply = await initiateAuth(
+        { ClientId: app.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'erin', PASSWORD } },
+        deps,
+      )
+      session = reply.Session
+    })
+    if (refused || !session) return
+    for (;;) {
+      const at = deps.clock.now()
+      const answer = { USERNAME: 'erin', SOFTWARE_TOKEN_MFA_CODE: wrongCode(deps, secret) }
+      const error = await timed(deps, () =>
+        respondToAuthChallenge({ ClientId: app.clientId, ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: session, ChallengeResponses: answer }, deps),
+      )
+      if (error !== 'CodeMismatchException') return
+      checked.push(at)
+    }
+  })
+}
+
 function duration(ms: number): string {
   const minutes = ms / 60_000
   if (minutes < 120) return `${minutes.toFixed(1)} min`
@@ -177,5 +256,11 @@ function report({ path, checked, start, end, validCodes }: Outcome): Record<stri
   }
 }
 
-const outcomes = [await signInWithPassword(), await verifyWithAccessToken(), await confirmationCodes()]
+const outcomes = [
+  await signInWithPassword(),
+  await verifyWithAccessToken(),
+  await confirmationCodes(),
+  await resetCodes(),
+  await mailboxAndPassword(),
+]
 console.table(outcomes.map(report))
