@@ -1,4 +1,3 @@
-import type { GetTokensFromRefreshTokenCommandInput } from '@aws-sdk/client-cognito-identity-provider'
 import {
   PASSWORD,
   adminSignIn,
@@ -138,7 +137,7 @@ describe('ConfirmForgotPassword', () => {
   test('does not end existing sessions: the refresh token and access token from before still work', async () => {
     const tokens = await signedIn(deps, app, 'carol')
     await confirm(await forgot())
-    const refresh: GetTokensFromRefreshTokenCommandInput = { ClientId: app.clientId, RefreshToken: tokens.RefreshToken }
+    const refresh = { ClientId: app.clientId, RefreshToken: tokens.RefreshToken }
     expect((await call(getTokensFromRefreshToken, refresh, deps)).AuthenticationResult.AccessToken).toBeDefined()
     expect((await call(getUser, { AccessToken: tokens.AccessToken }, deps)).Username).toBe('carol')
   })
