@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { DEFAULT_POOL_URL } from './emulator/ports.ts'
 import { amplifyUiTheme } from './scripts/amplify-ui-theme.ts'
 import { securityHeadersPlugin } from './scripts/security-headers.ts'
 import { theme } from './src/app/theme.ts'
@@ -8,7 +9,7 @@ import { theme } from './src/app/theme.ts'
 // In local mode the app talks to the emulator through this same-origin path, so the
 // dev server and `vite preview` (what the browser tests load) proxy it; the emulator's
 // port is whatever `npm start` or the test harness chose.
-const emulatorUrl = process.env.COGNITO_EMULATOR_URL ?? 'http://127.0.0.1:9229'
+const emulatorUrl = process.env.COGNITO_EMULATOR_URL ?? DEFAULT_POOL_URL
 const localCognitoProxy = {
   '/local-cognito': {
     target: emulatorUrl,

@@ -4,11 +4,13 @@ import { bootTemplate, parseParamArguments, readTemplate, resolveParameters, typ
 import { DEFAULT_APP_ORIGINS } from './request-policy.ts'
 import { createTestClock } from './state/clock.ts'
 import { CorruptStateError } from './state/snapshot.ts'
+import { userLine } from './banner.ts'
+import { DEFAULT_POOL_PORT } from './ports.ts'
 import { printable } from './printable.ts'
 
-const USAGE = `Usage: npm run emulator -- [--port 9229] [--state <file>] [--template <file> [--param Name=Value ...]] [--clock-control]
+const USAGE = `Usage: npm run emulator -- [--port ${DEFAULT_POOL_PORT}] [--state <file>] [--template <file> [--param Name=Value ...]] [--clock-control]
 
-  --port <n>           port on 127.0.0.1 (0 = any free port; default 9229)
+  --port <n>           port on 127.0.0.1 (0 = any free port; default ${DEFAULT_POOL_PORT})
   --state <file>       persist pools and users in this JSON file and <file>.journal
                        (default: memory only)
   --template <file>    create the pool and client of this CloudFormation template (e.g.
@@ -23,7 +25,7 @@ const USAGE = `Usage: npm run emulator -- [--port 9229] [--state <file>] [--temp
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      port: { type: 'string', default: '9229' },
+      port: { type: 'string', default: String(DEFAULT_POOL_PORT) },
       state: { type: 'string' },
       template: { type: 'string' },
       param: { type: 'string', multiple: true, default: [] },
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
   }
   for (const pool of emulator.pools()) {
     lines.push('', `${pool.name} (MFA ${pool.mfaConfiguration})`, `  UserPoolId ${pool.userPoolId}`, `  ClientId   ${pool.clientId}`)
-    for (const user of pool.users) lines.push(`  user ${user.username} / ${user.password}  (${user.note})`)
+    for (const user of pool.users) lines.push(`  user ${userLine(user)}`)
   }
   // Pool names, usernames and passwords come from the state file or from requests: each line is
   // escaped, so none can end early and forge the READY line below.

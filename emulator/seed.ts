@@ -1,11 +1,13 @@
 import type { Deps } from './deps.ts'
 import { adminCreateUser } from './operations/admin-create-user.ts'
 import { adminSetUserPassword } from './operations/admin-set-user-password.ts'
-import type { MfaConfiguration } from './state/model.ts'
+import { passwordMatches } from './auth/password.ts'
+import { activeFactors } from './auth/sign-in.ts'
+import type { MfaConfiguration, PoolRecord, UserRecord } from './state/model.ts'
 import { bootTemplate, POOL_TEMPLATE, readTemplate, type Template } from './template.ts'
 
 /** Demo users of a fresh local pool. Local-only accounts: their passwords are printed at start. */
-type DemoUser = { username: string; email: string; password: string; permanent: boolean; note: string }
+type DemoUser = { username: string; email: string; password: string; permanent: boolean }
 type DemoPool = { name: string; mfa: Exclude<MfaConfiguration, 'OFF'>; users: DemoUser[] }
 
 export const DEMO_POOLS: DemoPool[] = [
@@ -18,32 +20,40 @@ export const DEMO_POOLS: DemoPool[] = [
         email: 'alice@example.com',
         password: 'Alice-demo-2026!',
         permanent: true,
-        note: 'no authenticator yet: set it up in Security',
       },
       {
         username: 'dave',
         email: 'dave@example.com',
         password: 'Dave-temp-2026!',
         permanent: false,
-        note: 'admin-created: must choose a new password',
       },
     ],
   },
   {
     name: 'Demo - MFA required',
     mfa: 'ON',
-    users: [
-      { username: 'bob', email: 'bob@example.com', password: 'Bob-demo-2026!', permanent: true, note: 'sets up the authenticator during sign-in' },
-    ],
+    users: [{ username: 'bob', email: 'bob@example.com', password: 'Bob-demo-2026!', permanent: true }],
   },
 ]
+
+/** A user as the start-up banner shows them: read from the pool's state at the moment it is printed. */
+export type LocalUser = {
+  username: string
+  email: string
+  /** The demo password this user was created with (for a temporary one, the temporary password). */
+  password: string
+  /** The demo password no longer signs this user in (changed, reset or replaced): the banner hides it. */
+  passwordChanged: boolean
+  /** What the next sign-in does, from the user's status, the pool's MFA and the user's authenticator. */
+  note: string
+}
 
 export type LocalPool = {
   name: string
   userPoolId: string
   clientId: string
   mfaConfiguration: MfaConfiguration
-  users: Array<Omit<DemoUser, 'permanent'>>
+  users: LocalUser[]
 }
 
 /**
@@ -84,15 +94,43 @@ export async function seedDemoPools(deps: Deps, template: Template = readTemplat
   if (unmodeled.size > 0) deps.log(`the pool template sets what the local pool does not model: ${[...unmodeled].join(', ')}`)
 }
 
-/** The pools as the app's local mode and the start-up banner see them. */
+/** The pools as the app's local mode and the start-up banner see them, the demo users in their current state. */
 export function localPools(deps: Deps): LocalPool[] {
   return deps.store.listPools().flatMap((pool) => {
     const client = deps.store.listClients(pool.id)[0]
     if (!client) return []
     const demo = DEMO_POOLS.find((candidate) => candidate.name === pool.name)
-    const users = (demo?.users ?? [])
-      .filter((user) => deps.store.findUser(pool, user.username))
-      .map(({ username, email, password, note }) => ({ username, email, password, note }))
+    const users = (demo?.users ?? []).flatMap(({ username, email, password }): LocalUser[] => {
+      const user = deps.store.findUser(pool, username)
+      if (!user) return []
+      return [{ username, email, password, passwordChanged: !passwordMatches(pool, user, password), note: nextSignIn(pool, user) }]
+    })
     return [{ name: pool.name, userPoolId: pool.id, clientId: client.clientId, mfaConfiguration: pool.mfaConfiguration, users }]
   })
+}
+
+/**
+ * What the user's next sign-in asks for, in the words of the banner. The same rules as the sign-in
+ * itself (auth/sign-in.ts), so the banner cannot say "no authenticator yet" once one is on.
+ */
+export function nextSignIn(pool: PoolRecord, user: UserRecord): string {
+  if (!user.enabled) return 'disabled: cannot sign in'
+  switch (user.status) {
+    case 'UNCONFIRMED':
+      return 'signed up, not confirmed: enter the code printed here'
+    case 'RESET_REQUIRED':
+      return 'password reset by an administrator: choose a new one with "Forgot your password?" (the code is printed here)'
+    case 'FORCE_CHANGE_PASSWORD':
+      return 'temporary password: must choose a new password at sign-in'
+    case 'CONFIRMED':
+      break
+  }
+  if (activeFactors(pool, user).includes('SOFTWARE_TOKEN_MFA')) {
+    const device = user.totp.deviceName ? ` (${user.totp.deviceName})` : ''
+    return `authenticator app on${device}: sign-in asks for its code`
+  }
+  if (pool.mfaConfiguration === 'ON') return 'no authenticator: sets one up during sign-in'
+  if (user.totp.pendingSecret !== undefined) return 'authenticator setup not finished: sign-in asks for no code; finish it in Security'
+  if (user.totp.activeSecret !== undefined) return 'authenticator app turned off: sign-in asks for no code'
+  return 'no authenticator yet: set it up in Security'
 }

@@ -6,6 +6,7 @@ import { UnknownNames } from './auth/unknown-names.ts'
 import { createSigningKey } from './domain/tokens.ts'
 import { createHttpServer } from './http.ts'
 import type { Deps } from './deps.ts'
+import { DEFAULT_POOL_PORT } from './ports.ts'
 import { printable } from './printable.ts'
 import { DEFAULT_APP_ORIGINS, parseOrigin } from './request-policy.ts'
 import { localPools, seedDemoPools, type LocalPool } from './seed.ts'
@@ -15,7 +16,7 @@ import { Store } from './state/store.ts'
 import { SigningKeySupply, type KeyGenerator } from './signing-keys.ts'
 
 export type StartOptions = {
-  /** 0 picks a free port (tests). */
+  /** 0 picks a free port (tests); default DEFAULT_POOL_PORT (ports.ts). */
   port?: number
   /** Persist here (a JSON snapshot and its journal, `<statePath>.journal`); without it state lives in memory only. */
   statePath?: string
@@ -166,7 +167,7 @@ async function serve(
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port ?? 9229, '127.0.0.1', () => resolve())
+    server.listen(options.port ?? DEFAULT_POOL_PORT, '127.0.0.1', () => resolve())
   })
   const port = (server.address() as AddressInfo).port
   baseUrl = `http://127.0.0.1:${port}`

@@ -8,6 +8,7 @@ import { Sessions } from './auth/sessions.ts'
 import { UnknownNames } from './auth/unknown-names.ts'
 import { N, computeU, computeX, deriveKey, g, k, modPow, poolNameOf } from './domain/srp.ts'
 import { CognitoError } from './errors.ts'
+import { DEFAULT_POOL_URL } from './ports.ts'
 import { adminCreateUser } from './operations/admin-create-user.ts'
 import { adminInitiateAuth } from './operations/admin-initiate-auth.ts'
 import { adminSetUserPassword } from './operations/admin-set-user-password.ts'
@@ -31,7 +32,7 @@ import type { Input } from './validate.ts'
 export const T0 = Date.UTC(2026, 0, 15, 12, 0, 0)
 export const STEP_MS = 30_000
 export const MINUTE_MS = 60_000
-export const ISSUER_BASE = 'http://127.0.0.1:9229'
+export const ISSUER_BASE = DEFAULT_POOL_URL
 /** Meets the default policy (length 8, upper, lower, digit, symbol). */
 export const PASSWORD = 'Corr3ct-Horse!'
 

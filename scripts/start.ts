@@ -4,13 +4,13 @@ import { createServer } from 'vite'
 import { startEmulator, type RunningEmulator } from '../emulator/server.ts'
 import { printable } from '../emulator/printable.ts'
 import { CorruptStateError } from '../emulator/state/snapshot.ts'
+import { StateFiles } from '../emulator/state/state-files.ts'
+import { startBanner } from './start-banner.ts'
+import { parseStartOptions, START_USAGE, STATE_FILE } from './start-options.ts'
 
-const STATE_FILE = '.emulator/state.json'
-const PREFERRED_PORT = Number(process.env.COGNITO_EMULATOR_PORT ?? 9229)
-
-async function startPool(): Promise<RunningEmulator> {
+async function startPool(port: number): Promise<RunningEmulator> {
   try {
-    return await startEmulator({ port: PREFERRED_PORT, statePath: STATE_FILE })
+    return await startEmulator({ port, statePath: STATE_FILE })
   } catch (error) {
     // The app reaches the pool through Vite's proxy, so any free port does.
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
@@ -19,23 +19,23 @@ async function startPool(): Promise<RunningEmulator> {
 }
 
 async function main(): Promise<void> {
-  const pool = await startPool()
+  const options = parseStartOptions(process.argv.slice(2), process.env)
+  if (options.help) {
+    console.log(START_USAGE)
+    return
+  }
+  if (options.reset && StateFiles.remove(STATE_FILE)) console.log(`  Deleted the local pool's state (${STATE_FILE}): fresh demo pools and users.`)
+  const pool = await startPool(options.poolPort)
   process.env.COGNITO_EMULATOR_URL = pool.url
-  const vite = await createServer({ server: { host: '127.0.0.1' } })
+  const vite = await createServer({ server: { host: '127.0.0.1', port: options.appPort } })
   await vite.listen()
-  const appUrl = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/'
+  const appUrl = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${options.appPort}/`
   // The proxy passes the page's Origin on, and the pool serves only the app's origins (ADR 014):
   // 5173 is among its defaults, but Vite moves to the next free port when 5173 is taken.
   const port = new URL(appUrl).port
   pool.allowOrigins([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
-  const lines = ['', `  Cognito TOTP  ${appUrl}`, `  Local Cognito user pool  ${pool.url}  (state: ${STATE_FILE})`]
-  for (const local of pool.pools()) {
-    lines.push('', `  ${local.name} (MFA ${local.mfaConfiguration})  UserPoolId ${local.userPoolId}  ClientId ${local.clientId}`)
-    for (const user of local.users) lines.push(`    ${user.username} / ${user.password}  (${user.note})`)
-  }
-  lines.push('', '  Sign-up confirmation codes appear in this terminal.', '')
-  // Pool and user names come from the state file: escaped, so none can forge a line.
-  console.log(lines.map(printable).join('\n'))
+  // Read from the pool now: what the users did in earlier runs is in its state (issue 11).
+  console.log(startBanner(appUrl, pool.url, STATE_FILE, pool.pools()))
   const stop = async () => {
     await vite.close()
     await pool.close()

@@ -1,4 +1,5 @@
 import {
+  ISSUER_BASE,
   PASSWORD,
   adminSignIn,
   call,
@@ -57,7 +58,7 @@ describe('AdminInitiateAuth ADMIN_USER_PASSWORD_AUTH', () => {
     const access = claimsOf(reply.AuthenticationResult!.AccessToken)
     expect(access).toMatchObject({
       sub: user.sub,
-      iss: `http://127.0.0.1:9229/${app.poolId}`,
+      iss: `${ISSUER_BASE}/${app.poolId}`,
       client_id: app.clientId,
       token_use: 'access',
       scope: 'aws.cognito.signin.user.admin',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { applyChanges, JournalBrokenError, JournalWriter, readJournal, type StateChange } from './journal.ts'
 import type { PersistentState } from './model.ts'
@@ -66,6 +66,26 @@ export class StateFiles {
     } catch (error) {
       files.close()
       throw error
+    }
+  }
+
+  /**
+   * Deletes the state file, its journal and any temp files a killed emulator left, so the next start
+   * seeds a fresh pool (`npm run reset`). Takes the lock first: while an emulator holds the state it
+   * throws StateInUseError and deletes nothing, or that emulator would write its pools back.
+   * Returns whether there was any state to delete.
+   */
+  static remove(path: string): boolean {
+    const files = new StateFiles(path, DEFAULT_LIMITS)
+    lock(files.lockPath, path)
+    try {
+      removeLeftovers(path)
+      const existed = existsSync(path) || existsSync(files.journalPath)
+      rmSync(path, { force: true })
+      rmSync(files.journalPath, { force: true })
+      return existed
+    } finally {
+      rmSync(files.lockPath, { force: true })
     }
   }
 

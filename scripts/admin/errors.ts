@@ -1,5 +1,6 @@
 // Turns what the AWS SDK throws into one sentence support staff can act on. Pure: the commands
 // pass the operation they called and what they named, tests pass error objects of the SDK's shapes.
+import { DEFAULT_POOL_URL } from '../../emulator/ports.ts'
 
 export type ErrorContext = {
   /** The Cognito operation that failed, e.g. `DescribeUserPool` (its IAM action is `cognito-idp:<operation>`). */
@@ -30,7 +31,7 @@ export function describeAwsError(error: unknown, context: ErrorContext): string 
     return [
       'No AWS credentials found (the default credential chain came up empty).',
       'Sign in with `aws sso login --profile <name>` and set AWS_PROFILE, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.',
-      'For the local pool pass --endpoint http://127.0.0.1:9229 (any credentials are accepted there).',
+      `For the local pool pass --endpoint ${DEFAULT_POOL_URL} (any credentials are accepted there).`,
     ].join('\n')
   }
   if (message.startsWith('Region is missing')) {

@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util'
 import { parseAmplifyOutputs } from '../../src/config/app-config.ts'
 import { checkPool, poolUsable, type AppMfa, type Check } from './check-pool-rules.ts'
 import { describeAwsError, type ErrorContext } from './errors.ts'
+import { DEFAULT_POOL_URL } from '../../emulator/ports.ts'
 
 export type AdminIo = {
   stdout: (text: string) => void
@@ -58,7 +59,7 @@ Options:
   --pool-id P           the user pool (default: auth.user_pool_id of amplify_outputs.json)
   --client-id C         the app client (default: auth.user_pool_client_id of amplify_outputs.json)
   --mfa optional|required  the app's MFA setting (default: amplify_outputs.json's mfa_configuration)
-  --endpoint URL        a Cognito endpoint other than AWS's, e.g. the local pool http://127.0.0.1:9229
+  --endpoint URL        a Cognito endpoint other than AWS's, e.g. the local pool ${DEFAULT_POOL_URL}
   --region R            the AWS region (default: the pool id's prefix, else AWS_REGION or your profile)
   --json                machine-readable output on stdout
   --yes                 do not ask for confirmation

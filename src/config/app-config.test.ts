@@ -72,7 +72,7 @@ describe('resolveBuildConfig', () => {
   })
 
   test('an endpoint alone without pool ids is a partial configuration, not silently local', () => {
-    const result = resolveBuildConfig({ env: { VITE_COGNITO_ENDPOINT: 'http://localhost:9229' }, origin })
+    const result = resolveBuildConfig({ env: { VITE_COGNITO_ENDPOINT: 'http://localhost:8329' }, origin })
     expect(result.ok).toBe(false)
   })
 

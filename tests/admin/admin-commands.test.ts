@@ -310,7 +310,7 @@ describe('check-pool', () => {
       [
         'No AWS credentials found (the default credential chain came up empty).',
         'Sign in with `aws sso login --profile <name>` and set AWS_PROFILE, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.',
-        'For the local pool pass --endpoint http://127.0.0.1:9229 (any credentials are accepted there).',
+        'For the local pool pass --endpoint http://127.0.0.1:8329 (any credentials are accepted there).',
       ].join('\n'),
     )
   })
