@@ -42,9 +42,9 @@ export type LocalUser = {
   email: string
   /** The demo password this user was created with (for a temporary one, the temporary password). */
   password: string
-  /** The demo password no longer signs this user in (changed, reset or replaced): the banner hides it. */
-  passwordChanged: boolean
-  /** What the next sign-in does, from the user's status, the pool's MFA and the user's authenticator. */
+  /** The demo password still signs this user in (not changed, not reset by an administrator): the banner shows it. */
+  passwordWorks: boolean
+  /** What the next sign-in does, from the user's status, password, the pool's MFA and the user's authenticator. */
   note: string
 }
 
@@ -103,7 +103,10 @@ export function localPools(deps: Deps): LocalPool[] {
     const users = (demo?.users ?? []).flatMap(({ username, email, password }): LocalUser[] => {
       const user = deps.store.findUser(pool, username)
       if (!user) return []
-      return [{ username, email, password, passwordChanged: !passwordMatches(pool, user, password), note: nextSignIn(pool, user) }]
+      // An administrator's reset keeps the verifier, but the old password no longer signs in (PasswordResetRequiredException).
+      const changed = user.status !== 'RESET_REQUIRED' && !passwordMatches(pool, user, password)
+      const passwordWorks = user.status !== 'RESET_REQUIRED' && !changed
+      return [{ username, email, password, passwordWorks, note: `${changed ? 'password changed; ' : ''}${nextSignIn(pool, user)}` }]
     })
     return [{ name: pool.name, userPoolId: pool.id, clientId: client.clientId, mfaConfiguration: pool.mfaConfiguration, users }]
   })
@@ -119,7 +122,7 @@ export function nextSignIn(pool: PoolRecord, user: UserRecord): string {
     case 'UNCONFIRMED':
       return 'signed up, not confirmed: enter the code printed here'
     case 'RESET_REQUIRED':
-      return 'password reset by an administrator: choose a new one with "Forgot your password?" (the code is printed here)'
+      return 'password reset by an administrator: choose a new one with "Forgot your password?"; the code is printed here'
     case 'FORCE_CHANGE_PASSWORD':
       return 'temporary password: must choose a new password at sign-in'
     case 'CONFIRMED':

@@ -9,7 +9,7 @@ export const STATE_FILE = '.emulator/state.json'
 /** Vite's own default; when it is taken Vite moves to the next free port and says so. */
 export const DEFAULT_APP_PORT = 5173
 
-export const START_USAGE = `Usage: npm start [-- --port <n>] [-- --pool-port <n>] [-- --reset]
+export const START_USAGE = `Usage: npm start [-- [--port <n>] [--pool-port <n>] [--reset]]
 
   --port <n>        the app's port (default ${DEFAULT_APP_PORT}, or APP_PORT; the next free one if taken)
   --pool-port <n>   the local user pool's port (default ${DEFAULT_POOL_PORT}, or COGNITO_EMULATOR_PORT;

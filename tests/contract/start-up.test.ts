@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import {
   AdminInitiateAuthCommand,
+  AdminResetUserPasswordCommand,
   AdminRespondToAuthChallengeCommand,
   AdminSetUserPasswordCommand,
   AssociateSoftwareTokenCommand,
@@ -83,7 +84,7 @@ describe('the start-up banner', () => {
     }
   }, 60_000)
 
-  test('the next start shows what the users did: an authenticator set up, a temporary password replaced', async () => {
+  test('the next start shows what the users did: an authenticator set up, a temporary password replaced, a password reset by an administrator', async () => {
     const first = await startPool()
     try {
       const sdk = sdkClient(first.url)
@@ -103,6 +104,9 @@ describe('the start-up banner', () => {
       const { SecretCode } = await sdk.send(new AssociateSoftwareTokenCommand({ AccessToken }))
       await sdk.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: phoneCode(SecretCode!, Date.now()), FriendlyDeviceName: 'Pixel' }))
       await sdk.send(new SetUserMFAPreferenceCommand({ AccessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }))
+      // An administrator resets bob's password (AdminResetUserPassword).
+      const required = demoPool(first, 'ON')
+      await sdk.send(new AdminResetUserPasswordCommand({ UserPoolId: required.userPoolId, Username: 'bob' }))
       // dave replaces his temporary password at his first sign-in.
       const { Session } = await signIn('dave', 'Dave-temp-2026!')
       await sdk.send(
@@ -124,7 +128,7 @@ describe('the start-up banner', () => {
       expect(text).toContain('    alice / Alice-demo-2026!  (authenticator app on (Pixel): sign-in asks for its code)')
       expect(text).toContain('    dave  (password changed; no authenticator yet: set it up in Security)')
       expect(text).not.toContain('Dave-temp-2026!')
-      expect(text).toContain('    bob / Bob-demo-2026!  (no authenticator: sets one up during sign-in)')
+      expect(text).toContain('    bob  (password reset by an administrator: choose a new one with "Forgot your password?"; the code is printed here)')
     } finally {
       await next.close()
     }
