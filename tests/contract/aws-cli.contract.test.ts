@@ -2,7 +2,9 @@
 // commands of AWS's article https://repost.aws/knowledge-center/cognito-user-pool-totp-mfa in their
 // published shape. The CLI validates client-side (e.g. Session ≥ 20 characters) and reads errors
 // from the body's __type only.
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import {
   AdminInitiateAuthCommand,
@@ -249,4 +251,70 @@ test(
     expect(issued.filter((value) => value.startsWith('-'))).toEqual([])
   },
   CLI_TIMEOUT_MS,
+)
+
+/** The README's walkthrough block, as a reader copies it. */
+function readmeWalkthrough(): string {
+  const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8')
+  const block = /<!-- aws-cli-walkthrough:[^>]*-->\n```sh\n([\s\S]*?)\n```/.exec(readme)
+  if (!block) throw new Error('README.md has no block marked <!-- aws-cli-walkthrough: … -->')
+  return block[1]
+}
+
+test(
+  "the README's walkthrough runs as written: ids, token and session go into variables, one user throughout",
+  async () => {
+    requireCli()
+    // A pool as npm start seeds it (the demo pools), on this file's frozen clock so the codes are known.
+    const local = await startEmulator({ port: 0, clock, log: () => {} })
+    try {
+      const script = readmeWalkthrough()
+      // The only change: the pool's address (the reader's is the default port, 8329).
+      expect(script.split('http://127.0.0.1:8329')).toHaveLength(2)
+      expect(script).not.toMatch(/<[A-Za-z]+>/) // nothing left for the reader to fill in
+      const usernames = new Set([...script.matchAll(/USERNAME=(\w+)|--username (\w+)/g)].map((match) => match[1] ?? match[2]))
+      expect([...usernames]).toEqual(['alice'])
+
+      const shell = spawn('bash', ['-euo', 'pipefail', '-c', script.replace('http://127.0.0.1:8329', local.url)], {
+        // Without the credentials and region: the block's own `export` line must set them.
+        env: Object.fromEntries(
+          Object.entries(awsCliEnv).filter(([name]) => !['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_DEFAULT_REGION'].includes(name)),
+        ),
+        stdio: ['pipe', 'pipe', 'pipe'],
+      })
+      let stdout = ''
+      let stderr = ''
+      let secret: string | undefined
+      let prompts = 0
+      shell.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+      shell.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString()
+        secret ??= /^([A-Z2-7]{52})$/m.exec(stdout)?.[1]
+        // Each prompt is answered as a person would: the code the phone shows then.
+        const seen = (stdout.match(/Code from the authenticator app: |The next code \(wait until the app shows a new one\): /g) ?? []).length
+        while (prompts < seen) {
+          if (!secret) throw new Error(`a code was asked for before the setup key was printed:\n${stdout}`)
+          if (prompts > 0) clock.advance(TOTP_STEP_MS) // the verified code's step is spent
+          shell.stdin.write(`${phoneCode(secret, clock.now())}\n`)
+          prompts += 1
+        }
+      })
+      const code = await new Promise<number | null>((resolve) => shell.on('close', resolve))
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
+      expect(prompts).toBe(2)
+      // After the last prompt (the typed code is not echoed), the names of the tokens the second sign-in ended in.
+      expect(
+        stdout
+          .slice(stdout.lastIndexOf('): ') + 3)
+          .trim()
+          .split(/\s+/)
+          .sort(),
+      ).toEqual(['AccessToken', 'ExpiresIn', 'IdToken', 'RefreshToken', 'TokenType'])
+      const optional = local.pools().find((pool) => pool.name === 'Demo - MFA optional')!
+      expect(optional.users.find((user) => user.username === 'alice')?.note).toBe('authenticator app on (AlicePhone): sign-in asks for its code')
+    } finally {
+      await local.close()
+    }
+  },
+  8 * CLI_TIMEOUT_MS,
 )
