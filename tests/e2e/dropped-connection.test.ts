@@ -79,9 +79,11 @@ describe('journey 7, other ways a connection drops', () => {
   })
 
   // The pool accepted the code, so Amplify's automatic retry finds nothing left to verify
-  // (InvalidParameterException). The user must not be told the code was wrong: the app
-  // recognises the verified token and switches it on. (Fixed in ba0855f; found by this test.)
-  test('the answer is lost after the pool verified the code: the app still ends with the authenticator app on', async () => {
+  // (InvalidParameterException). The user must not be told the code was wrong. Nor may the app
+  // call it on: SetUserMFAPreference succeeds for any verified token, an older one included, so it
+  // cannot tell whether this key is the one the pool kept (ADR 015). The app says what it knows
+  // and the user starts over with a new key, which then turns on.
+  test('the answer is lost after the pool verified the code: the app never claims it is on, and starting over turns it on', async () => {
     const session = await e2e.openApp()
     const app = ui(session)
     const { page, guard } = session
@@ -96,9 +98,17 @@ describe('journey 7, other ways a connection drops', () => {
       return route.abort('connectionreset') // … but the answer never arrives
     })
     await app.setupCodeField().pressSequentially(await e2e.currentCode(setupKey))
+    await visible(app.textOf('failure.setup-not-confirmed'))
+    expect(await app.alert('failure.wrong-code').count()).toBe(0)
+    expect(await app.textOf('security.notice.enabled').count()).toBe(0)
+    expect(guard.count('SetUserMFAPreference')).toBe(0)
+
+    await app.button('totp.startOver').click()
+    await expect.poll(() => app.readSetupKey()).not.toBe(setupKey)
+    const newKey = await app.readSetupKey()
+    await app.setupCodeField().pressSequentially(await e2e.nextCode(newKey))
     await visible(app.textOf('security.notice.enabled'))
     await visible(app.totpStatus(true))
-    expect(await app.alert('failure.wrong-code').count()).toBe(0)
-    expect(guard.count('AssociateSoftwareToken')).toBe(1)
+    expect(guard.count('AssociateSoftwareToken')).toBe(2)
   })
 })
