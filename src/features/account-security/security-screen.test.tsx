@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, test, vi } from 'vitest'
 import { createFakeAuthGateway, type FakeOptions, type FakeUser } from '../../../tests/support/fake-auth-gateway.ts'
@@ -51,7 +51,13 @@ describe.each(['en', 'ja'] as const)('security screen (%s)', (locale) => {
     await u.type(deviceName, 'Work phone')
     await u.type(screen.getByLabelText(t('totp.codeLabel')), '123456')
     expect(await screen.findByText(t('security.notice.enabled'))).toBeInTheDocument()
-    expect(auth.calls.map((c) => c.method).filter((m) => m !== 'fetchMfaStatus')).toEqual(['beginTotpSetup', 'verifyTotpSetup', 'setTotpPreferred'])
+    // authenticatedAt: a first setup on an account without MFA needs a recent sign-in (ADR 016).
+    expect(auth.calls.map((c) => c.method).filter((m) => m !== 'fetchMfaStatus')).toEqual([
+      'authenticatedAt',
+      'beginTotpSetup',
+      'verifyTotpSetup',
+      'setTotpPreferred',
+    ])
     expect(screen.getByText(t('security.totp.on'))).toBeInTheDocument()
     expect(screen.getByText(t('security.totp.preferred'))).toBeInTheDocument()
     expect(screen.getByText(t('security.totp.device', { name: 'Work phone' }))).toBeInTheDocument()
@@ -278,6 +284,52 @@ describe.each(['en', 'ja'] as const)('security screen (%s)', (locale) => {
   test('other factors are listed for context', async () => {
     const { t } = setup(locale, { totp: { preferred: true }, sms: true })
     expect(await screen.findByText(t('security.totp.otherFactors', { factors: t('security.factor.sms') }))).toBeInTheDocument()
+  })
+
+  test('"Start over with a new key" on a listed authenticator is a replacement: an older session proves it first, and Cancel stays on the setup screen', async () => {
+    const { u, auth, t } = setup(
+      locale,
+      { totp: { preferred: true } },
+      { seen: { alice: 'association-pending' }, signedInAt: Date.now() - 10 * 60_000 },
+    )
+    await u.click(await screen.findByRole('button', { name: t('security.finishSetup') }))
+    await u.click(await screen.findByRole('button', { name: t('totp.startOver') }))
+    const dialog = await screen.findByRole('dialog', { name: t('reauth.title') })
+    expect(auth.calls.filter((c) => c.method === 'beginTotpSetup')).toHaveLength(0)
+    await u.click(within(dialog).getByRole('button', { name: t('common.cancel') }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: t('totp.startOver') })).toBeInTheDocument()
+    expect(auth.calls.filter((c) => c.method === 'beginTotpSetup')).toHaveLength(0)
+
+    // Proved: the new key is issued, on the setup screen.
+    await u.click(screen.getByRole('button', { name: t('totp.startOver') }))
+    const again = await screen.findByRole('dialog', { name: t('reauth.title') })
+    await u.type(within(again).getByLabelText(t('reauth.password')), 'x{Enter}')
+    await u.type(await within(again).findByLabelText(t('reauth.codeLabel')), '123456')
+    expect(await screen.findByRole('group', { name: t('totp.keyLabel') })).toBeInTheDocument()
+    expect(auth.calls.filter((c) => c.method === 'beginTotpSetup')).toHaveLength(1)
+  })
+
+  test('a first setup on an account with no other factor needs a recent sign-in; with SMS on, it is not asked', async () => {
+    const { u, auth, t } = setup(locale, {}, { signedInAt: Date.now() - 10 * 60_000 })
+    await u.click(await screen.findByRole('button', { name: t('security.setUp') }))
+    expect(await screen.findByRole('dialog', { name: t('reauth.title') })).toBeInTheDocument()
+    expect(auth.calls.filter((c) => c.method === 'beginTotpSetup')).toHaveLength(0)
+  })
+
+  test('while the session’s age is read, the confirmation cannot be cancelled, so a late answer never runs a cancelled change', async () => {
+    const { u, auth, t } = setup(locale, { totp: { preferred: true } })
+    await u.click(await screen.findByRole('button', { name: t('security.turnOff') }))
+    const release = auth.hold('authenticatedAt')
+    const confirm = screen.getByRole('dialog', { name: t('security.disableConfirm.title') })
+    await u.click(within(confirm).getByRole('button', { name: t('security.disableConfirm.confirm') }))
+    const keep = within(confirm).getByRole('button', { name: t('security.disableConfirm.keep') })
+    expect(keep).toBeDisabled()
+    fireEvent(confirm, new Event('cancel', { cancelable: true }))
+    expect(screen.getByRole('dialog', { name: t('security.disableConfirm.title') })).toBeInTheDocument()
+    release()
+    expect(await screen.findByText(t('security.notice.disabled'))).toBeInTheDocument()
+    expect(auth.calls.filter((c) => c.method === 'disableTotp')).toHaveLength(1)
   })
 
   test('a failed load says why and can be retried', async () => {

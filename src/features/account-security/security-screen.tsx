@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Flex, Loader, Text, VisuallyHidden } from '@aws-amplify/ui-react'
 import { useRef } from 'react'
-import type { MfaType } from '../../auth/auth-gateway.ts'
+import type { MfaStatus, MfaType } from '../../auth/auth-gateway.ts'
 import EnrollmentView from '../../enrollment/enrollment-view.tsx'
 import { FailureMessage } from '../../auth/failure-message.tsx'
 import { messages as laterFailures } from '../../auth/later-failure-messages.ts'
@@ -39,8 +39,24 @@ function SecurityScreenView({
   const { state } = security
   // Coming back from the setup screen, focus returns to this section's heading.
   const wasEnrolling = useRef(false)
+  const reauthentication = recent.state.step !== 'closed' && (
+    <ReauthenticationDialog
+      state={recent.state}
+      accountName={accountName}
+      onSubmitPassword={recent.submitPassword}
+      onSubmitCode={recent.submitCode}
+      onCancel={() => {
+        recent.cancel()
+        // Asked from the setup screen ("start over"), Cancel keeps the user there with the key they have.
+        if (state.step !== 'enrolling') security.cancel()
+      }}
+    />
+  )
   if (state.step === 'enrolling') {
     wasEnrolling.current = true
+    // A new key is a new authenticator once its code is verified (it is made preferred): the same
+    // proof as "Set up" or "Replace" (ADR 016).
+    const newKey = (action: () => void) => (needsProof(state.status) ? () => recent.whenRecent(action) : action)
     return (
       <section className="panel">
         <EnrollmentView
@@ -49,11 +65,12 @@ function SecurityScreenView({
           issuer={issuer}
           replacing={state.replacing}
           onSubmitCode={security.submitSetupCode}
-          onStartOver={security.startSetupOver}
-          onRetry={security.retrySetup}
+          onStartOver={newKey(security.startSetupOver)}
+          onRetry={newKey(security.retrySetup)}
           onRetryActivation={security.retryActivation}
           onCancel={security.cancel}
         />
+        {reauthentication}
       </section>
     )
   }
@@ -65,20 +82,19 @@ function SecurityScreenView({
         </StepHeading>
         <SecurityBody security={security} state={state} recent={recent} />
       </Flex>
-      {recent.state.step !== 'closed' && (
-        <ReauthenticationDialog
-          state={recent.state}
-          accountName={accountName}
-          onSubmitPassword={recent.submitPassword}
-          onSubmitCode={recent.submitCode}
-          onCancel={() => {
-            recent.cancel()
-            security.cancel()
-          }}
-        />
-      )}
+      {reauthentication}
     </section>
   )
+}
+
+/**
+ * Whether issuing a key (Set up, Replace, Start over) needs a recent sign-in (ADR 016): always when
+ * an authenticator is listed (a replacement), and for a first setup on an account with no other
+ * factor, where whoever enrols their phone locks the owner out. An account with SMS or email codes
+ * is not asked for a first setup: the fresh sign-in here cannot answer those codes (ADR 016).
+ */
+function needsProof(status: MfaStatus): boolean {
+  return status.totpEnabled || status.otherFactors.length === 0
 }
 
 // This screen is loaded after sign-in; its words come with it.
@@ -212,7 +228,10 @@ function Overview({
             </Button>
           )}
           {!status.totpEnabled && (
-            <Button variation={halfWay ? undefined : 'primary'} onClick={security.setUp}>
+            <Button
+              variation={halfWay ? undefined : 'primary'}
+              onClick={needsProof(status) ? () => recent.whenRecent(security.setUp) : security.setUp}
+            >
               {t('security.setUp')}
             </Button>
           )}
@@ -241,6 +260,7 @@ function Overview({
           title={t('security.replaceConfirm.title')}
           confirmLabel={t('security.replaceConfirm.continue')}
           cancelLabel={t('common.cancel')}
+          pending={recent.checking}
           onConfirm={() => recent.whenRecent(security.confirmReplace)}
           onCancel={security.cancel}
         >
@@ -255,7 +275,7 @@ function Overview({
           confirmLabel={t('security.disableConfirm.confirm')}
           cancelLabel={t('security.disableConfirm.keep')}
           pendingLabel={t('security.disableConfirm.working')}
-          pending={state.step === 'disabling'}
+          pending={state.step === 'disabling' || recent.checking}
           destructive
           onConfirm={() => recent.whenRecent(security.confirmDisable)}
           onCancel={security.cancel}

@@ -30,6 +30,13 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
   const setupBusy = useRef(false)
   const onExpired = useRef(onSessionExpired)
   onExpired.current = onSessionExpired
+  // The state as last rendered. The sensitive actions run after the recent-sign-in check (ADR 016),
+  // which may answer after the user has moved on: they read this, not the state of the render that
+  // created them, so a late answer to something cancelled does nothing.
+  const latest = useRef(state)
+  latest.current = state
+  const latestEnrollment = useRef(enrollment)
+  latestEnrollment.current = enrollment
 
   function fail(error: unknown, step: AuthStep) {
     const failure: AuthFailure = toAuthFailure(error, step)
@@ -136,6 +143,7 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
     enrollment,
     reload: () => dispatch({ type: 'reload' }),
     setUp() {
+      const state = latest.current
       if (state.step !== 'overview' || state.status.totpEnabled) return
       dispatch({ type: 'setup-requested' })
       openSetup()
@@ -148,7 +156,7 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
     },
     replace: () => dispatch({ type: 'replace-requested' }),
     confirmReplace() {
-      if (state.step !== 'confirm-replace') return
+      if (latest.current.step !== 'confirm-replace') return
       dispatch({ type: 'replace-confirmed' })
       openSetup()
     },
@@ -160,9 +168,9 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
       dispatch({ type: 'cancelled' })
     },
     submitSetupCode: (code: string, deviceName: string) => void submitSetupCode(code, deviceName),
-    /** "Start over with a new key". */
-    startSetupOver: () => void issueKey(),
-    retrySetup: () => void issueKey(),
+    /** "Start over with a new key" (and "Try again" after a failed key request): only on the setup screen. */
+    startSetupOver: () => void (latest.current.step === 'enrolling' && !isPending(latestEnrollment.current) && issueKey()),
+    retrySetup: () => void (latest.current.step === 'enrolling' && !isPending(latestEnrollment.current) && issueKey()),
     retryActivation() {
       if (setupBusy.current || enrollment.step !== 'activation-failed') return
       enroll({ type: 'activation-retried' })
@@ -170,7 +178,7 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
     },
     askToDisable: () => dispatch({ type: 'disable-requested' }),
     confirmDisable() {
-      if (state.step !== 'confirm-disable') return
+      if (latest.current.step !== 'confirm-disable') return
       dispatch({ type: 'disable-confirmed' })
       void guarded(
         'disable',

@@ -1,4 +1,4 @@
-import { useReducer, useRef } from 'react'
+import { useReducer, useRef, useState } from 'react'
 import { toAuthFailure } from '../../auth/auth-failure.ts'
 import type { AuthGateway, ReauthenticationStep } from '../../auth/auth-gateway.ts'
 import type { Clock } from '../../ui/clock.ts'
@@ -29,6 +29,9 @@ export function useRecentSignIn({ auth, maxAgeMinutes, clock, onSessionExpired }
   const pending = useRef<(() => void) | undefined>(undefined)
   // Set synchronously, so a double click or an auto-submit plus Enter makes one request.
   const busy = useRef(false)
+  // The session's age is being read: what asked for the change shows it as under way and cannot be
+  // cancelled meanwhile, so a late answer never runs a change the user already called off.
+  const [checking, setChecking] = useState(false)
   const onExpired = useRef(onSessionExpired)
   onExpired.current = onSessionExpired
 
@@ -42,6 +45,7 @@ export function useRecentSignIn({ auth, maxAgeMinutes, clock, onSessionExpired }
   async function whenRecent(action: () => void) {
     if (busy.current || state.step !== 'closed') return
     busy.current = true
+    setChecking(true)
     let recent = false
     try {
       recent = clock.now() - (await auth.authenticatedAt()) <= maxAgeMinutes * 60_000
@@ -53,6 +57,7 @@ export function useRecentSignIn({ auth, maxAgeMinutes, clock, onSessionExpired }
       }
     } finally {
       busy.current = false
+      setChecking(false)
     }
     if (recent) {
       action()
@@ -84,6 +89,8 @@ export function useRecentSignIn({ auth, maxAgeMinutes, clock, onSessionExpired }
 
   return {
     state,
+    /** The session's age is being read for `whenRecent`. */
+    checking,
     whenRecent: (action: () => void) => void whenRecent(action),
     submitPassword(password: string) {
       if (busy.current || state.step !== 'password') return
