@@ -62,6 +62,13 @@ export type MfaStatus = {
  */
 export type ReauthenticationStep = { step: 'done' } | { step: 'totp-code' }
 
+/**
+ * The error name of a re-authentication that finished after the page's session changed under it
+ * (another tab signed out, or signed in as someone else): the fresh session was revoked, nothing
+ * was installed, and the change that asked for it must not run (ADR 016).
+ */
+export const reauthenticationSessionChanged = 'ReauthenticationSessionChanged'
+
 export type SignUpResult = { step: 'confirm-sign-up'; destination?: string } | { step: 'done' }
 
 export interface AuthGateway {

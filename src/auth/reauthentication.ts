@@ -8,6 +8,7 @@ import { AUTH_KEY_PREFIX, createKeysForAuthStorage, createUserPoolsTokenProvider
 import { confirmSignIn, signIn, signOut, type SignInOutput } from 'aws-amplify/auth'
 import type { KeyValueStorageInterface } from 'aws-amplify/utils'
 import type { PoolConfig } from '../config/app-config.ts'
+import { reauthenticationSessionChanged } from './auth-gateway.ts'
 
 /** The signed-in session, as the page's Amplify sees it. */
 export type SignedInSession = {
@@ -73,6 +74,8 @@ type Attempt = {
   storage: MemoryStorage
   tokens: ReturnType<typeof createUserPoolsTokenProvider>
   session: SignedInSession
+  /** The page's refresh token when the attempt began: if it is another by the end, the session changed. */
+  pageRefreshToken: string | null
   askedForCode: boolean
 }
 
@@ -134,6 +137,10 @@ export function createReauthentication({ pool, storage, currentSession }: Reauth
     }
     const keys = keysOf(username)
     const page = storage()
+    // The page must still hold the session this attempt started from. Another tab may have signed
+    // out (the fresh tokens would be written with no LastAuthUser: a refresh token nobody revokes)
+    // or signed in as someone else (the change would run as them). Then the fresh session is revoked.
+    if (!(await holdsSession(page, username, current.pageRefreshToken))) await abandon(current)
     const old: Record<string, string> = { [lastAuthUserKey]: username }
     for (const name of sessionKeys) {
       const key = keys[name]
@@ -152,14 +159,36 @@ export function createReauthentication({ pool, storage, currentSession }: Reauth
     // revocation, so offline it stays valid until it expires.
     const retired = isolated(new MemoryStorage(old))
     await signOut(retired.context)
+    // A refresh the page started with the old refresh token before it was revoked may have finished
+    // meanwhile and written the old session's tokens over the fresh ones. Write the fresh ones once
+    // more; anything else there now (another sign-in or a sign-out) is a changed session.
+    const freshRefresh = await current.storage.getItem(keys.refreshToken)
+    if ((await page.getItem(keys.refreshToken)) === freshRefresh) return
+    if (!(await holdsSession(page, username, old[keys.refreshToken] ?? null))) await abandon(current)
+    for (const name of sessionKeys) {
+      const value = await current.storage.getItem(keys[name])
+      if (value !== null) await page.setItem(keys[name], value)
+    }
+  }
+
+  /** Whether the page's storage still holds `username`'s session with this refresh token. */
+  async function holdsSession(page: KeyValueStorageInterface, username: string, refreshToken: string | null): Promise<boolean> {
+    return (await page.getItem(lastAuthUserKey)) === username && (await page.getItem(keysOf(username).refreshToken)) === refreshToken
+  }
+
+  /** The page's session changed under the attempt: the fresh session is revoked, and it fails. */
+  async function abandon(current: Attempt): Promise<never> {
+    await signOut(current.context)
+    throw reauthError(reauthenticationSessionChanged, 'The page’s session changed during the re-authentication.')
   }
 
   return {
     async reauthenticate(password) {
       attempt = undefined
       const session = await currentSession()
+      const pageRefreshToken = await storage().getItem(keysOf(session.username).refreshToken)
       const memory = new MemoryStorage()
-      const current: Attempt = { ...isolated(memory), storage: memory, session, askedForCode: false }
+      const current: Attempt = { ...isolated(memory), storage: memory, session, pageRefreshToken, askedForCode: false }
       const output = await signIn(current.context, { username: session.loginId ?? session.username, password })
       attempt = current
       return next(current, output)

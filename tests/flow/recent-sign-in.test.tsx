@@ -3,7 +3,7 @@
 // password and a current code first (a fresh SRP sign-in beside the session), then turns it off
 // without leaving Security; the session then carries the fresh sign-in's tokens and the old
 // refresh token is revoked. Within the limit nothing is asked.
-import { GetTokensFromRefreshTokenCommand } from '@aws-sdk/client-cognito-identity-provider'
+import { GetTokensFromRefreshTokenCommand, GetUserCommand } from '@aws-sdk/client-cognito-identity-provider'
 import { screen, waitFor, within } from '@testing-library/react'
 import { jwtPayload, rejectionOf, sdkClient } from '../contract/harness.ts'
 import type { Clock } from '../../src/ui/clock.ts'
@@ -157,3 +157,58 @@ test('with tokens in sessionStorage, an older session replacing its authenticato
   expect(Number(jwtPayload(after[`${username}.idToken`]).auth_time)).toBeGreaterThanOrEqual(provedFrom)
   expect(cognitoKeys(localStorage, clientId)).toEqual({})
 })
+
+describe.each([
+  ['another tab signed out', (clientId: string) => removeCognitoKeys(localStorage, clientId)],
+  [
+    'another tab signed in as someone else',
+    (clientId: string) => localStorage.setItem(`CognitoIdentityServiceProvider.${clientId}.LastAuthUser`, 'someone-else'),
+  ],
+] as const)('when %s while the dialog was open', (_, changeSession) => {
+  test('nothing is installed, the change does not run, and the dialog says why', async () => {
+    const { username, password } = await env.createUser('optional')
+    const { clientId } = env.pool('optional')
+    const app = renderApp(env, 'optional', { clock: pageClock(env) })
+    const { user, t } = app
+    const steps = ui(app)
+    await steps.signIn(username, password)
+    await steps.expectSignedIn(username)
+    const { key } = await steps.enrollFromSettings(env)
+    const before = cognitoKeys(localStorage, clientId)
+
+    env.clock.advance(6 * MINUTE)
+    await user.click(screen.getByRole('button', { name: t('security.turnOff') }))
+    await user.click(
+      within(await screen.findByRole('dialog', { name: t('security.disableConfirm.title') })).getByRole('button', {
+        name: t('security.disableConfirm.confirm'),
+      }),
+    )
+    const dialog = await screen.findByRole('dialog', { name: t('reauth.title') })
+    await user.type(within(dialog).getByLabelText(t('reauth.password')), `${password}{Enter}`)
+    const codeField = await within(dialog).findByLabelText(t('reauth.codeLabel'), undefined, { timeout: 10_000 })
+
+    changeSession(clientId)
+    const changed = cognitoKeys(localStorage, clientId)
+    await user.type(codeField, env.nextCode(key))
+    expect(await within(dialog).findByRole('alert', undefined, { timeout: 10_000 })).toHaveTextContent(t('reauth.failure.session-changed'))
+    // Nothing was written: no orphan refresh token beside whatever the other tab left.
+    expect(cognitoKeys(localStorage, clientId)).toEqual(changed)
+    expect(screen.queryByText(t('security.notice.disabled'))).not.toBeInTheDocument()
+
+    // The authenticator is still on: the queued change did not run (read with the old session's token).
+    const sdk = sdkClient(env.emulator.url)
+    try {
+      const got = await sdk.send(new GetUserCommand({ AccessToken: before[`${username}.accessToken`] }))
+      expect(got.UserMFASettingList).toContain('SOFTWARE_TOKEN_MFA')
+    } finally {
+      sdk.destroy()
+    }
+    // Proving again does not bring the dropped change back either.
+    await user.click(within(dialog).getByRole('button', { name: t('common.cancel') }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+})
+
+function removeCognitoKeys(storage: Storage, clientId: string): void {
+  for (const key of Object.keys(cognitoKeys(storage, clientId))) storage.removeItem(`CognitoIdentityServiceProvider.${clientId}.${key}`)
+}

@@ -131,7 +131,8 @@ function ReauthenticationDialogView({ state, accountName, onSubmitPassword, onSu
 /** The dialog's own words for a wrong password and a lapse; the shared failure words for the rest. */
 function Failure({ failure, id }: { failure: ReauthenticationFailure | undefined; id: string }) {
   const t = useT()
-  if (failure === 'lapsed' || failure === 'bad-credentials') return <ErrorMessage id={id}>{t(`reauth.failure.${failure}`)}</ErrorMessage>
+  if (failure === 'lapsed' || failure === 'bad-credentials' || failure === 'session-changed')
+    return <ErrorMessage id={id}>{t(`reauth.failure.${failure}`)}</ErrorMessage>
   return <FailureMessage failure={failure} id={id} />
 }
 

@@ -6,8 +6,10 @@ import type { AuthFailure } from '../../auth/auth-failure.ts'
 /**
  * What the dialog can say went wrong. 'lapsed': the fresh sign-in's challenge ended (three
  * minutes, or five wrong codes), so the password is asked again; the page's session is fine.
+ * 'session-changed': another tab signed out or in as someone else meanwhile; nothing was changed,
+ * and the change that asked for the proof is dropped.
  */
-export type ReauthenticationFailure = AuthFailure | 'lapsed'
+export type ReauthenticationFailure = AuthFailure | 'lapsed' | 'session-changed'
 
 export type ReauthenticationState =
   | { step: 'closed' }
@@ -48,7 +50,8 @@ export function reauthenticationFlow(s: ReauthenticationState, e: Reauthenticati
     case 'checking-code':
       if (e.type === 'proved') return { step: 'closed' }
       // The challenge is gone: only a new password step can start another.
-      if (e.type === 'failed' && e.failure === 'lapsed') return { step: 'password', failure: 'lapsed', attempt: 0 }
+      if (e.type === 'failed' && (e.failure === 'lapsed' || e.failure === 'session-changed'))
+        return { step: 'password', failure: e.failure, attempt: 0 }
       if (e.type === 'failed') return { step: 'code', failure: e.failure, attempt: s.attempt + 1 }
       return s
   }

@@ -10,6 +10,8 @@ const en = {
   'reauth.codeLabel': '6-digit code',
   'reauth.failure.bad-credentials': 'That password is not right. Try again.',
   'reauth.failure.lapsed': 'That took too long, or too many codes were wrong. Enter your password again.',
+  'reauth.failure.session-changed':
+    'While this was open, this browser signed out or signed in to another account (in another tab or window). Nothing was changed. Reload the page to see who is signed in.',
 }
 
 const ja = {
@@ -22,6 +24,8 @@ const ja = {
   'reauth.codeLabel': '6桁のコード',
   'reauth.failure.bad-credentials': 'パスワードが正しくありません。もう一度お試しください。',
   'reauth.failure.lapsed': '時間がかかりすぎたか、誤ったコードが多すぎました。もう一度パスワードを入力してください。',
+  'reauth.failure.session-changed':
+    'この画面を開いている間に、このブラウザーで（別のタブまたはウィンドウから）サインアウトしたか、別のアカウントにサインインしました。何も変更されていません。ページを再読み込みして、サインイン中のアカウントを確認してください。',
 } satisfies Record<keyof typeof en, string>
 
 export const messages = { en, ja }

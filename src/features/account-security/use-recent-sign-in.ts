@@ -1,6 +1,6 @@
 import { useReducer, useRef, useState } from 'react'
 import { toAuthFailure } from '../../auth/auth-failure.ts'
-import type { AuthGateway, ReauthenticationStep } from '../../auth/auth-gateway.ts'
+import { reauthenticationSessionChanged, type AuthGateway, type ReauthenticationStep } from '../../auth/auth-gateway.ts'
 import type { Clock } from '../../ui/clock.ts'
 import { initialReauthenticationState, reauthenticationFlow, type ReauthenticationFailure } from './reauthentication-flow.ts'
 
@@ -74,7 +74,9 @@ export function useRecentSignIn({ auth, maxAgeMinutes, clock, onSessionExpired }
       if (step.step === 'done') proved()
       else dispatch({ type: 'code-requested' })
     } catch (error) {
-      const reason = failure(error)
+      const reason = error instanceof Error && error.name === reauthenticationSessionChanged ? 'session-changed' : failure(error)
+      // Whoever this page is signed in as now did not ask for the change: it is dropped.
+      if (reason === 'session-changed') pending.current = undefined
       if (reason === 'signed-out') {
         pending.current = undefined
         dispatch({ type: 'closed' })
