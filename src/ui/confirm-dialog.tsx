@@ -2,6 +2,20 @@ import { Button, Flex, Heading } from '@aws-amplify/ui-react'
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 
 /**
+ * The browser closed the dialog while React still shows it. Chromium does that on a second Escape
+ * even when 'cancel' was prevented (without a user activation in between, preventDefault is
+ * ignored). While the change is under way it opens again; otherwise it was a cancel. A 'close'
+ * that arrives once the dialog is open again (React's StrictMode remount), or after it left the
+ * page (closed on unmount), is stale and ignored.
+ */
+export function keepOpen(dialog: HTMLDialogElement | null, busy: boolean, onCancel: () => void): void {
+  if (!dialog || dialog.open || !dialog.isConnected) return
+  if (!busy) onCancel()
+  else if (typeof dialog.showModal === 'function') dialog.showModal()
+  else dialog.setAttribute('open', '')
+}
+
+/**
  * A modal confirmation on the native <dialog>: the browser traps focus, Escape cancels, and the
  * page behind is inert. Where showModal is missing (jsdom), it opens as a plain dialog.
  */
@@ -56,6 +70,7 @@ export function ConfirmDialog({
         event.preventDefault()
         if (!pending) onCancel()
       }}
+      onClose={() => keepOpen(ref.current, pending, onCancel)}
     >
       <Flex direction="column" gap="medium">
         <Heading level={2} id={titleId}>

@@ -156,6 +156,26 @@ describe.each(['en', 'ja'] as const)('confirm it’s you (%s)', (locale) => {
     expect(doneTimes(0)).toBeInTheDocument()
   })
 
+  test('closed by the browser (Chromium’s second Escape): opens again while checking, else it is a cancel', async () => {
+    const { u, t, auth } = setup(locale)
+    await u.click(screen.getByRole('button', { name: 'Sensitive change' }))
+    const dialog = await screen.findByRole('dialog', { name: t('reauth.title') })
+    const release = auth.hold('reauthenticate')
+    await u.type(screen.getByLabelText(t('reauth.password')), 'Alice-pass-2026!{Enter}')
+    const closeByBrowser = (element: HTMLElement) => {
+      element.removeAttribute('open')
+      fireEvent(element, new Event('close'))
+    }
+    closeByBrowser(dialog)
+    expect(dialog).toHaveAttribute('open')
+    expect(screen.getByRole('dialog', { name: t('reauth.title') })).toBeInTheDocument()
+    release()
+    const code = await screen.findByLabelText(t('reauth.codeLabel'))
+    closeByBrowser(code.closest('dialog')!)
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(doneTimes(0)).toBeInTheDocument()
+  })
+
   test('an account that asks for no code: the password alone runs the change', async () => {
     const { u, t } = setup(locale, { user: { totp: undefined } })
     await u.click(screen.getByRole('button', { name: 'Sensitive change' }))

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef } from 'react'
 import { FailureMessage } from '../../auth/failure-message.tsx'
 import { messages as laterFailures } from '../../auth/later-failure-messages.ts'
 import { useT, withMessages } from '../../i18n/i18n-provider.tsx'
+import { keepOpen } from '../../ui/confirm-dialog.tsx'
 import { formText } from '../../ui/form-text.ts'
 import { ErrorMessage } from '../../ui/messages.tsx'
 import { OneTimeCodeField } from '../../ui/one-time-code-field.tsx'
@@ -71,6 +72,7 @@ function ReauthenticationDialogView({ state, accountName, onSubmitPassword, onSu
         event.preventDefault()
         if (!checking) onCancel()
       }}
+      onClose={() => keepOpen(ref.current, checking, onCancel)}
     >
       <Flex direction="column" gap="medium">
         <Heading level={2} id={titleId}>
