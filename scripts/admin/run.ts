@@ -294,6 +294,19 @@ const NEXT: Record<PoolMfa, string> = {
     'if the pool requires MFA they set up a new authenticator at their next sign-in; if MFA is optional they sign in without a code and set it up again on the Security page',
 }
 
+const FACTOR_NAMES: Record<string, string> = { SMS_MFA: 'a code by text message (SMS_MFA)', EMAIL_OTP: 'a code by email (EMAIL_OTP)' }
+
+/**
+ * What happens next when the user has another MFA factor besides the authenticator (AdminGetUser's
+ * UserMFASettingList): Cognito asks for that one at sign-in, in either pool mode, so neither "the
+ * password alone" nor MFA_SETUP is true (docs/cognito-behaviour.md#admindeletesoftwaretoken).
+ */
+function nextWithOtherFactors(factors: string[]): string | undefined {
+  if (factors.length === 0) return undefined
+  const names = factors.map((f) => FACTOR_NAMES[f] ?? f).join(' or ')
+  return `they sign in with their other MFA, ${names}, and can set up a new authenticator on the Security page`
+}
+
 /** A region (or pool) that does not offer AdminDeleteSoftwareToken yet: the only error the reset falls back on. */
 function operationMissing(error: unknown): boolean {
   const name = error instanceof Error && error.cause instanceof Error ? error.cause.name : ''
@@ -308,9 +321,12 @@ async function resetTotp(context: Context, username: string): Promise<number> {
     username,
   })
   const mode = await poolMfaMode(context)
+  const otherFactors = (user.UserMFASettingList ?? []).filter((factor) => factor !== 'SOFTWARE_TOKEN_MFA')
+  const withOther = nextWithOtherFactors(otherFactors)
+  const next = withOther ?? NEXT[mode]
   if (!options.yes) {
     const answer = await deps.io.prompt(
-      `Reset the authenticator of ${user.Username} in ${poolId}? The authenticator app is removed from the account, then ${NEXT[mode]}. [y/N] `,
+      `Reset the authenticator of ${user.Username} in ${poolId}? The authenticator app is removed from the account, then ${next}. [y/N] `,
       { secret: false },
     )
     if (!/^y(es)?$/i.test(answer.trim())) {
@@ -332,16 +348,17 @@ async function resetTotp(context: Context, username: string): Promise<number> {
     out(context, { username: user.Username, totpEnabled: false, tokenDeleted: false, poolMfa: mode, via: 'AdminSetUserMFAPreference' }, [
       `Note: AdminDeleteSoftwareToken is not available for this pool yet (Cognito said: ${said}), so TOTP was turned off with AdminSetUserMFAPreference instead.`,
       `The old authenticator stays registered: until ${user.Username} sets up a new one, anyone signed in as them could turn it back on.`,
-      `TOTP is off for ${user.Username}: ${NEXT.OPTIONAL}; the old one stops working once they do.`,
+      `TOTP is off for ${user.Username}: ${withOther ?? NEXT.OPTIONAL}; the old one stops working once they do.`,
       signOutHint,
     ])
     return 0
   }
   out(context, { username: user.Username, totpEnabled: false, tokenDeleted: true, poolMfa: mode, via: 'AdminDeleteSoftwareToken' }, [
     `The authenticator of ${user.Username} is removed (AdminDeleteSoftwareToken): codes from the old app no longer work.`,
-    `Next: ${NEXT[mode]}.`,
-    // Said only where it is true: an ON pool lets no one in without setting up first.
-    ...(mode === 'OPTIONAL' ? ['Until they do, their password alone signs them in.'] : []),
+    `Next: ${next}.`,
+    // Said only where it is true: an ON pool lets no one in without setting up first, and another
+    // factor is asked for instead of none.
+    ...(mode === 'OPTIONAL' && !withOther ? ['Until they do, their password alone signs them in.'] : []),
     signOutHint,
   ])
   return 0

@@ -5,6 +5,8 @@ import {
   AdminInitiateAuthCommand,
   AdminRespondToAuthChallengeCommand,
   AdminSetUserMFAPreferenceCommand,
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
   AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
   CognitoIdentityProviderServiceException,
@@ -112,9 +114,26 @@ async function admin(
 
 const at = (app: App) => ['--pool-id', app.poolId, '--endpoint', emulator.url]
 
-async function newUser(app: App): Promise<string> {
+async function newUser(app: App, { phone = false }: { phone?: boolean } = {}): Promise<string> {
   const username = uniqueName('user')
-  await createConfirmedUser(sdk, app.poolId, username, PASSWORD)
+  if (!phone) {
+    await createConfirmedUser(sdk, app.poolId, username, PASSWORD)
+    return username
+  }
+  // With a phone number, so SMS MFA can be turned on as well.
+  await sdk.send(
+    new AdminCreateUserCommand({
+      UserPoolId: app.poolId,
+      Username: username,
+      TemporaryPassword: PASSWORD,
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [
+        { Name: 'phone_number', Value: '+15555550123' },
+        { Name: 'phone_number_verified', Value: 'true' },
+      ],
+    }),
+  )
+  await sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: app.poolId, Username: username, Password: PASSWORD, Permanent: true }))
   return username
 }
 
@@ -135,8 +154,8 @@ async function signedIn(app: App, username: string): Promise<AuthenticationResul
  * A user with a verified, preferred authenticator; returns the setup key (the phone). In an ON
  * pool the first sign-in is the MFA_SETUP challenge, so the setup runs with its Session.
  */
-async function enrolledUser(app: App): Promise<{ username: string; secret: string }> {
-  const username = await newUser(app)
+async function enrolledUser(app: App, options: { phone?: boolean } = {}): Promise<{ username: string; secret: string }> {
+  const username = await newUser(app, options)
   const started = await sdk.send(
     new AdminInitiateAuthCommand({
       UserPoolId: app.poolId,
@@ -426,6 +445,22 @@ describe('reset-totp', () => {
       'EnableSoftwareTokenMFAException',
     )
     expect((await sdk.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: phoneCode(SecretCode!, clock.now()) }))).Status).toBe('SUCCESS')
+  })
+
+  test('with SMS MFA on as well, it says sign-in asks for the SMS code, not "the password alone" or a setup', async () => {
+    for (const app of [optional, required]) {
+      const { username } = await enrolledUser(app, { phone: true })
+      await sdk.send(new AdminSetUserMFAPreferenceCommand({ UserPoolId: app.poolId, Username: username, SMSMfaSettings: { Enabled: true } }))
+      const next = 'they sign in with their other MFA, a code by text message (SMS_MFA), and can set up a new authenticator on the Security page'
+      const run = await admin(['reset-totp', username, ...at(app)], { answers: ['y'] })
+      expect(run.prompts[0].question).toContain(`then ${next}. [y/N]`)
+      expect(run.code).toBe(0)
+      expect(run.stdout.split('\n')).toEqual([
+        `The authenticator of ${username} is removed (AdminDeleteSoftwareToken): codes from the old app no longer work.`,
+        `Next: ${next}.`,
+        `To end the sessions still open on the lost phone: npm run admin -- sign-out ${username} --pool-id ${app.poolId}`,
+      ])
+    }
   })
 
   test('--yes does not ask; --json for scripts; an unknown user fails before anyone is asked', async () => {
