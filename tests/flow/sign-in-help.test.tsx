@@ -27,6 +27,11 @@ describe.each(['en', 'ja'] as const)('lost-phone help (%s)', (locale) => {
     expect(within(panel).getByText(t('signIn.help.noBackup'))).toBeInTheDocument()
     expect(within(panel).getByText(t('signIn.help.contactSupport'))).toBeInTheDocument()
     expect(within(panel).getByText(t('signIn.help.whatHappens'))).toBeInTheDocument()
+    // What support's reset really does (reset-totp keeps the password; nothing hands out a temporary
+    // one), and where a user who is not asked at sign-in sets up the new authenticator.
+    expect(panel).not.toHaveTextContent(locale === 'en' ? /temporary password/i : /仮パスワード/)
+    expect(panel).toHaveTextContent(locale === 'en' ? 'your password stays the same' : 'パスワードは変わりません')
+    expect(panel).toHaveTextContent(t('security.title'))
     expect(within(panel).queryByText(t('signIn.help.contactAdmin', { appName: 'Acme Portal' }))).not.toBeInTheDocument()
     const page = within(panel).getByRole('link', { name: t('signIn.help.supportPage') })
     expect(page).toHaveAttribute('href', support.url)

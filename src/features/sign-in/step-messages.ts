@@ -26,7 +26,7 @@ const en = {
   'signIn.help.contactAdmin':
     'Otherwise, contact the administrator of {appName} (whoever gave you access to it) and ask them to reset your authenticator app.',
   'signIn.help.whatHappens':
-    'After checking that it is really you, they reset the authenticator app on your account, and may give you a temporary password. You then sign in again and set up an authenticator app, for example on your new phone; codes from the old one stop working.',
+    'After checking that it is really you, they reset the authenticator app on your account; your password stays the same. Then sign in again with your password. If you are asked to set up an authenticator app while signing in, do it there; otherwise, once signed in, set up the new one (for example on your new phone) on the Security page. Codes from the old app stop working.',
   'signIn.select.title': 'Choose how to verify',
   'signIn.select.intro': 'Your account has more than one way to confirm it is you. Which one do you want to use now?',
   'signIn.select.totp': 'Authenticator app',
@@ -76,7 +76,7 @@ const ja = {
   'signIn.help.supportEmail': 'メール: {email}',
   'signIn.help.contactAdmin': 'それ以外の場合は、{appName} の管理者（利用権限をくれた人）に連絡して、認証アプリのリセットを依頼してください。',
   'signIn.help.whatHappens':
-    '本人であることを確認したうえで、アカウントの認証アプリがリセットされます。仮パスワードが発行されることもあります。その後、もう一度サインインして、新しいスマートフォンなどで認証アプリを設定してください。古いアプリのコードは使えなくなります。',
+    '本人であることを確認したうえで、アカウントの認証アプリがリセットされます。パスワードは変わりません。その後、同じパスワードでもう一度サインインしてください。サインイン中に認証アプリの設定を求められた場合はそこで設定し、求められなかった場合はサインイン後に「セキュリティ」ページで新しい認証アプリ（新しいスマートフォンなど）を設定してください。古いアプリのコードは使えなくなります。',
   'signIn.select.title': '確認方法を選択',
   'signIn.select.intro': 'このアカウントには本人確認の方法が複数あります。今回使用する方法を選んでください。',
   'signIn.select.totp': '認証アプリ',
