@@ -120,6 +120,12 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
    */
   async function reauthenticated(outcome: ReauthenticationOutcome): Promise<ReauthenticationStep> {
     if (outcome.step === 'done' && outcome.renewed) await finished(outcome, outcome.askedForCode ? 'asked-for-code' : 'not-asked')
+    if (outcome.step === 'done' && outcome.keyReplaced) {
+      // MFA_SETUP associated a new key: a key awaits its code, known to no one (ADR 015, 016).
+      const username = await currentUsername()
+      if (username) recordEvidence(pool.userPoolId, username, 'association-pending', tokenStorage)
+      return { step: 'done', keyReplaced: true }
+    }
     return { step: outcome.step }
   }
 

@@ -60,7 +60,13 @@ export type MfaStatus = {
  * Where a re-authentication stands (docs/decisions/016-recent-sign-in.md): 'done' once the user
  * proved it is them again, 'totp-code' while the fresh sign-in waits for the authenticator's code.
  */
-export type ReauthenticationStep = { step: 'done' } | { step: 'totp-code' }
+export type ReauthenticationStep =
+  /**
+   * `keyReplaced`: the fresh sign-in met MFA_SETUP, where Amplify associates a new key
+   * (AssociateSoftwareToken with the challenge's session): any key issued earlier, one the page may
+   * still show, can no longer be verified, and the new one is known to no one (ADR 016).
+   */
+  { step: 'done'; keyReplaced?: true } | { step: 'totp-code' }
 
 /**
  * The error name of a re-authentication that finished after the page's session changed under it

@@ -33,7 +33,10 @@ export type ReauthenticationDeps = {
  * authenticator's code, and whether the session now carries the fresh sign-in's tokens (not after
  * MFA_SETUP, which is left to lapse).
  */
-export type ReauthenticationOutcome = { step: 'totp-code' } | { step: 'done'; askedForCode: boolean; renewed: boolean }
+export type ReauthenticationOutcome =
+  | { step: 'totp-code' }
+  /** `keyReplaced`: Amplify associated a new key at MFA_SETUP (see `next`). */
+  | { step: 'done'; askedForCode: boolean; renewed: boolean; keyReplaced?: true }
 
 export type Reauthentication = {
   reauthenticate(password: string): Promise<ReauthenticationOutcome>
@@ -61,6 +64,12 @@ class MemoryStorage implements KeyValueStorageInterface {
   async clear(): Promise<void> {
     this.items.clear()
   }
+}
+
+/** The account name in Amplify's otpauth URI, `otpauth://totp/{appName}:{username}?…`. */
+function setupUsername(uri: URL): string {
+  const label = decodeURIComponent(uri.pathname.replace(/^\/+/, ''))
+  return label.slice(label.indexOf(':') + 1)
 }
 
 function reauthError(name: string, message: string): Error {
@@ -110,13 +119,24 @@ export function createReauthentication({ pool, storage, currentSession }: Reauth
       case 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION':
         if (step.allowedMFATypes?.includes('TOTP')) return next(current, await confirmSignIn(current.context, { challengeResponse: 'TOTP' }))
         break
-      case 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP':
-      case 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION':
+      case 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP': {
         // MFA_SETUP comes only after the password was proven, in a pool that requires MFA whose
         // user has no authenticator that counts (a replacement left unverified suspends it:
         // docs/cognito-behaviour.md#authenticator-setup). The password is all this account
         // requires now; finishing this sign-in would mean enrolling a new authenticator, so it is
         // left to lapse and the session keeps its tokens (ADR 016).
+        attempt = undefined
+        // The proof counts only for this session's user. No token says who the challenge is for,
+        // but Amplify labels the setup URI with Cognito's username (USER_ID_FOR_SRP).
+        if (setupUsername(step.totpSetupDetails.getSetupUri('x')) !== current.session.username) {
+          throw reauthError('ReauthenticationUserMismatch', 'The fresh sign-in is another user.')
+        }
+        // Amplify already associated a new key with this challenge: any pending key is replaced.
+        return { step: 'done', askedForCode: false, renewed: false, keyReplaced: true }
+      }
+      case 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION':
+        // The same, where email codes could be set up too: no key is associated before a choice,
+        // and nothing names the user (ADR 016: the one path without that check).
         attempt = undefined
         return { step: 'done', askedForCode: false, renewed: false }
     }

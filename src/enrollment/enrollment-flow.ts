@@ -36,6 +36,11 @@ export type EnrollmentEvent =
   | { type: 'closed' }
   /** The user comes back to a setup they left: same key, a clean form. */
   | { type: 'resumed' }
+  /**
+   * Another key was associated meanwhile (a recent-sign-in proof met MFA_SETUP, ADR 016): the key
+   * on screen, and the entry scanned from it, can no longer be verified.
+   */
+  | { type: 'key-replaced' }
   /** The user finishes a setup this page holds no key for (ADR 015): a code from the scanned entry. */
   | { type: 'resumed-without-key' }
   | { type: 'secret-issued'; secret: string }
@@ -70,6 +75,9 @@ export function enrollmentFlow(s: EnrollmentState, e: EnrollmentEvent): Enrollme
       return initialEnrollmentState
     case 'resumed':
       if (s.step === 'entering-code') return { step: 'entering-code', secret: s.secret, wrongCodes: 0, rejectedCodes: s.rejectedCodes }
+      return s
+    case 'key-replaced':
+      if (s.step === 'entering-code' || s.step === 'entering-scanned-code') return initialEnrollmentState
       return s
     case 'resumed-without-key':
       // A key in hand is always preferred: the user sees what they scanned.

@@ -474,9 +474,13 @@ export function authGatewayContract(makeWorld: WorldFactory): void {
       const { secret } = (await w.auth.signIn(username, password)) as { secret: string }
       await w.auth.confirmTotpSetupDuringSignIn(code(w, secret), '')
       const signedInAt = authTime(w)
-      await w.auth.beginTotpSetup() // a replacement left unverified
+      const scanned = (await w.auth.beginTotpSetup()).secret // a replacement left unverified
       w.advance(LATER_MS)
-      expect(await w.auth.reauthenticate(password)).toEqual({ step: 'done' })
+      // Amplify associates a new key at MFA_SETUP: the key the user may have scanned is gone, and the
+      // page is told so; the status says a key awaits its code.
+      expect(await w.auth.reauthenticate(password)).toEqual({ step: 'done', keyReplaced: true })
+      expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpSuspended: true, setupPending: true })
+      expect(await errorName(w.auth.verifyTotpSetup(code(w, scanned), ''))).toBe('EnableSoftwareTokenMFAException')
       expect(await w.auth.authenticatedAt()).toBe(signedInAt)
       expect(await w.auth.getCurrentUser()).toEqual({ username, loginId: username })
       expect(await errorName(w.auth.confirmReauthenticationCode('123456'))).toBe('SignInException')

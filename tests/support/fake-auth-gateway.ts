@@ -509,7 +509,8 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
         // the challenge (it replaces any pending one), and the sign-in is left to lapse: the session
         // keeps its tokens and its auth_time.
         pendingSetup = { username: user.username, secret: nextSecret() }
-        return { step: 'done' }
+        see(user.username, 'association-pending')
+        return { step: 'done', keyReplaced: true }
       }
       signedIn = { ...signedIn!, authTime: authTimeNow() }
       // The fresh sign-in asked for no code, as a sign-in without one records it (ADR 015).

@@ -4,6 +4,7 @@ import { describe, expect, test, vi } from 'vitest'
 import { createFakeAuthGateway, type FakeOptions, type FakeUser } from '../../../tests/support/fake-auth-gateway.ts'
 import type { Locale } from '../../i18n/locale.ts'
 import { renderWithProviders, textFor } from '../../../tests/support/render-with-providers.tsx'
+import { createManualClock } from '../../ui/clock.ts'
 import { SecurityScreen } from './security-screen.tsx'
 
 /** `mfaRequired`: what the configuration says about the pool ('unknown': nothing). */
@@ -330,6 +331,37 @@ describe.each(['en', 'ja'] as const)('security screen (%s)', (locale) => {
     release()
     expect(await screen.findByText(t('security.notice.disabled'))).toBeInTheDocument()
     expect(auth.calls.filter((c) => c.method === 'disableTotp')).toHaveLength(1)
+  })
+
+  test('MFA required, replacement left unfinished, older session: the proof (MFA_SETUP) replaced the key on screen, so it is never offered again', async () => {
+    const clock = createManualClock()
+    const auth = createFakeAuthGateway({
+      users: [{ username: 'alice', password: 'x', totp: { preferred: true } }],
+      signedInAs: 'alice',
+      mfaRequired: true,
+      clock,
+      secrets: ['SCANNEDSCANNEDSC', 'SETUPSETUPSETUPS', 'NEWKEYNEWKEYNEWK'],
+    })
+    const t = textFor(locale)
+    const u = userEvent.setup()
+    renderWithProviders(
+      <SecurityScreen auth={auth} mfaRequired clock={clock} onSessionExpired={() => {}} accountName="alice" issuer="Cognito TOTP" />,
+      { locale },
+    )
+    const shownKey = async () => (await screen.findByRole('group', { name: t('totp.keyLabel') })).textContent?.replace(/\s+/g, '')
+    await u.click(await screen.findByRole('button', { name: t('security.replace') }))
+    await u.click(within(screen.getByRole('dialog')).getByRole('button', { name: t('security.replaceConfirm.continue') }))
+    expect(await shownKey()).toBe('SCANNEDSCANNEDSC')
+    await u.click(screen.getByRole('button', { name: t('common.cancel') }))
+    await screen.findByText(t('security.suspended.title'))
+
+    clock.advance(10 * 60_000)
+    await u.click(screen.getByRole('button', { name: t('security.replace') }))
+    await u.click(within(screen.getByRole('dialog')).getByRole('button', { name: t('security.replaceConfirm.continue') }))
+    const dialog = await screen.findByRole('dialog', { name: t('reauth.title') })
+    await u.type(within(dialog).getByLabelText(t('reauth.password')), 'x{Enter}')
+    // Not the key scanned earlier (MFA_SETUP replaced it): a new one.
+    expect(await shownKey()).toBe('NEWKEYNEWKEYNEWK')
   })
 
   test('a failed load says why and can be retried', async () => {

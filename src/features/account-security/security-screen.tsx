@@ -35,7 +35,13 @@ function SecurityScreenView({
 }: SecurityScreenProps) {
   const t = useT()
   const security = useAccountSecurity(options)
-  const recent = useRecentSignIn({ auth: options.auth, maxAgeMinutes: recentSignInMinutes, clock, onSessionExpired: options.onSessionExpired })
+  const recent = useRecentSignIn({
+    auth: options.auth,
+    maxAgeMinutes: recentSignInMinutes,
+    clock,
+    onSessionExpired: options.onSessionExpired,
+    onKeyReplaced: security.forgetKey,
+  })
   const { state } = security
   // Coming back from the setup screen, focus returns to this section's heading.
   const wasEnrolling = useRef(false)

@@ -85,6 +85,7 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
   }
 
   function openSetup() {
+    const enrollment = latestEnrollment.current
     if (enrollment.step === 'entering-code') enroll({ type: 'resumed' })
     else if (!isPending(enrollment)) {
       enroll({ type: 'closed' })
@@ -94,6 +95,7 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
 
   /** Finishing a key issued earlier: the same key when this page still holds it, else the code alone. */
   function openFinish() {
+    const enrollment = latestEnrollment.current
     if (enrollment.step === 'entering-code') enroll({ type: 'resumed' })
     else if (!isPending(enrollment)) {
       enroll({ type: 'closed' })
@@ -175,6 +177,12 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
       if (setupBusy.current || enrollment.step !== 'activation-failed') return
       enroll({ type: 'activation-retried' })
       void activate()
+    },
+    /** Another key was associated (ADR 016): the one this page holds is dropped, never offered again. */
+    forgetKey() {
+      // Also in the ref at once: the change that asked for the proof runs before the next render.
+      latestEnrollment.current = enrollmentFlow(latestEnrollment.current, { type: 'key-replaced' })
+      enroll({ type: 'key-replaced' })
     },
     askToDisable: () => dispatch({ type: 'disable-requested' }),
     confirmDisable() {

@@ -15,6 +15,8 @@ export type UseRecentSignInOptions = {
   clock: Clock
   /** The page's own session turned out to be gone: the app signs out. */
   onSessionExpired(): void
+  /** The proof associated a new key (MFA_SETUP): any key the page holds is no longer valid. */
+  onKeyReplaced?(): void
 }
 
 /**
@@ -23,7 +25,7 @@ export type UseRecentSignInOptions = {
  * session's sign-in is recent enough, else opens the dialog and runs it once the user has proved it
  * is them; cancelling drops it. The page stays where it was either way.
  */
-export function useRecentSignIn({ auth, maxAgeMinutes, clock, onSessionExpired }: UseRecentSignInOptions) {
+export function useRecentSignIn({ auth, maxAgeMinutes, clock, onSessionExpired, onKeyReplaced }: UseRecentSignInOptions) {
   const [state, dispatch] = useReducer(reauthenticationFlow, initialReauthenticationState)
   // The action waiting for the proof. A ref: it is run, not rendered.
   const pending = useRef<(() => void) | undefined>(undefined)
@@ -34,6 +36,8 @@ export function useRecentSignIn({ auth, maxAgeMinutes, clock, onSessionExpired }
   const [checking, setChecking] = useState(false)
   const onExpired = useRef(onSessionExpired)
   onExpired.current = onSessionExpired
+  const onReplaced = useRef(onKeyReplaced)
+  onReplaced.current = onKeyReplaced
 
   function proved() {
     const action = pending.current
@@ -71,6 +75,8 @@ export function useRecentSignIn({ auth, maxAgeMinutes, clock, onSessionExpired }
     busy.current = true
     try {
       const step = await call()
+      // Before the change runs: a replacement must not offer the key that is gone.
+      if (step.step === 'done' && step.keyReplaced) onReplaced.current?.()
       if (step.step === 'done') proved()
       else dispatch({ type: 'code-requested' })
     } catch (error) {
