@@ -208,8 +208,9 @@ function SetupSteps({
           {coarse ? (
             <Flex direction="column" gap="xs">
               <Text>{t('totp.touchHint')}</Text>
-              {/* Styled as Amplify's primary button; <Button as="a"> would add type="button" to the link. */}
-              <View as="a" href={uri} className="amplify-button amplify-button--primary amplify-button--fullwidth">
+              {/* Styled as Amplify's primary button; <Button as="a"> would add type="button" to the link.
+                  Amplify's button class does not undo a link's underline, so it is undone here. */}
+              <View as="a" href={uri} className="amplify-button amplify-button--primary amplify-button--fullwidth" textDecoration="none">
                 {t('totp.openInApp')}
               </View>
             </Flex>

@@ -361,6 +361,9 @@ describe.each<Locale>(['en', 'ja'])('authenticator setup in settings (%s)', (loc
     expect(screen.getByText(t('totp.touchHint'))).toBeVisible()
     const qr = await screen.findByRole('img', { name: t('totp.qrLabel', { account }) })
     expect(open.compareDocumentPosition(qr) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    // Looks like the button it is styled as: a link's underline is undone (Amplify's class keeps it).
+    expect(open).toHaveClass('amplify-button')
+    expect(open.style.textDecoration).toBe('none')
   })
 
   test('on a desktop, the link is a secondary link after the key', async () => {
