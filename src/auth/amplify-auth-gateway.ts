@@ -18,7 +18,7 @@ import {
   type SignInOutput,
 } from 'aws-amplify/auth'
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito'
-import { defaultStorage, sessionStorage } from 'aws-amplify/utils'
+import { ConsoleLogger, defaultStorage, sessionStorage } from 'aws-amplify/utils'
 import type { PoolConfig, TokenStorage } from '../config/app-config.ts'
 import type { AuthGateway, MfaType, ReauthenticationStep, SignInStep } from './auth-gateway.ts'
 import {
@@ -50,20 +50,39 @@ let configured: { pool: PoolConfig; tokenStorage: TokenStorage } | undefined
 
 function configureAmplify(pool: PoolConfig, tokenStorage: TokenStorage): void {
   if (configured && configured.tokenStorage === tokenStorage && samePool(configured.pool, pool)) return
-  Amplify.configure({
+  const config = {
     Auth: {
       Cognito: {
         userPoolId: pool.userPoolId,
         userPoolClientId: pool.userPoolClientId,
         ...(pool.endpoint ? { userPoolEndpoint: pool.endpoint } : {}),
-        loginWith: { username: true },
+        loginWith: { username: true as const },
       },
     },
-  })
+  }
+  if (pool.endpoint) withoutEndpointWarning(() => Amplify.configure(config))
+  else Amplify.configure(config)
   // Amplify.configure puts the token provider back on localStorage each time, so the choice is
   // made after it, every time (ADR 010); mayHaveStoredSession looks in the same storage.
   cognitoUserPoolsTokenProvider.setKeyValueStorage(tokenStorage === 'session' ? sessionStorage : defaultStorage)
   configured = { pool, tokenStorage }
+}
+
+// With userPoolEndpoint set, Amplify's Auth.configure warns "You are using a custom Amazon Cognito
+// User Pool endpoint, ensure the endpoint is correct." on every configure
+// (@aws-amplify/core, singleton/Auth/index.mjs). A custom endpoint is how this app reaches the local
+// pool (or a proxy), chosen on purpose, so that one warning says nothing. Its logger honours
+// ConsoleLogger.LOG_LEVEL; raising it to ERROR only for the synchronous configure call leaves every
+// other warning, Amplify's or the app's, as it was. (window.LOG_LEVEL, a developer's own choice,
+// still wins.)
+function withoutEndpointWarning(configure: () => void): void {
+  const level = ConsoleLogger.LOG_LEVEL
+  ConsoleLogger.LOG_LEVEL = 'ERROR'
+  try {
+    configure()
+  } finally {
+    ConsoleLogger.LOG_LEVEL = level
+  }
 }
 
 function samePool(a: PoolConfig, b: PoolConfig): boolean {
