@@ -238,6 +238,9 @@ describe.each(['en', 'ja'] as const)('security screen (%s)', (locale) => {
     expect(await screen.findByText(t('security.notice.disabled'))).toBeInTheDocument()
     expect(screen.getByText(t('security.totp.off'))).toBeInTheDocument()
     expect(auth.user('alice')?.totp).toBeUndefined()
+    // "Turn off" is gone with the dialog: focus lands on the news, not on the page body.
+    await waitFor(() => expect(document.activeElement).toContainElement(screen.getByText(t('security.notice.disabled'))))
+    expect(document.activeElement).not.toBe(document.body)
   })
 
   test('"Keep it on" closes the dialog without turning anything off', async () => {

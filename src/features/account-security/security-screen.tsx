@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Flex, Loader, Text, VisuallyHidden } from '@aws-amplify/ui-react'
-import { useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import type { MfaStatus, MfaType } from '../../auth/auth-gateway.ts'
 import EnrollmentView from '../../enrollment/enrollment-view.tsx'
 import { FailureMessage } from '../../auth/failure-message.tsx'
@@ -185,10 +185,21 @@ function Overview({
   const on = status.totpEnabled && !status.totpSuspended
   // A first setup left half-way in this browser: off, and it can be finished with the entry scanned.
   const halfWay = !status.totpEnabled && status.setupPending
+  // After "Turn off" the button that opened the dialog is gone, so the dialog cannot hand focus
+  // back to it and it would fall to the page body: it goes to the news instead, read out from there,
+  // with the next control ("Set up") one Tab away.
+  const noticeRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (notice === 'disabled') noticeRef.current?.focus()
+  }, [notice])
   return (
     <>
       <Text>{t('security.intro')}</Text>
-      {notice && <StatusMessage>{t(noticeKey[notice])}</StatusMessage>}
+      {notice && (
+        <div ref={noticeRef} tabIndex={-1} className="focus-target">
+          <StatusMessage>{t(noticeKey[notice])}</StatusMessage>
+        </div>
+      )}
       <FailureMessage failure={failure} />
       <div className="setting">
         <div className="setting__header">
