@@ -24,8 +24,10 @@
 import '@aws-amplify/ui-react/styles/alert.css'
 import '@aws-amplify/ui-react/styles/button.css'
 import '@aws-amplify/ui-react/styles/field.css'
-import '@aws-amplify/ui-react/styles/fieldGroup.css'
+// flex.css before fieldGroup.css, as in Amplify UI's own styles.css: a field group is also a flex
+// box, and its gap of 0 (the show-password button against the input) must win over flex's 1rem.
 import '@aws-amplify/ui-react/styles/flex.css'
+import '@aws-amplify/ui-react/styles/fieldGroup.css'
 import '@aws-amplify/ui-react/styles/heading.css'
 import '@aws-amplify/ui-react/styles/icon.css'
 import '@aws-amplify/ui-react/styles/input.css'
