@@ -44,6 +44,17 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
     dispatch({ type: 'failed', failure })
   }
 
+  /**
+   * A setup call failed. A refused or missing access token (signed out of all devices, perhaps in
+   * another tab of this browser, which also clears the tokens here) ends the session: the app then
+   * goes to sign-in and says so, instead of offering to try again a step that can no longer work.
+   */
+  function setupFailed(error: unknown, step: AuthStep) {
+    const failure: AuthFailure = toAuthFailure(error, step)
+    if (failure === 'session-expired') onExpired.current()
+    enroll({ type: 'failed', failure })
+  }
+
   // Reading the status is safe to repeat, so an effect is fine here (StrictMode may run it twice;
   // the stale answer is dropped).
   const loading = state.step === 'loading'
@@ -80,7 +91,7 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
       const { secret } = await auth.beginTotpSetup()
       if (request === keyRequest.current) enroll({ type: 'secret-issued', secret })
     } catch (error) {
-      if (request === keyRequest.current) enroll({ type: 'failed', failure: toAuthFailure(error, 'setup-key') })
+      if (request === keyRequest.current) setupFailed(error, 'setup-key')
     }
   }
 
@@ -112,7 +123,7 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
     try {
       await auth.setTotpPreferred()
     } catch (error) {
-      enroll({ type: 'failed', failure: toAuthFailure(error, 'preference') })
+      setupFailed(error, 'preference')
       return
     } finally {
       setupBusy.current = false
@@ -130,7 +141,7 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
       await auth.verifyTotpSetup(code, deviceName)
     } catch (error) {
       setupBusy.current = false
-      enroll({ type: 'failed', failure: toAuthFailure(error, 'setup') })
+      setupFailed(error, 'setup')
       return
     }
     // Verified: this key is the user's authenticator now. Switching it on is a separate call
