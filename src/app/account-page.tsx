@@ -1,11 +1,13 @@
 import '@aws-amplify/ui-react/styles/badge.css'
 import './account.css'
 import { Button, Flex, Text } from '@aws-amplify/ui-react'
+import { useState } from 'react'
 import type { AuthGateway } from '../auth/auth-gateway.ts'
 import type { MfaRequirement } from '../config/app-config.ts'
 import { messages } from '../features/account-security/messages.ts'
 import { SecurityScreen } from '../features/account-security/security-screen.tsx'
 import { useT, withMessages } from '../i18n/i18n-provider.tsx'
+import { ConfirmDialog } from '../ui/confirm-dialog.tsx'
 import { StepHeading } from '../ui/step-heading.tsx'
 import type { Clock } from '../ui/clock.ts'
 
@@ -45,6 +47,8 @@ function AccountPage({
   clock,
 }: AccountPageProps) {
   const t = useT()
+  // "Sign out of all devices" ends sessions elsewhere too, and cannot be undone: it asks first.
+  const [confirmingGlobal, setConfirmingGlobal] = useState(false)
 
   return (
     <Flex direction="column" gap="large">
@@ -78,7 +82,7 @@ function AccountPage({
             </Button>
             <Button
               variation="warning"
-              onClick={() => onSignOut('global')}
+              onClick={() => setConfirmingGlobal(true)}
               isDisabled={signingOut !== undefined}
               isLoading={signingOut === 'global'}
               loadingText={t('account.signingOut')}
@@ -92,6 +96,23 @@ function AccountPage({
           </Text>
         </Flex>
       </section>
+      {confirmingGlobal && (
+        <ConfirmDialog
+          title={t('account.signOutEverywhereConfirm.title')}
+          confirmLabel={t('account.signOutEverywhereConfirm.confirm')}
+          cancelLabel={t('common.cancel')}
+          pendingLabel={t('account.signingOut')}
+          pending={signingOut === 'global'}
+          destructive
+          onConfirm={() => onSignOut('global')}
+          onCancel={() => setConfirmingGlobal(false)}
+        >
+          <Text>{t('account.signOutEverywhereConfirm.ends')}</Text>
+          {/* Revoked tokens are refused by Cognito, not by a service that checks a token's signature
+              itself: there they work until they expire (docs/cognito-behaviour.md#revocation). */}
+          <Text>{t('account.signOutEverywhereConfirm.keeps')}</Text>
+        </ConfirmDialog>
+      )}
     </Flex>
   )
 }

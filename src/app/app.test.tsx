@@ -43,9 +43,24 @@ describe.each(['en', 'ja'] as const)('app (%s)', (locale) => {
     expect(screen.getByLabelText(t('signIn.username'))).toHaveValue('alice')
   })
 
-  test('"Sign out of all devices" signs out globally and says so', async () => {
+  test('"Sign out of all devices" asks first, saying what it ends and what it does not; confirmed, it signs out globally and says so', async () => {
     const { user, gateways, t } = renderApp(locale, { users: [{ username: 'alice', password: 'x' }], signedInAs: 'alice' })
-    await user.click(await screen.findByRole('button', { name: t('account.signOutEverywhere') }))
+    const everywhere = await screen.findByRole('button', { name: t('account.signOutEverywhere') })
+    await user.click(everywhere)
+    let dialog = screen.getByRole('dialog', { name: t('account.signOutEverywhereConfirm.title') })
+    expect(within(dialog).getByText(t('account.signOutEverywhereConfirm.ends'))).toBeInTheDocument()
+    expect(within(dialog).getByText(t('account.signOutEverywhereConfirm.keeps'))).toBeInTheDocument()
+    // It starts on the safe choice, and cancelling changes nothing.
+    const cancel = within(dialog).getByRole('button', { name: t('common.cancel') })
+    expect(cancel).toHaveFocus()
+    await user.click(cancel)
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(everywhere).toHaveFocus()
+    expect(gateways[0].auth.calls.filter((c) => c.method === 'signOut')).toEqual([])
+
+    await user.click(everywhere)
+    dialog = screen.getByRole('dialog', { name: t('account.signOutEverywhereConfirm.title') })
+    await user.click(within(dialog).getByRole('button', { name: t('account.signOutEverywhereConfirm.confirm') }))
     expect(await screen.findByText(t('signIn.notice.signed-out-everywhere'))).toBeInTheDocument()
     expect(gateways[0].auth.calls.filter((c) => c.method === 'signOut')).toEqual([{ method: 'signOut', args: [{ global: true }] }])
   })

@@ -1,7 +1,7 @@
 // Flow 7: a reload (a new <App> over the same localStorage) keeps a signed-in user signed in,
 // also once the access token has expired (Amplify refreshes it); "sign out of all devices" ends
 // a session kept in another browser.
-import { screen } from '@testing-library/react'
+import { screen, within } from '@testing-library/react'
 import { renderApp, setupFlowTests, ui } from './harness.tsx'
 
 const env = setupFlowTests()
@@ -60,6 +60,8 @@ test('"Sign out of all devices" ends the session another browser kept: it is sen
   const otherBrowser = { ...localStorage }
 
   await here.user.click(screen.getByRole('button', { name: here.t('account.signOutEverywhere') }))
+  // It asks first (rough edge 9).
+  await here.user.click(within(screen.getByRole('dialog')).getByRole('button', { name: here.t('account.signOutEverywhereConfirm.confirm') }))
   expect(await screen.findByText(here.t('signIn.notice.signed-out-everywhere'), undefined, { timeout: 10_000 })).toBeInTheDocument()
   here.unmount()
 

@@ -63,6 +63,12 @@ const en = {
   'account.signOutEverywhere': 'Sign out of all devices',
   'account.signOutEverywhereHint': 'Ends this account’s sessions in every browser and app, including this one.',
   'account.signingOut': 'Signing out…',
+  'account.signOutEverywhereConfirm.title': 'Sign out of all devices?',
+  'account.signOutEverywhereConfirm.ends':
+    'This account will be signed out in every browser and app where it is signed in, this one included. Each needs the password again (and a code, if the authenticator app is on) to sign back in.',
+  'account.signOutEverywhereConfirm.keeps':
+    'It does not change your password or turn off the authenticator app. Access already given to other apps or services may keep working until it runs out, usually within an hour.',
+  'account.signOutEverywhereConfirm.confirm': 'Sign out everywhere',
 }
 
 const ja = {
@@ -128,6 +134,12 @@ const ja = {
   'account.signOutEverywhere': 'すべてのデバイスからサインアウト',
   'account.signOutEverywhereHint': 'このブラウザーを含むすべてのブラウザーとアプリで、このアカウントのセッションを終了します。',
   'account.signingOut': 'サインアウトしています…',
+  'account.signOutEverywhereConfirm.title': 'すべてのデバイスからサインアウトしますか？',
+  'account.signOutEverywhereConfirm.ends':
+    'このブラウザーを含め、このアカウントでサインインしているすべてのブラウザーとアプリからサインアウトします。再びサインインするには、それぞれでパスワード（認証アプリがオンならコードも）が必要です。',
+  'account.signOutEverywhereConfirm.keeps':
+    'パスワードは変わらず、認証アプリもオフになりません。ほかのアプリやサービスにすでに渡されたアクセスは、期限が切れるまで（通常は 1 時間以内）使える場合があります。',
+  'account.signOutEverywhereConfirm.confirm': 'すべてサインアウト',
 } satisfies Record<keyof typeof en, string>
 
 export const messages = { en, ja }

@@ -380,6 +380,23 @@ describe.each(['en', 'ja'] as const)('security screen (%s)', (locale) => {
     auth.failNext('fetchMfaStatus', 'NotAuthorizedException', 'Access Token has been revoked')
     await waitFor(() => expect(onSessionExpired).toHaveBeenCalled())
   })
+
+  test('"Set up" after the tokens were cleared in another tab hands over to the app too, not "try again"', async () => {
+    const { u, auth, t, onSessionExpired } = setup(locale)
+    // What Amplify throws when this browser holds no tokens any more (another tab signed out).
+    auth.failNext('beginTotpSetup', 'UserUnAuthenticatedException', 'User needs to be authenticated to call this API.')
+    await u.click(await screen.findByRole('button', { name: t('security.setUp') }))
+    await waitFor(() => expect(onSessionExpired).toHaveBeenCalled())
+  })
+
+  test('a setup code refused because the session was revoked hands over to the app', async () => {
+    const { u, auth, t, onSessionExpired } = setup(locale)
+    await u.click(await screen.findByRole('button', { name: t('security.setUp') }))
+    await screen.findByLabelText(t('totp.keyLabel'))
+    auth.failNext('verifyTotpSetup', 'NotAuthorizedException', 'Access Token has been revoked')
+    await u.type(screen.getByLabelText(t('totp.codeLabel')), '123456')
+    await waitFor(() => expect(onSessionExpired).toHaveBeenCalled())
+  })
 })
 
 function t(locale: Locale) {
