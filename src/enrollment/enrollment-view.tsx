@@ -308,8 +308,9 @@ function CodeForm({
   const hintId = `${ids}-hint`
   const errorId = `${ids}-error`
   const helpId = `${ids}-help`
-  // null until edited, so the default follows the language.
-  const [deviceName, setDeviceName] = useState<string | null>(null)
+  // Empty unless the user names it: no name is sent or remembered then, rather than a default word
+  // in whatever language was active (the security page says the name is unknown instead).
+  const [deviceName, setDeviceName] = useState('')
   const [incomplete, setIncomplete] = useState(false)
 
   const failure = state.step === 'entering-code' || state.step === 'entering-scanned-code' ? state.failure : undefined
@@ -320,7 +321,7 @@ function CodeForm({
 
   function submit(code: string) {
     setIncomplete(false)
-    onSubmit(code, (deviceName ?? t('totp.deviceDefault')).trim() || t('totp.deviceDefault'))
+    onSubmit(code, deviceName.trim())
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -347,7 +348,7 @@ function CodeForm({
         label={t('totp.deviceLabel')}
         descriptiveText={t('totp.deviceHint')}
         name="deviceName"
-        value={deviceName ?? t('totp.deviceDefault')}
+        value={deviceName}
         onChange={(event) => setDeviceName(event.target.value)}
         maxLength={deviceNameMaxLength}
         autoComplete="off"

@@ -50,11 +50,12 @@ describe.each(journeys)('journey %i', (_n, lang, language, name) => {
 
     await app.setupCodeField().pressSequentially(await e2e.currentCode(setupKey))
 
-    // On and preferred, with the default device name; setting up minted exactly one secret.
+    // On and preferred; left unnamed, the device's name is said to be unknown (no default word is
+    // stored); setting up minted exactly one secret.
     await visible(app.textOf('security.notice.enabled'))
     await visible(app.totpStatus(true))
     await visible(app.textOf('security.totp.preferred'))
-    await visible(app.textOf('security.totp.device', { name: app.t('totp.deviceDefault') }))
+    await visible(app.textOf('security.totp.deviceUnknown'))
     expect(guard.count('AssociateSoftwareToken')).toBe(1)
     await expectAccessible(page, 'account settings (authenticator on)', lang)
     await screenshotScreen(page, 'security', lang)

@@ -241,10 +241,12 @@ export function ui({ user, t }: Pick<RenderedApp, 'user' | 't'>) {
     /**
      * On the account page: sets up the authenticator app with the key and the code the phone
      * shows now, and waits until the page says it is on. Returns the setup key and the code used.
+     * With `deviceName`, names the authenticator first (the form has no default name).
      */
-    async enrollFromSettings(env: FlowEmulator): Promise<{ key: string; usedCode: string }> {
+    async enrollFromSettings(env: FlowEmulator, deviceName?: string): Promise<{ key: string; usedCode: string }> {
       await user.click(await screen.findByRole('button', { name: t('security.setUp') }, { timeout: 10_000 }))
       const key = await this.readSetupKey()
+      if (deviceName) await user.type(screen.getByLabelText(t('totp.deviceLabel')), deviceName)
       const usedCode = env.code(key)
       await user.type(screen.getByLabelText(t('totp.codeLabel')), usedCode)
       await screen.findByText(t('security.notice.enabled'), undefined, { timeout: 10_000 })

@@ -30,7 +30,7 @@ describe.each([
         .getByRole('link', { name: t('totp.openInApp') })
         .getAttribute('href') ?? ''
     expect(new URL(href).searchParams.get('secret')).toBe(key)
-    expect(within(setup).getByLabelText(t('totp.deviceLabel'))).toHaveValue(t('totp.deviceDefault'))
+    expect(within(setup).getByLabelText(t('totp.deviceLabel'))).toHaveValue('')
 
     const nameField = within(setup).getByLabelText(t('totp.deviceLabel'))
     await user.clear(nameField)

@@ -12,6 +12,9 @@ const en = {
   'security.totp.preferred': 'Sign-in asks for a code from this app.',
   'security.totp.notPreferred': 'The app is set up but is not your preferred way to verify.',
   'security.totp.device': 'Device: {name}',
+  'security.totp.deviceHere': 'Named when it was set up in this browser. Other browsers do not show this name.',
+  'security.totp.deviceUnknown':
+    'Device name: not known here. Cognito does not give it back, so only a browser where it was set up with a name shows it.',
   'security.totp.otherFactors': 'Other ways to verify on this account: {factors}',
   'security.factor.sms': 'text message (SMS)',
   'security.factor.email': 'email',
@@ -85,6 +88,9 @@ const ja = {
   'security.totp.preferred': 'サインイン時にこのアプリのコードを求めます。',
   'security.totp.notPreferred': 'アプリは設定済みですが、優先する確認方法にはなっていません。',
   'security.totp.device': 'デバイス: {name}',
+  'security.totp.deviceHere': 'このブラウザーで設定したときに付けた名前です。ほかのブラウザーには表示されません。',
+  'security.totp.deviceUnknown':
+    'デバイス名はここではわかりません。Cognito はこの名前を返さないため、名前を付けて設定したブラウザーでのみ表示されます。',
   'security.totp.otherFactors': 'このアカウントのその他の確認方法: {factors}',
   'security.factor.sms': 'テキストメッセージ（SMS）',
   'security.factor.email': 'メール',

@@ -62,6 +62,7 @@ describe.each(['en', 'ja'] as const)('security screen (%s)', (locale) => {
     expect(screen.getByText(t('security.totp.on'))).toBeInTheDocument()
     expect(screen.getByText(t('security.totp.preferred'))).toBeInTheDocument()
     expect(screen.getByText(t('security.totp.device', { name: 'Work phone' }))).toBeInTheDocument()
+    expect(screen.getByText(t('security.totp.deviceHere'))).toBeInTheDocument()
     expect(screen.getByRole('heading', { name: t('security.title') })).toHaveFocus()
   })
 
@@ -69,6 +70,7 @@ describe.each(['en', 'ja'] as const)('security screen (%s)', (locale) => {
     setup(locale, { totp: { preferred: true } })
     expect(await screen.findByText(t(locale)('security.totp.preferred'))).toBeInTheDocument()
     expect(screen.queryByText(t(locale)('security.totp.device', { name: '' }).trim(), { exact: false })).not.toBeInTheDocument()
+    expect(screen.getByText(t(locale)('security.totp.deviceUnknown'))).toBeInTheDocument()
   })
 
   test('replacing warns that the old app stops working, and cancelling keeps everything', async () => {

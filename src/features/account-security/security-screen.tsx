@@ -223,7 +223,16 @@ function Overview({
         ) : on ? (
           <>
             <Text>{status.totpPreferred ? t('security.totp.preferred') : t('security.totp.notPreferred')}</Text>
-            {status.deviceName && <Text>{t('security.totp.device', { name: status.deviceName })}</Text>}
+            {/* Cognito never reads the name back (GetUser lacks it): only a browser that set it up with a
+                name knows it, and the page says so either way (src/auth/device-names.ts). */}
+            {status.deviceName ? (
+              <>
+                <Text>{t('security.totp.device', { name: status.deviceName })}</Text>
+                <Text className="hint">{t('security.totp.deviceHere')}</Text>
+              </>
+            ) : (
+              <Text className="hint">{t('security.totp.deviceUnknown')}</Text>
+            )}
           </>
         ) : (
           <>

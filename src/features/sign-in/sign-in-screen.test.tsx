@@ -196,10 +196,10 @@ describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
     await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('newbie'))
     // Verifying answered MFA_SETUP: nothing to switch on afterwards.
     expect(auth.calls.filter((c) => c.method === 'setTotpPreferred')).toHaveLength(0)
-    // One request per code, sent with the device name the form defaults to.
+    // One request per code, with no device name: the form has no default one.
     expect(auth.calls.filter((c) => c.method === 'confirmTotpSetupDuringSignIn')).toEqual([
-      { method: 'confirmTotpSetupDuringSignIn', args: ['000000', t('totp.deviceDefault')] },
-      { method: 'confirmTotpSetupDuringSignIn', args: ['123456', t('totp.deviceDefault')] },
+      { method: 'confirmTotpSetupDuringSignIn', args: ['000000', ''] },
+      { method: 'confirmTotpSetupDuringSignIn', args: ['123456', ''] },
     ])
   })
 
