@@ -3,11 +3,13 @@
 import { Amplify } from 'aws-amplify'
 import {
   confirmSignIn,
+  confirmResetPassword,
   confirmSignUp,
   fetchAuthSession,
   fetchMFAPreference,
   getCurrentUser,
   resendSignUpCode,
+  resetPassword,
   setUpTOTP,
   signIn,
   signOut,
@@ -104,11 +106,13 @@ function inPool<Args extends unknown[], Result>(
 export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenStorage = 'local'): AuthGateway {
   const amplify = {
     confirmSignIn: inPool(pool, tokenStorage, confirmSignIn),
+    confirmResetPassword: inPool(pool, tokenStorage, confirmResetPassword),
     confirmSignUp: inPool(pool, tokenStorage, confirmSignUp),
     fetchAuthSession: inPool(pool, tokenStorage, fetchAuthSession),
     fetchMFAPreference: inPool(pool, tokenStorage, fetchMFAPreference),
     getCurrentUser: inPool(pool, tokenStorage, getCurrentUser),
     resendSignUpCode: inPool(pool, tokenStorage, resendSignUpCode),
+    resetPassword: inPool(pool, tokenStorage, resetPassword),
     setUpTOTP: inPool(pool, tokenStorage, setUpTOTP),
     signIn: inPool(pool, tokenStorage, signIn),
     signOut: inPool(pool, tokenStorage, signOut),
@@ -274,6 +278,15 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
     async resendSignUpCode(username) {
       const details = await amplify.resendSignUpCode({ username })
       return { destination: details.destination }
+    },
+    async resetPassword(username) {
+      const result = await amplify.resetPassword({ username })
+      const details = result.nextStep.codeDeliveryDetails
+      const medium = details?.deliveryMedium
+      return { destination: details?.destination, channel: medium === 'EMAIL' ? 'email' : medium === 'SMS' ? 'sms' : undefined }
+    },
+    async confirmResetPassword(username, code, newPassword) {
+      await amplify.confirmResetPassword({ username, confirmationCode: code, newPassword })
     },
     async signOut(options) {
       try {

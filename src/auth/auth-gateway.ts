@@ -75,6 +75,9 @@ export type ReauthenticationStep =
  */
 export const reauthenticationSessionChanged = 'ReauthenticationSessionChanged'
 
+/** Where ForgotPassword sent the reset code (masked by Cognito, e.g. `a***@e***`). */
+export type ResetCodeDelivery = { destination?: string; channel?: 'email' | 'sms' }
+
 export type SignUpResult = { step: 'confirm-sign-up'; destination?: string } | { step: 'done' }
 
 export interface AuthGateway {
@@ -90,6 +93,13 @@ export interface AuthGateway {
   confirmSignUp(username: string, code: string): Promise<void>
   resendSignUpCode(username: string): Promise<{ destination?: string }>
   signOut(options?: { global?: boolean }): Promise<void>
+  /**
+   * ForgotPassword: a reset code for this user. With PreventUserExistenceErrors an unknown user gets
+   * the same kind of answer (docs/cognito-behaviour.md#unknown-users).
+   */
+  resetPassword(username: string): Promise<ResetCodeDelivery>
+  /** ConfirmForgotPassword: the code and a new password. Does not sign in, and keeps the authenticator. */
+  confirmResetPassword(username: string, code: string, newPassword: string): Promise<void>
 
   fetchMfaStatus(): Promise<MfaStatus>
   /**

@@ -94,6 +94,13 @@ authGatewayContract(async (kind) => {
       if (!code) throw new Error(`the local pool printed no confirmation code for ${username}`)
       return code
     },
+    resetCode(username) {
+      // Printed as `Password reset code for <username> <<address>>: <code>`.
+      const line = logLines.findLast((l) => l.startsWith(`Password reset code for ${username} <`))
+      const code = line?.match(/: (\d{6})$/)?.[1]
+      if (!code) throw new Error(`the local pool printed no password reset code for ${username}`)
+      return code
+    },
     now: () => clock.now(),
     advance: (ms) => clock.advance(ms),
   }

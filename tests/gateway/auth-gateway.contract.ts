@@ -23,6 +23,8 @@ export type GatewayWorld = {
   smsCode(username: string): string
   /** The sign-up confirmation code the pool "sent" to this user. */
   confirmationCode(username: string): string
+  /** The password-reset code the pool "sent" to this user last. */
+  resetCode(username: string): string
   /** The pool's clock: TOTP steps, challenge sessions and lockouts move only when a test moves it. */
   now(): number
   advance(ms: number): void
@@ -533,6 +535,48 @@ export function authGatewayContract(makeWorld: WorldFactory): void {
       const { secret } = (await w.auth.signIn(username, password)) as { secret: string }
       w.advance(SESSION_MS + 1_000)
       expect(await errorName(w.auth.confirmTotpSetupDuringSignIn(code(w, secret), ''))).toBe('NotAuthorizedException')
+    })
+  })
+
+  describe('forgot password (ForgotPassword, ConfirmForgotPassword)', () => {
+    test('a code to the masked email; a weak password, then a wrong code are refused; the right one sets the password once; the authenticator stays', async () => {
+      const w = await world('optional')
+      const { username, password } = await enrolledUser(w)
+      expect(await w.auth.resetPassword(username)).toEqual({ destination: expect.stringMatching(/^\w\*\*\*@\w\*\*\*$/), channel: 'email' })
+      const sent = w.resetCode(username)
+      const NEW_PASSWORD = 'Reset-password-2026!'
+      // The policy is checked first, so a weak password costs no try of the code.
+      expect(await errorName(w.auth.confirmResetPassword(username, sent, 'weak'))).toBe('InvalidPasswordException')
+      expect(await errorName(w.auth.confirmResetPassword(username, wrongConfirmationCode(sent), NEW_PASSWORD))).toBe('CodeMismatchException')
+      await w.auth.confirmResetPassword(username, sent, NEW_PASSWORD)
+      // Single use.
+      expect(await errorName(w.auth.confirmResetPassword(username, sent, 'Another-password-2026!'))).toBe('ExpiredCodeException')
+
+      expect(await errorName(w.auth.signIn(username, password))).toBe('NotAuthorizedException')
+      expect(await w.auth.signIn(username, NEW_PASSWORD)).toEqual({ step: 'totp-code' })
+    })
+
+    test('a code lasts an hour; five wrong codes an hour, then LimitExceededException even for the right one', async () => {
+      const w = await world('optional')
+      const { username } = await w.createUser()
+      await w.auth.resetPassword(username)
+      w.advance(60 * 60_000)
+      expect(await errorName(w.auth.confirmResetPassword(username, w.resetCode(username), PASSWORD))).toBe('ExpiredCodeException')
+
+      await w.auth.resetPassword(username)
+      const sent = w.resetCode(username)
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        expect(await errorName(w.auth.confirmResetPassword(username, wrongConfirmationCode(sent), PASSWORD))).toBe('CodeMismatchException')
+      }
+      expect(await errorName(w.auth.confirmResetPassword(username, sent, PASSWORD))).toBe('LimitExceededException')
+    })
+
+    test('five codes an hour, then LimitExceededException; an unknown name is UserNotFoundException (legacy existence errors)', async () => {
+      const w = await world('optional')
+      const { username } = await w.createUser()
+      for (let attempt = 1; attempt <= 5; attempt++) await w.auth.resetPassword(username)
+      expect(await errorName(w.auth.resetPassword(username))).toBe('LimitExceededException')
+      expect(await errorName(w.auth.resetPassword(uniqueName('nobody')))).toBe('UserNotFoundException')
     })
   })
 

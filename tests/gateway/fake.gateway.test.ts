@@ -10,6 +10,7 @@ import { authGatewayContract } from './auth-gateway.contract.ts'
 
 const CONFIRMATION_CODE = '246810'
 const SMS_CODE = '135790'
+const RESET_CODE = '864209'
 
 /** Fresh random setup keys, as AssociateSoftwareToken hands out (32 base32 characters). */
 function randomSecrets(count: number): string[] {
@@ -26,6 +27,7 @@ authGatewayContract(async (kind) => {
     secrets: randomSecrets(8),
     confirmationCode: CONFIRMATION_CODE,
     smsCode: SMS_CODE,
+    resetCode: RESET_CODE,
   })
   return {
     auth,
@@ -36,6 +38,7 @@ authGatewayContract(async (kind) => {
       return { username, password }
     },
     confirmationCode: () => CONFIRMATION_CODE,
+    resetCode: () => RESET_CODE,
     smsCode: () => SMS_CODE,
     now: () => clock.now(),
     advance: (ms) => clock.advance(ms),

@@ -40,6 +40,8 @@ export type FakeOptions = {
   smsCode?: string
   /** The sign-up confirmation code "sent" by Cognito. */
   confirmationCode?: string
+  /** The password-reset code ForgotPassword "sends" (every time; a new one replaces the last as it would). */
+  resetCode?: string
   mfaRequired?: boolean
   signedInAs?: string
   /** What this "browser" already recorded of each user's authenticator (ADR 015), by username. */
@@ -87,7 +89,21 @@ type Session = { expiresAt: number; triesLeft: number }
 type Challenge = Step & Session
 
 /** What the pool keeps about a user beyond FakeUser. */
-type Account = { failedPasswords: number; lockedUntil?: number; lastUsedStep?: number; confirmTriesLeft: number }
+type Account = {
+  failedPasswords: number
+  lockedUntil?: number
+  lastUsedStep?: number
+  confirmTriesLeft: number
+  /** The reset code asked for last (docs/cognito-behaviour.md#password-reset-codes): valid an hour, single use. */
+  resetCode?: { code: string; expiresAt: number }
+  /** Times of reset codes asked for and of wrong reset codes, for the pool's five-an-hour limits. */
+  resetRequests: number[]
+  wrongResetCodes: number[]
+}
+
+/** How long a reset code lasts, and the window of the hourly limits on asking for and guessing one. */
+const RESET_CODE_MS = 60 * 60_000
+const RESET_LIMIT = 5
 
 /** Cognito's default password policy, with its wording (the local pools use it). */
 function passwordProblem(password: string): string | undefined {
@@ -116,6 +132,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
   const totpCode = options.totpCode ?? '123456'
   const confirmationCode = options.confirmationCode ?? '246810'
   const smsCode = options.smsCode ?? '135790'
+  const resetCode = options.resetCode ?? '864209'
   const secrets = options.secrets ?? ['JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP']
   const users = new Map<string, FakeUser>()
   const accounts = new Map<string, Account>()
@@ -156,6 +173,8 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       failedPasswords: 0,
       lockedUntil: user.lockedOut ? Infinity : undefined,
       confirmTriesLeft: CODE_TRIES,
+      resetRequests: [],
+      wrongResetCodes: [],
     })
   }
   for (const seed of options.users ?? []) addUser(seed)
@@ -418,6 +437,45 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       if (user.status !== 'unconfirmed') throw authError('InvalidParameterException', 'User is already confirmed.')
       account(user).confirmTriesLeft = CODE_TRIES
       return { destination: maskEmail(user.email) }
+    },
+    async resetPassword(username) {
+      await enter('resetPassword', [username])
+      const user = findUser(username)
+      // The local pools' clients keep legacy existence errors (PreventUserExistenceErrors off).
+      if (!user) throw authError('UserNotFoundException', 'User does not exist.')
+      if (!user.email || user.status === 'unconfirmed') {
+        throw authError('InvalidParameterException', 'Cannot reset password for the user as there is no registered/verified email or phone_number')
+      }
+      const acc = account(user)
+      const since = clock.now() - RESET_CODE_MS
+      acc.resetRequests = acc.resetRequests.filter((at) => at > since)
+      if (acc.resetRequests.length >= RESET_LIMIT) throw authError('LimitExceededException', 'Attempt limit exceeded, please try after some time.')
+      acc.resetRequests.push(clock.now())
+      acc.resetCode = { code: resetCode, expiresAt: clock.now() + RESET_CODE_MS }
+      return { destination: maskEmail(user.email), channel: 'email' }
+    },
+    async confirmResetPassword(username, code, newPassword) {
+      await enter('confirmResetPassword', [username, code, '[password]'])
+      const user = findUser(username)
+      if (!user) throw authError('UserNotFoundException', 'User does not exist.')
+      // The policy comes before the code, so a weak password costs no try.
+      enforcePasswordPolicy(newPassword)
+      const acc = account(user)
+      const since = clock.now() - RESET_CODE_MS
+      acc.wrongResetCodes = acc.wrongResetCodes.filter((at) => at > since)
+      if (acc.wrongResetCodes.length >= RESET_LIMIT) throw authError('LimitExceededException', 'Attempt limit exceeded, please try after some time.')
+      if (!acc.resetCode || clock.now() >= acc.resetCode.expiresAt) {
+        throw authError('ExpiredCodeException', 'Invalid code provided, please request a code again.')
+      }
+      if (code !== acc.resetCode.code) {
+        acc.wrongResetCodes.push(clock.now())
+        throw authError('CodeMismatchException', 'Invalid verification code provided, please try again.')
+      }
+      acc.resetCode = undefined
+      user.password = newPassword
+      if (user.status === 'reset-required' || user.status === 'force-change-password') user.status = 'confirmed'
+      // It ends a lockout; the authenticator stays (docs/cognito-behaviour.md#confirmforgotpassword).
+      acc.lockedUntil = undefined
     },
     async signOut(opts) {
       await enter('signOut', [opts])
