@@ -1,33 +1,28 @@
-// Signed out: the sign-in feature, or the sign-up feature (create an account, confirm it).
-// Features never import each other, so their hand-offs are wired here:
+// Signed out: the sign-in feature, or another signed-out screen (signed-out-screens.tsx: sign-up,
+// password reset). Features never import each other, so their hand-offs are wired here:
 //   sign-in "Create an account"          → sign-up's form, with the username sign-in knows
 //   sign-in finds the account unconfirmed → sign-up's confirmation step, with the password typed
 //   sign-up confirmed                     → sign-in, signing in at once when the password is in memory
 //   sign-up "Sign in" / back              → the sign-in form, with the username
+//   sign-in "Forgot your password?"       → password reset's username step, with the username typed
+//   sign-in meets an administrator's reset → password reset, sending a code at once, saying why
+//   password reset done                   → sign-in, signing in at once with the new password
+//   password reset back                   → the sign-in form, with the username
 import { Flex, Loader, Text } from '@aws-amplify/ui-react'
 import { lazy, Suspense, useEffect, useState } from 'react'
-import type { AuthFailure } from '../auth/auth-failure.ts'
-import type { Notice } from '../features/sign-in/sign-in-flow.ts'
 import { SignInScreen, type SignInScreenProps } from '../features/sign-in/sign-in-screen.tsx'
-import type { SignUpStart } from '../features/sign-up/sign-up-flow.ts'
 import { useT } from '../i18n/i18n-provider.tsx'
 import { whenIdle } from '../ui/idle.ts'
+import type { Screen } from './signed-out-screen.ts'
 
-const loadSignUp = () => import('../features/sign-up/sign-up-screen.tsx')
-const SignUpScreen = lazy(loadSignUp)
+const loadScreens = () => import('./signed-out-screens.tsx')
+const SignedOutScreens = lazy(loadScreens)
 
-type Screen =
-  | {
-      kind: 'sign-in'
-      username?: string
-      notice?: Notice
-      failure?: AuthFailure
-      signInWith?: { username: string; password: string }
-    }
-  | { kind: 'sign-up'; start: SignUpStart; password?: string }
-
-export type SignedOutProps = Omit<SignInScreenProps, 'onCreateAccount' | 'onUnconfirmed' | 'signInWith'> & {
-  /** Local emulator: sign-up says where confirmation codes appear. */
+export type SignedOutProps = Omit<
+  SignInScreenProps,
+  'onCreateAccount' | 'onUnconfirmed' | 'onResetPassword' | 'signInWith'
+> & {
+  /** Local emulator: sign-up and password reset say where codes appear. */
   localMode?: boolean
 }
 
@@ -39,10 +34,10 @@ export function SignedOut({ localMode = false, initialUsername, initialNotice, i
     notice: initialNotice,
     failure: initialFailure,
   })
-  // Creating an account is one click away on the form: fetch it while the user reads.
-  useEffect(() => whenIdle(() => void loadSignUp().catch(() => {})), [])
+  // Creating an account or resetting a password is one click away on the form: fetch them while the user reads.
+  useEffect(() => whenIdle(() => void loadScreens().catch(() => {})), [])
 
-  if (screen.kind === 'sign-up') {
+  if (screen.kind !== 'sign-in') {
     return (
       <Suspense
         fallback={
@@ -52,19 +47,12 @@ export function SignedOut({ localMode = false, initialUsername, initialNotice, i
           </Flex>
         }
       >
-        <SignUpScreen
+        <SignedOutScreens
+          screen={screen}
           auth={signIn.auth}
-          start={screen.start}
-          password={screen.password}
+          clock={signIn.clock}
           localMode={localMode}
-          onConfirmed={(username, password) =>
-            setScreen(
-              password === undefined
-                ? { kind: 'sign-in', username, notice: 'account-confirmed' }
-                : { kind: 'sign-in', username, signInWith: { username, password } },
-            )
-          }
-          onBackToSignIn={(username, failure) => setScreen({ kind: 'sign-in', username, failure })}
+          onSignIn={(entry) => setScreen({ kind: 'sign-in', ...entry })}
         />
       </Suspense>
     )
@@ -78,6 +66,7 @@ export function SignedOut({ localMode = false, initialUsername, initialNotice, i
       signInWith={screen.signInWith}
       onCreateAccount={(username) => setScreen({ kind: 'sign-up', start: { step: 'sign-up', username } })}
       onUnconfirmed={(username, password) => setScreen({ kind: 'sign-up', start: { step: 'confirm-sign-up', username }, password })}
+      onResetPassword={(username, reason) => setScreen({ kind: 'password-reset', username, reason })}
     />
   )
 }

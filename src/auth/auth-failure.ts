@@ -23,6 +23,8 @@ export type AuthFailure =
   | 'already-confirmed'
   | 'mfa-required-by-pool'
   | 'totp-not-enabled-on-pool'
+  /** ForgotPassword: the user has no verified email or phone number to send a reset code to. */
+  | 'no-recovery-address'
   /** Setup: no key awaits a code (finished or replaced elsewhere, or the answer was lost); start over. */
   | 'setup-not-confirmed'
   | 'unexpected'
@@ -40,6 +42,10 @@ export type AuthStep =
   | 'sign-up'
   | 'confirm-sign-up'
   | 'new-password'
+  /** Asking for a password-reset code (ForgotPassword); refine with the reset feature's toResetFailure. */
+  | 'forgot-password'
+  /** The reset code and the new password (ConfirmForgotPassword); refine with toResetFailure. */
+  | 'reset-password'
 
 const byName = new Map<string, AuthFailure>([
   ['CodeMismatchException', 'wrong-code'],

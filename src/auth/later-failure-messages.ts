@@ -9,11 +9,13 @@ const en = {
   'failure.too-many-codes-locked': 'Too many wrong codes, so sign-in is locked for a while. Wait a few minutes, then sign in again.',
   // Only the password step (in the sign-in flow's chunk) meets it.
   'failure.password-reset-required':
-    'An administrator has asked for a new password on this account. This app cannot reset passwords; contact your administrator.',
+    'An administrator has asked for a new password on this account. Reset your password to sign in.',
   'failure.invalid-password':
     'That password does not meet the password rules. Try a longer one that mixes upper- and lower-case letters, numbers and symbols.',
   'failure.invalid-input': 'Some of the details entered are not valid. Check them and try again.',
   'failure.username-exists': 'That username is already taken.',
+  'failure.no-recovery-address':
+    'This account has no confirmed email address or phone number to send a code to. Ask your administrator to reset your password.',
   'failure.mfa-required-by-pool': 'This user pool requires two-step verification, so the authenticator app cannot be turned off.',
   'failure.totp-not-enabled-on-pool': 'Authenticator apps are not enabled for this user pool. Ask the administrator to turn on TOTP MFA.',
   'failure.setup-not-confirmed':
@@ -29,10 +31,12 @@ const ja = {
   'failure.too-many-codes-locked':
     '誤ったコードが多すぎたため、サインインが一時的にロックされています。数分待ってから、もう一度サインインしてください。',
   'failure.password-reset-required':
-    '管理者がこのアカウントに新しいパスワードの設定を求めています。このアプリではパスワードをリセットできないため、管理者にお問い合わせください。',
+    '管理者がこのアカウントに新しいパスワードの設定を求めています。パスワードを再設定してサインインしてください。',
   'failure.invalid-password': 'パスワードがルールを満たしていません。大文字、小文字、数字、記号を組み合わせた、より長いパスワードをお試しください。',
   'failure.invalid-input': '入力内容に誤りがあります。確認してもう一度お試しください。',
   'failure.username-exists': 'このユーザー名は既に使用されています。',
+  'failure.no-recovery-address':
+    'このアカウントには、コードを送信できる確認済みのメールアドレスや電話番号がありません。管理者にパスワードの再設定を依頼してください。',
   'failure.mfa-required-by-pool': 'このユーザープールでは2段階認証が必須のため、認証アプリをオフにできません。',
   'failure.totp-not-enabled-on-pool': 'このユーザープールでは認証アプリが有効になっていません。管理者に TOTP MFA の有効化を依頼してください。',
   'failure.setup-not-confirmed':

@@ -10,6 +10,7 @@ import { messages as reauthentication } from '../../src/features/account-securit
 import { messages as signInForm } from '../../src/features/sign-in/form-messages.ts'
 import { messages as signInSteps } from '../../src/features/sign-in/step-messages.ts'
 import { messages as signUp } from '../../src/features/sign-up/messages.ts'
+import { messages as passwordReset } from '../../src/features/password-reset/messages.ts'
 import { messages as totpEnrollment } from '../../src/enrollment/messages.ts'
 import type { MessageAreas, MessageKey } from '../../src/i18n/areas.ts'
 import { messages as common } from '../../src/i18n/common-messages.ts'
@@ -29,6 +30,7 @@ export const areas: { [Area in keyof MessageAreas]: Record<Locale, Record<keyof 
   signInForm,
   signInSteps,
   signUp,
+  passwordReset,
   accountSecurity,
   reauthentication,
   totpEnrollment,

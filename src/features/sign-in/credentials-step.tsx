@@ -17,12 +17,14 @@ export type CredentialsStepProps = {
   onSubmit(username: string, password: string): void
   /** "Create an account", with the username this form started with. */
   onSignUp(username: string): void
+  /** "Forgot your password?", with the username typed so far. */
+  onForgotPassword(username: string): void
   /** Shown above the form (the local pool picker). */
   beforeForm?: ReactNode
 }
 
 /** The sign-in form: the first screen. Presentational; whoever renders it owns the flow. */
-export function CredentialsStep({ username, failure, notice, pending, onSubmit, onSignUp, beforeForm }: CredentialsStepProps) {
+export function CredentialsStep({ username, failure, notice, pending, onSubmit, onSignUp, onForgotPassword, beforeForm }: CredentialsStepProps) {
   const t = useT()
   const errorId = useId()
   // A returning user (username kept after a timeout or sign-out) lands on the password.
@@ -30,6 +32,7 @@ export function CredentialsStep({ username, failure, notice, pending, onSubmit, 
   // After a refusal the password field is emptied and focused for the next try (the alert
   // itself is announced by its role).
   const passwordRef = useRef<HTMLInputElement>(null)
+  const usernameRef = useRef<HTMLInputElement>(null)
   useEffect(() => {
     if (!failure || !passwordRef.current) return
     passwordRef.current.value = ''
@@ -56,6 +59,7 @@ export function CredentialsStep({ username, failure, notice, pending, onSubmit, 
           autoCapitalize="none"
           spellCheck={false}
           isRequired
+          ref={usernameRef}
           defaultValue={username}
           isDisabled={pending}
           hasError={failure === 'bad-credentials'}
@@ -76,6 +80,14 @@ export function CredentialsStep({ username, failure, notice, pending, onSubmit, 
           {t('signIn.submit')}
         </Button>
       </form>
+      <Button
+        variation="link"
+        size="small"
+        onClick={() => onForgotPassword(usernameRef.current!.value)}
+        isDisabled={pending}
+      >
+        {t('signIn.forgotPassword')}
+      </Button>
       <Text className="aside">
         {t('signIn.noAccount')}{' '}
         <Button variation="link" size="small" onClick={() => onSignUp(username)} isDisabled={pending}>

@@ -26,13 +26,15 @@ function SignInFlowView({ issuer, support, beforeForm, onCreateAccount, firstAct
           pending={state.step === 'checking-credentials'}
           onSubmit={flow.submitCredentials}
           onSignUp={onCreateAccount}
+          onForgotPassword={options.onResetPassword}
           beforeForm={beforeForm}
         />
       )
     case 'signed-in':
       return <Text role="status">{t('signIn.signedIn')}</Text>
     case 'unconfirmed':
-      // Handed over to the confirmation step (see useSignIn's onUnconfirmed).
+    case 'reset-required':
+      // Handed over to the confirmation step or the password reset (see useSignIn's hand-overs).
       return null
     default:
       return <SignInSteps flow={flow} state={state} clock={options.clock} issuer={issuer} support={support} beforeForm={beforeForm} />

@@ -201,13 +201,19 @@ describe('signInFlow', () => {
     expect(signInFlow(refused, { type: 'back-to-sign-in' })).toBe(refused)
   })
 
-  test('a required password reset is explained on the sign-in form', () => {
+  test('a required password reset is handed over to the password reset, as the exception is', () => {
+    const handed = run([
+      { type: 'credentials-submitted', username: 'hal' },
+      { type: 'answered', result: { step: 'reset-password' }, deadline },
+    ])
+    expect(handed).toEqual({ step: 'reset-required', username: 'hal' })
+    expect(signInFlow(handed, { type: 'back-to-sign-in' })).toBe(handed)
     expect(
       run([
         { type: 'credentials-submitted', username: 'hal' },
-        { type: 'answered', result: { step: 'reset-password' }, deadline },
+        { type: 'failed', failure: 'password-reset-required' },
       ]),
-    ).toEqual({ step: 'credentials', username: 'hal', failure: 'password-reset-required' })
+    ).toEqual({ step: 'reset-required', username: 'hal' })
   })
 
   test('going back from a challenge keeps the username and forgets the failure', () => {

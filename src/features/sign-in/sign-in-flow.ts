@@ -32,6 +32,11 @@ export type SignInState =
   | ({ step: 'new-password' | 'setting-new-password'; missingAttributes: string[]; failure?: AuthFailure } & Challenge)
   /** The account's sign-up was never confirmed: the sign-up feature takes over (the app wires it). */
   | { step: 'unconfirmed'; username: string }
+  /**
+   * An administrator reset the password (AdminResetUserPassword): the password-reset feature takes
+   * over (the app wires it); docs/cognito-behaviour.md#adminresetuserpassword.
+   */
+  | { step: 'reset-required'; username: string }
   | { step: 'signed-in'; username: string }
 
 export type SignInEvent =
@@ -100,7 +105,7 @@ function next(username: string, result: SignInStep, deadline: number): SignInSta
     case 'confirm-sign-up':
       return { step: 'unconfirmed', username }
     case 'reset-password':
-      return { step: 'credentials', username, failure: 'password-reset-required' }
+      return { step: 'reset-required', username }
     case 'unsupported':
       return { step: 'credentials', username, failure: 'unexpected' }
   }
@@ -122,7 +127,7 @@ export function signInFlow(s: SignInState, e: SignInEvent): SignInState {
   if (e.type === 'failed' && e.failure === 'session-expired' && isChallenge(s)) {
     return { step: 'credentials', username: s.username, failure: 'session-expired' }
   }
-  const handedOver = s.step === 'signed-in' || s.step === 'unconfirmed'
+  const handedOver = s.step === 'signed-in' || s.step === 'unconfirmed' || s.step === 'reset-required'
   if (e.type === 'back-to-sign-in' && !handedOver && s.step !== 'checking-credentials') {
     return { step: 'credentials', username: s.username }
   }
@@ -136,6 +141,7 @@ export function signInFlow(s: SignInState, e: SignInEvent): SignInState {
       if (e.type === 'failed') {
         // Cognito says "not confirmed" as an error on some paths; it is a step, not a dead end.
         if (e.failure === 'not-confirmed') return { step: 'unconfirmed', username: s.username }
+        if (e.failure === 'password-reset-required') return { step: 'reset-required', username: s.username }
         return { step: 'credentials', username: s.username, failure: e.failure }
       }
       return s
@@ -184,6 +190,7 @@ export function signInFlow(s: SignInState, e: SignInEvent): SignInState {
       if (e.type === 'failed') return { ...s, step: 'new-password', failure: e.failure }
       return s
     case 'unconfirmed':
+    case 'reset-required':
     case 'signed-in':
       return s
   }

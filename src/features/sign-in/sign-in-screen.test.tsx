@@ -17,6 +17,7 @@ function setup(locale: Locale, fake: FakeOptions = {}) {
   const onSignedIn = vi.fn()
   const onUnconfirmed = vi.fn()
   const onCreateAccount = vi.fn()
+  const onResetPassword = vi.fn()
   renderWithProviders(
     <SignInScreen
       auth={auth}
@@ -24,6 +25,7 @@ function setup(locale: Locale, fake: FakeOptions = {}) {
       onSignedIn={onSignedIn}
       onUnconfirmed={onUnconfirmed}
       onCreateAccount={onCreateAccount}
+      onResetPassword={onResetPassword}
       issuer="Cognito TOTP"
     />,
     { locale },
@@ -34,7 +36,7 @@ function setup(locale: Locale, fake: FakeOptions = {}) {
     await user.type(screen.getByLabelText(t('signIn.password')), password)
     await user.click(screen.getByRole('button', { name: t('signIn.submit') }))
   }
-  return { user, auth, clock, onSignedIn, onUnconfirmed, onCreateAccount, t, signIn }
+  return { user, auth, clock, onSignedIn, onUnconfirmed, onCreateAccount, onResetPassword, t, signIn }
 }
 
 describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
@@ -267,12 +269,20 @@ describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
     expect(onCreateAccount).toHaveBeenCalledWith('')
   })
 
-  test('an account needing a password reset is explained on the sign-in form', async () => {
-    const { t, signIn } = setup(locale, {
+  test('"Forgot your password?" is handed over with the username typed so far', async () => {
+    const { user, onResetPassword, t } = setup(locale)
+    await user.type(screen.getByLabelText(t('signIn.username')), 'alice')
+    await user.click(screen.getByRole('button', { name: t('signIn.forgotPassword') }))
+    expect(onResetPassword).toHaveBeenCalledWith('alice')
+  })
+
+  test('an account whose password an administrator reset is handed over to the password reset', async () => {
+    const { signIn, onResetPassword, onSignedIn } = setup(locale, {
       users: [{ username: 'hal', password: 'Correct-horse-1', status: 'reset-required' }],
     })
     await signIn('hal', 'Correct-horse-1')
-    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.password-reset-required'))
+    await waitFor(() => expect(onResetPassword).toHaveBeenCalledWith('hal', 'required'))
+    expect(onSignedIn).not.toHaveBeenCalled()
   })
 
   test('the sign-in button is busy while the password is checked', async () => {
@@ -350,6 +360,7 @@ describe('sign-in screen under React StrictMode', () => {
           onSignedIn={() => {}}
           onUnconfirmed={() => {}}
           onCreateAccount={() => {}}
+          onResetPassword={() => {}}
           issuer="Cognito TOTP"
         />
       </StrictMode>,

@@ -39,6 +39,7 @@ function SignInScreenView({ signInWith, ...props }: SignInScreenProps) {
       pending={firstAction !== undefined}
       onSubmit={(name, password) => setFirstAction({ kind: 'sign-in', username: name, password })}
       onSignUp={props.onCreateAccount}
+      onForgotPassword={props.onResetPassword}
       beforeForm={props.beforeForm}
     />
   )

@@ -16,6 +16,11 @@ export type UseSignInOptions = {
    * sign-up feature). The password goes along so that confirming signs in without retyping it.
    */
   onUnconfirmed(username: string, password: string | undefined): void
+  /**
+   * The password-reset feature takes over (the app wires it): the user chose "Forgot your
+   * password?" (with the username typed), or an administrator reset the password ('required').
+   */
+  onResetPassword(username: string, reason?: 'required'): void
   challengeSessionMs?: number
   initialUsername?: string
   initialNotice?: Notice
@@ -30,6 +35,7 @@ export function useSignIn({
   clock,
   onSignedIn,
   onUnconfirmed,
+  onResetPassword,
   challengeSessionMs = defaultChallengeSessionMs,
   initialUsername,
   initialNotice,
@@ -65,6 +71,16 @@ export function useSignIn({
     password.current = undefined
     onUnconfirmedRef.current(unconfirmedUser, secret)
   }, [unconfirmedUser])
+
+  const resetUser = state.step === 'reset-required' ? state.username : undefined
+  const onResetRef = useRef(onResetPassword)
+  onResetRef.current = onResetPassword
+  useEffect(() => {
+    if (resetUser === undefined) return
+    // The old password is no use any more.
+    password.current = undefined
+    onResetRef.current(resetUser, 'required')
+  }, [resetUser])
 
   // The challenge session lapses on the server after challengeSessionMs; say so when it does
   // rather than letting the next answer fail. The reducer ignores it while an answer is on its
