@@ -18,10 +18,7 @@ import type { Screen } from './signed-out-screen.ts'
 const loadScreens = () => import('./signed-out-screens.tsx')
 const SignedOutScreens = lazy(loadScreens)
 
-export type SignedOutProps = Omit<
-  SignInScreenProps,
-  'onCreateAccount' | 'onUnconfirmed' | 'onResetPassword' | 'signInWith'
-> & {
+export type SignedOutProps = Omit<SignInScreenProps, 'onCreateAccount' | 'onUnconfirmed' | 'onResetPassword' | 'signInWith'> & {
   /** Local emulator: sign-up and password reset say where codes appear. */
   localMode?: boolean
 }

@@ -8,8 +8,7 @@ const en = {
     'Too many wrong codes, so this sign-in was stopped. Sign in again, then enter the code your app shows. If sign-in is locked, wait a few minutes first.',
   'failure.too-many-codes-locked': 'Too many wrong codes, so sign-in is locked for a while. Wait a few minutes, then sign in again.',
   // Only the password step (in the sign-in flow's chunk) meets it.
-  'failure.password-reset-required':
-    'An administrator has asked for a new password on this account. Reset your password to sign in.',
+  'failure.password-reset-required': 'An administrator has asked for a new password on this account. Reset your password to sign in.',
   'failure.invalid-password':
     'That password does not meet the password rules. Try a longer one that mixes upper- and lower-case letters, numbers and symbols.',
   'failure.invalid-input': 'Some of the details entered are not valid. Check them and try again.',
@@ -30,8 +29,7 @@ const ja = {
     '誤ったコードが多すぎたため、このサインインは中止されました。もう一度サインインして、アプリに表示されているコードを入力してください。サインインがロックされている場合は、数分待ってからお試しください。',
   'failure.too-many-codes-locked':
     '誤ったコードが多すぎたため、サインインが一時的にロックされています。数分待ってから、もう一度サインインしてください。',
-  'failure.password-reset-required':
-    '管理者がこのアカウントに新しいパスワードの設定を求めています。パスワードを再設定してサインインしてください。',
+  'failure.password-reset-required': '管理者がこのアカウントに新しいパスワードの設定を求めています。パスワードを再設定してサインインしてください。',
   'failure.invalid-password': 'パスワードがルールを満たしていません。大文字、小文字、数字、記号を組み合わせた、より長いパスワードをお試しください。',
   'failure.invalid-input': '入力内容に誤りがあります。確認してもう一度お試しください。',
   'failure.username-exists': 'このユーザー名は既に使用されています。',

@@ -6,6 +6,7 @@
 // independent TOTP implementation (tests/support/phone-totp.ts), at the emulator's clock.
 import {
   AdminCreateUserCommand,
+  AdminResetUserPasswordCommand,
   AdminSetUserMFAPreferenceCommand,
   AdminSetUserPasswordCommand,
   SetUserPoolMfaConfigCommand,
@@ -50,6 +51,10 @@ export type FlowEmulator = {
   smsCode(username: string): string
   /** The confirmation code the local pool printed for a newly signed-up user. */
   confirmationCode(username: string): string
+  /** The password-reset code the local pool printed for this user last (where a real one sends mail). */
+  resetCode(username: string): string
+  /** AdminResetUserPassword, as an administrator would call it with the SDK. */
+  adminResetPassword(kind: 'optional' | 'required', username: string): Promise<void>
   /** Moves the emulator to the next 30-second step and returns that step's code (a step is accepted once). */
   nextCode(setupKey: string): string
 }
@@ -151,6 +156,15 @@ export function setupFlowTests(): FlowEmulator {
       const code = line?.match(/: (\d+)$/)?.[1]
       if (!code) throw new Error(`the emulator printed no confirmation code for ${username}`)
       return code
+    },
+    resetCode(username) {
+      const line = logs.findLast((l) => l.startsWith(`Password reset code for ${username} <`))
+      const code = line?.match(/: (\d{6})$/)?.[1]
+      if (!code) throw new Error(`the emulator printed no password reset code for ${username}`)
+      return code
+    },
+    async adminResetPassword(kind, username) {
+      await sdk!.send(new AdminResetUserPasswordCommand({ UserPoolId: pool(kind).userPoolId, Username: username }))
     },
     nextCode(setupKey) {
       clock.advance(STEP_MS)

@@ -31,8 +31,7 @@ const en = {
   'passwordReset.rules.notMet': 'not yet',
   'passwordReset.failure.wrong-code': 'That code is not right. Check the latest message we sent and enter its code.',
   'passwordReset.failure.code-expired': 'That code has expired or was already used. Send a new code and enter the new one.',
-  'passwordReset.failure.too-many-attempts':
-    'Too many codes were tried or asked for on this account. Wait a while (up to an hour), then try again.',
+  'passwordReset.failure.too-many-attempts': 'Too many codes were tried or asked for on this account. Wait a while (up to an hour), then try again.',
   'passwordReset.failure.invalid-password': 'The user pool did not accept this password. Check the rules below and choose another one.',
   'passwordReset.done': 'Your password is changed. Signing you in…',
 }
@@ -49,7 +48,8 @@ const ja = {
   'passwordReset.confirm.title': '新しいパスワードを設定',
   'passwordReset.confirm.sentTo': '{destination} にコードを送信しました。コードと、{username} の新しいパスワードを入力してください。',
   'passwordReset.confirm.sent': '{username} のアカウントがあれば、コードを送信しました。コードと新しいパスワードを入力してください。',
-  'passwordReset.confirm.localHint': 'ローカルのユーザープールではメールは送信されません。コードは npm start を実行しているターミナルに表示されます。',
+  'passwordReset.confirm.localHint':
+    'ローカルのユーザープールではメールは送信されません。コードは npm start を実行しているターミナルに表示されます。',
   'passwordReset.confirm.code': 'コード',
   'passwordReset.confirm.password': '新しいパスワード',
   'passwordReset.confirm.submit': '新しいパスワードを設定',
@@ -71,7 +71,8 @@ const ja = {
   'passwordReset.failure.code-expired': 'このコードは有効期限が切れているか、既に使用されています。新しいコードを送信して入力してください。',
   'passwordReset.failure.too-many-attempts':
     'このアカウントでコードの入力または請求が多すぎます。しばらく（最大1時間）待ってから、もう一度お試しください。',
-  'passwordReset.failure.invalid-password': 'ユーザープールがこのパスワードを受け付けませんでした。下の条件を確認して、別のパスワードを選んでください。',
+  'passwordReset.failure.invalid-password':
+    'ユーザープールがこのパスワードを受け付けませんでした。下の条件を確認して、別のパスワードを選んでください。',
   'passwordReset.done': 'パスワードを変更しました。サインインしています…',
 } satisfies Record<keyof typeof en, string>
 

@@ -99,14 +99,11 @@ export function usePasswordReset({ auth, clock, start, onReset, onBackToSignIn }
 export type PasswordResetController = ReturnType<typeof usePasswordReset>
 
 /** Seconds until a new code may be asked for, by the clock; 0 when it may. */
-export function useCooldown(clock: Clock, sentAt: number | undefined): number {
-  const left = () => (sentAt === undefined ? 0 : Math.max(0, Math.ceil((sentAt + resendCooldownMs - clock.now()) / 1000)))
-  const [seconds, setSeconds] = useState(left)
-  useEffect(() => {
-    setSeconds(left())
-    if (sentAt === undefined) return
-    return clock.every(1000, () => setSeconds(left()))
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- left reads only clock and sentAt
-  }, [clock, sentAt])
-  return seconds
+export function useCooldown(clock: Clock, sentAt: number): number {
+  // Read from the clock on every render, so the render that shows a new code already counts from
+  // it; the tick only makes the count go down while nothing else renders.
+  const left = Math.max(0, Math.ceil((sentAt + resendCooldownMs - clock.now()) / 1000))
+  const [, setTick] = useState(0)
+  useEffect(() => clock.every(1000, () => setTick((tick) => tick + 1)), [clock])
+  return left
 }

@@ -80,12 +80,7 @@ export function CredentialsStep({ username, failure, notice, pending, onSubmit, 
           {t('signIn.submit')}
         </Button>
       </form>
-      <Button
-        variation="link"
-        size="small"
-        onClick={() => onForgotPassword(usernameRef.current!.value)}
-        isDisabled={pending}
-      >
+      <Button variation="link" size="small" onClick={() => onForgotPassword(usernameRef.current!.value)} isDisabled={pending}>
         {t('signIn.forgotPassword')}
       </Button>
       <Text className="aside">
