@@ -2,6 +2,7 @@
 // code with a new password, checked against the pool's rules as the user types. Loaded on demand
 // (the app prefetches it while the sign-in form is idle); its words come with it (withMessages).
 import '@aws-amplify/ui-react/styles/fieldMessages.css'
+import './password-reset.css'
 import { Button, Flex, Loader, Text, TextField } from '@aws-amplify/ui-react'
 import { useId, useState } from 'react'
 import type { AuthFailure } from '../../auth/auth-failure.ts'
