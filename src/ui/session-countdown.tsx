@@ -26,7 +26,16 @@ export function SessionCountdown({ deadline, clock }: { deadline: number; clock:
   const urgent = left <= 30
   const announcement = left <= 15 ? t('session.fewSecondsLeft') : left <= 60 ? t('session.oneMinuteLeft') : ''
   return (
-    <div className={urgent ? 'countdown countdown--urgent' : 'countdown'}>
+    // Styled inline: only screens loaded after the first one show a countdown, so its rules stay
+    // out of the first screen's CSS (ADR 003).
+    <div
+      style={{
+        fontSize: 'var(--amplify-font-sizes-small)',
+        color: urgent ? 'var(--amplify-colors-font-error)' : 'var(--amplify-colors-font-secondary)',
+        fontWeight: urgent ? 600 : undefined,
+        fontVariantNumeric: 'tabular-nums',
+      }}
+    >
       <span role="timer" aria-atomic="true">
         {t('session.timeLeft', { time })}
       </span>

@@ -108,7 +108,7 @@ function RequestStep({ flow, state }: Of<'request' | 'requesting'>) {
           {t('passwordReset.send')}
         </Button>
       </form>
-      <Button variation="link" size="small" onClick={flow.backToSignIn} isDisabled={pending} className="back-button">
+      <Button variation="link" size="small" onClick={flow.backToSignIn} isDisabled={pending} alignSelf="flex-start">
         {t('passwordReset.back')}
       </Button>
     </Flex>
@@ -203,7 +203,7 @@ function ConfirmStep({
         <Button variation="link" size="small" onClick={flow.changeUsername} isDisabled={busy}>
           {t('passwordReset.confirm.otherUsername')}
         </Button>
-        <Button variation="link" size="small" onClick={flow.backToSignIn} isDisabled={busy} className="back-button">
+        <Button variation="link" size="small" onClick={flow.backToSignIn} isDisabled={busy} alignSelf="flex-start">
           {t('passwordReset.back')}
         </Button>
       </Flex>

@@ -221,7 +221,7 @@ function NewPasswordStep({ flow, state, clock }: Of<'new-password' | 'setting-ne
 function BackButton({ flow, disabled }: { flow: SignInController; disabled?: boolean }) {
   const t = useT()
   return (
-    <Button variation="link" size="small" onClick={flow.backToSignIn} isDisabled={disabled} className="back-button">
+    <Button variation="link" size="small" onClick={flow.backToSignIn} isDisabled={disabled} alignSelf="flex-start">
       {t('signIn.back')}
     </Button>
   )

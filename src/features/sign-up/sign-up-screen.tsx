@@ -143,7 +143,7 @@ function ConfirmSignUpStep({ flow, state, localMode }: Of<'confirm-sign-up' | 'c
         >
           {t('signUp.confirm.resend')}
         </Button>
-        <Button variation="link" size="small" onClick={flow.backToSignIn} isDisabled={confirming} className="back-button">
+        <Button variation="link" size="small" onClick={flow.backToSignIn} isDisabled={confirming} alignSelf="flex-start">
           {t('signUp.back')}
         </Button>
       </Flex>
