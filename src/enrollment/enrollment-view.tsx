@@ -359,6 +359,7 @@ function CodeForm({
       <OneTimeCodeField
         label={t('totp.codeLabel')}
         onComplete={submit}
+        onIncomplete={() => setIncomplete(true)}
         disabled={busy || sessionOver}
         invalid={incomplete || codeRefused(failure)}
         describedBy={describedBy}

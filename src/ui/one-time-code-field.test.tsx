@@ -95,6 +95,18 @@ describe('OneTimeCodeField', () => {
     expect(onComplete).toHaveBeenCalledTimes(2)
   })
 
+  test('Enter with fewer than six digits tells the owner the code is incomplete (issue 11, item 6)', async () => {
+    const user = userEvent.setup()
+    const onIncomplete = vi.fn()
+    const { input, onComplete } = renderField({ onIncomplete })
+    await user.type(input, '12345{Enter}')
+    expect(onIncomplete).toHaveBeenCalledTimes(1)
+    expect(onComplete).not.toHaveBeenCalled()
+    await user.type(input, '6')
+    expect(onComplete).toHaveBeenCalledExactlyOnceWith('123456')
+    expect(onIncomplete).toHaveBeenCalledTimes(1)
+  })
+
   test('Enter inside a form does not submit the form with a partial code', async () => {
     const user = userEvent.setup()
     const onSubmit = vi.fn((event: React.FormEvent) => event.preventDefault())

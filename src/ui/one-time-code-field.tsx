@@ -18,6 +18,8 @@ export type OneTimeCodeFieldProps = {
   label: string
   /** Called once per entered code, when it reaches six digits (or on Enter with six digits). */
   onComplete(code: string): void
+  /** Enter with fewer than six digits: the owner says "Enter all 6 digits of the code". */
+  onIncomplete?(): void
   disabled?: boolean
   invalid?: boolean
   /** Id(s) of the element(s) describing the field, e.g. an error message. */
@@ -31,6 +33,7 @@ export type OneTimeCodeFieldProps = {
 export function OneTimeCodeField({
   label,
   onComplete,
+  onIncomplete,
   disabled = false,
   invalid = false,
   describedBy,
@@ -72,7 +75,10 @@ export function OneTimeCodeField({
     if (event.key !== 'Enter' || event.nativeEvent.isComposing) return
     // The field submits on its own; an enclosing form must not also submit a partial code.
     event.preventDefault()
-    submit(normaliseCode(value))
+    const code = normaliseCode(value)
+    // Silence on Enter would look like a broken form (issue 11, item 6).
+    if (code.length < codeLength && !disabled) onIncomplete?.()
+    else submit(code)
   }
 
   // Clear and refocus when the owner asks (a wrong code): the first render is not a reset.

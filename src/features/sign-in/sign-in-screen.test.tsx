@@ -52,6 +52,18 @@ describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
     await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('alice'))
   })
 
+  test('Enter with a partial code at the code step says to enter all 6 digits (issue 11, item 6)', async () => {
+    const { user, auth, onSignedIn, t, signIn } = setup(locale)
+    await signIn('alice', 'Correct-horse-1')
+    const field = await screen.findByLabelText(t('signIn.totp.label'))
+    await user.type(field, '12345{Enter}')
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('signIn.codeIncomplete'))
+    expect(field).toHaveAttribute('aria-invalid', 'true')
+    expect(auth.calls.filter((c) => c.method === 'confirmTotpCode')).toHaveLength(0)
+    await user.type(field, '6')
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('alice'))
+  })
+
   test('wrong credentials: a clear message, the username kept, the password emptied', async () => {
     const { t, signIn } = setup(locale)
     await signIn('alice', 'wrong-password')
@@ -298,6 +310,16 @@ describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
 
 describe.each(['en', 'ja'] as const)('authenticator setup inside sign-in (%s)', (locale) => {
   const newbie = { users: [{ username: 'newbie', password: 'Correct-horse-1' }], mfaRequired: true }
+
+  test('Enter with a partial code says to enter all 6 digits, as Verify does (issue 11, item 6)', async () => {
+    const { user, auth, t, signIn } = setup(locale, newbie)
+    await signIn('newbie', 'Correct-horse-1')
+    const field = await screen.findByLabelText(t('totp.codeLabel'))
+    await user.type(field, '123{Enter}')
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('totp.codeIncomplete'))
+    expect(field).toHaveAttribute('aria-invalid', 'true')
+    expect(auth.calls.filter((c) => c.method === 'confirmTotpSetupDuringSignIn')).toHaveLength(0)
+  })
 
   test('the setup screen counts down on the flow’s clock, warns in the last minute, and at zero the user is back at sign-in', async () => {
     const { clock, t, signIn } = setup(locale, newbie)

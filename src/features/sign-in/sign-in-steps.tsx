@@ -1,11 +1,11 @@
 // Field hints (descriptiveText) appear only in these steps, so their stylesheet comes with them.
 import '@aws-amplify/ui-react/styles/fieldMessages.css'
 import { Button, Flex, Loader, Text, TextField } from '@aws-amplify/ui-react'
-import { lazy, Suspense, useId } from 'react'
+import { lazy, Suspense, useId, useState } from 'react'
 import { FailureMessage } from '../../auth/failure-message.tsx'
 import type { MessageKey } from '../../i18n/areas.ts'
 import { useT } from '../../i18n/i18n-provider.tsx'
-import { StatusMessage } from '../../ui/messages.tsx'
+import { ErrorMessage, StatusMessage } from '../../ui/messages.tsx'
 import { OneTimeCodeField } from '../../ui/one-time-code-field.tsx'
 import { PasswordInput } from '../../ui/password-input.tsx'
 import { SessionCountdown } from '../../ui/session-countdown.tsx'
@@ -46,19 +46,24 @@ function TotpCodeStep({ flow, state, clock, issuer, support }: Of<'totp-code' | 
   const errorId = useId()
   const introId = useId()
   const checking = state.step === 'checking-totp'
+  const [incomplete, setIncomplete] = useState(false)
   const failure = state.step === 'totp-code' ? state.failure : undefined
   return (
     <Flex direction="column" gap="medium">
       <StepHeading focusOnMount={false}>{t('signIn.totp.title')}</StepHeading>
       <Text id={introId}>{t('signIn.totp.intro', { username: state.username })}</Text>
       <SessionCountdown deadline={state.deadline} clock={clock} />
-      <FailureMessage failure={failure} id={errorId} />
+      {incomplete ? <ErrorMessage id={errorId}>{t('signIn.codeIncomplete')}</ErrorMessage> : <FailureMessage failure={failure} id={errorId} />}
       <OneTimeCodeField
         label={t('signIn.totp.label')}
-        onComplete={flow.submitTotpCode}
+        onComplete={(code) => {
+          setIncomplete(false)
+          flow.submitTotpCode(code)
+        }}
+        onIncomplete={() => setIncomplete(true)}
         disabled={checking}
-        invalid={Boolean(failure)}
-        describedBy={failure ? `${errorId} ${introId}` : introId}
+        invalid={incomplete || Boolean(failure)}
+        describedBy={incomplete || failure ? `${errorId} ${introId}` : introId}
         autoFocus
         resetSignal={state.attempt}
       />
@@ -135,6 +140,7 @@ function DeliveredCodeStep({ flow, state, clock }: Of<'delivered-code' | 'checki
   const errorId = useId()
   const introId = useId()
   const checking = state.step === 'checking-delivered-code'
+  const [incomplete, setIncomplete] = useState(false)
   const failure = state.step === 'delivered-code' ? state.failure : undefined
   const intro = state.destination
     ? t(state.channel === 'sms' ? 'signIn.delivered.sms' : 'signIn.delivered.email', { destination: state.destination })
@@ -144,13 +150,17 @@ function DeliveredCodeStep({ flow, state, clock }: Of<'delivered-code' | 'checki
       <StepHeading focusOnMount={false}>{t('signIn.delivered.title')}</StepHeading>
       <Text id={introId}>{intro}</Text>
       <SessionCountdown deadline={state.deadline} clock={clock} />
-      <FailureMessage failure={failure} id={errorId} />
+      {incomplete ? <ErrorMessage id={errorId}>{t('signIn.codeIncomplete')}</ErrorMessage> : <FailureMessage failure={failure} id={errorId} />}
       <OneTimeCodeField
         label={t('signIn.delivered.label')}
-        onComplete={flow.submitDeliveredCode}
+        onComplete={(code) => {
+          setIncomplete(false)
+          flow.submitDeliveredCode(code)
+        }}
+        onIncomplete={() => setIncomplete(true)}
         disabled={checking}
-        invalid={Boolean(failure)}
-        describedBy={failure ? `${errorId} ${introId}` : introId}
+        invalid={incomplete || Boolean(failure)}
+        describedBy={incomplete || failure ? `${errorId} ${introId}` : introId}
         autoFocus
         resetSignal={state.attempt}
       />
