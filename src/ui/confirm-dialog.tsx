@@ -1,19 +1,6 @@
 import { Button, Flex, Heading } from '@aws-amplify/ui-react'
-import { useEffect, useId, useRef, type ReactNode } from 'react'
-
-/**
- * The browser closed the dialog while React still shows it. Chromium does that on a second Escape
- * even when 'cancel' was prevented (without a user activation in between, preventDefault is
- * ignored). While the change is under way it opens again; otherwise it was a cancel. A 'close'
- * that arrives once the dialog is open again (React's StrictMode remount), or after it left the
- * page (closed on unmount), is stale and ignored.
- */
-export function keepOpen(dialog: HTMLDialogElement | null, busy: boolean, onCancel: () => void): void {
-  if (!dialog || dialog.open || !dialog.isConnected) return
-  if (!busy) onCancel()
-  else if (typeof dialog.showModal === 'function') dialog.showModal()
-  else dialog.setAttribute('open', '')
-}
+import { useId, type ReactNode } from 'react'
+import { useModalDialog } from './modal-dialog.ts'
 
 /**
  * A modal confirmation on the native <dialog>: the browser traps focus, Escape cancels, and the
@@ -40,38 +27,16 @@ export function ConfirmDialog({
   onConfirm(): void
   onCancel(): void
 }) {
-  const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const bodyId = useId()
-  useEffect(() => {
-    const dialog = ref.current
-    if (!dialog) return
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    if (typeof dialog.showModal === 'function') {
-      if (!dialog.open) dialog.showModal()
-    } else {
-      dialog.setAttribute('open', '')
-    }
-    // Start on the safe choice.
-    dialog.querySelector<HTMLButtonElement>('[data-autofocus]')?.focus()
-    return () => {
-      if (typeof dialog.close === 'function' && dialog.open) dialog.close()
-      // Give focus back to what opened the dialog, if it is still on the page.
-      if (opener?.isConnected) opener.focus()
-    }
-  }, [])
+  // Start on the safe choice.
+  const modal = useModalDialog({
+    busy: pending,
+    onCancel,
+    focusFirst: (dialog) => dialog.querySelector<HTMLButtonElement>('[data-autofocus]')?.focus(),
+  })
   return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
-      onCancel={(event) => {
-        event.preventDefault()
-        if (!pending) onCancel()
-      }}
-      onClose={() => keepOpen(ref.current, pending, onCancel)}
-    >
+    <dialog {...modal} className="confirm-dialog" aria-labelledby={titleId} aria-describedby={bodyId}>
       <Flex direction="column" gap="medium">
         <Heading level={2} id={titleId}>
           {title}

@@ -3,8 +3,8 @@ import { useEffect, useId, useRef } from 'react'
 import { FailureMessage } from '../../auth/failure-message.tsx'
 import { messages as laterFailures } from '../../auth/later-failure-messages.ts'
 import { useT, withMessages } from '../../i18n/i18n-provider.tsx'
-import { keepOpen } from '../../ui/confirm-dialog.tsx'
 import { formText } from '../../ui/form-text.ts'
+import { useModalDialog } from '../../ui/modal-dialog.ts'
 import { ErrorMessage } from '../../ui/messages.tsx'
 import { OneTimeCodeField } from '../../ui/one-time-code-field.tsx'
 import { PasswordInput } from '../../ui/password-input.tsx'
@@ -29,7 +29,6 @@ export type ReauthenticationDialogProps = {
  */
 function ReauthenticationDialogView({ state, accountName, onSubmitPassword, onSubmitCode, onCancel }: ReauthenticationDialogProps) {
   const t = useT()
-  const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const introId = useId()
   const errorId = useId()
@@ -38,21 +37,7 @@ function ReauthenticationDialogView({ state, accountName, onSubmitPassword, onSu
   const onPasswordStep = state.step === 'password' || state.step === 'checking-password'
   const failure = state.step === 'password' || state.step === 'code' ? state.failure : undefined
 
-  useEffect(() => {
-    const dialog = ref.current
-    if (!dialog) return
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    if (typeof dialog.showModal === 'function') {
-      if (!dialog.open) dialog.showModal()
-    } else {
-      dialog.setAttribute('open', '')
-    }
-    passwordRef.current?.focus()
-    return () => {
-      if (typeof dialog.close === 'function' && dialog.open) dialog.close()
-      if (opener?.isConnected) opener.focus()
-    }
-  }, [])
+  const modal = useModalDialog({ busy: checking, onCancel, focusFirst: () => passwordRef.current?.focus() })
 
   // After a refusal (or a lapse back to the password), the field is emptied and focused for the
   // next try; the alert is announced by its role.
@@ -63,17 +48,7 @@ function ReauthenticationDialogView({ state, accountName, onSubmitPassword, onSu
   }, [state])
 
   return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={introId}
-      onCancel={(event) => {
-        event.preventDefault()
-        if (!checking) onCancel()
-      }}
-      onClose={() => keepOpen(ref.current, checking, onCancel)}
-    >
+    <dialog {...modal} className="confirm-dialog" aria-labelledby={titleId} aria-describedby={introId}>
       <Flex direction="column" gap="medium">
         <Heading level={2} id={titleId}>
           {t('reauth.title')}
