@@ -35,8 +35,8 @@ export type EnrollmentViewProps = {
   /** Inside sign-in: Cognito's challenge session, counted down on the sign-in flow's clock. */
   session?: { deadline: number; clock: Clock }
   onSubmitCode(code: string, deviceName: string): void
-  /** A new key: the only way a second secret is minted. */
-  onStartOver(): void
+  /** A new key: the only way a second secret is minted. Absent: no new key can be had here (no button). */
+  onStartOver?(): void
   /** After the key could not be fetched. */
   onRetry?(): void
   /** After the code was accepted but switching on failed: retries only the switch. */
@@ -189,7 +189,7 @@ function SetupSteps({
   issuer: string
   replacing: boolean
   onSubmit(code: string, deviceName: string): void
-  onStartOver(): void
+  onStartOver?(): void
   onCancel?(): void
 }) {
   const t = useT()
@@ -236,7 +236,7 @@ function SetupSteps({
 
           <Flex direction="row" wrap="wrap" justifyContent="space-between" alignItems="center" gap="small">
             {coarse ? <span /> : <Link href={uri}>{t('totp.openInApp')}</Link>}
-            <StartOver disabled={isPending(state)} onStartOver={onStartOver} />
+            {onStartOver ? <StartOver disabled={isPending(state)} onStartOver={onStartOver} /> : null}
           </Flex>
         </Flex>
       </Card>

@@ -111,3 +111,25 @@ test('a newcomer signs up, confirms with the code the local pool printed, and se
   await steps.expectSignedIn(username)
   await steps.findTotpStatus(true)
 })
+
+test('"Start over with a new key" during sign-in gets a new key from the pool; the first key no longer works (issue 11, item 1)', async () => {
+  const { username, password } = await env.createUser('required')
+  const app = renderApp(env, 'required')
+  const { user, t } = app
+  const steps = ui(app)
+  await steps.signIn(username, password)
+  const firstKey = await steps.readSetupKey()
+
+  await user.click(await screen.findByRole('button', { name: t('totp.startOver') }))
+  await waitFor(() => expect(screen.getByLabelText(t('totp.keyLabel')).textContent?.replace(/\s/g, '')).not.toBe(firstKey), { timeout: 10_000 })
+  const newKey = await steps.readSetupKey()
+  expect(newKey).not.toBe(firstKey)
+
+  // A code from the entry scanned before starting over is refused; one from the new key signs in.
+  const field = screen.getByLabelText(t('totp.codeLabel'))
+  await user.type(field, env.code(firstKey))
+  expect(await screen.findByRole('alert', undefined, { timeout: 10_000 })).toHaveTextContent(t('failure.wrong-code'))
+  await waitFor(() => expect(field).toHaveValue(''))
+  await user.type(field, env.code(newKey))
+  await steps.expectSignedIn(username)
+})

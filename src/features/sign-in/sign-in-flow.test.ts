@@ -122,6 +122,8 @@ describe('signInFlow', () => {
       username: 'carol',
       setup: { step: 'entering-code', secret: 'ABC', wrongCodes: 0, rejectedCodes: 0 },
       deadline,
+      // Reached from the password form: signing in again can fetch a new key.
+      newKey: true,
     })
     const enrolled = run(
       [
@@ -132,6 +134,24 @@ describe('signInFlow', () => {
     )
     expect(enrolled).toEqual({ step: 'signed-in', username: 'carol' })
     expect(signInFlow(setup, { type: 'timed-out' })).toMatchObject({ step: 'credentials', failure: 'session-expired' })
+  })
+
+  test('"start over" during setup: the new sign-in\'s MFA_SETUP brings a new key and a new deadline (issue 11, item 1)', () => {
+    const later = deadline + 100_000
+    const restarted = run([
+      { type: 'credentials-submitted', username: 'carol' },
+      { type: 'answered', result: { step: 'totp-setup', secret: 'ABC' }, deadline },
+      { type: 'setup', event: { type: 'started' } },
+      { type: 'answered', result: { step: 'totp-setup', secret: 'NEW' }, deadline: later },
+    ])
+    expect(restarted).toMatchObject({ step: 'totp-setup', deadline: later, setup: { step: 'entering-code', secret: 'NEW', wrongCodes: 0 } })
+    const refused = run([
+      { type: 'credentials-submitted', username: 'carol' },
+      { type: 'answered', result: { step: 'totp-setup', secret: 'ABC' }, deadline },
+      { type: 'setup', event: { type: 'started' } },
+      { type: 'failed', failure: 'offline' },
+    ])
+    expect(refused).toMatchObject({ step: 'totp-setup', setup: { step: 'unavailable', failure: 'offline' } })
   })
 
   test('during setup a wrong code stays in setup with the same key; the clock waits while a code is checked', () => {

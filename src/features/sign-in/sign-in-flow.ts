@@ -19,8 +19,12 @@ export type SignInState =
   | { step: 'credentials'; username: string; failure?: AuthFailure; notice?: Notice }
   | { step: 'checking-credentials'; username: string }
   | ({ step: 'totp-code' | 'checking-totp'; failure?: AuthFailure; wrongCodes: number; attempt: number } & Challenge)
-  /** MFA_SETUP: the authenticator setup runs inside sign-in, as this step's sub-state. */
-  | ({ step: 'totp-setup'; setup: EnrollmentState } & Challenge)
+  /**
+   * MFA_SETUP: the authenticator setup runs inside sign-in, as this step's sub-state.
+   * `newKey`: a new key can be had by signing in again with the password still in memory (the
+   * password form led here; after a new password, the one in memory may no longer be current).
+   */
+  | ({ step: 'totp-setup'; setup: EnrollmentState; newKey: boolean } & Challenge)
   | ({ step: 'select-mfa' | 'selecting-mfa'; options: MfaType[]; failure?: AuthFailure } & Challenge)
   | ({
       step: 'delivered-code' | 'checking-delivered-code'
@@ -81,14 +85,14 @@ function isChallenge(s: SignInState): s is Extract<SignInState, Challenge> {
 }
 
 /** Where an answer from the server leads. */
-function next(username: string, result: SignInStep, deadline: number): SignInState {
+function next(username: string, result: SignInStep, deadline: number, afterPassword = false): SignInState {
   switch (result.step) {
     case 'done':
       return { step: 'signed-in', username }
     case 'totp-code':
       return { step: 'totp-code', username, deadline, wrongCodes: 0, attempt: 0 }
     case 'totp-setup':
-      return { step: 'totp-setup', username, deadline, setup: enrollmentWithKey(result.secret) }
+      return { step: 'totp-setup', username, deadline, setup: enrollmentWithKey(result.secret), newKey: afterPassword }
     case 'select-mfa':
       return { step: 'select-mfa', username, deadline, options: result.options }
     case 'delivered-code':
@@ -137,7 +141,7 @@ export function signInFlow(s: SignInState, e: SignInEvent): SignInState {
       if (e.type === 'credentials-submitted') return { step: 'checking-credentials', username: e.username }
       return s
     case 'checking-credentials':
-      if (e.type === 'answered') return next(s.username, e.result, e.deadline)
+      if (e.type === 'answered') return next(s.username, e.result, e.deadline, true)
       if (e.type === 'failed') {
         // Cognito says "not confirmed" as an error on some paths; it is a step, not a dead end.
         if (e.failure === 'not-confirmed') return { step: 'unconfirmed', username: s.username }
@@ -157,6 +161,13 @@ export function signInFlow(s: SignInState, e: SignInEvent): SignInState {
       }
       return s
     case 'totp-setup': {
+      // "Start over with a new key" signed in again: a new challenge session, whose MFA_SETUP
+      // brought a new key (Amplify fetched it with AssociateSoftwareToken and that session).
+      if (s.setup.step === 'loading' && e.type === 'answered') {
+        if (e.result.step !== 'totp-setup') return next(s.username, e.result, e.deadline)
+        return { ...s, deadline: e.deadline, setup: enrollmentFlow(s.setup, { type: 'secret-issued', secret: e.result.secret }) }
+      }
+      if (s.setup.step === 'loading' && e.type === 'failed') return { ...s, setup: enrollmentFlow(s.setup, e) }
       if (e.type !== 'setup') return s
       // The pool ended the challenge session: like any other challenge step (the setup's key
       // went with it).

@@ -355,17 +355,39 @@ describe.each(['en', 'ja'] as const)('authenticator setup inside sign-in (%s)', 
     await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('newbie'))
   })
 
-  test('"start over" keeps the key that came with the challenge; Back leaves setup', async () => {
-    const { user, auth, t, signIn } = setup(locale, { ...newbie, secrets: ['SECRETSECRETSECRET', 'OTHEROTHEROTHER'] })
+  test('"start over" signs in again for a new key and a new session; the old key stops working; Back leaves setup (issue 11, item 1)', async () => {
+    const { user, auth, clock, onSignedIn, t, signIn } = setup(locale, { ...newbie, secrets: ['SECRETSECRETSECRET', 'OTHEROTHEROTHER'] })
     await signIn('newbie', 'Correct-horse-1')
     const key = await screen.findByLabelText(t('totp.keyLabel'))
     expect(key).toHaveTextContent('SECR ETSE CRET SECR ET')
-    await user.click(screen.getByRole('button', { name: t('totp.startOver') }))
-    expect(screen.getByLabelText(t('totp.keyLabel'))).toHaveTextContent('SECR ETSE CRET SECR ET')
+    act(() => clock.advance(100_000))
+    expect(screen.getByRole('timer')).toHaveTextContent(t('session.timeLeft', { time: '1:20' }))
+    const startOver = screen.getByRole('button', { name: t('totp.startOver') })
+    // What the screen-reader hint promises is what happens.
+    expect(startOver).toHaveAccessibleDescription(t('totp.startOverHint'))
+    await user.click(startOver)
+    expect(await screen.findByLabelText(t('totp.keyLabel'))).toHaveTextContent('OTHE ROTH EROT HER')
+    expect(auth.calls.filter((c) => c.method === 'signIn')).toHaveLength(2)
+    // A new challenge session: its full time again.
+    expect(screen.getByRole('timer')).toHaveTextContent(t('session.timeLeft', { time: '3:00' }))
     expect(auth.calls.filter((c) => c.method === 'beginTotpSetup')).toHaveLength(0)
     await user.click(screen.getByRole('button', { name: t('common.cancel') }))
     expect(screen.getByRole('heading', { name: t('signIn.title') })).toBeInTheDocument()
     expect(screen.getByLabelText(t('signIn.username'))).toHaveValue('newbie')
+    expect(onSignedIn).not.toHaveBeenCalled()
+  })
+
+  test('after a new password, no new key can be had in sign-in: no "start over" (issue 11, item 1)', async () => {
+    const { user, t, signIn } = setup(locale, {
+      users: [{ username: 'fresh', password: 'Temporary-pass-1', status: 'force-change-password' }],
+      mfaRequired: true,
+    })
+    await signIn('fresh', 'Temporary-pass-1')
+    await user.type(await screen.findByLabelText(t('signIn.newPassword.label')), 'Brand-new-pass-1')
+    await user.click(screen.getByRole('button', { name: t('signIn.newPassword.submit') }))
+    expect(await screen.findByLabelText(t('totp.keyLabel'))).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: t('totp.startOver') })).not.toBeInTheDocument()
+    expect(screen.queryByText(t('totp.startOverHint'))).not.toBeInTheDocument()
   })
 })
 

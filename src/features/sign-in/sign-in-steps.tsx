@@ -100,7 +100,9 @@ function TotpSetupStep({ flow, state, clock, issuer }: Of<'totp-setup'>) {
           issuer={issuer}
           session={{ deadline: state.deadline, clock }}
           onSubmitCode={(code, deviceName) => void flow.submitSetupCode(code, deviceName)}
-          onStartOver={flow.startSetupOver}
+          // Without a password in memory that is still current, no new key can be had: no button.
+          onStartOver={state.newKey ? flow.startSetupOver : undefined}
+          onRetry={state.newKey ? flow.startSetupOver : undefined}
           onCancel={flow.backToSignIn}
         />
       </Suspense>

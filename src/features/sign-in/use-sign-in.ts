@@ -187,14 +187,19 @@ export function useSignIn({
   }
 
   /**
-   * "Start over" inside sign-in: Amplify offers no new AssociateSoftwareToken during MFA_SETUP,
-   * so the key is the one that came with the challenge; the form starts afresh.
+   * "Start over with a new key" inside sign-in. Amplify's public API has no AssociateSoftwareToken
+   * with the challenge's session (setUpTOTP needs an access token), so the new key comes the way
+   * the first one did: sign in again with the password still in memory; the new MFA_SETUP
+   * challenge comes with a new key and a new session (the old key stops working).
    */
   function startSetupOver() {
-    if (inFlight.current || state.step !== 'totp-setup' || state.setup.step !== 'entering-code') return
-    const { secret } = state.setup
+    if (inFlight.current || state.step !== 'totp-setup' || !state.newKey) return
+    if (state.setup.step !== 'entering-code' && state.setup.step !== 'unavailable') return
+    const secret = password.current
+    if (secret === undefined) return
+    const { username } = state
     dispatch({ type: 'setup', event: { type: 'started' } })
-    dispatch({ type: 'setup', event: { type: 'secret-issued', secret } })
+    void run('password', () => signInOnce(username, secret))
   }
 
   function backToSignIn() {
