@@ -1,5 +1,6 @@
 import '@aws-amplify/ui-react/styles/badge.css'
 import './account.css'
+import '../ui/japanese.css'
 import { Button, Flex, Text } from '@aws-amplify/ui-react'
 import { useState } from 'react'
 import type { AuthGateway } from '../auth/auth-gateway.ts'
@@ -9,6 +10,7 @@ import { SecurityScreen } from '../features/account-security/security-screen.tsx
 import { useT, withMessages } from '../i18n/i18n-provider.tsx'
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx'
 import { StepHeading } from '../ui/step-heading.tsx'
+import { useIgnoreStrayClicks } from '../ui/stray-clicks.ts'
 import type { Clock } from '../ui/clock.ts'
 
 export type AccountPageProps = {
@@ -49,6 +51,10 @@ function AccountPage({
   const t = useT()
   // "Sign out of all devices" ends sessions elsewhere too, and cannot be undone: it asks first.
   const [confirmingGlobal, setConfirmingGlobal] = useState(false)
+  // Signed in the moment a code reached its sixth digit: a click meant for the sign-in screen
+  // (Verify, or its double click) must not land on this page's buttons. Focus goes to the
+  // title (StepHeading), where the result is read.
+  useIgnoreStrayClicks()
 
   return (
     <Flex direction="column" gap="large">

@@ -5,6 +5,7 @@ import '@aws-amplify/ui-react/styles/card.css'
 import '@aws-amplify/ui-react/styles/fieldMessages.css'
 import '@aws-amplify/ui-react/styles/link.css'
 import '@aws-amplify/ui-react/styles/message.css'
+import '../ui/japanese.css'
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import { Alert, Button, Card, Flex, Link, Loader, Message, Text, TextField, View, VisuallyHidden } from '@aws-amplify/ui-react'
 import type { AuthFailure } from '../auth/auth-failure.ts'
@@ -99,11 +100,13 @@ function EnrollmentView({
       {/* Keyed by screen: each new screen moves focus to its heading, where keyboard and screen
           readers start reading. The code field does not grab focus: on a phone that would pop
           up the keyboard over the QR code. */}
-      <StepHeading key={view} level={2} id={headingId} fontSize={{ base: 'xl', medium: 'xxl' }}>
+      {/* Inside sign-in, the sign-in step's title is the page's: this one is a section of it, one
+          size down (not a second large title) and not the tab's name. */}
+      <StepHeading key={view} level={2} id={headingId} namesTab={!session} fontSize={session ? 'large' : { base: 'xl', medium: 'xxl' }}>
         {view === 'activation-failed' ? t('totp.activationFailedTitle') : view === 'entering-scanned-code' ? t('totp.finishTitle') : t('totp.title')}
       </StepHeading>
 
-      {session ? <SessionCountdown deadline={session.deadline} clock={session.clock} /> : null}
+      {session ? <SessionCountdown deadline={session.deadline} clock={session.clock} sticky /> : null}
 
       {view === 'loading' || view === 'activating' ? (
         <Flex alignItems="center" gap="small">

@@ -1,3 +1,4 @@
+import './session-countdown.css'
 import { useEffect, useState } from 'react'
 import { useT } from '../i18n/i18n-provider.tsx'
 import type { Clock } from './clock.ts'
@@ -11,7 +12,16 @@ function secondsLeft(deadline: number, clock: Clock) {
  * (not live), so screen readers are not interrupted every second; a separate polite live region
  * speaks once at one minute and once near the end.
  */
-export function SessionCountdown({ deadline, clock }: { deadline: number; clock: Clock }) {
+export function SessionCountdown({
+  deadline,
+  clock,
+  sticky = false,
+}: {
+  deadline: number
+  clock: Clock
+  /** Stays at the top of the window while its screen scrolls (a long setup page on a phone). */
+  sticky?: boolean
+}) {
   const t = useT()
   const [left, setLeft] = useState(() => secondsLeft(deadline, clock))
   useEffect(() => {
@@ -26,16 +36,7 @@ export function SessionCountdown({ deadline, clock }: { deadline: number; clock:
   const urgent = left <= 30
   const announcement = left <= 15 ? t('session.fewSecondsLeft') : left <= 60 ? t('session.oneMinuteLeft') : ''
   return (
-    // Styled inline: only screens loaded after the first one show a countdown, so its rules stay
-    // out of the first screen's CSS (ADR 003).
-    <div
-      style={{
-        fontSize: 'var(--amplify-font-sizes-small)',
-        color: urgent ? 'var(--amplify-colors-font-error)' : 'var(--amplify-colors-font-secondary)',
-        fontWeight: urgent ? 600 : undefined,
-        fontVariantNumeric: 'tabular-nums',
-      }}
-    >
+    <div className={`countdown${urgent ? ' countdown--urgent' : ''}${sticky ? ' countdown--sticky' : ''}`}>
       <span role="timer" aria-atomic="true">
         {t('session.timeLeft', { time })}
       </span>

@@ -1,5 +1,6 @@
 import { Heading, type HeadingProps } from '@aws-amplify/ui-react'
 import { useEffect, useRef, type ReactNode } from 'react'
+import { showTabTitle } from './document-title.ts'
 
 /**
  * The heading of a step. When a new step appears, focus moves to its heading so keyboard and
@@ -9,6 +10,7 @@ export function StepHeading({
   children,
   level = 1,
   focusOnMount = true,
+  namesTab = level === 1,
   id,
   fontSize,
   fontWeight,
@@ -16,14 +18,30 @@ export function StepHeading({
   children: ReactNode
   level?: 1 | 2 | 3
   focusOnMount?: boolean
+  /** Names the browser tab while on screen (document-title.ts): every page's title does. */
+  namesTab?: boolean
   id?: string
 } & Pick<HeadingProps, 'fontSize' | 'fontWeight'>) {
   const ref = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
     if (focusOnMount) ref.current?.focus()
   }, [focusOnMount])
+  // Every render (its text follows the language) and when it goes, the tab is named anew.
+  useEffect(() => {
+    showTabTitle()
+    return showTabTitle
+  })
   return (
-    <Heading ref={ref} level={level} tabIndex={-1} id={id} className="step-heading" fontSize={fontSize} fontWeight={fontWeight}>
+    <Heading
+      ref={ref}
+      level={level}
+      tabIndex={-1}
+      id={id}
+      className="step-heading"
+      data-tab={namesTab || undefined}
+      fontSize={fontSize}
+      fontWeight={fontWeight}
+    >
       {children}
     </Heading>
   )

@@ -1,5 +1,6 @@
 // Field hints (descriptiveText) appear only in these steps, so their stylesheet comes with them.
 import '@aws-amplify/ui-react/styles/fieldMessages.css'
+import '../../ui/japanese.css'
 import { Button, Flex, Loader, Text, TextField } from '@aws-amplify/ui-react'
 import { lazy, Suspense, useId, useState } from 'react'
 import { FailureMessage } from '../../auth/failure-message.tsx'
@@ -7,6 +8,8 @@ import type { MessageKey } from '../../i18n/areas.ts'
 import { useT } from '../../i18n/i18n-provider.tsx'
 import { ErrorMessage, StatusMessage } from '../../ui/messages.tsx'
 import { OneTimeCodeField } from '../../ui/one-time-code-field.tsx'
+// Starts noting presses, so the next screen can tell a click meant for this one (issue 11, item 3).
+import '../../ui/stray-clicks.ts'
 import { PasswordInput } from '../../ui/password-input.tsx'
 import { SessionCountdown } from '../../ui/session-countdown.tsx'
 import { StepHeading } from '../../ui/step-heading.tsx'

@@ -1,0 +1,17 @@
+// The browser tab names the step on screen, then the app ("Sign in – Cognito TOTP"): in the tab
+// strip, the window list and history every step is told apart, and a screen reader announces
+// where the user is. The step is the last heading on the page marked to name it (step-heading.tsx),
+// read from the page itself so that its language and its comings and goings need no bookkeeping.
+// Kept tiny: it is on the first screen.
+let app = ''
+
+export function showTabTitle() {
+  const step = Array.from(document.querySelectorAll('[data-tab]')).pop()?.textContent
+  document.title = step ? `${step} – ${app}` : app
+}
+
+/** The app's name, the tab title's second half (the whole title when no step names itself). */
+export function setAppTitle(name: string) {
+  app = name
+  showTabTitle()
+}

@@ -1,0 +1,102 @@
+// Issue 11's walk-through, the parts that need a real browser's layout: the tab title on every
+// step (15), one large title during setup and the same focus ring on every heading (11), the time
+// left in view on a phone (12), Japanese line breaking and no italics (13), and a double click
+// after the code auto-submitted that must not sign out (3).
+import { setupE2E, type Lang } from './harness.ts'
+import { ui, visible, isFocused } from './steps.ts'
+
+const e2e = setupE2E()
+const phone = { width: 390, height: 844 }
+
+describe.each([
+  ['en', 'ivy'],
+  ['ja', 'rin'],
+] as const)('on a phone (%s)', (lang: Lang, name) => {
+  test('setup during sign-in: tab titles, one large title, time left beside the code field, Japanese typography', async () => {
+    const session = await e2e.openApp({ lang })
+    const app = ui(session)
+    const { page } = session
+    await page.setViewportSize(phone)
+    const user = await e2e.emulator.createUser(name, 'required')
+
+    await visible(app.signInHeading())
+    // 15: the tab names the step.
+    expect(await page.title()).toBe(`${app.t('signIn.title')} – Cognito TOTP`)
+    await app.signIn(user, { pool: 'required' })
+    await visible(app.setupDuringSignInHeading())
+    await expect.poll(() => page.title()).toBe(`${app.t('signIn.setup.title')} – Cognito TOTP`)
+
+    // 11: the setup's own title is a section of the sign-in step, clearly smaller than it.
+    const h1 = parseFloat(await app.setupDuringSignInHeading().evaluate((e) => getComputedStyle(e).fontSize))
+    const h2 = parseFloat(await app.setupHeading().evaluate((e) => getComputedStyle(e).fontSize))
+    expect(h2).toBeLessThanOrEqual(h1 * 0.75)
+
+    // 12: with the code field scrolled into view, the time left is on screen too.
+    const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight)
+    console.info(`[measure] setup page on a ${phone.width}x${phone.height} phone (${lang}): ${(pageHeight / phone.height).toFixed(2)} screens`)
+    await app.setupCodeField().scrollIntoViewIfNeeded()
+    const timer = await page.getByRole('timer').boundingBox()
+    expect(timer).not.toBeNull()
+    expect(timer!.y).toBeGreaterThanOrEqual(0)
+    expect(timer!.y + timer!.height).toBeLessThanOrEqual(phone.height)
+
+    // 13: field hints are upright in Japanese (italic stays for English).
+    const hintStyle = await page
+      .locator('.amplify-field__description')
+      .first()
+      .evaluate((e) => getComputedStyle(e).fontStyle)
+    expect(hintStyle).toBe(lang === 'ja' ? 'normal' : 'italic')
+
+    const setupKey = await app.readSetupKey()
+    await app.setupCodeField().pressSequentially(await e2e.currentCode(setupKey))
+    await app.expectSignedIn(user)
+    await expect.poll(() => page.title()).toBe(`${app.t('account.title')} – Cognito TOTP`)
+    // 11: the code was typed, so the focused page title shows the keyboard focus ring, as every step heading does.
+    expect(await isFocused(app.accountHeading())).toBe(true)
+    expect(await app.accountHeading().evaluate((e) => getComputedStyle(e).outlineStyle)).toBe('solid')
+
+    // 13: the code step's title does not leave one character on a line of its own.
+    await app.signOut()
+    await app.signIn(user)
+    await visible(app.totpHeading())
+    await expect.poll(() => page.title()).toBe(`${app.t('signIn.totp.title')} – Cognito TOTP`)
+    const lines = await app.totpHeading().evaluate((heading) => {
+      const range = document.createRange()
+      const tops = new Map<number, number>()
+      const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < (node.textContent ?? '').length; i++) {
+          range.setStart(node, i)
+          range.setEnd(node, i + 1)
+          const top = Math.round(range.getBoundingClientRect().top)
+          tops.set(top, (tops.get(top) ?? 0) + 1)
+        }
+      }
+      return [...tops.values()]
+    })
+    expect(Math.min(...lines), `characters per line: ${lines.join(', ')}`).toBeGreaterThan(1)
+  })
+})
+
+test('3: a double click on Verify after the code auto-submitted does not sign out; focus is on the result', async () => {
+  const session = await e2e.openApp({ lang: 'en' })
+  const app = ui(session)
+  const { page } = session
+  const user = await e2e.emulator.createUser('dex', 'required')
+  await app.signIn(user, { pool: 'required' })
+  const setupKey = await app.readSetupKey()
+  const verify = await app.button('totp.verify').boundingBox()
+  await app.setupCodeField().pressSequentially(await e2e.currentCode(setupKey))
+  // The person double-clicks where Verify was, as the screen changes under the pointer.
+  await page.mouse.click(verify!.x + verify!.width / 2, verify!.y + verify!.height / 2)
+  await visible(app.accountHeading())
+  const under = await page.evaluate(
+    ([x, y]) => document.elementFromPoint(x, y)?.closest('button')?.textContent ?? '',
+    [verify!.x + verify!.width / 2, verify!.y + verify!.height / 2],
+  )
+  console.info(`[measure] under the pointer after the switch: ${JSON.stringify(under)}`)
+  await page.mouse.click(verify!.x + verify!.width / 2, verify!.y + verify!.height / 2)
+  await page.waitForTimeout(1000)
+  await app.expectSignedIn(user)
+  expect(await isFocused(app.accountHeading())).toBe(true)
+})
