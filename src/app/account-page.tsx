@@ -1,6 +1,6 @@
 import '@aws-amplify/ui-react/styles/badge.css'
 import './account.css'
-import '../ui/japanese.css'
+import '../ui/later-steps.css'
 import { Button, Flex, Text } from '@aws-amplify/ui-react'
 import { useState } from 'react'
 import type { AuthGateway } from '../auth/auth-gateway.ts'

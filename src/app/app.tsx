@@ -59,7 +59,7 @@ import { discoverLocalPools, rememberedLocalPool, rememberLocalPool, type Discov
 import { I18nProvider, useT } from '../i18n/i18n-provider.tsx'
 import type { Locale } from '../i18n/locale.ts'
 import { systemClock, type Clock } from '../ui/clock.ts'
-import { setAppTitle } from '../ui/document-title.ts'
+import { showTabTitle } from '../ui/document-title.ts'
 import { LanguageSwitch } from '../ui/language-switch.tsx'
 import { LoadBoundary } from '../ui/load-boundary.tsx'
 import { ShieldIcon } from './icons.tsx'
@@ -99,7 +99,7 @@ export function App({ config, initialLocale, ...rest }: AppProps) {
     return input ? resolveInjectedConfig(input, location.origin) : readBuildConfig()
   }, [configJson])
   const appName = resolved.ok ? resolved.config.appName : defaultAppName
-  useEffect(() => setAppTitle(appName), [appName])
+  useEffect(() => showTabTitle(appName), [appName])
   useEffect(() => {
     if (resolved.ok) return
     const what = resolved.problems.map((p) => (p.kind === 'unreadable' ? `${p.source} unreadable` : `${p.field} ${p.kind}`))

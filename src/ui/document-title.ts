@@ -5,13 +5,9 @@
 // Kept tiny: it is on the first screen.
 let app = ''
 
-export function showTabTitle() {
+/** Names the tab anew; the app (the title's second half, or all of it without a step) passes its name. */
+export function showTabTitle(appName?: string) {
+  app = appName ?? app
   const step = Array.from(document.querySelectorAll('[data-tab]')).pop()?.textContent
   document.title = step ? `${step} – ${app}` : app
-}
-
-/** The app's name, the tab title's second half (the whole title when no step names itself). */
-export function setAppTitle(name: string) {
-  app = name
-  showTabTitle()
 }

@@ -1,4 +1,4 @@
-import './session-countdown.css'
+// Its styles: later-steps.css, loaded by the screens that show it.
 import { useEffect, useState } from 'react'
 import { useT } from '../i18n/i18n-provider.tsx'
 import type { Clock } from './clock.ts'

@@ -29,7 +29,7 @@ export function StepHeading({
   // Every render (its text follows the language) and when it goes, the tab is named anew.
   useEffect(() => {
     showTabTitle()
-    return showTabTitle
+    return () => showTabTitle()
   })
   return (
     <Heading

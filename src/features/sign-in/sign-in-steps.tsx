@@ -1,6 +1,6 @@
 // Field hints (descriptiveText) appear only in these steps, so their stylesheet comes with them.
 import '@aws-amplify/ui-react/styles/fieldMessages.css'
-import '../../ui/japanese.css'
+import '../../ui/later-steps.css'
 import { Button, Flex, Loader, Text, TextField } from '@aws-amplify/ui-react'
 import { lazy, Suspense, useId, useState } from 'react'
 import { FailureMessage } from '../../auth/failure-message.tsx'

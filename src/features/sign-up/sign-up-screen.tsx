@@ -2,7 +2,7 @@
 // prefetches it while the sign-in form is idle); its words come with it (withMessages below).
 // Field hints (descriptiveText) appear here, so their stylesheet comes with the screen.
 import '@aws-amplify/ui-react/styles/fieldMessages.css'
-import '../../ui/japanese.css'
+import '../../ui/later-steps.css'
 import { Button, Flex, Text, TextField } from '@aws-amplify/ui-react'
 import { useId } from 'react'
 import { FailureMessage } from '../../auth/failure-message.tsx'
