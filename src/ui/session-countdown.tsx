@@ -40,7 +40,7 @@ export function SessionCountdown({
       <span role="timer" aria-atomic="true">
         {t('session.timeLeft', { time })}
       </span>
-      <span className="visually-hidden" aria-live="polite">
+      <span className="amplify-visually-hidden" aria-live="polite">
         {announcement}
       </span>
     </div>

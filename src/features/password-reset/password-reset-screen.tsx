@@ -181,7 +181,7 @@ function ConfirmStep({
             {passwordRules.map((rule) => (
               <li key={rule} data-met={met.has(rule)}>
                 <span aria-hidden>{met.has(rule) ? '✓' : '○'}</span> {t(`passwordReset.rules.${rule}`)}
-                <span className="visually-hidden"> ({met.has(rule) ? t('passwordReset.rules.met') : t('passwordReset.rules.notMet')})</span>
+                <span className="amplify-visually-hidden"> ({met.has(rule) ? t('passwordReset.rules.met') : t('passwordReset.rules.notMet')})</span>
               </li>
             ))}
           </ul>
