@@ -56,7 +56,7 @@ import {
 } from '../config/app-config.ts'
 import { readBuildConfig } from '../config/build-config.ts'
 import { discoverLocalPools, rememberedLocalPool, rememberLocalPool, type DiscoveryResult } from '../config/local-discovery.ts'
-import { I18nProvider, useT } from '../i18n/i18n-provider.tsx'
+import { I18nProvider, useLocale, useT } from '../i18n/i18n-provider.tsx'
 import type { Locale } from '../i18n/locale.ts'
 import { systemClock, type Clock } from '../ui/clock.ts'
 import { showTabTitle } from '../ui/document-title.ts'
@@ -64,7 +64,6 @@ import { LanguageSwitch } from '../ui/language-switch.tsx'
 import { LoadBoundary } from '../ui/load-boundary.tsx'
 import { ShieldIcon } from './icons.tsx'
 import { whenIdle } from '../ui/idle.ts'
-import { PoolPicker, poolLabel } from './pool-picker.tsx'
 import { SignedOut } from './signed-out.tsx'
 import { themeName } from './theme.ts'
 import { useSession } from './use-session.ts'
@@ -157,6 +156,9 @@ function Backend({ config: { backend, ...shared }, fetchImpl, ...rest }: Backend
   return <LocalBackend endpoint={backend.endpoint} discoveryUrl={backend.discoveryUrl} fetchImpl={fetchImpl} {...shared} {...rest} />
 }
 
+// The pool picker, its words and styles: only the local emulator shows it (ADR 003).
+type PickerModule = typeof import('./pool-picker.tsx')
+
 function LocalBackend({
   endpoint,
   discoveryUrl,
@@ -164,29 +166,37 @@ function LocalBackend({
   ...rest
 }: Omit<SessionProps, 'pool'> & { endpoint: string; discoveryUrl: string; fetchImpl?: typeof fetch }) {
   const t = useT()
-  const [discovery, setDiscovery] = useState<DiscoveryResult | undefined>()
+  const { locale } = useLocale()
+  const [discovery, setDiscovery] = useState<{ result: DiscoveryResult; picker?: PickerModule } | undefined>()
   const [chosenName, setChosenName] = useState(() => rememberedLocalPool())
   useEffect(() => {
     let live = true
-    void discoverLocalPools(discoveryUrl, endpoint, fetchImpl).then((result) => live && setDiscovery(result))
+    // The picker loads alongside the discovery and the form waits for both, so that the form does
+    // not move down when the picker appears. Without it (its download failed) the pools cannot be
+    // switched, but sign-in still works.
+    const picker = import('./pool-picker.tsx').catch(() => undefined)
+    void Promise.all([discoverLocalPools(discoveryUrl, endpoint, fetchImpl), picker]).then(
+      ([result, module]) => live && setDiscovery({ result, picker: module }),
+    )
     return () => {
       live = false
     }
   }, [discoveryUrl, endpoint, fetchImpl])
 
   if (!discovery) return <Waiting label={t('app.loading')} />
-  if (!discovery.ok) {
+  const { result, picker: module } = discovery
+  if (!result.ok) {
     return (
       <Suspense fallback={null}>
-        <LocalPoolProblem reason={discovery.reason} />
+        <LocalPoolProblem reason={result.reason} />
       </Suspense>
     )
   }
-  const pool = choosePool(discovery.pools, chosenName)!
+  const pool = choosePool(result.pools, chosenName)!
   const picker =
-    discovery.pools.length > 1 ? (
-      <PoolPicker
-        pools={discovery.pools}
+    module && result.pools.length > 1 ? (
+      <module.PoolPicker
+        pools={result.pools}
         chosen={pool}
         onChoose={(next) => {
           rememberLocalPool(next.name ?? next.userPoolId)
@@ -200,7 +210,7 @@ function LocalBackend({
       pool={pool}
       localMode
       picker={picker}
-      poolName={poolLabel(pool, discovery.pools, t)}
+      poolName={module ? module.poolLabel(pool, result.pools, locale) : (pool.name ?? pool.userPoolId)}
       {...rest}
     />
   )

@@ -1,27 +1,38 @@
+// Loaded lazily, with its words and styles, by the local backend only (app.tsx): a real pool never
+// shows it, so none of it is on the first screen's budget (ADR 003).
+import './pool-picker.css'
 import type { PoolConfig } from '../config/app-config.ts'
-import type { MessageKey } from '../i18n/areas.ts'
-import { useT } from '../i18n/i18n-provider.tsx'
+import { useLocale } from '../i18n/i18n-provider.tsx'
+import type { Locale } from '../i18n/locale.ts'
+import { messages } from './pool-picker-messages.ts'
 
-const mfaLabel: Partial<Record<PoolConfig['mfa'], MessageKey>> = {
+const mfaLabel: Partial<Record<PoolConfig['mfa'], keyof typeof messages.en>> = {
   optional: 'app.pool.optional',
   required: 'app.pool.required',
   off: 'app.pool.off',
 }
 
-/** Pools are named by what matters for this app, their MFA setting; the emulator's name only breaks ties. */
-export function poolLabel(pool: PoolConfig, pools: readonly PoolConfig[], t: ReturnType<typeof useT>): string {
+/**
+ * Pools are named by what matters for this app, their MFA setting; the emulator's name only breaks
+ * ties. The picker and its label read this module's own words (no withMessages): the account page
+ * shows the label too, outside the picker.
+ */
+export function poolLabel(pool: PoolConfig, pools: readonly PoolConfig[], locale: Locale): string {
   const key = mfaLabel[pool.mfa]
   if (!key) return pool.name ?? pool.userPoolId
   const clash = pools.filter((p) => p.mfa === pool.mfa).length > 1
-  return clash ? `${t(key)} (${pool.name ?? pool.userPoolId})` : t(key)
+  return clash ? `${messages[locale][key]} (${pool.name ?? pool.userPoolId})` : messages[locale][key]
 }
 
+type PoolPickerProps = { pools: readonly PoolConfig[]; chosen: PoolConfig; onChoose(pool: PoolConfig): void }
+
 /** The local emulator's demo pools as a small segmented choice (native radios: keyboard and screen readers for free). */
-export function PoolPicker({ pools, chosen, onChoose }: { pools: readonly PoolConfig[]; chosen: PoolConfig; onChoose(pool: PoolConfig): void }) {
-  const t = useT()
+export function PoolPicker({ pools, chosen, onChoose }: PoolPickerProps) {
+  const { locale } = useLocale()
+  const words = messages[locale]
   return (
     <fieldset className="pool-picker" aria-describedby="pool-picker-hint">
-      <legend className="pool-picker__legend">{t('app.pool.label')}</legend>
+      <legend className="pool-picker__legend">{words['app.pool.label']}</legend>
       <div className="pool-picker__options">
         {pools.map((pool) => (
           <label key={pool.userPoolId} className="pool-picker__option">
@@ -32,12 +43,12 @@ export function PoolPicker({ pools, chosen, onChoose }: { pools: readonly PoolCo
               checked={pool.userPoolId === chosen.userPoolId}
               onChange={() => onChoose(pool)}
             />
-            <span>{poolLabel(pool, pools, t)}</span>
+            <span>{poolLabel(pool, pools, locale)}</span>
           </label>
         ))}
       </div>
       <p className="pool-picker__hint" id="pool-picker-hint">
-        {t('app.pool.hint')}
+        {words['app.pool.hint']}
       </p>
     </fieldset>
   )

@@ -12,6 +12,7 @@ import { messages as signInSteps } from '../../src/features/sign-in/step-message
 import { messages as signUp } from '../../src/features/sign-up/messages.ts'
 import { messages as passwordReset } from '../../src/features/password-reset/messages.ts'
 import { messages as totpEnrollment } from '../../src/enrollment/messages.ts'
+import { messages as poolPicker } from '../../src/app/pool-picker-messages.ts'
 import type { MessageAreas, MessageKey } from '../../src/i18n/areas.ts'
 import { messages as common } from '../../src/i18n/common-messages.ts'
 import { messages as later } from '../../src/i18n/later-messages.ts'
@@ -34,6 +35,7 @@ export const areas: { [Area in keyof MessageAreas]: Record<Locale, Record<keyof 
   accountSecurity,
   reauthentication,
   totpEnrollment,
+  poolPicker,
 }
 
 export const catalog = {
