@@ -1,7 +1,9 @@
 // Flow 2 (and 6, in Japanese): on the pool that requires MFA, a new user's first sign-in sets up
 // the authenticator app inside sign-in (CONTINUE_SIGN_IN_WITH_TOTP_SETUP) with the same setup
 // screen as account settings; afterwards the app cannot be turned off there, and says why.
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
+import { ConsoleLogger } from 'aws-amplify/utils'
+import { createManualClock } from '../../src/ui/clock.ts'
 import { renderApp, setupFlowTests, ui } from './harness.tsx'
 
 const env = setupFlowTests()
@@ -132,4 +134,60 @@ test('"Start over with a new key" during sign-in gets a new key from the pool; t
   await waitFor(() => expect(field).toHaveValue(''))
   await user.type(field, env.code(newKey))
   await steps.expectSignedIn(username)
+})
+
+test('the password kept for "Start over" during setup reaches no storage and no log, at any step or exit (ADR 019)', async () => {
+  const { username, password } = await env.createUser('required')
+  // Everything anyone logs, Amplify's debug output included.
+  const level = ConsoleLogger.LOG_LEVEL
+  ConsoleLogger.LOG_LEVEL = 'DEBUG'
+  const spies = (['log', 'info', 'warn', 'debug', 'error'] as const).map((method) => vi.spyOn(console, method))
+  const clock = createManualClock(Date.now())
+  try {
+    const app = renderApp(env, 'required', { clock })
+    const { user, t } = app
+    const steps = ui(app)
+    const expectNowhere = (when: string) => {
+      const stored = [localStorage, sessionStorage].flatMap((storage) => Object.keys(storage).flatMap((key) => [key, storage.getItem(key) ?? '']))
+      expect(
+        stored.filter((text) => text.includes(password)),
+        `storage, ${when}`,
+      ).toEqual([])
+      expect(document.cookie, `cookies, ${when}`).not.toContain(password)
+      const logged = spies.flatMap((spy) =>
+        spy.mock.calls.map((args) => args.map((arg) => (typeof arg === 'string' ? arg : (JSON.stringify(arg) ?? String(arg)))).join(' ')),
+      )
+      expect(
+        logged.filter((line) => line.includes(password)),
+        `logs, ${when}`,
+      ).toEqual([])
+    }
+
+    await steps.signIn(username, password)
+    const firstKey = await steps.readSetupKey()
+    expectNowhere('during setup')
+    await user.click(screen.getByRole('button', { name: t('totp.startOver') }))
+    await waitFor(() => expect(screen.getByLabelText(t('totp.keyLabel')).textContent?.replace(/\s/g, '')).not.toBe(firstKey), { timeout: 10_000 })
+    expectNowhere('after starting over')
+    await user.click(screen.getByRole('button', { name: t('common.cancel') }))
+    expectNowhere('after cancelling')
+
+    await steps.signIn(username, password)
+    await steps.readSetupKey()
+    act(() => clock.advance(3 * 60_000 + 1000))
+    expect(await screen.findByText(t('failure.session-expired'))).toBeInTheDocument()
+    expectNowhere('after timing out')
+
+    await steps.signIn(username, password)
+    const key = await steps.readSetupKey()
+    await user.type(screen.getByLabelText(t('totp.codeLabel')), env.nextCode(key))
+    await steps.expectSignedIn(username)
+    expectNowhere('signed in')
+    await steps.signOut()
+    expectNowhere('signed out')
+  } finally {
+    ConsoleLogger.LOG_LEVEL = level
+    // console.error stays with the harness, which fails the test on any.
+    for (const spy of spies.slice(0, -1)) spy.mockRestore()
+  }
 })

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { initialSignInState, signInFlow, type SignInEvent, type SignInState } from './sign-in-flow.ts'
+import { holdsPassword, initialSignInState, signInFlow, type SignInEvent, type SignInState } from './sign-in-flow.ts'
 
 const deadline = 1_000_180_000
 const run = (events: SignInEvent[], from: SignInState = initialSignInState()) => events.reduce(signInFlow, from)
@@ -246,5 +246,65 @@ describe('signInFlow', () => {
     expect(signInFlow(start, { type: 'code-submitted' })).toBe(start)
     expect(signInFlow(start, { type: 'timed-out' })).toBe(start)
     expect(signInFlow(start, { type: 'answered', result: { step: 'done' }, deadline })).toBe(start)
+  })
+})
+
+describe('holdsPassword: where the password may stay in memory (ADR 019)', () => {
+  const carol: SignInEvent = { type: 'credentials-submitted', username: 'carol' }
+  const setupChallenge: SignInEvent = { type: 'answered', result: { step: 'totp-setup', secret: 'ABC' }, deadline }
+  const inSetup = run([carol, setupChallenge])
+
+  test('while it is checked, and during MFA_SETUP reached from the password form (for a new key), also while one is fetched or failed', () => {
+    expect(holdsPassword(run([carol]))).toBe(true)
+    expect(holdsPassword(inSetup)).toBe(true)
+    expect(holdsPassword(run([{ type: 'setup', event: { type: 'started' } }], inSetup))).toBe(true)
+    expect(
+      holdsPassword(
+        run(
+          [
+            { type: 'setup', event: { type: 'started' } },
+            { type: 'failed', failure: 'offline' },
+          ],
+          inSetup,
+        ),
+      ),
+    ).toBe(true)
+    expect(holdsPassword(run([{ type: 'setup', event: { type: 'code-submitted' } }], inSetup))).toBe(true)
+  })
+
+  test.each<[string, SignInState['step'], SignInState]>([
+    ['before any sign-in', 'credentials', initialSignInState('carol')],
+    ['refused', 'credentials', run([carol, { type: 'failed', failure: 'bad-credentials' }])],
+    [
+      'signed in after setup',
+      'signed-in',
+      run(
+        [
+          { type: 'setup', event: { type: 'code-submitted' } },
+          { type: 'setup', event: { type: 'verified', needsActivation: false } },
+        ],
+        inSetup,
+      ),
+    ],
+    ['signed in without a challenge', 'signed-in', run([carol, { type: 'answered', result: { step: 'done' }, deadline }])],
+    ['setup cancelled', 'credentials', run([{ type: 'back-to-sign-in' }], inSetup)],
+    ['setup timed out', 'credentials', run([{ type: 'timed-out' }], inSetup)],
+    ['setup session ended by the pool', 'credentials', run([{ type: 'setup', event: { type: 'failed', failure: 'session-expired' } }], inSetup)],
+    ['a code step instead', 'totp-code', run([carol, { type: 'answered', result: { step: 'totp-code' }, deadline }])],
+    [
+      'setup after a new password (the one in memory is no longer current)',
+      'totp-setup',
+      run([
+        carol,
+        { type: 'answered', result: { step: 'new-password', missingAttributes: [] }, deadline },
+        { type: 'new-password-submitted' },
+        setupChallenge,
+      ]),
+    ],
+    ['handed over to sign-up', 'unconfirmed', run([carol, { type: 'failed', failure: 'not-confirmed' }])],
+    ['handed over to the password reset', 'reset-required', run([carol, { type: 'failed', failure: 'password-reset-required' }])],
+  ])('dropped: %s (%s)', (_, step, state) => {
+    expect(state.step).toBe(step)
+    expect(holdsPassword(state)).toBe(false)
   })
 })

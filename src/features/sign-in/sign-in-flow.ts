@@ -74,6 +74,16 @@ function endedByWrongCodes(wrongCodes: number, failure: AuthFailure): AuthFailur
   return undefined
 }
 
+/**
+ * Whether the password typed for this sign-in may stay in memory (ADR 019): while it is checked,
+ * and during MFA_SETUP reached from the password form, where signing in again with it is the only
+ * way to a new key. Every other state (signed in, cancelled, timed out, refused, another
+ * challenge, handed over) drops it.
+ */
+export function holdsPassword(s: SignInState): boolean {
+  return s.step === 'checking-credentials' || (s.step === 'totp-setup' && s.newKey)
+}
+
 export function initialSignInState(username = '', notice?: Notice, failure?: AuthFailure): SignInState {
   return { step: 'credentials', username, notice, failure }
 }

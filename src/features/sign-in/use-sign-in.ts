@@ -2,7 +2,7 @@ import { useEffect, useReducer, useRef } from 'react'
 import { toAuthFailure, type AuthFailure, type AuthStep } from '../../auth/auth-failure.ts'
 import type { AuthGateway, MfaType, SignInStep } from '../../auth/auth-gateway.ts'
 import type { Clock } from '../../ui/clock.ts'
-import { initialSignInState, signInFlow, type FirstAction, type Notice, type SignInState } from './sign-in-flow.ts'
+import { holdsPassword, initialSignInState, signInFlow, type FirstAction, type Notice, type SignInState } from './sign-in-flow.ts'
 
 /** Cognito's default AuthSessionValidity: a challenge must be answered within 3 minutes. */
 export const defaultChallengeSessionMs = 3 * 60 * 1000
@@ -49,8 +49,9 @@ export function useSignIn({
   // One request at a time: the reducer ignores a second submit, and this keeps the second
   // request from being sent at all.
   const inFlight = useRef(false)
-  // The password stays in memory only while the sign-in it was typed for is under way, and is
-  // handed to sign-up's confirmation when the account turns out to be unconfirmed.
+  // The password stays in memory only while it is checked and during MFA_SETUP, for "Start over
+  // with a new key" (ADR 019; holdsPassword), and is handed to sign-up's confirmation when the
+  // account turns out to be unconfirmed. Never stored, never logged.
   const password = useRef<string | undefined>(undefined)
 
   const signedInUser = state.step === 'signed-in' ? state.username : undefined
@@ -58,7 +59,6 @@ export function useSignIn({
   onSignedInRef.current = onSignedIn
   useEffect(() => {
     if (signedInUser === undefined) return
-    password.current = undefined
     onSignedInRef.current(signedInUser)
   }, [signedInUser])
 
@@ -77,10 +77,16 @@ export function useSignIn({
   onResetRef.current = onResetPassword
   useEffect(() => {
     if (resetUser === undefined) return
-    // The old password is no use any more.
-    password.current = undefined
     onResetRef.current(resetUser, 'required')
   }, [resetUser])
+
+  // Every way out of the steps that need the password drops it: signed in, cancelled, timed out,
+  // refused, another challenge, handed over (after the hand-over to sign-up above has read it).
+  // An effect after the render that left those steps, so no request sent before still needs it.
+  const holds = holdsPassword(state)
+  useEffect(() => {
+    if (!holds) password.current = undefined
+  }, [holds])
 
   // The challenge session lapses on the server after challengeSessionMs; say so when it does
   // rather than letting the next answer fail. The reducer ignores it while an answer is on its
@@ -190,7 +196,8 @@ export function useSignIn({
    * "Start over with a new key" inside sign-in. Amplify's public API has no AssociateSoftwareToken
    * with the challenge's session (setUpTOTP needs an access token), so the new key comes the way
    * the first one did: sign in again with the password still in memory; the new MFA_SETUP
-   * challenge comes with a new key and a new session (the old key stops working).
+   * challenge comes with a new key and a new session, and the old key stops working
+   * (docs/cognito-behaviour.md#a-new-sign-in-issues-a-new-key; ADR 019).
    */
   function startSetupOver() {
     if (inFlight.current || state.step !== 'totp-setup' || !state.newKey) return
@@ -203,7 +210,6 @@ export function useSignIn({
   }
 
   function backToSignIn() {
-    password.current = undefined
     dispatch({ type: 'back-to-sign-in' })
   }
 
