@@ -124,6 +124,8 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
   // Whether this sign-in's SELECT_MFA_TYPE offered the authenticator: then it was active, whichever
   // factor the user chose (ADR 015).
   let totpOffered = false
+  // The name typed at the latest sign-in's password step (keyIssued).
+  let signingInAs: string | undefined
 
   const reauthentication = createReauthentication({
     pool,
@@ -150,6 +152,19 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
       return { step: 'done', keyReplaced: true }
     }
     return { step: outcome.step }
+  }
+
+  /**
+   * MFA_SETUP: Amplify associated a new key with the challenge's session. A key issued to this user
+   * here before and never verified no longer works (docs/cognito-behaviour.md#a-new-sign-in-issues-a-new-key),
+   * so the step says so. The new one is recorded as awaiting its code (ADR 015), under the name typed
+   * at sign-in (Cognito's own is known only once signed in): a marker, never the key.
+   */
+  function keyIssued(step: SignInStep): SignInStep {
+    if (step.step !== 'totp-setup' || !signingInAs) return step
+    const earlier = recallEvidence(pool.userPoolId, signingInAs, tokenStorage) === 'association-pending'
+    recordEvidence(pool.userPoolId, signingInAs, 'association-pending', tokenStorage)
+    return earlier ? { ...step, replacesUnverifiedKey: true } : step
   }
 
   async function currentUsername(): Promise<string | undefined> {
@@ -227,8 +242,9 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
     },
     async signIn(username, password) {
       totpOffered = false
+      signingInAs = username
       // Done straight after the password: Cognito asked for no code, whatever GetUser lists.
-      return finished(await toStep(await amplify.signIn({ username, password })), 'not-asked')
+      return finished(keyIssued(await toStep(await amplify.signIn({ username, password }))), 'not-asked')
     },
     async confirmTotpCode(code) {
       return finished(await toStep(await amplify.confirmSignIn({ challengeResponse: code })), 'asked-for-code')
@@ -239,6 +255,8 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
       if (step.step === 'done') {
         const username = await currentUsername()
         if (username) rememberDeviceName(pool.userPoolId, username, name, tokenStorage)
+        // The key recorded under the name typed, if that is not Cognito's, is verified too.
+        if (signingInAs && signingInAs !== username) forgetEvidence(pool.userPoolId, signingInAs, tokenStorage)
       }
       // MFA_SETUP finished: the new key is verified and used from now on.
       return finished(step, 'asked-for-code')
@@ -259,7 +277,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
           options: attributes && Object.keys(attributes).length > 0 ? { userAttributes: attributes } : undefined,
         }),
       )
-      return finished(step, 'not-asked')
+      return finished(keyIssued(step), 'not-asked')
     },
     async signUp(username, password, email) {
       const result = await amplify.signUp({

@@ -10,8 +10,13 @@ export type SignInStep =
   | { step: 'done' }
   /** SOFTWARE_TOKEN_MFA: enter the code from the authenticator app. */
   | { step: 'totp-code' }
-  /** MFA_SETUP: the pool requires MFA and the user has none; enrol an authenticator app now. */
-  | { step: 'totp-setup'; secret: string }
+  /**
+   * MFA_SETUP: the pool requires MFA and the user has none; enrol an authenticator app now.
+   * `replacesUnverifiedKey`: this browser was shown an earlier key for this user that was never
+   * verified; this one replaced it, and an entry made from it no longer works
+   * (docs/cognito-behaviour.md#a-new-sign-in-issues-a-new-key).
+   */
+  | { step: 'totp-setup'; secret: string; replacesUnverifiedKey?: true }
   /** SELECT_MFA_TYPE: the user has several factors and no preferred one. */
   | { step: 'select-mfa'; options: MfaType[] }
   /** SMS_MFA / EMAIL_OTP: a code was sent. */

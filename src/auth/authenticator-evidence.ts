@@ -8,7 +8,9 @@
 //   or a VerifySoftwareToken here succeeded since: the authenticator works.
 // - 'not-asked': the latest sign-in here finished with no MFA challenge at all.
 // - 'association-pending': an AssociateSoftwareToken was asked for here (recorded before the call:
-//   its answer may be lost after Cognito made it) and no code from it was verified yet.
+//   its answer may be lost after Cognito made it), or a sign-in here met MFA_SETUP (Amplify made
+//   one), and no code from it was verified yet. A later MFA_SETUP then says its key replaced that
+//   one (issue 11, item 5).
 // - 'other-factor-only': the latest sign-in here asked for an SMS or email code directly, with no
 //   choice that included the authenticator: it was not available then, unless another factor is
 //   preferred (then sign-in asks for that one anyway, and says nothing about the authenticator).

@@ -33,6 +33,11 @@ export type EnrollmentViewProps = {
   issuer: string
   /** The user already has an authenticator app that this one replaces. */
   replacing?: boolean
+  /**
+   * This browser showed the user an earlier key that was never verified, and this one replaced it:
+   * an entry made from the earlier one will not work (docs/cognito-behaviour.md#a-new-sign-in-issues-a-new-key).
+   */
+  replacedKey?: boolean
   /** Inside sign-in: Cognito's challenge session, counted down on the sign-in flow's clock. */
   session?: { deadline: number; clock: Clock }
   onSubmitCode(code: string, deviceName: string): void
@@ -78,6 +83,7 @@ function EnrollmentView({
   accountName,
   issuer,
   replacing = false,
+  replacedKey = false,
   session,
   onSubmitCode,
   onStartOver,
@@ -133,6 +139,7 @@ function EnrollmentView({
           accountName={accountName}
           issuer={issuer}
           replacing={replacing}
+          replacedKey={replacedKey}
           onSubmit={onSubmitCode}
           onStartOver={onStartOver}
           onCancel={onCancel}
@@ -183,6 +190,7 @@ function SetupSteps({
   accountName,
   issuer,
   replacing,
+  replacedKey,
   onSubmit,
   onStartOver,
   onCancel,
@@ -191,6 +199,7 @@ function SetupSteps({
   accountName: string
   issuer: string
   replacing: boolean
+  replacedKey: boolean
   onSubmit(code: string, deviceName: string): void
   onStartOver?(): void
   onCancel?(): void
@@ -203,6 +212,11 @@ function SetupSteps({
     <>
       <Text>{t('totp.intro')}</Text>
       {replacing ? <Message colorTheme="warning">{t('totp.replacingWarning')}</Message> : null}
+      {replacedKey ? (
+        <Message colorTheme="warning" heading={t('totp.replacedKeyTitle')}>
+          {t('totp.replacedKey')}
+        </Message>
+      ) : null}
 
       <Card variation="outlined" as="section">
         <Flex direction="column" gap="medium">

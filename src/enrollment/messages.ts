@@ -6,6 +6,9 @@ const en = {
     'An authenticator app on your phone, such as Google Authenticator, Microsoft Authenticator or 1Password, shows a new 6-digit code every 30 seconds. You will enter that code when you sign in.',
   'totp.loading': 'Getting your setup key…',
   'totp.replacingWarning': 'This replaces your current authenticator app. As soon as the new one is verified, codes from the old one stop working.',
+  'totp.replacedKeyTitle': 'This is a new key',
+  'totp.replacedKey':
+    'The key shown here earlier was never verified and no longer works. If you added it to your authenticator app, remove that entry, then scan this one.',
   'totp.stepOf': 'Step {n} of {total}:',
   'totp.step1': 'Add this account to your app',
   'totp.step2': 'Enter the code from your app',
@@ -55,6 +58,9 @@ const ja = {
     'Google Authenticator、Microsoft Authenticator、1Password などの認証アプリには、30秒ごとに新しい6桁のコードが表示されます。サインインするときに、そのコードを入力します。',
   'totp.loading': 'セットアップキーを取得しています…',
   'totp.replacingWarning': '現在の認証アプリを置き換えます。新しいアプリの確認が完了した時点で、以前のアプリのコードは使えなくなります。',
+  'totp.replacedKeyTitle': 'これは新しいキーです',
+  'totp.replacedKey':
+    '以前に表示されたキーは確認が完了していないため、使えなくなりました。認証アプリに追加した場合は、そのエントリーを削除してから、このキーを読み取ってください。',
   'totp.stepOf': 'ステップ {n}/{total}：',
   'totp.step1': 'アプリにこのアカウントを追加',
   'totp.step2': 'アプリに表示されたコードを入力',

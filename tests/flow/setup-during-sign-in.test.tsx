@@ -191,3 +191,38 @@ test('the password kept for "Start over" during setup reaches no storage and no 
     for (const spy of spies.slice(0, -1)) spy.mockRestore()
   }
 })
+
+describe.each(['en', 'ja'] as const)('in %s', (locale) => {
+  test('cancelling setup and signing in again brings a new key, and the screen says the earlier one no longer works (issue 11, item 5)', async () => {
+    const { username, password } = await env.createUser('required')
+    const app = renderApp(env, 'required', { locale })
+    const { user, t } = app
+    const steps = ui(app)
+
+    await steps.signIn(username, password)
+    const firstKey = await steps.readSetupKey()
+    // The first key shown: nothing to warn about.
+    expect(screen.queryByText(t('totp.replacedKeyTitle'))).not.toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: t('common.cancel') }))
+
+    await steps.signIn(username, password)
+    const newKey = await steps.readSetupKey()
+    expect(newKey).not.toBe(firstKey)
+    const setup = screen.getByRole('region', { name: t('totp.title') })
+    expect(within(setup).getByText(t('totp.replacedKeyTitle'))).toBeInTheDocument()
+    expect(within(setup).getByText(t('totp.replacedKey'))).toBeInTheDocument()
+    // No key is kept anywhere: only the marker that one was shown.
+    for (const storage of [localStorage, sessionStorage]) {
+      const stored = Object.keys(storage).flatMap((key) => [key, storage.getItem(key) ?? ''])
+      expect(stored.filter((text) => text.includes(firstKey) || text.includes(newKey))).toEqual([])
+    }
+
+    // What it says is so: the earlier entry's code is refused, the new key's signs in.
+    const field = screen.getByLabelText(t('totp.codeLabel'))
+    await user.type(field, env.code(firstKey))
+    expect(await screen.findByRole('alert', undefined, { timeout: 10_000 })).toHaveTextContent(t('failure.wrong-code'))
+    await waitFor(() => expect(field).toHaveValue(''))
+    await user.type(field, env.code(newKey))
+    await steps.expectSignedIn(username)
+  })
+})

@@ -348,7 +348,8 @@ export function authGatewayContract(makeWorld: WorldFactory): void {
       await w.auth.beginTotpSetup()
       expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpSuspended: true, setupPending: true })
       await w.auth.signOut()
-      expect(await w.auth.signIn(username, password)).toEqual({ step: 'totp-setup', secret: expect.any(String) })
+      // The key from settings was never verified: the one MFA_SETUP brings replaced it (issue 11, item 5).
+      expect(await w.auth.signIn(username, password)).toEqual({ step: 'totp-setup', secret: expect.any(String), replacesUnverifiedKey: true })
     })
   })
 
@@ -527,6 +528,22 @@ export function authGatewayContract(makeWorld: WorldFactory): void {
       expect(await errorName(w.auth.confirmTotpCode(setupCode))).toBe('ExpiredCodeException')
       w.advance(TOTP_STEP_MS)
       expect(await w.auth.confirmTotpCode(code(w, secret))).toEqual({ step: 'done' })
+    })
+
+    test('signing in again after leaving setup brings a new key, says the earlier one was replaced, and only the new one works (issue 11, item 5)', async () => {
+      const w = await world('required')
+      const { username, password } = await w.createUser()
+      const first = await w.auth.signIn(username, password)
+      if (first.step !== 'totp-setup') throw new Error(`expected totp-setup, got ${first.step}`)
+      expect(first.replacesUnverifiedKey).toBeUndefined()
+
+      // Left without a code (Cancel, or the session lapsed): the next sign-in starts afresh.
+      const second = await w.auth.signIn(username, password)
+      expect(second).toEqual({ step: 'totp-setup', secret: expect.stringMatching(/^[A-Z2-7]{16,}$/), replacesUnverifiedKey: true })
+      const { secret } = second as { secret: string }
+      expect(secret).not.toBe(first.secret)
+      expect(await errorName(w.auth.confirmTotpSetupDuringSignIn(code(w, first.secret), ''))).toBe('EnableSoftwareTokenMFAException')
+      expect(await w.auth.confirmTotpSetupDuringSignIn(code(w, secret), '')).toEqual({ step: 'done' })
     })
 
     test('a code sent after the setup session lapsed (3 minutes) is NotAuthorizedException', async () => {

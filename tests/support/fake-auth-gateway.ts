@@ -312,7 +312,10 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
     if (options.mfaRequired) {
       const secret = nextSecret()
       begin({ kind: 'setup', username, secret })
-      return { step: 'totp-setup', secret }
+      // As the real gateway records it: a key shown here before and never verified is gone now.
+      const earlier = evidence.get(keyOf(username)) === 'association-pending'
+      see(username, 'association-pending')
+      return earlier ? { step: 'totp-setup', secret, replacesUnverifiedKey: true } : { step: 'totp-setup', secret }
     }
     return finish(username, loginId, 'not-asked')
   }

@@ -124,7 +124,16 @@ describe('signInFlow', () => {
       deadline,
       // Reached from the password form: signing in again can fetch a new key.
       newKey: true,
+      // The first key this browser showed this user.
+      replacedKey: false,
     })
+    // An earlier key shown here was never verified: the screen is to say this one replaced it (issue 11, item 5).
+    expect(
+      run([
+        { type: 'credentials-submitted', username: 'carol' },
+        { type: 'answered', result: { step: 'totp-setup', secret: 'NEW', replacesUnverifiedKey: true }, deadline },
+      ]),
+    ).toMatchObject({ step: 'totp-setup', replacedKey: true })
     const enrolled = run(
       [
         { type: 'setup', event: { type: 'code-submitted' } },

@@ -23,8 +23,10 @@ export type SignInState =
    * MFA_SETUP: the authenticator setup runs inside sign-in, as this step's sub-state.
    * `newKey`: a new key can be had by signing in again with the password still in memory (the
    * password form led here; after a new password, the one in memory may no longer be current).
+   * `replacedKey`: this browser showed this user an earlier key that was never verified; the one on
+   * screen replaced it (issue 11, item 5; docs/cognito-behaviour.md#a-new-sign-in-issues-a-new-key).
    */
-  | ({ step: 'totp-setup'; setup: EnrollmentState; newKey: boolean } & Challenge)
+  | ({ step: 'totp-setup'; setup: EnrollmentState; newKey: boolean; replacedKey: boolean } & Challenge)
   | ({ step: 'select-mfa' | 'selecting-mfa'; options: MfaType[]; failure?: AuthFailure } & Challenge)
   | ({
       step: 'delivered-code' | 'checking-delivered-code'
@@ -102,7 +104,14 @@ function next(username: string, result: SignInStep, deadline: number, afterPassw
     case 'totp-code':
       return { step: 'totp-code', username, deadline, wrongCodes: 0, attempt: 0 }
     case 'totp-setup':
-      return { step: 'totp-setup', username, deadline, setup: enrollmentWithKey(result.secret), newKey: afterPassword }
+      return {
+        step: 'totp-setup',
+        username,
+        deadline,
+        setup: enrollmentWithKey(result.secret),
+        newKey: afterPassword,
+        replacedKey: result.replacesUnverifiedKey === true,
+      }
     case 'select-mfa':
       return { step: 'select-mfa', username, deadline, options: result.options }
     case 'delivered-code':
@@ -175,7 +184,12 @@ export function signInFlow(s: SignInState, e: SignInEvent): SignInState {
       // brought a new key (Amplify fetched it with AssociateSoftwareToken and that session).
       if (s.setup.step === 'loading' && e.type === 'answered') {
         if (e.result.step !== 'totp-setup') return next(s.username, e.result, e.deadline)
-        return { ...s, deadline: e.deadline, setup: enrollmentFlow(s.setup, { type: 'secret-issued', secret: e.result.secret }) }
+        return {
+          ...s,
+          deadline: e.deadline,
+          replacedKey: e.result.replacesUnverifiedKey === true,
+          setup: enrollmentFlow(s.setup, { type: 'secret-issued', secret: e.result.secret }),
+        }
       }
       if (s.setup.step === 'loading' && e.type === 'failed') return { ...s, setup: enrollmentFlow(s.setup, e) }
       if (e.type !== 'setup') return s

@@ -102,6 +102,7 @@ function TotpSetupStep({ flow, state, clock, issuer }: Of<'totp-setup'>) {
           accountName={state.username}
           issuer={issuer}
           session={{ deadline: state.deadline, clock }}
+          replacedKey={state.replacedKey}
           onSubmitCode={(code, deviceName) => void flow.submitSetupCode(code, deviceName)}
           // Without a password in memory that is still current, no new key can be had: no button.
           onStartOver={state.newKey ? flow.startSetupOver : undefined}
