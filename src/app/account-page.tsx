@@ -2,13 +2,14 @@ import '@aws-amplify/ui-react/styles/badge.css'
 import './account.css'
 import '../ui/later-steps.css'
 import { Button, Flex, Text } from '@aws-amplify/ui-react'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { AuthGateway } from '../auth/auth-gateway.ts'
 import type { MfaRequirement } from '../config/app-config.ts'
 import { messages } from '../features/account-security/messages.ts'
 import { SecurityScreen } from '../features/account-security/security-screen.tsx'
 import { useT, withMessages } from '../i18n/i18n-provider.tsx'
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx'
+import { StatusMessage } from '../ui/messages.tsx'
 import { StepHeading } from '../ui/step-heading.tsx'
 import { useIgnoreStrayClicks } from '../ui/stray-clicks.ts'
 import type { Clock } from '../ui/clock.ts'
@@ -24,6 +25,11 @@ export type AccountPageProps = {
    * an unfinished setup for both outcomes).
    */
   poolMfa: MfaRequirement
+  /**
+   * The authenticator app was set up during this sign-in (MFA_SETUP): the page confirms it, as
+   * settings does after a setup there (issue 11, item 8).
+   */
+  justSetUp?: boolean
   /** Local mode: which demo pool this account lives in. */
   poolLabel?: string
   /** Which sign-out is under way, if any (the app signs out: app/use-session.ts). */
@@ -42,6 +48,7 @@ function AccountPage({
   issuer,
   poolMfa,
   poolLabel,
+  justSetUp = false,
   signingOut,
   onSignOut,
   onSessionExpired,
@@ -55,14 +62,27 @@ function AccountPage({
   // (Verify, or its double click) must not land on this page's buttons. Focus goes to the
   // title (StepHeading), where the result is read.
   useIgnoreStrayClicks()
+  // After setup during sign-in the confirmation is the result, so it takes the focus the title
+  // would: a screen reader reads it first (a live region mounted with the page may not be announced).
+  const confirmation = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (justSetUp) confirmation.current?.focus()
+  }, [justSetUp])
 
   return (
     <Flex direction="column" gap="large">
       <div className="page-title">
-        <StepHeading level={1}>{t('account.title')}</StepHeading>
+        <StepHeading level={1} focusOnMount={!justSetUp}>
+          {t('account.title')}
+        </StepHeading>
         <Text className="hint">{t('account.signedInAs', { name: accountName })}</Text>
         {poolLabel && <Text className="hint">{t('account.pool', { name: poolLabel })}</Text>}
       </div>
+      {justSetUp && (
+        <div ref={confirmation} tabIndex={-1} className="focus-target">
+          <StatusMessage>{t('account.setUpDone')}</StatusMessage>
+        </div>
+      )}
       <SecurityScreen
         auth={auth}
         mfaRequired={poolMfa === 'unknown' ? undefined : poolMfa === 'required'}

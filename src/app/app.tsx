@@ -296,6 +296,7 @@ function Session({
             issuer={appName}
             poolMfa={pool.mfa}
             poolLabel={localMode ? poolName : undefined}
+            justSetUp={state.step === 'signed-in' && state.justSetUp === true}
             // The buttons show which sign-out is under way; an ended session leaves them as they were.
             signingOut={state.step === 'signing-out' && state.reason !== 'session-ended' ? state.reason : undefined}
             onSignOut={(how) => void session.signOut(how)}

@@ -10,14 +10,15 @@ export type SessionState =
   | { step: 'checking' }
   | { step: 'check-failed'; failure: AuthFailure }
   | { step: 'signed-out'; username?: string; notice?: Notice }
-  | { step: 'signed-in'; accountName: string }
+  /** `justSetUp`: the authenticator app was set up during this sign-in; the account page confirms it. */
+  | { step: 'signed-in'; accountName: string; justSetUp?: true }
   | { step: 'signing-out'; accountName: string; reason: SignOutReason }
 
 export type SessionEvent =
   | { type: 'checked'; accountName: string | undefined }
   | { type: 'check-failed'; failure: AuthFailure }
   | { type: 'retried' }
-  | { type: 'signed-in'; accountName: string }
+  | { type: 'signed-in'; accountName: string; justSetUp?: true }
   | { type: 'sign-out-started'; reason: SignOutReason }
   | { type: 'signed-out' }
 
@@ -41,7 +42,8 @@ export function sessionFlow(s: SessionState, e: SessionEvent): SessionState {
     case 'check-failed':
       return e.type === 'retried' ? { step: 'checking' } : s
     case 'signed-out':
-      return e.type === 'signed-in' ? { step: 'signed-in', accountName: e.accountName } : s
+      if (e.type !== 'signed-in') return s
+      return e.justSetUp ? { step: 'signed-in', accountName: e.accountName, justSetUp: true } : { step: 'signed-in', accountName: e.accountName }
     case 'signed-in':
       return e.type === 'sign-out-started' ? { step: 'signing-out', accountName: s.accountName, reason: e.reason } : s
     case 'signing-out':

@@ -41,7 +41,8 @@ export function useSession(gateway: AuthGateway | LazyAuthGateway, userPoolClien
   return {
     state,
     retry: () => dispatch({ type: 'retried' }),
-    signedIn: (accountName: string) => dispatch({ type: 'signed-in', accountName }),
+    signedIn: (accountName: string, justSetUp?: boolean) =>
+      dispatch(justSetUp ? { type: 'signed-in', accountName, justSetUp } : { type: 'signed-in', accountName }),
     signOut,
   }
 }

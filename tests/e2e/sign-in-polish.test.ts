@@ -1,8 +1,9 @@
 // Issue 11's walk-through, the parts that need a real browser's layout: the tab title on every
 // step (15), one large title during setup and the same focus ring on every heading (11), the time
-// left in view on a phone (12), Japanese line breaking and no italics (13), and a double click
-// after the code auto-submitted that must not sign out (3).
-import { setupE2E, type Lang } from './harness.ts'
+// left in view on a phone (12), Japanese line breaking and no italics (13), a double click
+// after the code auto-submitted that must not sign out (3), and the confirmation after setup
+// during sign-in, focused and accessible (8).
+import { expectAccessible, setupE2E, type Lang } from './harness.ts'
 import { ui, visible, isFocused } from './steps.ts'
 
 const e2e = setupE2E()
@@ -51,9 +52,11 @@ describe.each([
     await app.setupCodeField().pressSequentially(await e2e.currentCode(setupKey))
     await app.expectSignedIn(user)
     await expect.poll(() => page.title()).toBe(`${app.t('account.title')} – Cognito TOTP`)
-    // 11: the code was typed, so the focused page title shows the keyboard focus ring, as every step heading does.
-    expect(await isFocused(app.accountHeading())).toBe(true)
-    expect(await app.accountHeading().evaluate((e) => getComputedStyle(e).outlineStyle)).toBe('solid')
+    // 8: the account page confirms the setup (a status message), focused so that it is read first.
+    const confirmation = page.getByRole('status').filter({ hasText: app.t('account.setUpDone') })
+    await visible(confirmation)
+    await expect.poll(() => confirmation.evaluate((e) => e.parentElement === document.activeElement)).toBe(true)
+    await expectAccessible(page, 'signed in after setup, confirmed', lang)
 
     // 13: the code step's title does not leave one character on a line of its own.
     await app.signOut()
@@ -75,10 +78,18 @@ describe.each([
       return [...tops.values()]
     })
     expect(Math.min(...lines), `characters per line: ${lines.join(', ')}`).toBeGreaterThan(1)
+
+    // 11: the code was typed, so the focused page title shows the keyboard focus ring, as every
+    // step heading does; 8: a sign-in that set nothing up confirms nothing.
+    await app.totpField().pressSequentially(await e2e.nextCode(setupKey))
+    await app.expectSignedIn(user)
+    expect(await isFocused(app.accountHeading())).toBe(true)
+    expect(await app.accountHeading().evaluate((e) => getComputedStyle(e).outlineStyle)).toBe('solid')
+    expect(await page.getByText(app.t('account.setUpDone')).count()).toBe(0)
   })
 })
 
-test('3: a double click on Verify after the code auto-submitted does not sign out; focus is on the result', async () => {
+test('3: a double click on Verify after the code auto-submitted does not sign out; focus is on the result (8: the confirmation)', async () => {
   const session = await e2e.openApp({ lang: 'en' })
   const app = ui(session)
   const { page } = session
@@ -98,5 +109,5 @@ test('3: a double click on Verify after the code auto-submitted does not sign ou
   await page.mouse.click(verify!.x + verify!.width / 2, verify!.y + verify!.height / 2)
   await page.waitForTimeout(1000)
   await app.expectSignedIn(user)
-  expect(await isFocused(app.accountHeading())).toBe(true)
+  expect(await isFocused(page.getByText(app.t('account.setUpDone')).locator('xpath=ancestor::*[@tabindex="-1"][1]'))).toBe(true)
 })

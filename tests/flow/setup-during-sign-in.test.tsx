@@ -39,8 +39,12 @@ describe.each([
     await user.type(nameField, deviceName)
     await user.type(within(setup).getByLabelText(t('totp.codeLabel')), env.code(key))
 
-    // Verifying the code completes sign-in.
+    // Verifying the code completes sign-in, and the account page confirms the setup, focused so
+    // that a screen reader reads it first (issue 11, item 8).
     await steps.expectSignedIn(username)
+    const confirmation = screen.getByText(t('account.setUpDone'))
+    expect(confirmation.closest('[role="status"]')).not.toBeNull()
+    await waitFor(() => expect(confirmation.closest('[tabindex="-1"]')).toHaveFocus())
     await steps.findTotpStatus(true)
     expect(screen.getByText(t('security.totp.preferred'))).toBeInTheDocument()
     expect(screen.getByText(t('security.totp.device', { name: deviceName }))).toBeInTheDocument()
@@ -54,6 +58,8 @@ describe.each([
     await steps.signIn(username, password)
     await steps.enterSignInCode(env.nextCode(key))
     await steps.expectSignedIn(username)
+    // A sign-in with a code sets nothing up: nothing to confirm.
+    expect(screen.queryByText(t('account.setUpDone'))).not.toBeInTheDocument()
   })
 })
 

@@ -61,6 +61,7 @@ const en = {
 
   'account.title': 'Account settings',
   'account.signedInAs': 'Signed in as {name}',
+  'account.setUpDone': 'Your authenticator app is set up and on. The next time you sign in, you will be asked for a code from it.',
   'account.pool': 'Local user pool: {name}',
   'account.signOut': 'Sign out',
   'account.signOutEverywhere': 'Sign out of all devices',
@@ -135,6 +136,7 @@ const ja = {
 
   'account.title': 'アカウント設定',
   'account.signedInAs': '{name} としてサインインしています',
+  'account.setUpDone': '認証アプリの設定が完了し、オンになりました。次回のサインインから、このアプリのコードを求めます。',
   'account.pool': 'ローカルのユーザープール: {name}',
   'account.signOut': 'サインアウト',
   'account.signOutEverywhere': 'すべてのデバイスからサインアウト',

@@ -141,7 +141,8 @@ describe('signInFlow', () => {
       ],
       setup,
     )
-    expect(enrolled).toEqual({ step: 'signed-in', username: 'carol' })
+    // Signed in by setting up: the account page confirms it (issue 11, item 8).
+    expect(enrolled).toEqual({ step: 'signed-in', username: 'carol', setUp: true })
     expect(signInFlow(setup, { type: 'timed-out' })).toMatchObject({ step: 'credentials', failure: 'session-expired' })
   })
 

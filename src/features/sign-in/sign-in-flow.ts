@@ -43,7 +43,8 @@ export type SignInState =
    * over (the app wires it); docs/cognito-behaviour.md#adminresetuserpassword.
    */
   | { step: 'reset-required'; username: string }
-  | { step: 'signed-in'; username: string }
+  /** `setUp`: the authenticator was set up on the way (MFA_SETUP); the account page confirms it (issue 11, item 8). */
+  | { step: 'signed-in'; username: string; setUp?: true }
 
 export type SignInEvent =
   | { type: 'credentials-submitted'; username: string }
@@ -200,7 +201,7 @@ export function signInFlow(s: SignInState, e: SignInEvent): SignInState {
       }
       const setup = enrollmentFlow(s.setup, e.event)
       // The code answered MFA_SETUP, which completes sign-in.
-      if (setup.step === 'enrolled') return { step: 'signed-in', username: s.username }
+      if (setup.step === 'enrolled') return { step: 'signed-in', username: s.username, setUp: true }
       return setup === s.setup ? s : { ...s, setup }
     }
     case 'select-mfa':

@@ -207,7 +207,8 @@ describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
     expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.wrong-code'))
     await waitFor(() => expect(field).toHaveValue(''))
     await user.type(field, '123456')
-    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('newbie'))
+    // Signed in by setting up: the app is told, to confirm it on the account page (issue 11, item 8).
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('newbie', true))
     // Verifying answered MFA_SETUP: nothing to switch on afterwards.
     expect(auth.calls.filter((c) => c.method === 'setTotpPreferred')).toHaveLength(0)
     // One request per code, with no device name: the form has no default one.
@@ -352,7 +353,7 @@ describe.each(['en', 'ja'] as const)('authenticator setup inside sign-in (%s)', 
     act(() => clock.advance(181_000))
     expect(screen.getByLabelText(t('totp.keyLabel'))).toBeVisible()
     act(() => release())
-    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('newbie'))
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('newbie', true))
   })
 
   test('"start over" signs in again for a new key and a new session; the old key stops working; Back leaves setup (issue 11, item 1)', async () => {

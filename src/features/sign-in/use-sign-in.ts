@@ -10,7 +10,8 @@ export const defaultChallengeSessionMs = 3 * 60 * 1000
 export type UseSignInOptions = {
   auth: AuthGateway
   clock: Clock
-  onSignedIn(username: string): void
+  /** `setUp`: the authenticator app was set up during this sign-in (MFA_SETUP), to be confirmed. */
+  onSignedIn(username: string, setUp?: boolean): void
   /**
    * The account's sign-up was never confirmed: the confirmation code is asked for elsewhere (the
    * sign-up feature). The password goes along so that confirming signs in without retyping it.
@@ -55,12 +56,14 @@ export function useSignIn({
   const password = useRef<string | undefined>(undefined)
 
   const signedInUser = state.step === 'signed-in' ? state.username : undefined
+  const setUp = state.step === 'signed-in' && state.setUp === true
   const onSignedInRef = useRef(onSignedIn)
   onSignedInRef.current = onSignedIn
   useEffect(() => {
     if (signedInUser === undefined) return
-    onSignedInRef.current(signedInUser)
-  }, [signedInUser])
+    if (setUp) onSignedInRef.current(signedInUser, true)
+    else onSignedInRef.current(signedInUser)
+  }, [signedInUser, setUp])
 
   const unconfirmedUser = state.step === 'unconfirmed' ? state.username : undefined
   const onUnconfirmedRef = useRef(onUnconfirmed)
