@@ -24,6 +24,7 @@ import { buildOtpauthUri } from './otpauth-uri.ts'
 import { QrCode } from './qr-code.tsx'
 import { SetupKey } from './setup-key.tsx'
 import { useCoarsePointer } from './use-coarse-pointer.ts'
+import { useSmallScreen } from './use-small-screen.ts'
 
 export type EnrollmentViewProps = {
   state: EnrollmentState
@@ -206,6 +207,7 @@ function SetupSteps({
 }) {
   const t = useT()
   const coarse = useCoarsePointer()
+  const small = useSmallScreen()
   const uri = buildOtpauthUri({ secret: state.secret, issuer, accountName })
 
   return (
@@ -243,13 +245,20 @@ function SetupSteps({
             </Flex>
           </Flex>
 
-          <Flex direction="column" gap="xs">
-            <Text>{t('totp.keyIntro')}</Text>
-            <SetupKey secret={state.secret} />
-            <Text fontSize="small" color="font.secondary">
-              {t('totp.keyHint')}
-            </Text>
-          </Flex>
+          {/* The key is for those who cannot scan or open the link. On a phone, where the page is
+              several screens long, it waits behind "Can't scan the code?"; on a wide screen it is
+              shown open. A native disclosure: a button with its expanded state for keyboards and
+              screen readers. Keyed by the screen size, so a resize shows the default again. */}
+          <details key={small ? 'small' : 'wide'} className="setup-key" open={!small}>
+            <summary>{t('totp.cantScan')}</summary>
+            <Flex direction="column" gap="xs">
+              <Text>{t('totp.keyIntro')}</Text>
+              <SetupKey secret={state.secret} />
+              <Text fontSize="small" color="font.secondary">
+                {t('totp.keyHint')}
+              </Text>
+            </Flex>
+          </details>
 
           <Flex direction="row" wrap="wrap" justifyContent="space-between" alignItems="center" gap="small">
             {coarse ? <span /> : <Link href={uri}>{t('totp.openInApp')}</Link>}
