@@ -68,6 +68,12 @@ function AccountPage({
   useEffect(() => {
     if (justSetUp) confirmation.current?.focus()
   }, [justSetUp])
+  // Signing out on purpose ends at sign-in's own address, so whoever signs in next starts at
+  // Security. A session that ended by itself keeps the address: signing in again goes on there (ADR 020).
+  const signOut = (how: 'local' | 'global') => {
+    history.replaceState(null, '', '/')
+    onSignOut(how)
+  }
 
   return (
     <Flex direction="column" gap="large">
@@ -91,6 +97,10 @@ function AccountPage({
         issuer={issuer}
         recentSignInMinutes={recentSignInMinutes}
         clock={clock}
+        // While signing out the address is sign-in's.
+        keepsHistory={signingOut === undefined}
+        pageDialogOpen={confirmingGlobal}
+        onBackFromPageDialog={() => setConfirmingGlobal(false)}
       />
       <section className="panel" aria-labelledby="sign-out-title">
         <Flex direction="column" gap="small">
@@ -99,7 +109,7 @@ function AccountPage({
           </StepHeading>
           <Flex gap="small" wrap="wrap">
             <Button
-              onClick={() => onSignOut('local')}
+              onClick={() => signOut('local')}
               isDisabled={signingOut !== undefined}
               isLoading={signingOut === 'local'}
               loadingText={t('account.signingOut')}
@@ -130,7 +140,7 @@ function AccountPage({
           pendingLabel={t('account.signingOut')}
           pending={signingOut === 'global'}
           destructive
-          onConfirm={() => onSignOut('global')}
+          onConfirm={() => signOut('global')}
           onCancel={() => setConfirmingGlobal(false)}
         >
           <Text>{t('account.signOutEverywhereConfirm.ends')}</Text>

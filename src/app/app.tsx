@@ -64,6 +64,7 @@ import { LanguageSwitch } from '../ui/language-switch.tsx'
 import { LoadBoundary } from '../ui/load-boundary.tsx'
 import { ShieldIcon } from './icons.tsx'
 import { whenIdle } from '../ui/idle.ts'
+import { isAppPath } from '../features/account-security/paths.ts'
 import { SignedOut } from './signed-out.tsx'
 import { themeName } from './theme.ts'
 import { useSession } from './use-session.ts'
@@ -251,6 +252,8 @@ function Session({
   const signedOut = state.step === 'signed-out'
   useEffect(() => {
     if (!signedOut) return
+    // Sign-in keeps the signed-in screens' addresses (it goes on there); any other is corrected (ADR 020).
+    if (!isAppPath(location.pathname)) history.replaceState(null, '', '/')
     return whenIdle(() => {
       if ('prefetch' in gateway) gateway.prefetch()
       void loadAccountPage().catch(() => {})

@@ -49,6 +49,8 @@ export type EnrollmentViewProps = {
   /** After the code was accepted but switching on failed: retries only the switch. */
   onRetryActivation?(): void
   onCancel?(): void
+  /** Shown first on the code-only finishing step: why its owner opened it without the key. */
+  finishNotice?: ReactNode
 }
 
 /** FriendlyDeviceName has no documented limit; this keeps it readable in lists. */
@@ -91,6 +93,7 @@ function EnrollmentView({
   onRetry,
   onRetryActivation,
   onCancel,
+  finishNotice,
 }: EnrollmentViewProps) {
   const t = useT()
   const view = screenOf(state)
@@ -149,6 +152,7 @@ function EnrollmentView({
 
       {view === 'entering-scanned-code' && (state.step === 'entering-scanned-code' || state.step === 'verifying-scanned-code') ? (
         <>
+          {finishNotice}
           <Text>{t('totp.finishIntro')}</Text>
           <Card variation="outlined" as="section">
             <CodeForm state={state} issuer={issuer} onSubmit={onSubmitCode} onCancel={onCancel} />

@@ -30,6 +30,9 @@ const en = {
   'security.suspended.seen':
     'Your last sign-in here did not ask for a code from your authenticator app, although your account lists it as on. If a new key was issued for it and no code from it was entered (here or on another device), finish setting it up with the entry you added, or set it up again with a new key. If you did not start that, also change your password.',
   'security.pending.body': 'You started setting up an authenticator app and did not enter a code from it. You can finish with the entry you added.',
+  // The setup screen opened by its address (reload, Forward, a link): the key lived only in the page (ADR 020).
+  'security.keyGone':
+    'The setup key cannot be shown again: it is kept only while the page that showed it stays open, and never saved, so reloading or leaving the page lost it. Enter a code from the entry you already added to your app. If you never added it, start over with a new key below: an entry made from the earlier key then stops working.',
   'security.replace': 'Replace authenticator app',
   'security.makePreferred': 'Use it when signing in',
   'security.makingPreferred': 'Saving…',
@@ -107,6 +110,8 @@ const ja = {
   'security.suspended.seen':
     'このブラウザーでの前回のサインインでは、アカウントでは認証アプリがオンになっているにもかかわらず、認証アプリのコードが求められませんでした。新しいキーが発行され、そのコードが入力されていない場合（このブラウザーでも別のデバイスでも）、追加したエントリーで設定を完了するか、新しいキーで設定し直してください。あなたが始めたものでない場合は、パスワードも変更してください。',
   'security.pending.body': '認証アプリの設定を始めましたが、そのコードがまだ入力されていません。追加したエントリーを使って設定を完了できます。',
+  'security.keyGone':
+    'セットアップキーはもう表示できません。キーは表示したページを開いている間だけ保持され、保存されないため、ページを再読み込みしたり離れたりしたときに失われました。アプリに追加済みのエントリーのコードを入力してください。追加していない場合は、下の「新しいキーでやり直す」を選んでください。以前のキーで作ったエントリーは使えなくなります。',
   'security.replace': '認証アプリを置き換え',
   'security.makePreferred': 'サインインで使用する',
   'security.makingPreferred': '保存しています…',

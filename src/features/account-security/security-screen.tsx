@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Flex, Loader, Text, VisuallyHidden } from '@aws-amplify/ui-react'
-import { useEffect, useRef } from 'react'
+import { Alert, Badge, Button, Flex, Loader, Message, Text, VisuallyHidden } from '@aws-amplify/ui-react'
+import { useEffect, useRef, useState } from 'react'
 import type { MfaStatus, MfaType } from '../../auth/auth-gateway.ts'
 import EnrollmentView from '../../enrollment/enrollment-view.tsx'
 import { FailureMessage } from '../../auth/failure-message.tsx'
@@ -15,6 +15,7 @@ import { useAccountSecurity, type AccountSecurityController, type UseAccountSecu
 import { systemClock, type Clock } from '../../ui/clock.ts'
 import { ReauthenticationDialog } from './reauthentication-dialog.tsx'
 import { defaultRecentSignInMinutes, useRecentSignIn, type RecentSignInController } from './use-recent-sign-in.ts'
+import { useSecurityHistory } from './use-security-history.ts'
 
 export type SecurityScreenProps = UseAccountSecurityOptions & {
   /** What the user signs in with (username or email): the account label in authenticator apps. */
@@ -24,6 +25,14 @@ export type SecurityScreenProps = UseAccountSecurityOptions & {
   /** Turning the authenticator off or replacing it needs a sign-in this recent (ADR 016). */
   recentSignInMinutes?: number
   clock?: Clock
+  /**
+   * The screens are browser history entries at their own addresses (ADR 020): Back and Forward
+   * move between them, a reload stays. The app turns it on; tests of this screen alone leave it off.
+   */
+  keepsHistory?: boolean
+  /** A dialog of the page around this screen is open (sign out of all devices): Back closes it too. */
+  pageDialogOpen?: boolean
+  onBackFromPageDialog?(): void
 }
 
 function SecurityScreenView({
@@ -31,6 +40,9 @@ function SecurityScreenView({
   issuer,
   recentSignInMinutes = defaultRecentSignInMinutes,
   clock = systemClock,
+  keepsHistory = false,
+  pageDialogOpen = false,
+  onBackFromPageDialog,
   ...options
 }: SecurityScreenProps) {
   const t = useT()
@@ -45,17 +57,43 @@ function SecurityScreenView({
   const { state } = security
   // Coming back from the setup screen, focus returns to this section's heading.
   const wasEnrolling = useRef(false)
+  // The setup was opened by its address (a reload, Forward, a link), not by a button here: when
+  // the key is gone with the page that showed it, the finishing step says why it is not shown.
+  const [openedByAddress, setOpenedByAddress] = useState(false)
+  const cancelReauthentication = () => {
+    recent.cancel()
+    // Asked from the setup screen ("start over"), Cancel keeps the user there with the key they have.
+    if (state.step !== 'enrolling') security.cancel()
+  }
+  const reauthenticating = recent.state.step !== 'closed'
+  const confirming = state.step === 'confirm-replace' || state.step === 'confirm-disable' || state.step === 'disabling'
+  useSecurityHistory({
+    enabled: keepsHistory,
+    shown: { screen: state.step === 'enrolling' ? 'setup' : 'security', dialog: reauthenticating || confirming || pageDialogOpen },
+    settled: state.step !== 'loading',
+    openSetup() {
+      const resumed = security.resume()
+      if (resumed) setOpenedByAddress(true)
+      return resumed
+    },
+    leaveSetup: security.cancel,
+    closeDialog() {
+      if (reauthenticating) cancelReauthentication()
+      else if (confirming) security.cancel()
+      else onBackFromPageDialog?.()
+    },
+  })
+  const enrolling = state.step === 'enrolling'
+  useEffect(() => {
+    if (!enrolling) setOpenedByAddress(false)
+  }, [enrolling])
   const reauthentication = recent.state.step !== 'closed' && (
     <ReauthenticationDialog
       state={recent.state}
       accountName={accountName}
       onSubmitPassword={recent.submitPassword}
       onSubmitCode={recent.submitCode}
-      onCancel={() => {
-        recent.cancel()
-        // Asked from the setup screen ("start over"), Cancel keeps the user there with the key they have.
-        if (state.step !== 'enrolling') security.cancel()
-      }}
+      onCancel={cancelReauthentication}
     />
   )
   if (state.step === 'enrolling') {
@@ -75,6 +113,7 @@ function SecurityScreenView({
           onRetry={newKey(security.retrySetup)}
           onRetryActivation={security.retryActivation}
           onCancel={security.cancel}
+          finishNotice={openedByAddress ? <Message colorTheme="info">{t('security.keyGone')}</Message> : undefined}
         />
         {reauthentication}
       </section>

@@ -167,6 +167,18 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
       dispatch({ type: 'finish-requested' })
       openFinish()
     },
+    /**
+     * The address asks for the setup screen (Forward, a reload, a link): the setup left earlier, with
+     * its key when this page still holds it, else the code alone; never a new key. False when there
+     * is none to finish.
+     */
+    resume(): boolean {
+      const state = latest.current
+      if (state.step !== 'overview' || !canFinish(state.status)) return false
+      dispatch({ type: 'finish-requested' })
+      openFinish()
+      return true
+    },
     replace: () => dispatch({ type: 'replace-requested' }),
     confirmReplace() {
       if (latest.current.step !== 'confirm-replace') return
