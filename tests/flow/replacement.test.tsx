@@ -103,9 +103,10 @@ test('the tab closed mid-replacement: another browser signs in with the password
   const newKey = await startReplacement(app)
   app.unmount()
 
-  // A new browser: nothing of the first one's storage.
+  // A new browser: nothing of the first one's storage, nor its history (it opens the app's address).
   localStorage.clear()
   sessionStorage.clear()
+  history.replaceState(null, '', '/')
   const other = renderApp(env, 'optional')
   await ui(other).signIn(username, password)
   // No code asked for: straight in, and Security says why that is wrong.
