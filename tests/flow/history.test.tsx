@@ -225,3 +225,42 @@ test('Back closes the replacement confirmation and "Confirm it\'s you", staying 
   await user.click(within(again).getByRole('button', { name: t('common.cancel') }))
   await waitFor(() => expect(history.state).toMatchObject({ securityScreen: { dialog: false } }))
 })
+
+test('Back closes "Confirm it\'s you" over the setup and keeps the setup with its key', async () => {
+  const { username, password } = await env.createUser('optional')
+  const app = renderApp(env, 'optional', { clock: pageClock(env) })
+  const { user, t } = app
+  const steps = ui(app)
+  await steps.signIn(username, password)
+  await steps.expectSignedIn(username)
+  await user.click(await screen.findByRole('button', { name: t('security.setUp') }, { timeout: 10_000 }))
+  const key = await steps.readSetupKey()
+
+  // A new key on an older session asks who it is first (ADR 016).
+  env.clock.advance(6 * MINUTE)
+  await user.click(screen.getByRole('button', { name: t('totp.startOver') }))
+  await screen.findByRole('dialog', { name: t('reauth.title') }, { timeout: 10_000 })
+  expect(path()).toBe('/security/setup')
+  history.back()
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+  expect(path()).toBe('/security/setup')
+  expect(await steps.readSetupKey()).toBe(key)
+})
+
+test('Back closes the "Sign out of all devices" confirmation; nobody is signed out', async () => {
+  const { username, password } = await env.createUser('optional')
+  const app = renderApp(env, 'optional')
+  const { user, t } = app
+  const steps = ui(app)
+  await steps.signIn(username, password)
+  await steps.expectSignedIn(username)
+  await steps.findTotpStatus(false)
+
+  await user.click(screen.getByRole('button', { name: t('account.signOutEverywhere') }))
+  await screen.findByRole('dialog', { name: t('account.signOutEverywhereConfirm.title') })
+  await waitFor(() => expect(history.state).toMatchObject({ securityScreen: { dialog: true } }))
+  history.back()
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+  expect(path()).toBe('/security')
+  await steps.expectSignedIn(username)
+})
