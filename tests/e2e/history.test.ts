@@ -49,11 +49,16 @@ describe.each(['en', 'ja'] as Lang[])('history and addresses (%s)', (lang) => {
     expect(page.url()).not.toContain(key)
     await expectAccessible(page, 'finishing setup after a reload', lang)
 
-    // The entry the phone added from the key shown before the reload finishes it.
+    // The entry the phone added from the key shown before the reload finishes it, in this page.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }))
     await app.setupCodeField().pressSequentially(await e2e.currentCode(key))
     await visible(app.textOf('security.notice.enabled'))
     await visible(app.totpStatus(true))
     await page.waitForURL((url) => url.pathname === '/security')
+    // In place: Chromium keeps the entries pushed before the reload in this document, so going
+    // back over the setup's entry loads nothing and the news stays (ADR 020).
+    await visible(app.textOf('security.notice.enabled'))
+    expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true)
     expect(guard.count('AssociateSoftwareToken')).toBe(1)
 
     // Back closes a dialog and stays on Security.
