@@ -264,3 +264,32 @@ test('Back closes the "Sign out of all devices" confirmation; nobody is signed o
   expect(path()).toBe('/security')
   await steps.expectSignedIn(username)
 })
+
+test('after a reload on Security, "Set up" with a setup pending says it starts over with a new key; Finish uses the code alone', async () => {
+  const { username, password } = await env.createUser('optional')
+  const first = renderApp(env, 'optional')
+  await ui(first).signIn(username, password)
+  await ui(first).expectSignedIn(username)
+  await first.user.click(await screen.findByRole('button', { name: first.t('security.setUp') }, { timeout: 10_000 }))
+  const key = await ui(first).readSetupKey()
+  history.back()
+  // In the same page the key is held: "Set up" shows it again, as before.
+  expect(await screen.findByRole('button', { name: first.t('security.setUp') }, { timeout: 10_000 })).toBeInTheDocument()
+  await waitFor(() => expect(path()).toBe('/security'))
+  first.unmount()
+
+  // Reloaded on Security: the key is gone, so the button that would issue another says so.
+  const reloaded = renderApp(env, 'optional')
+  const { t, user } = reloaded
+  const startOver = await screen.findByRole('button', { name: t('security.startOver') }, { timeout: 10_000 })
+  expect(startOver).toHaveAccessibleDescription(t('security.startOverHint'))
+  expect(screen.queryByRole('button', { name: t('security.setUp') })).not.toBeInTheDocument()
+
+  // "Finish setting up", a button here: the code alone, without the note about addresses.
+  await user.click(screen.getByRole('button', { name: t('security.finishSetup') }))
+  expect(await screen.findByRole('heading', { name: t('totp.finishTitle') }, { timeout: 10_000 })).toBeInTheDocument()
+  expect(screen.queryByText(t('security.keyGone'))).not.toBeInTheDocument()
+  expect(path()).toBe('/security/setup')
+  await user.type(screen.getByLabelText(t('totp.codeLabel')), env.code(key))
+  expect(await screen.findByText(t('security.notice.enabled'), undefined, { timeout: 10_000 })).toBeInTheDocument()
+})

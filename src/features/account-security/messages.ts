@@ -19,6 +19,8 @@ const en = {
   'security.factor.sms': 'text message (SMS)',
   'security.factor.email': 'email',
   'security.setUp': 'Set up authenticator app',
+  'security.startOver': 'Start over with a new key',
+  'security.startOverHint': 'Starting over issues a new key to scan: the entry you added from the earlier key then stops working.',
   'security.finishSetup': 'Finish setting up',
   'security.suspended.title': 'Your authenticator app is not being asked for: finish setting it up',
   'security.suspended.body':
@@ -99,6 +101,8 @@ const ja = {
   'security.factor.sms': 'テキストメッセージ（SMS）',
   'security.factor.email': 'メール',
   'security.setUp': '認証アプリを設定',
+  'security.startOver': '新しいキーでやり直す',
+  'security.startOverHint': 'やり直すと、スキャンする新しいキーが発行され、以前のキーで追加したエントリーは使えなくなります。',
   'security.finishSetup': '設定を完了する',
   'security.suspended.title': '認証アプリのコードが求められていません。設定を完了してください',
   'security.suspended.body':

@@ -224,6 +224,9 @@ function Overview({
   const on = status.totpEnabled && !status.totpSuspended
   // A first setup left half-way in this browser: off, and it can be finished with the entry scanned.
   const halfWay = !status.totpEnabled && status.setupPending
+  // Set up then issues a new key (the page no longer holds the one issued: a reload, another tab),
+  // which ends the entry already added: it says so, rather than minting a key without a word.
+  const startsOver = halfWay && !security.holdsKey
   // After "Turn off" the button that opened the dialog is gone, so the dialog cannot hand focus
   // back to it and it would fall to the page body: it goes to the news instead, read out from there,
   // with the next control ("Set up") one Tab away.
@@ -296,8 +299,9 @@ function Overview({
             <Button
               variation={halfWay ? undefined : 'primary'}
               onClick={needsProof(status) ? () => recent.whenRecent(security.setUp) : security.setUp}
+              aria-describedby={startsOver ? 'start-over-hint' : undefined}
             >
-              {t('security.setUp')}
+              {startsOver ? t('security.startOver') : t('security.setUp')}
             </Button>
           )}
           {on && !status.totpPreferred && (
@@ -318,6 +322,11 @@ function Overview({
           )}
         </Flex>
         {status.totpEnabled && state.mfaRequired && <Text className="hint">{t('security.requiredReason')}</Text>}
+        {startsOver && (
+          <Text className="hint" id="start-over-hint">
+            {t('security.startOverHint')}
+          </Text>
+        )}
       </div>
 
       {state.step === 'confirm-replace' && confirming && (

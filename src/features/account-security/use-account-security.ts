@@ -154,6 +154,8 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
     state,
     /** The authenticator setup's state, shown while `state.step` is 'enrolling'. */
     enrollment,
+    /** This page still holds the key it issued: "Set up" shows it again rather than issuing another. */
+    holdsKey: enrollment.step === 'entering-code',
     reload: () => dispatch({ type: 'reload' }),
     setUp() {
       const state = latest.current
