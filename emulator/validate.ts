@@ -243,6 +243,20 @@ export function optionalAttributeList<R>(input: Untrusted<R>, name: MemberOf<R, 
 }
 
 /**
+ * A list of attribute names such as AttributesToGet or UserAttributeNames, each held to AttributeType's
+ * name limits (1 to 32 characters of the model's pattern); whether the pool has them is the caller's check.
+ */
+export function optionalAttributeNames<R>(input: Untrusted<R>, name: MemberOf<R, readonly string[]>): string[] | undefined {
+  const list = listAt(input, name)
+  if (list === undefined) return undefined
+  const path = memberPath(name)
+  return list.map((item, index) => {
+    if (typeof item !== 'string') throw badValue(`${path}.${index + 1}.member`, 'Member must be a string')
+    return checkString(item, ATTRIBUTE_NAME, `${path}.${index + 1}.member`)
+  })
+}
+
+/**
  * One attribute's name and value against AttributeType and the schema (see optionalAttributeList);
  * also for the `userAttributes.<name>` answers of NEW_PASSWORD_REQUIRED. Returns the value.
  */

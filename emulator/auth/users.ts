@@ -3,6 +3,7 @@ import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-p
 import { cognitoError, invalidParameter } from '../errors.ts'
 import type { Deps } from '../deps.ts'
 import type { PoolRecord, UserRecord, UserStatus } from '../state/model.ts'
+import { isPhoneNumber, poolSchema, refuseTakenSignInValue } from './attributes.ts'
 import { passwordVerifier } from './password.ts'
 
 /**
@@ -20,9 +21,34 @@ export function isEmailAddress(text: string): boolean {
   return dot !== -1 && dot < domain.length - 1
 }
 
+/** Cognito's format checks on the values a request writes: email and phone number (docs/cognito-behaviour.md#user-attributes). */
+export function checkAttributeValues(attributes: Readonly<Record<string, string>>): void {
+  if (attributes.email !== undefined && attributes.email !== '' && !isEmailAddress(attributes.email)) {
+    throw invalidParameter('Invalid email address format.')
+  }
+  if (attributes.phone_number !== undefined && attributes.phone_number !== '' && !isPhoneNumber(attributes.phone_number)) {
+    throw invalidParameter('Invalid phone number format.')
+  }
+}
+
 /**
- * A new user record. With `UsernameAttributes: [email]` the sign-in name is the email and
- * the stored username is a UUID, as AWS does (docs/cognito-behaviour.md#usernames-and-user-ids).
+ * The attribute a pool with UsernameAttributes takes the typed name as: `email` for an address,
+ * `phone_number` for an E.164 number (docs/cognito-behaviour.md#usernames-and-user-ids).
+ */
+function usernameAttributeOf(pool: PoolRecord, requestedName: string): 'email' | 'phone_number' {
+  const email = pool.usernameAttributes.includes('email')
+  const phone = pool.usernameAttributes.includes('phone_number')
+  if (email && isEmailAddress(requestedName)) return 'email'
+  if (phone && isPhoneNumber(requestedName)) return 'phone_number'
+  if (email && phone) throw invalidParameter('Username should be either an email or a phone number.')
+  throw invalidParameter(email ? 'Username should be an email.' : 'Username should be a phone number.')
+}
+
+/**
+ * A new user record. With `UsernameAttributes` (email and/or phone_number) the sign-in name is the
+ * email or phone number and the stored username is a UUID, as AWS does
+ * (docs/cognito-behaviour.md#usernames-and-user-ids). `existsMessage` is the operation's text for a
+ * taken username (SignUp's and AdminCreateUser's differ).
  */
 export function createUser(
   deps: Deps,
@@ -31,20 +57,19 @@ export function createUser(
   attributes: Record<string, string>,
   status: UserStatus,
   password: string,
+  existsMessage: 'User already exists' | 'User account already exists' = 'User already exists',
 ): UserRecord {
-  const signsInWithEmail = pool.usernameAttributes.includes('email')
-  if (signsInWithEmail) {
-    if (!isEmailAddress(requestedName)) throw invalidParameter('Username should be an email.')
-    attributes = { ...attributes, email: requestedName }
-  }
-  if (attributes.email !== undefined && !isEmailAddress(attributes.email)) throw invalidParameter('Invalid email address format.')
-  if (deps.store.findUser(pool, requestedName)) throw cognitoError('UsernameExistsException', 'User already exists')
-  if (attributes.email && (signsInWithEmail || pool.aliasAttributes.includes('email'))) {
-    const taken = deps.store.listUsers(pool.id).some((user) => user.attributes.email?.toLowerCase() === attributes.email.toLowerCase())
-    if (taken) throw cognitoError('UsernameExistsException', 'An account with the given email already exists.')
+  poolSchema(pool).requireDeclared(Object.keys(attributes))
+  const signsInWithAttribute = pool.usernameAttributes.length > 0
+  if (signsInWithAttribute) attributes = { ...attributes, [usernameAttributeOf(pool, requestedName)]: requestedName }
+  checkAttributeValues(attributes)
+  if (deps.store.findUser(pool, requestedName)) throw cognitoError('UsernameExistsException', existsMessage)
+  const others = deps.store.listUsers(pool.id)
+  for (const name of ['email', 'phone_number'] as const) {
+    if (attributes[name]) refuseTakenSignInValue(pool, others, name, attributes[name], 'UsernameExistsException')
   }
   const sub = randomUUID()
-  const username = signsInWithEmail ? sub : requestedName
+  const username = signsInWithAttribute ? sub : requestedName
   const now = Math.floor(deps.clock.now() / 1000)
   const { sub: _ignored, ...rest } = attributes
   return {

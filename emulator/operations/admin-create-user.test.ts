@@ -39,11 +39,11 @@ describe('AdminCreateUser', () => {
     expect((await adminSignIn(deps, app, 'dave', password!)).ChallengeName).toBe('NEW_PASSWORD_REQUIRED')
   })
 
-  test('a taken username is UsernameExistsException; a weak temporary password InvalidPasswordException', async () => {
+  test('a taken username is UsernameExistsException "User account already exists"; a weak temporary password InvalidPasswordException', async () => {
     await createUser(deps, app.poolId, 'alice')
     expect(await failure(create({ Username: 'alice', TemporaryPassword: 'Temp-pass-1!' }))).toEqual({
       name: 'UsernameExistsException',
-      message: 'User already exists',
+      message: 'User account already exists',
     })
     expect((await failure(create({ Username: 'erin', TemporaryPassword: 'weak' }))).name).toBe('InvalidPasswordException')
   })
@@ -58,5 +58,13 @@ describe('AdminCreateUser', () => {
     expect((await create({ Username: 'dave', MessageAction: 'RESEND' })).User.Username).toBe('dave')
     await createUser(deps, app.poolId, 'alice')
     expect((await failure(create({ Username: 'alice', MessageAction: 'RESEND' }))).name).toBe('UnsupportedUserStateException')
+  })
+
+  test('an attribute the schema does not have is refused, and nobody is created', async () => {
+    expect(await failure(create({ Username: 'dave', UserAttributes: [{ Name: 'shoe_size', Value: '44' }] }))).toEqual({
+      name: 'InvalidParameterException',
+      message: 'Attributes did not conform to the schema: shoe_size: Attribute does not exist in the schema.',
+    })
+    expect(deps.store.listUsers(app.poolId)).toEqual([])
   })
 })

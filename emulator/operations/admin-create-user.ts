@@ -29,7 +29,8 @@ export const adminCreateUser: Operation<AdminCreateUserRequest, AdminCreateUserR
   } else {
     enforcePasswordPolicy(pool.passwordPolicy, temporary)
   }
-  const user = createUser(deps, pool, username, attributes, 'FORCE_CHANGE_PASSWORD', temporary)
+  // AdminCreateUser's own text for a taken username; SignUp says "User already exists" (docs/cognito-behaviour.md#user-attributes).
+  const user = createUser(deps, pool, username, attributes, 'FORCE_CHANGE_PASSWORD', temporary, 'User account already exists')
   deps.store.saveUser(user)
   return { User: userType(user) }
 }

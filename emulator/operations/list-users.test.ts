@@ -91,4 +91,36 @@ describe('ListUsers', () => {
     await createUser(deps, other.poolId, 'zoe')
     expect(names(await list())).not.toContain('zoe')
   })
+
+  test.each(['custom:team = "blue"', 'custom:team ^= "b"', 'locale = "en"', 'nickname = "al"'])(
+    'a filter on an attribute Cognito cannot search (%s) is InvalidParameterException',
+    async (filter) => {
+      expect(await failure(list({ Filter: filter }))).toEqual({
+        name: 'InvalidParameterException',
+        message: `Invalid search attribute: ${filter.split(' ')[0]}`,
+      })
+    },
+  )
+
+  test('cognito:user_status is matched without regard to case', async () => {
+    expect(names(await list({ Filter: 'cognito:user_status = "unconfirmed"' }))).toEqual(['carol'])
+  })
+
+  test('AttributesToGet returns only the attributes named', async () => {
+    const reply = await list({ AttributesToGet: ['email'], Filter: 'username = "bob"' })
+    expect(reply.Users[0].Attributes).toEqual([{ Name: 'email', Value: 'bob@example.com' }])
+    expect(reply.Users[0]).toMatchObject({ Username: 'bob', UserStatus: 'CONFIRMED', Enabled: true })
+    const withSub = await list({ AttributesToGet: ['sub', 'email'], Filter: 'username = "bob"' })
+    expect(withSub.Users[0].Attributes.map((attribute: { Name: string }) => attribute.Name)).toEqual(['sub', 'email'])
+  })
+
+  test('AttributesToGet naming an attribute the pool lacks, or one a listed user has no value for, is refused', async () => {
+    const refused = { name: 'InvalidParameterException', message: 'One or more requested attributes do not exist.' }
+    expect(await failure(list({ AttributesToGet: ['shoe_size'] }))).toEqual(refused)
+    await createUser(deps, app.poolId, 'erin', { attributes: { given_name: 'Erin' } })
+    expect(await failure(list({ AttributesToGet: ['given_name'] }))).toEqual(refused)
+    expect((await list({ AttributesToGet: ['given_name'], Filter: 'username = "erin"' })).Users[0].Attributes).toEqual([
+      { Name: 'given_name', Value: 'Erin' },
+    ])
+  })
 })

@@ -192,7 +192,7 @@ export class Store {
     return [...this.users.values()].filter((user) => user.poolId === poolId)
   }
 
-  /** Finds a user by username, by sub, or by an email alias when the pool signs in with email. */
+  /** Finds a user by username, by sub, or by the email or phone number the pool signs in with (username or alias attribute). */
   findUser(pool: PoolRecord, name: string): UserRecord | undefined {
     // No user can be named by more characters than an attribute value holds (a USERNAME in
     // AuthParameters may have 131,072): such a name is unknown, found at no cost per user.
@@ -200,12 +200,15 @@ export class Store {
     const direct = this.users.get(userKey(pool.id, name))
     if (direct) return direct
     const signsInWithEmail = pool.usernameAttributes.includes('email') || pool.aliasAttributes.includes('email')
+    const signsInWithPhone = pool.usernameAttributes.includes('phone_number') || pool.aliasAttributes.includes('phone_number')
     const lowerName = name.toLowerCase()
     for (const user of this.users.values()) {
       if (user.poolId !== pool.id) continue
       if (!pool.usernameCaseSensitive && user.username.toLowerCase() === lowerName) return user
       if (user.sub === name) return user
       if (signsInWithEmail && user.attributes.email?.toLowerCase() === lowerName) return user
+      // An E.164 number has one spelling: compared as it is (docs/cognito-behaviour.md#usernames-and-user-ids).
+      if (signsInWithPhone && user.attributes.phone_number === name) return user
     }
     return undefined
   }
