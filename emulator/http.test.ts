@@ -275,6 +275,12 @@ describe('the policy’s tables', () => {
     for (const name of BROWSER_OPERATIONS) expect(Object.hasOwn(operations, name), name).toBe(true)
   })
 
+  test('no Admin* operation is served to a browser (AdminUpdateUserAttributes … need IAM)', () => {
+    const admin = Object.keys(operations).filter((name) => name.startsWith('Admin'))
+    expect(admin).toContain('AdminUpdateUserAttributes')
+    expect(admin.filter((name) => BROWSER_OPERATIONS.has(name))).toEqual([])
+  })
+
   test.each(['null', '*', 'http://127.0.0.1:3000/app', 'ftp://127.0.0.1', 'http://127.0.0.1:3000?x', '127.0.0.1:3000'])(
     '--cors-origin %s is refused',
     (text) => {

@@ -40,6 +40,10 @@ export const MEMBER_RULES = {
   RefreshToken: TOKEN,
   Token: TOKEN,
   ConfirmationCode: { min: 1, max: 2048, pattern: '[\\S]+' },
+  /** VerifyUserAttribute's code (ConfirmationCodeType, as ConfirmationCode). */
+  Code: { min: 1, max: 2048, pattern: '[\\S]+' },
+  /** GetUserAttributeVerificationCode's and VerifyUserAttribute's attribute (AttributeNameType). */
+  AttributeName: { min: 1, max: 32, pattern: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+' },
   UserCode: { min: 6, max: 6, pattern: '[0-9]+', sensitive: true },
   FriendlyDeviceName: { min: 0, max: 131072 },
   PoolName: NAME,

@@ -19,9 +19,11 @@ export const BROWSER_OPERATIONS: ReadonlySet<string> = new Set([
   'ChangePassword',
   'ConfirmForgotPassword',
   'ConfirmSignUp',
+  'DeleteUserAttributes',
   'ForgotPassword',
   'GetTokensFromRefreshToken',
   'GetUser',
+  'GetUserAttributeVerificationCode',
   'GlobalSignOut',
   'InitiateAuth',
   'ResendConfirmationCode',
@@ -29,7 +31,9 @@ export const BROWSER_OPERATIONS: ReadonlySet<string> = new Set([
   'RevokeToken',
   'SetUserMFAPreference',
   'SignUp',
+  'UpdateUserAttributes',
   'VerifySoftwareToken',
+  'VerifyUserAttribute',
 ])
 
 // What Amplify (content-type, x-amz-target, x-amz-user-agent, cache-control, amz-sdk-*) and the AWS

@@ -256,6 +256,12 @@ export function optionalAttributeNames<R>(input: Untrusted<R>, name: MemberOf<R,
   })
 }
 
+export function requiredAttributeNames<R>(input: Untrusted<R>, name: MemberOf<R, readonly string[]>): string[] {
+  const names = optionalAttributeNames(input, name)
+  if (names === undefined) throw missing(memberPath(name))
+  return names
+}
+
 /**
  * One attribute's name and value against AttributeType and the schema (see optionalAttributeList);
  * also for the `userAttributes.<name>` answers of NEW_PASSWORD_REQUIRED. Returns the value.

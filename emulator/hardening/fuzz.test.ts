@@ -42,12 +42,14 @@ const MEMBERS: Readonly<Record<string, readonly string[]>> = {
   AdminCreateUser: ['UserPoolId', 'Username', 'UserAttributes', 'TemporaryPassword', 'MessageAction'],
   AdminDeleteSoftwareToken: ['UserPoolId', 'Username'],
   AdminDeleteUser: ['UserPoolId', 'Username'],
+  AdminDeleteUserAttributes: ['UserPoolId', 'Username', 'UserAttributeNames'],
   AdminGetUser: ['UserPoolId', 'Username'],
   AdminInitiateAuth: ['UserPoolId', 'ClientId', 'AuthFlow', 'AuthParameters', 'Session'],
   AdminResetUserPassword: ['UserPoolId', 'Username'],
   AdminRespondToAuthChallenge: ['UserPoolId', 'ClientId', 'ChallengeName', 'ChallengeResponses', 'Session'],
   AdminSetUserMFAPreference: ['SMSMfaSettings', 'SoftwareTokenMfaSettings', 'EmailMfaSettings', 'Username', 'UserPoolId'],
   AdminSetUserPassword: ['UserPoolId', 'Username', 'Password', 'Permanent'],
+  AdminUpdateUserAttributes: ['UserPoolId', 'Username', 'UserAttributes', 'ClientMetadata'],
   AdminUserGlobalSignOut: ['UserPoolId', 'Username'],
   AssociateSoftwareToken: ['AccessToken', 'Session'],
   ChangePassword: ['PreviousPassword', 'ProposedPassword', 'AccessToken'],
@@ -78,9 +80,11 @@ const MEMBERS: Readonly<Record<string, readonly string[]>> = {
   ConfirmForgotPassword: ['ClientId', 'Username', 'ConfirmationCode', 'Password'],
   DescribeUserPool: ['UserPoolId'],
   DescribeUserPoolClient: ['UserPoolId', 'ClientId'],
+  DeleteUserAttributes: ['UserAttributeNames', 'AccessToken'],
   ForgotPassword: ['ClientId', 'Username'],
   GetTokensFromRefreshToken: ['RefreshToken', 'ClientId'],
   GetUser: ['AccessToken'],
+  GetUserAttributeVerificationCode: ['AccessToken', 'AttributeName', 'ClientMetadata'],
   GetUserPoolMfaConfig: ['UserPoolId'],
   GlobalSignOut: ['AccessToken'],
   InitiateAuth: ['AuthFlow', 'AuthParameters', 'ClientId', 'Session'],
@@ -93,6 +97,7 @@ const MEMBERS: Readonly<Record<string, readonly string[]>> = {
   SetUserMFAPreference: ['SMSMfaSettings', 'SoftwareTokenMfaSettings', 'EmailMfaSettings', 'AccessToken'],
   SetUserPoolMfaConfig: ['UserPoolId', 'SmsMfaConfiguration', 'SoftwareTokenMfaConfiguration', 'EmailMfaConfiguration', 'MfaConfiguration'],
   SignUp: ['ClientId', 'Username', 'Password', 'UserAttributes'],
+  UpdateUserAttributes: ['UserAttributes', 'AccessToken', 'ClientMetadata'],
   UpdateUserPoolClient: [
     'UserPoolId',
     'ClientId',
@@ -107,6 +112,7 @@ const MEMBERS: Readonly<Record<string, readonly string[]>> = {
     'AuthSessionValidity',
   ],
   VerifySoftwareToken: ['AccessToken', 'Session', 'UserCode', 'FriendlyDeviceName'],
+  VerifyUserAttribute: ['AccessToken', 'AttributeName', 'Code'],
 }
 const ALL_MEMBERS = [...new Set(Object.values(MEMBERS).flat())]
 
@@ -215,7 +221,13 @@ function plausible(random: Random, member: string): unknown {
       return 'S'.repeat(40)
     case 'UserCode':
     case 'ConfirmationCode':
+    case 'Code':
       return '123456'
+    case 'AttributeName':
+      return random.pick(['email', 'phone_number', 'given_name'])
+    case 'UserAttributeNames':
+    case 'AttributesToGet':
+      return [random.pick(['given_name', 'email', 'custom:team'])]
     case 'MaxResults':
     case 'Limit':
       return 10

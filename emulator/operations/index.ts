@@ -4,12 +4,14 @@ import { adminConfirmSignUp } from './admin-confirm-sign-up.ts'
 import { adminCreateUser } from './admin-create-user.ts'
 import { adminDeleteSoftwareToken } from './admin-delete-software-token.ts'
 import { adminDeleteUser } from './admin-delete-user.ts'
+import { adminDeleteUserAttributes } from './admin-delete-user-attributes.ts'
 import { adminGetUser } from './admin-get-user.ts'
 import { adminInitiateAuth } from './admin-initiate-auth.ts'
 import { adminResetUserPassword } from './admin-reset-user-password.ts'
 import { adminRespondToAuthChallenge } from './admin-respond-to-auth-challenge.ts'
 import { adminSetUserMFAPreference } from './admin-set-user-mfa-preference.ts'
 import { adminSetUserPassword } from './admin-set-user-password.ts'
+import { adminUpdateUserAttributes } from './admin-update-user-attributes.ts'
 import { adminUserGlobalSignOut } from './admin-user-global-sign-out.ts'
 import { associateSoftwareToken } from './associate-software-token.ts'
 import { changePassword } from './change-password.ts'
@@ -17,11 +19,13 @@ import { confirmSignUp } from './confirm-sign-up.ts'
 import { confirmForgotPassword } from './confirm-forgot-password.ts'
 import { createUserPool } from './create-user-pool.ts'
 import { createUserPoolClient } from './create-user-pool-client.ts'
+import { deleteUserAttributes } from './delete-user-attributes.ts'
 import { describeUserPool } from './describe-user-pool.ts'
 import { describeUserPoolClient } from './describe-user-pool-client.ts'
 import { forgotPassword } from './forgot-password.ts'
 import { getTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts'
 import { getUser } from './get-user.ts'
+import { getUserAttributeVerificationCode } from './get-user-attribute-verification-code.ts'
 import { getUserPoolMfaConfig } from './get-user-pool-mfa-config.ts'
 import { globalSignOut } from './global-sign-out.ts'
 import { initiateAuth } from './initiate-auth.ts'
@@ -35,7 +39,9 @@ import { setUserMFAPreference } from './set-user-mfa-preference.ts'
 import { setUserPoolMfaConfig } from './set-user-pool-mfa-config.ts'
 import { signUp } from './sign-up.ts'
 import { updateUserPoolClient } from './update-user-pool-client.ts'
+import { updateUserAttributes } from './update-user-attributes.ts'
 import { verifySoftwareToken } from './verify-software-token.ts'
+import { verifyUserAttribute } from './verify-user-attribute.ts'
 
 /**
  * Any operation as handle.ts calls it: the body is only known to be a JSON object, and each
@@ -49,12 +55,14 @@ export const operations: Record<string, WireOperation> = {
   AdminCreateUser: adminCreateUser,
   AdminDeleteSoftwareToken: adminDeleteSoftwareToken,
   AdminDeleteUser: adminDeleteUser,
+  AdminDeleteUserAttributes: adminDeleteUserAttributes,
   AdminGetUser: adminGetUser,
   AdminInitiateAuth: adminInitiateAuth,
   AdminResetUserPassword: adminResetUserPassword,
   AdminRespondToAuthChallenge: adminRespondToAuthChallenge,
   AdminSetUserMFAPreference: adminSetUserMFAPreference,
   AdminSetUserPassword: adminSetUserPassword,
+  AdminUpdateUserAttributes: adminUpdateUserAttributes,
   AdminUserGlobalSignOut: adminUserGlobalSignOut,
   AssociateSoftwareToken: associateSoftwareToken,
   ChangePassword: changePassword,
@@ -64,9 +72,11 @@ export const operations: Record<string, WireOperation> = {
   CreateUserPoolClient: createUserPoolClient,
   DescribeUserPool: describeUserPool,
   DescribeUserPoolClient: describeUserPoolClient,
+  DeleteUserAttributes: deleteUserAttributes,
   ForgotPassword: forgotPassword,
   GetTokensFromRefreshToken: getTokensFromRefreshToken,
   GetUser: getUser,
+  GetUserAttributeVerificationCode: getUserAttributeVerificationCode,
   GetUserPoolMfaConfig: getUserPoolMfaConfig,
   GlobalSignOut: globalSignOut,
   InitiateAuth: initiateAuth,
@@ -80,5 +90,7 @@ export const operations: Record<string, WireOperation> = {
   SetUserPoolMfaConfig: setUserPoolMfaConfig,
   SignUp: signUp,
   UpdateUserPoolClient: updateUserPoolClient,
+  UpdateUserAttributes: updateUserAttributes,
   VerifySoftwareToken: verifySoftwareToken,
+  VerifyUserAttribute: verifyUserAttribute,
 }

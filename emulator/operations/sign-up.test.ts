@@ -73,4 +73,12 @@ describe('SignUp', () => {
     expect(storedUser(deps, poolId, 'carol@example.com').username).toBe(reply.UserSub)
     expect((await failure(emailSignUp('Carol@Example.com'))).name).toBe('UsernameExistsException')
   })
+
+  test('an app client may not set email_verified or phone_number_verified', async () => {
+    expect(await failure(register({ Username: 'carol', UserAttributes: [{ Name: 'email_verified', Value: 'true' }] }))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'A client attempted to write unauthorized attribute',
+    })
+    expect(deps.store.listUsers(app.poolId)).toEqual([])
+  })
 })

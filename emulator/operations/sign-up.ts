@@ -1,4 +1,5 @@
 import type { SignUpRequest, SignUpResponse } from '@aws-sdk/client-cognito-identity-provider'
+import { refuseUnauthorized } from '../auth/attribute-updates.ts'
 import { enforcePasswordPolicy } from '../auth/password.ts'
 import { createUser, issueConfirmationCode } from '../auth/users.ts'
 import { optionalAttributeList, requiredString } from '../validate.ts'
@@ -14,6 +15,7 @@ export const signUp: Operation<SignUpRequest, SignUpResponse> = async (input, de
   const username = requiredString(input, 'Username')
   const password = requiredString(input, 'Password')
   const attributes = optionalAttributeList(input, 'UserAttributes')
+  refuseUnauthorized(Object.keys(attributes), 'user')
   enforcePasswordPolicy(pool.passwordPolicy, password)
   const user = createUser(deps, pool, username, attributes, 'UNCONFIRMED', password)
   const { confirmationCode, delivery } = issueConfirmationCode(deps, user)

@@ -106,6 +106,13 @@ export type UserRecord = Readonly<{
   passwordResetAttempts?: HourlyCodeAttempts
   /** GlobalSignOut on a client without revocation ids: access tokens issued at or before this (epoch s) are dead. */
   tokensRevokedAt?: number
+  /**
+   * The code last sent to verify the email address or phone number, one per attribute, valid 24 hours
+   * (docs/cognito-behaviour.md#attribute-verification). Optional, as are the counts below.
+   */
+  attributeCodes?: Readonly<Partial<Record<'email' | 'phone_number', Readonly<{ code: string; expiresAt: number }>>>>
+  /** Attribute verification codes asked for and mistyped in the current hour. */
+  attributeCodeAttempts?: HourlyCodeAttempts
 }>
 
 export type RefreshRecord = Readonly<{

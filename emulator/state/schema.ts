@@ -119,6 +119,13 @@ export const userSchema = z.strictObject({
   passwordResetCode: z.strictObject({ code: id, expiresAt: epochMs }).optional(),
   passwordResetAttempts: hourlyAttempts.optional(),
   tokensRevokedAt: epochSeconds.optional(),
+  attributeCodes: z
+    .strictObject({
+      email: z.strictObject({ code: id, expiresAt: epochMs }).optional(),
+      phone_number: z.strictObject({ code: id, expiresAt: epochMs }).optional(),
+    })
+    .optional(),
+  attributeCodeAttempts: hourlyAttempts.optional(),
 }) satisfies z.ZodType<UserRecord>
 
 export const refreshSchema = z.strictObject({

@@ -1,0 +1,179 @@
+import { randomInt } from 'node:crypto'
+import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider'
+import type { Deps } from '../deps.ts'
+import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
+import type { PoolRecord, UserRecord } from '../state/model.ts'
+import { VERIFIED_FLAG, poolSchema, refuseTakenSignInValue, type VerifiableAttribute } from './attributes.ts'
+import { attemptCounted, refuseOverLimit } from './confirmation-limits.ts'
+import { checkAttributeValues, maskEmail, maskPhone } from './users.ts'
+
+// Changing and deleting a user's attributes, by an administrator (Admin*, IAM) or by the user
+// (an access token), and verifying a changed email address or phone number with a code
+// (docs/cognito-behaviour.md#attribute-updates, docs/cognito-behaviour.md#attribute-verification).
+
+/** Who writes: an administrator may set the `_verified` flags, an app client may not. */
+export type Writer = 'admin' | 'user'
+
+const CODE_VALIDITY_MS = 24 * 3600_000
+/** As for sign-up codes: ten wrong codes and five new codes per user and hour (docs/cognito-behaviour.md#attribute-verification). */
+const LIMITS = { wrongCodes: 10, resends: 5 } as const
+const VERIFIABLE: readonly VerifiableAttribute[] = ['email', 'phone_number']
+
+function immutable(name: string): Error {
+  return invalidParameter(`user.${name}: Attribute cannot be updated.`)
+}
+
+/**
+ * An app client (SignUp, UpdateUserAttributes, DeleteUserAttributes) never writes a `_verified` flag:
+ * Cognito refuses it as an attribute the client may not write (docs/cognito-behaviour.md#attribute-updates).
+ */
+export function refuseUnauthorized(names: Iterable<string>, writer: Writer): void {
+  if (writer === 'admin') return
+  for (const name of names) {
+    if (name === VERIFIED_FLAG.email || name === VERIFIED_FLAG.phone_number) {
+      throw notAuthorized('A client attempted to write unauthorized attribute')
+    }
+  }
+}
+
+/**
+ * AdminUpdateUserAttributes and UpdateUserAttributes: the user with `updates` applied (a blank value
+ * deletes), stored, and the verification codes sent for the email or phone number that changed to an
+ * unverified value in a pool that auto-verifies it.
+ */
+export function updateAttributes(
+  deps: Deps,
+  pool: PoolRecord,
+  user: UserRecord,
+  updates: Readonly<Record<string, string>>,
+  writer: Writer,
+): { user: UserRecord; deliveries: CodeDeliveryDetailsType[] } {
+  const schema = poolSchema(pool)
+  const names = Object.keys(updates)
+  schema.requireDeclared(names)
+  refuseUnauthorized(names, writer)
+  for (const name of names) {
+    const attribute = schema.find(name)
+    if (attribute && !attribute.mutable) throw immutable(name)
+    if (updates[name] === '' && attribute?.required) throw invalidParameter(`user.${name}: Required attribute cannot be deleted.`)
+  }
+  checkAttributeValues(updates)
+  const others = deps.store.listUsers(pool.id)
+  for (const name of VERIFIABLE) {
+    if (updates[name]) refuseTakenSignInValue(pool, others, name, updates[name], 'AliasExistsException', user)
+  }
+
+  const attributes: Record<string, string> = { ...user.attributes }
+  for (const name of names) {
+    if (updates[name] === '') delete attributes[name]
+    else attributes[name] = updates[name]
+  }
+  const codes = { ...user.attributeCodes }
+  const toVerify: VerifiableAttribute[] = []
+  for (const name of VERIFIABLE) {
+    const flag = VERIFIED_FLAG[name]
+    if (!Object.hasOwn(updates, name) || updates[name] === user.attributes[name]) continue
+    // A new or removed address is not verified, unless the administrator says so in the same request;
+    // a code sent for the old one no longer counts (docs/cognito-behaviour.md#attribute-updates).
+    delete codes[name]
+    if (attributes[name] === undefined) {
+      delete attributes[flag]
+      continue
+    }
+    if (!Object.hasOwn(updates, flag)) attributes[flag] = 'false'
+    if (attributes[flag] !== 'true' && pool.autoVerifiedAttributes.includes(name)) toVerify.push(name)
+  }
+  const deliveries: CodeDeliveryDetailsType[] = []
+  for (const name of toVerify) {
+    const { code, delivery } = newCode(deps, user, name, attributes[name])
+    codes[name] = code
+    deliveries.push(delivery)
+  }
+  const updated = deps.store.updateUser(user, {
+    attributes,
+    attributeCodes: Object.keys(codes).length > 0 ? codes : undefined,
+    lastModifiedAt: Math.floor(deps.clock.now() / 1000),
+  })
+  return { user: updated, deliveries }
+}
+
+/** AdminDeleteUserAttributes and DeleteUserAttributes: the user without the attributes `names`, stored. */
+export function deleteAttributes(deps: Deps, pool: PoolRecord, user: UserRecord, names: readonly string[], writer: Writer): UserRecord {
+  const schema = poolSchema(pool)
+  schema.requireDeclared(names)
+  refuseUnauthorized(names, writer)
+  for (const name of names) {
+    const attribute = schema.find(name)
+    if (attribute?.required) throw invalidParameter(`user.${name}: Required attribute cannot be deleted.`)
+    if (attribute && !attribute.mutable) throw immutable(name)
+  }
+  const attributes: Record<string, string> = { ...user.attributes }
+  const codes = { ...user.attributeCodes }
+  for (const name of names) {
+    delete attributes[name]
+    // Without the address, neither its verified flag nor a code sent to it means anything.
+    if (name === 'email' || name === 'phone_number') {
+      delete attributes[VERIFIED_FLAG[name]]
+      delete codes[name]
+    }
+  }
+  return deps.store.updateUser(user, {
+    attributes,
+    attributeCodes: Object.keys(codes).length > 0 ? codes : undefined,
+    lastModifiedAt: Math.floor(deps.clock.now() / 1000),
+  })
+}
+
+/** `name` as an attribute that can be verified, or Cognito's refusal. */
+export function verifiableAttribute(name: string): VerifiableAttribute {
+  if (name === 'email' || name === 'phone_number') return name
+  throw invalidParameter(`Attribute ${name} cannot be verified: only email and phone_number can be verified.`)
+}
+
+/** GetUserAttributeVerificationCode: a new code for `name`, printed, within the hour's limit. */
+export function sendVerificationCode(deps: Deps, user: UserRecord, name: VerifiableAttribute): CodeDeliveryDetailsType {
+  const value = user.attributes[name]
+  if (!value) throw invalidParameter(`The user has no ${name} to verify.`)
+  refuseOverLimit(user.attributeCodeAttempts, 'resends', LIMITS, deps.clock)
+  const { code, delivery } = newCode(deps, user, name, value)
+  deps.store.updateUser(user, {
+    attributeCodes: { ...user.attributeCodes, [name]: code },
+    attributeCodeAttempts: attemptCounted(user.attributeCodeAttempts, 'resends', deps.clock),
+  })
+  return delivery
+}
+
+/** VerifyUserAttribute: `name` becomes verified when `code` is the one last sent for it. */
+export function verifyAttribute(deps: Deps, user: UserRecord, name: VerifiableAttribute, code: string): void {
+  const expected = user.attributeCodes?.[name]
+  if (!expected || expected.expiresAt <= deps.clock.now() || !user.attributes[name]) {
+    throw cognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.')
+  }
+  refuseOverLimit(user.attributeCodeAttempts, 'wrongCodes', LIMITS, deps.clock)
+  if (code !== expected.code) {
+    deps.store.updateUser(user, { attributeCodeAttempts: attemptCounted(user.attributeCodeAttempts, 'wrongCodes', deps.clock) })
+    throw cognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.')
+  }
+  const { [name]: _used, ...codes } = user.attributeCodes ?? {}
+  deps.store.updateUser(user, {
+    attributes: { ...user.attributes, [VERIFIED_FLAG[name]]: 'true' },
+    attributeCodes: Object.keys(codes).length > 0 ? codes : undefined,
+    lastModifiedAt: Math.floor(deps.clock.now() / 1000),
+  })
+}
+
+/** A six-digit code for `value`, printed (nothing is sent), and how CodeDeliveryDetails describes its delivery. */
+function newCode(
+  deps: Deps,
+  user: UserRecord,
+  name: VerifiableAttribute,
+  value: string,
+): { code: { code: string; expiresAt: number }; delivery: CodeDeliveryDetailsType } {
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+  deps.log(`Verification code for ${user.username} <${value}>: ${code}`)
+  const delivery: CodeDeliveryDetailsType =
+    name === 'email'
+      ? { Destination: maskEmail(value), DeliveryMedium: 'EMAIL', AttributeName: 'email' }
+      : { Destination: maskPhone(value), DeliveryMedium: 'SMS', AttributeName: 'phone_number' }
+  return { code: { code, expiresAt: deps.clock.now() + CODE_VALIDITY_MS }, delivery }
+}
