@@ -3,7 +3,7 @@ import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-p
 import type { Deps } from '../deps.ts'
 import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
 import type { PoolRecord, UserRecord } from '../state/model.ts'
-import { VERIFIED_FLAG, poolSchema, refuseTakenSignInValue, type VerifiableAttribute } from './attributes.ts'
+import { VERIFIED_FLAG, attributeSchema, refuseTakenSignInValue, type VerifiableAttribute } from './attributes.ts'
 import { attemptCounted, refuseOverLimit } from './confirmation-limits.ts'
 import { checkAttributeValues, maskEmail, maskPhone } from './users.ts'
 
@@ -48,7 +48,7 @@ export function updateAttributes(
   updates: Readonly<Record<string, string>>,
   writer: Writer,
 ): { user: UserRecord; deliveries: CodeDeliveryDetailsType[] } {
-  const schema = poolSchema(pool)
+  const schema = attributeSchema(pool)
   const names = Object.keys(updates)
   schema.requireDeclared(names)
   refuseUnauthorized(names, writer)
@@ -99,7 +99,7 @@ export function updateAttributes(
 
 /** AdminDeleteUserAttributes and DeleteUserAttributes: the user without the attributes `names`, stored. */
 export function deleteAttributes(deps: Deps, pool: PoolRecord, user: UserRecord, names: readonly string[], writer: Writer): UserRecord {
-  const schema = poolSchema(pool)
+  const schema = attributeSchema(pool)
   schema.requireDeclared(names)
   refuseUnauthorized(names, writer)
   for (const name of names) {

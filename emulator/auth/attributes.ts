@@ -8,14 +8,19 @@ import type { PoolRecord, UserRecord } from '../state/model.ts'
 /** One attribute of a pool's schema, as far as writing a user's attributes needs it. */
 export type SchemaAttribute = Readonly<{ name: string; mutable: boolean; required: boolean }>
 
+/** The schema as CreateUserPool stores it once it keeps one: SchemaAttributeType, custom names with their `custom:` prefix. */
+type StoredSchema = { readonly schemaAttributes?: ReadonlyArray<Readonly<{ Name: string; Mutable: boolean; Required: boolean }>> }
+
 /**
- * The attributes a pool declares (the `Name`, `Mutable` and `Required` of DescribeUserPool's
- * SchemaAttributes). The pool record does not hold a schema yet: until CreateUserPool stores the one
- * it was given, every pool has the standard attributes with AWS's defaults, and any `custom:` name is
- * taken as declared (mutable, optional), as before. `declared` is the stored schema once there is one.
+ * The attributes `pool` declares (the `Name`, `Mutable` and `Required` of DescribeUserPool's
+ * SchemaAttributes), read in this one place. A pool that stores no schema (every pool on a state file
+ * written before CreateUserPool kept one) has the standard attributes with AWS's defaults, and any
+ * `custom:` name is taken as declared, mutable and optional.
  */
-export function poolSchema(_pool: PoolRecord, declared?: readonly SchemaAttribute[]): PoolSchema {
-  return new PoolSchema(declared)
+export function attributeSchema(pool: PoolRecord): PoolSchema {
+  // Read by shape: the member is optional, and a pool record without it is one of the pools above.
+  const stored = (pool as PoolRecord & StoredSchema).schemaAttributes
+  return new PoolSchema(stored?.map(({ Name, Mutable, Required }) => ({ name: Name, mutable: Mutable, required: Required })))
 }
 
 export class PoolSchema {

@@ -3,7 +3,7 @@ import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-p
 import { cognitoError, invalidParameter } from '../errors.ts'
 import type { Deps } from '../deps.ts'
 import type { PoolRecord, UserRecord, UserStatus } from '../state/model.ts'
-import { isPhoneNumber, poolSchema, refuseTakenSignInValue } from './attributes.ts'
+import { isPhoneNumber, attributeSchema, refuseTakenSignInValue } from './attributes.ts'
 import { passwordVerifier } from './password.ts'
 
 /**
@@ -59,7 +59,7 @@ export function createUser(
   password: string,
   existsMessage: 'User already exists' | 'User account already exists' = 'User already exists',
 ): UserRecord {
-  poolSchema(pool).requireDeclared(Object.keys(attributes))
+  attributeSchema(pool).requireDeclared(Object.keys(attributes))
   const signsInWithAttribute = pool.usernameAttributes.length > 0
   if (signsInWithAttribute) attributes = { ...attributes, [usernameAttributeOf(pool, requestedName)]: requestedName }
   checkAttributeValues(attributes)

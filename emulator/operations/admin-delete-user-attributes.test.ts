@@ -7,7 +7,7 @@ describe('AdminDeleteUserAttributes', () => {
 
   beforeEach(async () => {
     deps = createTestDeps()
-    app = await createApp(deps)
+    app = await createApp(deps, { input: { Schema: [{ Name: 'team', AttributeDataType: 'String', Mutable: true }] } })
     await createUser(deps, app.poolId, 'alice', { attributes: { email_verified: 'true', given_name: 'Alice', 'custom:team': 'blue' } })
   })
 

@@ -9,7 +9,9 @@ describe('AdminUpdateUserAttributes', () => {
   beforeEach(async () => {
     deps = createTestDeps()
     // A pool that auto-verifies email, as the demo pool does.
-    app = await createApp(deps, { input: { AutoVerifiedAttributes: ['email'] } })
+    app = await createApp(deps, {
+      input: { AutoVerifiedAttributes: ['email'], Schema: [{ Name: 'team', AttributeDataType: 'String', Mutable: true }] },
+    })
     await createUser(deps, app.poolId, 'alice', { attributes: { email_verified: 'true', given_name: 'Alice' } })
   })
 

@@ -1,5 +1,5 @@
 import type { ListUsersRequest, ListUsersResponse } from '@aws-sdk/client-cognito-identity-provider'
-import { poolSchema } from '../auth/attributes.ts'
+import { attributeSchema } from '../auth/attributes.ts'
 import { invalidParameter } from '../errors.ts'
 import type { PoolRecord, UserRecord } from '../state/model.ts'
 import { optionalAttributeNames, optionalNumber, optionalString } from '../validate.ts'
@@ -70,7 +70,7 @@ function filterValue(user: UserRecord, name: string): string | undefined {
  * any user of the page has no value for, with one message (docs/cognito-behaviour.md#listusers).
  */
 function withOnly(pool: PoolRecord, page: readonly UserRecord[], wanted: readonly string[]): (user: UserRecord) => Wire<ReturnType<typeof userType>> {
-  const schema = poolSchema(pool)
+  const schema = attributeSchema(pool)
   if (wanted.some((name) => !schema.find(name))) throw invalidParameter(NO_SUCH_ATTRIBUTES)
   const has = (user: UserRecord, name: string) => name === 'sub' || Object.hasOwn(user.attributes, name)
   if (page.some((user) => wanted.some((name) => !has(user, name)))) throw invalidParameter(NO_SUCH_ATTRIBUTES)

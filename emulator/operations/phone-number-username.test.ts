@@ -1,4 +1,5 @@
-import { PoolSchema, isPhoneNumber } from '../auth/attributes.ts'
+import { PoolSchema, attributeSchema, isPhoneNumber } from '../auth/attributes.ts'
+import type { PoolRecord } from '../state/model.ts'
 import { PASSWORD, adminSignIn, call, createApp, createTestDeps, failure, srpSignIn, type App, type TestDeps } from '../test-support.ts'
 import { adminCreateUser } from './admin-create-user.ts'
 import { adminGetUser } from './admin-get-user.ts'
@@ -142,5 +143,23 @@ describe('the pool schema reader', () => {
     expect(() => declared.requireDeclared(['email', 'custom:other'])).toThrow(
       'Attributes did not conform to the schema: custom:other: Attribute does not exist in the schema.',
     )
+  })
+
+  test('a pool that stores its schema is read from it: custom attributes it does not list are undeclared', async () => {
+    const deps = createTestDeps()
+    const { poolId } = await createApp(deps)
+    const stored = {
+      ...deps.store.requirePool(poolId),
+      schemaAttributes: [
+        { Name: 'sub', Mutable: false, Required: true },
+        { Name: 'email', Mutable: true, Required: true },
+        { Name: 'custom:team', Mutable: false, Required: false },
+      ],
+    } as PoolRecord
+    const schema = attributeSchema(stored)
+    expect(schema.find('email')).toEqual({ name: 'email', mutable: true, required: true })
+    expect(schema.find('custom:team')?.mutable).toBe(false)
+    expect(schema.find('custom:other')).toBeUndefined()
+    expect(attributeSchema(deps.store.requirePool(poolId)).find('custom:other')).toBeDefined()
   })
 })

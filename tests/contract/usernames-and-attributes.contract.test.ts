@@ -8,6 +8,7 @@ import {
   AdminInitiateAuthCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  type CreateUserPoolCommandInput,
   ListUsersCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
@@ -28,7 +29,7 @@ afterAll(async () => {
   await emulator.close()
 })
 
-async function app(input: { UsernameAttributes?: ('email' | 'phone_number')[] } = {}): Promise<{ userPoolId: string; clientId: string }> {
+async function app(input: Omit<CreateUserPoolCommandInput, 'PoolName'> = {}): Promise<{ userPoolId: string; clientId: string }> {
   const { UserPool } = await sdk.send(new CreateUserPoolCommand({ PoolName: 'attributes', ...input }))
   const userPoolId = UserPool?.Id ?? ''
   const { UserPoolClient } = await sdk.send(
@@ -82,7 +83,7 @@ test('a phone number out of E.164 is "Invalid phone number format."; a taken use
 })
 
 test('ListUsers: a custom attribute is not searchable, and AttributesToGet is honoured', async () => {
-  const { userPoolId } = await app()
+  const { userPoolId } = await app({ Schema: [{ Name: 'team', AttributeDataType: 'String', Mutable: true }] })
   for (const username of ['sam', 'sue']) {
     await sdk.send(
       new AdminCreateUserCommand({
