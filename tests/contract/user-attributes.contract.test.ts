@@ -112,7 +112,8 @@ describe('through the AWS SDK', () => {
   })
 })
 
-test('through the AWS CLI: admin-update-user-attributes marks a new email verified, as an administrator may', async () => {
+// The CLI takes seconds to start on a busy machine.
+test('through the AWS CLI: admin-update-user-attributes marks a new email verified, as an administrator may', { timeout: 60_000 }, async () => {
   const { username } = await newUser('cal')
   const cli = (...args: string[]) =>
     run(
