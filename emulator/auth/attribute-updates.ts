@@ -3,7 +3,7 @@ import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-p
 import type { Deps } from '../deps.ts'
 import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
 import type { PoolRecord, UserRecord } from '../state/model.ts'
-import { VERIFIED_FLAG, attributeSchema, refuseTakenSignInValue, type VerifiableAttribute } from './attributes.ts'
+import { VERIFIED_FLAG, attributeSchema, refuseTakenSignInValue, verifiedBeforeUpdate, type VerifiableAttribute } from './attributes.ts'
 import { attemptCounted, refuseOverLimit } from './confirmation-limits.ts'
 import { checkAttributeValues, maskEmail, maskPhone } from './users.ts'
 
@@ -69,29 +69,43 @@ export function updateAttributes(
     else attributes[name] = updates[name]
   }
   const codes = { ...user.attributeCodes }
-  const toVerify: VerifiableAttribute[] = []
+  const pending: Partial<Record<VerifiableAttribute, string>> = { ...user.pendingAttributes }
+  const waits = verifiedBeforeUpdate(pool)
+  const toVerify: Array<{ name: VerifiableAttribute; value: string }> = []
   for (const name of VERIFIABLE) {
     const flag = VERIFIED_FLAG[name]
     if (!Object.hasOwn(updates, name) || updates[name] === user.attributes[name]) continue
     // A new or removed address is not verified, unless the administrator says so in the same request;
-    // a code sent for the old one no longer counts (docs/cognito-behaviour.md#attribute-updates).
+    // a code or a pending value for the old one no longer counts (docs/cognito-behaviour.md#attribute-updates).
     delete codes[name]
+    delete pending[name]
     if (attributes[name] === undefined) {
       delete attributes[flag]
       continue
     }
+    if (Object.hasOwn(updates, flag) && updates[flag] === 'true') continue
+    if (waits.includes(name) && pool.autoVerifiedAttributes.includes(name) && user.attributes[name] !== undefined) {
+      // Keep the current value (and its flag) until the new one is verified (UserAttributeUpdateSettings).
+      attributes[name] = user.attributes[name]
+      if (user.attributes[flag] === undefined) delete attributes[flag]
+      else attributes[flag] = user.attributes[flag]
+      pending[name] = updates[name]
+      toVerify.push({ name, value: updates[name] })
+      continue
+    }
     if (!Object.hasOwn(updates, flag)) attributes[flag] = 'false'
-    if (attributes[flag] !== 'true' && pool.autoVerifiedAttributes.includes(name)) toVerify.push(name)
+    if (attributes[flag] !== 'true' && pool.autoVerifiedAttributes.includes(name)) toVerify.push({ name, value: attributes[name] })
   }
   const deliveries: CodeDeliveryDetailsType[] = []
-  for (const name of toVerify) {
-    const { code, delivery } = newCode(deps, user, name, attributes[name])
+  for (const { name, value } of toVerify) {
+    const { code, delivery } = newCode(deps, user, name, value)
     codes[name] = code
     deliveries.push(delivery)
   }
   const updated = deps.store.updateUser(user, {
     attributes,
     attributeCodes: Object.keys(codes).length > 0 ? codes : undefined,
+    pendingAttributes: Object.keys(pending).length > 0 ? pending : undefined,
     lastModifiedAt: Math.floor(deps.clock.now() / 1000),
   })
   return { user: updated, deliveries }
@@ -109,17 +123,20 @@ export function deleteAttributes(deps: Deps, pool: PoolRecord, user: UserRecord,
   }
   const attributes: Record<string, string> = { ...user.attributes }
   const codes = { ...user.attributeCodes }
+  const pending = { ...user.pendingAttributes }
   for (const name of names) {
     delete attributes[name]
-    // Without the address, neither its verified flag nor a code sent to it means anything.
+    // Without the address, neither its verified flag, a code sent for it nor a value waiting for one means anything.
     if (name === 'email' || name === 'phone_number') {
       delete attributes[VERIFIED_FLAG[name]]
       delete codes[name]
+      delete pending[name]
     }
   }
   return deps.store.updateUser(user, {
     attributes,
     attributeCodes: Object.keys(codes).length > 0 ? codes : undefined,
+    pendingAttributes: Object.keys(pending).length > 0 ? pending : undefined,
     lastModifiedAt: Math.floor(deps.clock.now() / 1000),
   })
 }
@@ -132,7 +149,8 @@ export function verifiableAttribute(name: string): VerifiableAttribute {
 
 /** GetUserAttributeVerificationCode: a new code for `name`, printed, within the hour's limit. */
 export function sendVerificationCode(deps: Deps, user: UserRecord, name: VerifiableAttribute): CodeDeliveryDetailsType {
-  const value = user.attributes[name]
+  // A value waiting for verification is the one a new code is for.
+  const value = user.pendingAttributes?.[name] ?? user.attributes[name]
   if (!value) throw invalidParameter(`The user has no ${name} to verify.`)
   refuseOverLimit(user.attributeCodeAttempts, 'resends', LIMITS, deps.clock)
   const { code, delivery } = newCode(deps, user, name, value)
@@ -155,9 +173,12 @@ export function verifyAttribute(deps: Deps, user: UserRecord, name: VerifiableAt
     throw cognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.')
   }
   const { [name]: _used, ...codes } = user.attributeCodes ?? {}
+  const { [name]: waiting, ...pending } = user.pendingAttributes ?? {}
   deps.store.updateUser(user, {
-    attributes: { ...user.attributes, [VERIFIED_FLAG[name]]: 'true' },
+    // A value that waited for this code replaces the current one now (UserAttributeUpdateSettings).
+    attributes: { ...user.attributes, ...(waiting === undefined ? {} : { [name]: waiting }), [VERIFIED_FLAG[name]]: 'true' },
     attributeCodes: Object.keys(codes).length > 0 ? codes : undefined,
+    pendingAttributes: Object.keys(pending).length > 0 ? pending : undefined,
     lastModifiedAt: Math.floor(deps.clock.now() / 1000),
   })
 }

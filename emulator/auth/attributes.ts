@@ -92,3 +92,19 @@ export function refuseTakenSignInValue(
   })
   if (taken) throw cognitoError(type, `An account with the given ${name} already exists.`)
 }
+
+/** UserAttributeUpdateSettings as CreateUserPool and UpdateUserPool store it, among the pool's kept settings. */
+type StoredUpdateSettings = { readonly settings?: { readonly UserAttributeUpdateSettings?: unknown } }
+
+/**
+ * The attributes whose new value waits for verification before it replaces the current one
+ * (UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate), read by shape like the
+ * schema: none for a pool that stores no such setting.
+ */
+export function verifiedBeforeUpdate(pool: PoolRecord): VerifiableAttribute[] {
+  const setting = (pool as PoolRecord & StoredUpdateSettings).settings?.UserAttributeUpdateSettings
+  const names =
+    typeof setting === 'object' && setting !== null ? (setting as Record<string, unknown>).AttributesRequireVerificationBeforeUpdate : undefined
+  if (!Array.isArray(names)) return []
+  return (['email', 'phone_number'] as const).filter((name) => names.includes(name))
+}

@@ -1,7 +1,10 @@
 import { call, createApp, createTestDeps, createUser, failure, signedIn, storedUser, type App, type TestDeps } from '../test-support.ts'
+import type { PoolRecord } from '../state/model.ts'
+import { adminUpdateUserAttributes } from './admin-update-user-attributes.ts'
 import { deleteUserAttributes } from './delete-user-attributes.ts'
 import { getUser } from './get-user.ts'
 import { updateUserAttributes } from './update-user-attributes.ts'
+import { verifyUserAttribute } from './verify-user-attribute.ts'
 
 describe("UpdateUserAttributes and DeleteUserAttributes (the user's own)", () => {
   let deps: TestDeps
@@ -71,5 +74,61 @@ describe("UpdateUserAttributes and DeleteUserAttributes (the user's own)", () =>
     expect((await failure(call(deleteUserAttributes, { AccessToken: 'a.b.c', UserAttributeNames: ['nickname'] }, deps))).name).toBe(
       'NotAuthorizedException',
     )
+  })
+})
+
+describe('a pool that keeps the original email until the new one is verified (AttributesRequireVerificationBeforeUpdate)', () => {
+  let deps: TestDeps
+  let app: App
+  let accessToken: string
+
+  beforeEach(async () => {
+    deps = createTestDeps()
+    app = await createApp(deps, { mfa: 'OFF', input: { AutoVerifiedAttributes: ['email'] } })
+    // The setting as CreateUserPool / UpdateUserPool keep it among the pool's settings.
+    const pool = deps.store.requirePool(app.poolId)
+    deps.store.savePool({
+      ...pool,
+      settings: { UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] } },
+    } as PoolRecord)
+    await createUser(deps, app.poolId, 'alice', { attributes: { email_verified: 'true' } })
+    accessToken = (await signedIn(deps, app, 'alice')).AccessToken
+  })
+
+  const emailOf = async () => {
+    const { UserAttributes } = await call(getUser, { AccessToken: accessToken }, deps)
+    const record = Object.fromEntries((UserAttributes as Array<{ Name: string; Value: string }>).map(({ Name, Value }) => [Name, Value]))
+    return [record.email, record.email_verified]
+  }
+  const lastCode = () => deps.logs.findLast((line) => line.startsWith('Verification code'))?.match(/: (\d{6})$/)?.[1] ?? ''
+
+  test('the old, verified address stays until the code sent to the new one comes back', async () => {
+    const reply = await call(
+      updateUserAttributes,
+      { AccessToken: accessToken, UserAttributes: [{ Name: 'email', Value: 'alice@new.example' }] },
+      deps,
+    )
+    expect(reply.CodeDeliveryDetailsList).toEqual([{ Destination: 'a***@n***', DeliveryMedium: 'EMAIL', AttributeName: 'email' }])
+    expect(deps.logs.at(-1)).toContain('<alice@new.example>')
+    expect(await emailOf()).toEqual(['alice@example.com', 'true'])
+    await call(verifyUserAttribute, { AccessToken: accessToken, AttributeName: 'email', Code: lastCode() }, deps)
+    expect(await emailOf()).toEqual(['alice@new.example', 'true'])
+    expect(storedUser(deps, app.poolId, 'alice').pendingAttributes).toBeUndefined()
+  })
+
+  test('an administrator who marks the new address verified changes it at once', async () => {
+    await call(
+      adminUpdateUserAttributes,
+      {
+        UserPoolId: app.poolId,
+        Username: 'alice',
+        UserAttributes: [
+          { Name: 'email', Value: 'alice@new.example' },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      },
+      deps,
+    )
+    expect(await emailOf()).toEqual(['alice@new.example', 'true'])
   })
 })

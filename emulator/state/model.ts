@@ -113,6 +113,11 @@ export type UserRecord = Readonly<{
   attributeCodes?: Readonly<Partial<Record<'email' | 'phone_number', Readonly<{ code: string; expiresAt: number }>>>>
   /** Attribute verification codes asked for and mistyped in the current hour. */
   attributeCodeAttempts?: HourlyCodeAttempts
+  /**
+   * A new email or phone number that waits for its code before it replaces the current one, in a pool
+   * whose AttributesRequireVerificationBeforeUpdate names it (docs/cognito-behaviour.md#attribute-updates).
+   */
+  pendingAttributes?: Readonly<Partial<Record<'email' | 'phone_number', string>>>
 }>
 
 export type RefreshRecord = Readonly<{

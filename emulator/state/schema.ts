@@ -126,6 +126,7 @@ export const userSchema = z.strictObject({
     })
     .optional(),
   attributeCodeAttempts: hourlyAttempts.optional(),
+  pendingAttributes: z.strictObject({ email: text.optional(), phone_number: text.optional() }).optional(),
 }) satisfies z.ZodType<UserRecord>
 
 export const refreshSchema = z.strictObject({
