@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import type { AdminInitiateAuthRequest, ExplicitAuthFlowsType, InitiateAuthRequest } from '@aws-sdk/client-cognito-identity-provider'
 import { isValidSrpA, passwordMatchesVerifier, poolNameOf, startServerExchange } from '../domain/srp.ts'
 import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
@@ -106,7 +105,7 @@ function startSrp(deps: Deps, pool: PoolRecord, client: ClientRecord, params: Re
   const username = requiredParameter(params, 'USERNAME')
   const aHex = requiredParameter(params, 'SRP_A')
   if (!isValidSrpA(aHex)) throw invalidParameter('Invalid SRP_A value.')
-  const secretBlock = randomBytes(64).toString('base64')
+  const secretBlock = deps.sessions.newSecretBlock(client.authSessionValidityMinutes)
   const found = deps.store.findUser(pool, username)
   if (!found) {
     if (client.preventUserExistenceErrors !== 'ENABLED') throw cognitoError('UserNotFoundException', 'User does not exist.')

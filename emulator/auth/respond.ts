@@ -31,7 +31,12 @@ export async function respondToAuthChallenge(input: Untrusted<ChallengeAnswer>, 
   const client = deps.store.requireClient(clientId, poolId)
   const pool = deps.store.requirePool(client.poolId)
 
-  const session = deps.sessions.require(sessionId, { clientId })
+  // Python and Go SRP clients answer PASSWORD_VERIFIER without the Session, as the service model
+  // allows: the SECRET_BLOCK the pool issued then names the login (docs/cognito-behaviour.md#respondtoauthchallenge).
+  const session =
+    sessionId === undefined && name === 'PASSWORD_VERIFIER'
+      ? deps.sessions.requireBySecretBlock(requiredParameter(answers, 'PASSWORD_CLAIM_SECRET_BLOCK'), { clientId })
+      : deps.sessions.require(sessionId, { clientId })
   if (session.challenge !== name) throw invalidParameter(`Invalid challenge name: expected ${session.challenge}.`)
   const username = requiredParameter(answers, 'USERNAME')
   if (session.unknown !== undefined) return refuseUnknownClaim(deps, pool, session, session.unknown, username, answers)

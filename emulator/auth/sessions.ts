@@ -57,6 +57,11 @@ const RANDOM_BYTES = 54
 const PAYLOAD_CHARS = 80
 const MAC_BYTES = 24
 const ID_CHARS = PAYLOAD_CHARS + 32
+// SECRET_BLOCK: the same random bytes, expiry and MAC, as 84 raw bytes (the client signs the bytes it
+// decodes from base64, docs/cognito-behaviour.md#srp-exchange), so an evicted block is known as ours too.
+const BLOCK_PAYLOAD_BYTES = RANDOM_BYTES + 6
+const BLOCK_BYTES = BLOCK_PAYLOAD_BYTES + MAC_BYTES
+const BLOCK_LABEL = 'secret-block\u0000'
 
 /**
  * Challenge sessions, in memory only: they live for minutes, so a restart simply
@@ -66,6 +71,11 @@ const ID_CHARS = PAYLOAD_CHARS + 32
 export class Sessions {
   /** In the order issued (a Map keeps insertion order; replacing a record keeps its place): oldest first. */
   private records = new Map<string, SessionRecord>()
+  /**
+   * SECRET_BLOCK → session id, for PASSWORD_VERIFIER answers sent without a Session: the block the pool
+   * issued then names the login (docs/cognito-behaviour.md#respondtoauthchallenge, ADR 021).
+   */
+  private bySecretBlock = new Map<string, string>()
   /** While a request runs: how to undo each change, as Store.begin does for the records it keeps. */
   private undo: Array<() => void> | undefined
   private readonly idKey = randomBytes(32)
@@ -99,16 +109,36 @@ export class Sessions {
   private put(record: SessionRecord): void {
     if (this.undo) {
       const before = this.records.get(record.id)
-      this.undo.push(() => (before === undefined ? this.records.delete(record.id) : this.records.set(record.id, before)))
+      this.undo.push(() => (before === undefined ? this.remove(record.id) : this.records.set(record.id, before)))
     }
     this.records.set(record.id, record)
+    if (record.srp && record.challenge === 'PASSWORD_VERIFIER') this.bySecretBlock.set(record.srp.secretBlock, record.id)
+  }
+
+  /** Forgets a record and the SECRET_BLOCK that names it. */
+  private remove(id: string): void {
+    const record = this.records.get(id)
+    if (record?.srp && this.bySecretBlock.get(record.srp.secretBlock) === id) this.bySecretBlock.delete(record.srp.secretBlock)
+    this.records.delete(id)
+  }
+
+  /**
+   * A SECRET_BLOCK for a PASSWORD_VERIFIER challenge that will live `validityMinutes`, as unguessable as a
+   * session id (54 random bytes) and carrying its expiry under the same per-process MAC. It names the
+   * session it is issued with (`issue` with `srp.secretBlock`), and is spent and expires with it.
+   */
+  newSecretBlock(validityMinutes: number): string {
+    const payload = Buffer.alloc(BLOCK_PAYLOAD_BYTES)
+    randomBytes(RANDOM_BYTES).copy(payload)
+    payload.writeUIntBE(this.clock.now() + validityMinutes * 60_000, RANDOM_BYTES, 6)
+    return Buffer.concat([payload, this.blockMac(payload)]).toString('base64')
   }
 
   issue(fields: Omit<SessionRecord, 'id' | 'expiresAt' | 'triesLeft' | 'used'>, validityMinutes: number): SessionRecord {
     this.prune()
     for (const oldest of this.records.keys()) {
       if (this.records.size < this.maxSessions) break
-      this.records.delete(oldest)
+      this.remove(oldest)
     }
     const expiresAt = this.clock.now() + validityMinutes * 60_000
     const record: SessionRecord = { ...fields, id: this.newId(expiresAt), expiresAt, triesLeft: MAX_CODE_TRIES, used: false }
@@ -125,16 +155,29 @@ export class Sessions {
   /** Replaces `previous` by a new session for the next step; the old one is spent. */
   next(previous: SessionRecord, changes: Partial<SessionRecord>, validityMinutes: number): SessionRecord {
     this.spend(previous)
-    const { id: _id, expiresAt: _expires, triesLeft: _tries, used: _used, ...rest } = { ...previous, ...changes }
+    // The SRP numbers and SECRET_BLOCK belong to the password step alone: the block must not name a later step.
+    const { id: _id, expiresAt: _expires, triesLeft: _tries, used: _used, srp: _srp, ...rest } = { ...previous, ...changes }
     return this.issue(rest, validityMinutes)
   }
 
   /** Looks a session up and checks it is live; does not spend it. */
-  require(id: string | undefined, expect: { challenge?: ChallengeName; clientId?: string }): SessionRecord {
+  require(id: string | undefined, expect: SessionExpectation): SessionRecord {
     if (!id) throw invalidParameter('Missing required parameter Session')
-    const record = this.records.get(id)
+    return this.check(this.records.get(id), () => this.wasEvicted(id), expect)
+  }
+
+  /**
+   * The PASSWORD_VERIFIER session a SECRET_BLOCK was issued with, checked as `require` checks a session:
+   * what Python and Go SRP clients answer with, sending no Session (docs/cognito-behaviour.md#respondtoauthchallenge).
+   */
+  requireBySecretBlock(secretBlock: string, expect: SessionExpectation): SessionRecord {
+    const id = this.bySecretBlock.get(secretBlock)
+    return this.check(id === undefined ? undefined : this.records.get(id), () => this.blockWasEvicted(secretBlock), expect)
+  }
+
+  private check(record: SessionRecord | undefined, wasEvicted: () => boolean, expect: SessionExpectation): SessionRecord {
     // Evicted by the cap: it answers as it would have once expired (docs/cognito-behaviour.md#pending-session-cap).
-    if (!record && this.wasEvicted(id)) throw notAuthorized('Invalid session for the user, session is expired.')
+    if (!record && wasEvicted()) throw notAuthorized('Invalid session for the user, session is expired.')
     if (!record) throw notAuthorized('Invalid session for the user.')
     if (record.used) throw notAuthorized('Invalid session for the user, session can only be used once.')
     if (this.clock.now() >= record.expiresAt) throw notAuthorized('Invalid session for the user, session is expired.')
@@ -169,7 +212,7 @@ export class Sessions {
     // Spent and expired records are kept a little longer, so a reused or late session
     // gets the precise error instead of "Invalid session".
     for (const [id, record] of this.records) {
-      if (record.expiresAt + RETAIN_AFTER_EXPIRY_MS < now) this.records.delete(id)
+      if (record.expiresAt + RETAIN_AFTER_EXPIRY_MS < now) this.remove(id)
     }
   }
 
@@ -199,4 +242,19 @@ export class Sessions {
     const expiresAt = Buffer.from(payload.slice(-8), 'base64url').readUIntBE(0, 6)
     return this.clock.now() <= expiresAt + RETAIN_AFTER_EXPIRY_MS
   }
+
+  private blockMac(payload: Buffer): Buffer {
+    return createHmac('sha256', this.idKey).update(BLOCK_LABEL).update(payload).digest().subarray(0, MAC_BYTES)
+  }
+
+  /** As `wasEvicted`, for a SECRET_BLOCK. */
+  private blockWasEvicted(secretBlock: string): boolean {
+    const bytes = Buffer.from(secretBlock, 'base64')
+    if (bytes.length !== BLOCK_BYTES) return false
+    const payload = bytes.subarray(0, BLOCK_PAYLOAD_BYTES)
+    if (!timingSafeEqual(bytes.subarray(BLOCK_PAYLOAD_BYTES), this.blockMac(payload))) return false
+    return this.clock.now() <= payload.readUIntBE(RANDOM_BYTES, 6) + RETAIN_AFTER_EXPIRY_MS
+  }
 }
+
+type SessionExpectation = { challenge?: ChallengeName; clientId?: string }

@@ -119,6 +119,28 @@ describe.each(pools)('with PreventUserExistenceErrors ENABLED, in $kind', ({ poo
     expect(await failure(srpSignIn(deps, app, unknown, PASSWORD))).toEqual(INCORRECT)
   })
 
+  test('PASSWORD_VERIFIER without a Session (SECRET_BLOCK as the handle): the same answers for both', async () => {
+    for (const name of [real, unknown]) {
+      const { a, reply } = await srpStart(deps, app, name)
+      const answers = {
+        ...passwordClaim({
+          poolId: app.poolId,
+          a,
+          challengeParameters: reply.ChallengeParameters,
+          password: WRONG,
+          timestamp: srpTimestamp(deps.clock.now()),
+        }),
+        USERNAME: reply.ChallengeParameters.USERNAME,
+      }
+      expect(await failure(respond(deps, app, 'PASSWORD_VERIFIER', undefined, answers))).toEqual(INCORRECT)
+      // Spent alike: the block of a decoy is single use as a user's is.
+      expect(await failure(respond(deps, app, 'PASSWORD_VERIFIER', undefined, answers))).toEqual({
+        name: 'NotAuthorizedException',
+        message: 'Invalid session for the user, session can only be used once.',
+      })
+    }
+  })
+
   test('the same lockout: five wrong passwords, then "Password attempts exceeded" for 1 s, then 2 s', async () => {
     for (const name of [real, unknown]) {
       for (let i = 0; i < 5; i++) expect(await failure(passwordSignIn(deps, app, name))).toEqual(INCORRECT)

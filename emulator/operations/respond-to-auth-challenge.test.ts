@@ -5,6 +5,7 @@ import {
   call,
   codeNow,
   createApp,
+  createClient,
   createPool,
   createTestDeps,
   createUser,
@@ -208,6 +209,106 @@ describe('RespondToAuthChallenge PASSWORD_VERIFIER', () => {
     expect(await failure(withDevice)).toEqual({ name: 'ResourceNotFoundException', message: 'Device does not exist.' })
     deps.clock.advance(1000)
     expect((await respond(deps, app, 'PASSWORD_VERIFIER', start.Session, claim())).AuthenticationResult).toBeDefined()
+  })
+})
+
+// Issue 12, item 1: Python and Go SRP clients send no Session; the SECRET_BLOCK names the login
+// (docs/cognito-behaviour.md#respondtoauthchallenge, ADR 021).
+describe('RespondToAuthChallenge PASSWORD_VERIFIER without a Session', () => {
+  let deps: TestDeps
+  let app: App
+
+  beforeEach(async () => {
+    deps = createTestDeps()
+    app = await createApp(deps)
+    await createUser(deps, app.poolId, 'alice')
+  })
+
+  async function start(clientId = app.clientId) {
+    const { a, srpA } = srpClientStart()
+    const reply = (await initiateAuth(
+      { ClientId: clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'alice', SRP_A: srpA } },
+      deps,
+    )) as AuthReply
+    const claim = (password = PASSWORD) =>
+      passwordClaim({ poolId: app.poolId, a, challengeParameters: reply.ChallengeParameters, password, timestamp: srpTimestamp(deps.clock.now()) })
+    return { reply, claim }
+  }
+
+  test('the right password gives tokens; the same SECRET_BLOCK, or the Session, is then spent', async () => {
+    const { reply, claim } = await start()
+    expect((await respond(deps, app, 'PASSWORD_VERIFIER', undefined, claim())).AuthenticationResult?.AccessToken).toEqual(expect.any(String))
+    expect(await failure(respond(deps, app, 'PASSWORD_VERIFIER', undefined, claim()))).toEqual(ONCE)
+    expect(await failure(respond(deps, app, 'PASSWORD_VERIFIER', reply.Session, claim()))).toEqual(ONCE)
+  })
+
+  test('a wrong password is "Incorrect username or password." and counts towards the lockout', async () => {
+    const { claim } = await start()
+    expect(await failure(respond(deps, app, 'PASSWORD_VERIFIER', undefined, claim('Wr0ng-Horse!')))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+    })
+    expect(storedUser(deps, app.poolId, 'alice').failedPasswordAttempts).toBe(1)
+  })
+
+  test('the next step (an MFA code) still needs the Session it returns', async () => {
+    const secret = await enrolTotp(deps, (await signedIn(deps, app, 'alice')).AccessToken)
+    const { claim } = await start()
+    const mfa = await respond(deps, app, 'PASSWORD_VERIFIER', undefined, claim())
+    expect(mfa.ChallengeName).toBe('SOFTWARE_TOKEN_MFA')
+    deps.clock.advance(STEP_MS)
+    const code = codeNow(deps, secret)
+    expect(await failure(respond(deps, app, 'SOFTWARE_TOKEN_MFA', undefined, { USERNAME: 'alice', SOFTWARE_TOKEN_MFA_CODE: code }))).toEqual({
+      name: 'InvalidParameterException',
+      message: 'Missing required parameter Session',
+    })
+    // The block named only the password step: it does not lead to the MFA step's session.
+    expect(await failure(respond(deps, app, 'PASSWORD_VERIFIER', undefined, claim()))).toEqual(ONCE)
+    expect(
+      (await respond(deps, app, 'SOFTWARE_TOKEN_MFA', mfa.Session, { USERNAME: 'alice', SOFTWARE_TOKEN_MFA_CODE: code })).AuthenticationResult,
+    ).toBeDefined()
+  })
+
+  test('a block the pool never issued, or one issued to another client, is "Invalid session for the user."', async () => {
+    const { reply, claim } = await start()
+    const forged = Buffer.from(reply.ChallengeParameters.SECRET_BLOCK, 'base64').reverse().toString('base64')
+    const forgedClaim = passwordClaim({
+      poolId: app.poolId,
+      ...srpClientStart(),
+      challengeParameters: { ...reply.ChallengeParameters, SECRET_BLOCK: forged },
+      password: PASSWORD,
+      timestamp: srpTimestamp(deps.clock.now()),
+    })
+    const INVALID = { name: 'NotAuthorizedException', message: 'Invalid session for the user.' }
+    expect(await failure(respond(deps, app, 'PASSWORD_VERIFIER', undefined, forgedClaim))).toEqual(INVALID)
+    const otherClient = await createClient(deps, app.poolId)
+    expect(await failure(respond(deps, { ...app, clientId: otherClient }, 'PASSWORD_VERIFIER', undefined, claim()))).toEqual(INVALID)
+    expect((await respond(deps, app, 'PASSWORD_VERIFIER', undefined, claim())).AuthenticationResult).toBeDefined()
+  })
+
+  test("it expires with the client's AuthSessionValidity, like the Session", async () => {
+    const { claim } = await start()
+    deps.clock.advance(3 * 60_000)
+    expect(await failure(respond(deps, app, 'PASSWORD_VERIFIER', undefined, claim()))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Invalid session for the user, session is expired.',
+    })
+  })
+
+  test('it is bound to its user: another USERNAME is refused and spends it', async () => {
+    await createUser(deps, app.poolId, 'mallory')
+    const { claim } = await start()
+    expect(await failure(respond(deps, app, 'PASSWORD_VERIFIER', undefined, { ...claim(), USERNAME: 'mallory' }))).toMatchObject({
+      name: 'NotAuthorizedException',
+    })
+    expect(await failure(respond(deps, app, 'PASSWORD_VERIFIER', undefined, claim()))).toEqual(ONCE)
+  })
+
+  test('without a Session and without the block, the block is what is missing', async () => {
+    expect(await failure(respond(deps, app, 'PASSWORD_VERIFIER', undefined, { USERNAME: 'alice' }))).toEqual({
+      name: 'InvalidParameterException',
+      message: 'Missing required parameter PASSWORD_CLAIM_SECRET_BLOCK',
+    })
   })
 })
 
