@@ -4,6 +4,7 @@ import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
 import type { Deps } from '../deps.ts'
 import type { ClientRecord, PoolRecord } from '../state/model.ts'
 import { optionalStringMap, requiredEnum, requiredParameter, requiredString, type Untrusted } from '../validate.ts'
+import { allowedFlows } from './client-flows.ts'
 import { passwordAttemptChanges, passwordMatches, refuseWhileLockedOut } from './password.ts'
 import { refreshTokens } from './refresh.ts'
 import { afterPassword, challenge, type AuthResponse } from './sign-in.ts'
@@ -51,7 +52,7 @@ export async function initiateAuth(input: Untrusted<SignInRequest>, deps: Deps, 
   const supported = admin ? ADMIN_FLOWS : PUBLIC_FLOWS
   if (!supported.includes(flow)) throw invalidParameter('Initiate Auth method not supported.')
   const needed = REQUIRED_CLIENT_FLOW[flow]
-  if (!needed || !client.explicitAuthFlows.includes(needed)) {
+  if (!needed || !allowedFlows(client).has(needed)) {
     throw invalidParameter(
       flow === 'USER_PASSWORD_AUTH' ? 'USER_PASSWORD_AUTH flow not enabled for this client' : 'Auth flow not enabled for this client',
     )

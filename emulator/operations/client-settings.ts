@@ -1,5 +1,6 @@
 import type { CreateUserPoolClientRequest, ExplicitAuthFlowsType, TimeUnitsType } from '@aws-sdk/client-cognito-identity-provider'
 import { invalidParameter } from '../errors.ts'
+import { isLegacyFlow } from '../auth/client-flows.ts'
 import { EXPLICIT_AUTH_FLOWS, type ClientRecord } from '../state/model.ts'
 import { optionalBoolean, optionalEnum, optionalEnumList, optionalNumber, optionalObject, type Untrusted } from '../validate.ts'
 
@@ -8,12 +9,6 @@ const UNITS = ['seconds', 'minutes', 'hours', 'days'] as const
 
 // When ExplicitAuthFlows is omitted AWS allows these (docs/cognito-behaviour.md#app-client-defaults).
 const DEFAULT_FLOWS: readonly ExplicitAuthFlowsType[] = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH']
-// Legacy names map onto the ALLOW_ ones.
-const LEGACY_FLOWS: Partial<Record<ExplicitAuthFlowsType, ExplicitAuthFlowsType>> = {
-  ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
-  USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
-  CUSTOM_AUTH_FLOW_ONLY: 'ALLOW_CUSTOM_AUTH',
-}
 
 /** What CreateUserPoolClient and UpdateUserPoolClient share (the latter has no GenerateSecret; it is refused all the same). */
 type SettingsRequest = Omit<CreateUserPoolClientRequest, 'UserPoolId' | 'ClientName'>
@@ -29,7 +24,12 @@ export function clientSettings(input: Untrusted<SettingsRequest>): Settings {
     throw invalidParameter('This local emulator does not issue client secrets; browser apps such as Amplify cannot use them.')
   }
   const checked = optionalEnumList(input, 'ExplicitAuthFlows', EXPLICIT_AUTH_FLOWS)
-  const explicitAuthFlows = checked ? [...new Set(checked.map((flow) => LEGACY_FLOWS[flow] ?? flow))] : DEFAULT_FLOWS
+  // Kept as given: a list of legacy names has its own meaning at sign-in (auth/client-flows.ts), and
+  // AWS refuses to mix them with ALLOW_ names (docs/cognito-behaviour.md#app-client-defaults).
+  if (checked?.some(isLegacyFlow) && !checked.every(isLegacyFlow)) {
+    throw invalidParameter('ExplicitAuthFlows values with the ALLOW_ prefix cannot be used together with values without it.')
+  }
+  const explicitAuthFlows = checked ? [...new Set(checked)] : DEFAULT_FLOWS
   const unitsInput = optionalObject(input, 'TokenValidityUnits') ?? {}
   const tokenValidityUnits = {
     AccessToken: optionalEnum(unitsInput, 'AccessToken', UNITS) ?? 'hours',

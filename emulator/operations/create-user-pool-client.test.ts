@@ -38,11 +38,17 @@ describe('CreateUserPoolClient', () => {
     for (const minutes of [2, 16]) expect((await failure(create({ AuthSessionValidity: minutes }))).name).toBe('InvalidParameterException')
   })
 
-  test('legacy flow names map to the ALLOW_ ones; unknown names are refused', async () => {
-    expect((await create({ ExplicitAuthFlows: ['USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'] })).UserPoolClient.ExplicitAuthFlows).toEqual([
-      'ALLOW_USER_PASSWORD_AUTH',
-      'ALLOW_USER_SRP_AUTH',
+  // Issue 12, item 2 changes this test: legacy names were mapped to the ALLOW_ ones and could be mixed
+  // with them; AWS keeps a legacy list as it is and refuses a mix (docs/cognito-behaviour.md#app-client-defaults).
+  test('a list of legacy flow names is kept as given; mixing them with ALLOW_ names or unknown names is refused', async () => {
+    expect((await create({ ExplicitAuthFlows: ['USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'] })).UserPoolClient.ExplicitAuthFlows).toEqual([
+      'USER_PASSWORD_AUTH',
+      'ADMIN_NO_SRP_AUTH',
     ])
+    expect(await failure(create({ ExplicitAuthFlows: ['USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'] }))).toEqual({
+      name: 'InvalidParameterException',
+      message: 'ExplicitAuthFlows values with the ALLOW_ prefix cannot be used together with values without it.',
+    })
     expect((await failure(create({ ExplicitAuthFlows: ['ALLOW_EVERYTHING'] }))).name).toBe('InvalidParameterException')
   })
 

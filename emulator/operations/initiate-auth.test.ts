@@ -273,3 +273,57 @@ describe('a pool that signs in with email', () => {
     expect((await srpSignIn(deps, app, 'Erin@Example.com')).AuthenticationResult).toBeDefined()
   })
 })
+
+// Issue 12, item 2 (docs/cognito-behaviour.md#app-client-defaults).
+describe('a client with only legacy ExplicitAuthFlows names', () => {
+  async function legacyApp(flows: string[]) {
+    const deps = createTestDeps()
+    const app = await createApp(deps, {}, { ExplicitAuthFlows: flows })
+    await createUser(deps, app.poolId, 'alice')
+    return { deps, app }
+  }
+  const passwordSignIn = (deps: TestDeps, app: App) =>
+    call(initiateAuth, { ClientId: app.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'alice', PASSWORD } }, deps)
+
+  test('USER_PASSWORD_AUTH alone keeps SRP and refresh', async () => {
+    const { deps, app } = await legacyApp(['USER_PASSWORD_AUTH'])
+    const { AuthenticationResult } = await passwordSignIn(deps, app)
+    expect((await srpSignIn(deps, app, 'alice')).AuthenticationResult).toBeDefined()
+    const refreshed = await call(
+      initiateAuth,
+      { ClientId: app.clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: AuthenticationResult.RefreshToken } },
+      deps,
+    )
+    expect(refreshed.AuthenticationResult.AccessToken).toEqual(expect.any(String))
+  })
+
+  test('ADMIN_NO_SRP_AUTH alone allows ADMIN_USER_PASSWORD_AUTH and keeps SRP and refresh, not USER_PASSWORD_AUTH', async () => {
+    const { deps, app } = await legacyApp(['ADMIN_NO_SRP_AUTH'])
+    const tokens = await signedIn(deps, app, 'alice')
+    expect((await srpSignIn(deps, app, 'alice')).AuthenticationResult).toBeDefined()
+    const refreshed = await call(
+      initiateAuth,
+      { ClientId: app.clientId, AuthFlow: 'REFRESH_TOKEN', AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! } },
+      deps,
+    )
+    expect(refreshed.AuthenticationResult.AccessToken).toEqual(expect.any(String))
+    expect(await failure(passwordSignIn(deps, app))).toEqual({
+      name: 'InvalidParameterException',
+      message: 'USER_PASSWORD_AUTH flow not enabled for this client',
+    })
+  })
+
+  test('CUSTOM_AUTH_FLOW_ONLY alone keeps SRP too (CUSTOM_AUTH itself is not supported here)', async () => {
+    const { deps, app } = await legacyApp(['CUSTOM_AUTH_FLOW_ONLY'])
+    expect((await srpSignIn(deps, app, 'alice')).AuthenticationResult).toBeDefined()
+  })
+
+  test('a list of ALLOW_ names allows only what it names', async () => {
+    const { deps, app } = await legacyApp(['ALLOW_USER_PASSWORD_AUTH'])
+    expect((await passwordSignIn(deps, app)).AuthenticationResult).toBeDefined()
+    expect(await failure(srpSignIn(deps, app, 'alice'))).toEqual({
+      name: 'InvalidParameterException',
+      message: 'Auth flow not enabled for this client',
+    })
+  })
+})
