@@ -2,7 +2,7 @@ import type { AdminInitiateAuthRequest, ExplicitAuthFlowsType, InitiateAuthReque
 import { isValidSrpA, passwordMatchesVerifier, poolNameOf, startServerExchange } from '../domain/srp.ts'
 import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
 import type { Deps } from '../deps.ts'
-import type { ClientRecord, PoolRecord } from '../state/model.ts'
+import type { ClientRecord, PoolRecord, UserRecord } from '../state/model.ts'
 import { optionalStringMap, requiredEnum, requiredParameter, requiredString, type Untrusted } from '../validate.ts'
 import { allowedFlows } from './client-flows.ts'
 import { passwordAttemptChanges, passwordMatches, refuseWhileLockedOut } from './password.ts'
@@ -75,6 +75,7 @@ async function plainPassword(deps: Deps, pool: PoolRecord, client: ClientRecord,
   if (params.DEVICE_KEY) throw cognitoError('ResourceNotFoundException', 'Device does not exist.')
   const found = deps.store.findUser(pool, username)
   if (!found) return refuseUnknownPassword(deps, pool, client, username, password)
+  refuseUnconfirmedBeforePassword(client, found)
   refuseWhileLockedOut(found, deps.clock)
   if (!passwordMatches(pool, found, password)) {
     deps.store.updateUser(found, passwordAttemptChanges(found, false, deps.clock))
@@ -132,10 +133,22 @@ function startSrp(deps: Deps, pool: PoolRecord, client: ClientRecord, params: Re
       ChallengeParameters: { USER_ID_FOR_SRP: decoy.userIdForSrp, ...srpParameters(decoy.saltHex, BHex, secretBlock, decoy.userIdForSrp) },
     }
   }
+  refuseUnconfirmedBeforePassword(client, found)
   const { bHex, BHex } = startServerExchange(found.srp.verifierHex)
   return challenge({ deps, pool, client, user: found }, 'PASSWORD_VERIFIER', srpParameters(found.srp.saltHex, BHex, secretBlock, found.username), {
     srp: { aHex, bHex, BHex, secretBlock },
   })
+}
+
+/**
+ * A LEGACY client tells an unconfirmed user so before the password is looked at, so the app can send
+ * them to confirmation; an ENABLED one only once the password is proven (sign-in.ts), as a wrong
+ * password must not tell anyone that the name is an account (docs/cognito-behaviour.md#account-states).
+ */
+function refuseUnconfirmedBeforePassword(client: ClientRecord, user: UserRecord): void {
+  if (client.preventUserExistenceErrors !== 'ENABLED' && user.status === 'UNCONFIRMED') {
+    throw cognitoError('UserNotConfirmedException', 'User is not confirmed.')
+  }
 }
 
 function srpParameters(saltHex: string, BHex: string, secretBlock: string, username: string): Record<string, string> {

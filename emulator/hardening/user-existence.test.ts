@@ -119,6 +119,19 @@ describe.each(pools)('with PreventUserExistenceErrors ENABLED, in $kind', ({ poo
     expect(await failure(srpSignIn(deps, app, unknown, PASSWORD))).toEqual(INCORRECT)
   })
 
+  // Issue 12, item 3: only LEGACY clients say "not confirmed" before the password (docs/cognito-behaviour.md#account-states).
+  test('an unconfirmed user with a wrong password answers as an unknown name does', async () => {
+    const pending = real.replace('alice', 'carol')
+    await signUp(
+      { ClientId: app.clientId, Username: pending, Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: email.replace('alice', 'carol') }] },
+      deps,
+    )
+    for (const name of [pending, unknown]) {
+      expect(await failure(passwordSignIn(deps, app, name))).toEqual(INCORRECT)
+      expect(await failure(srpSignIn(deps, app, name))).toEqual(INCORRECT)
+    }
+  })
+
   test('PASSWORD_VERIFIER without a Session (SECRET_BLOCK as the handle): the same answers for both', async () => {
     for (const name of [real, unknown]) {
       const { a, reply } = await srpStart(deps, app, name)

@@ -17,6 +17,7 @@ import {
   srpClientStart,
   srpSignIn,
   srpTimestamp,
+  storedUser,
   type App,
   type AuthReply,
   type TestDeps,
@@ -218,9 +219,31 @@ describe('InitiateAuth USER_SRP_AUTH and the PASSWORD_VERIFIER answer', () => {
     expect(await failure(srpSignIn(deps, app, 'carol'))).toEqual({ name: 'UserNotConfirmedException', message: 'User is not confirmed.' })
   })
 
-  test('an unconfirmed user with a wrong password still gets the wrong-password answer', async () => {
+  // Issue 12, item 3 changes this test: with LEGACY (the default) an unconfirmed user is told so before
+  // the password is looked at, as Cognito does; only ENABLED keeps the wrong-password answer
+  // (docs/cognito-behaviour.md#account-states).
+  test('an unconfirmed user with a wrong password: UserNotConfirmedException with LEGACY, before any check', async () => {
     await signUp({ ClientId: app.clientId, Username: 'carol', Password: PASSWORD }, deps)
-    expect(await failure(srpSignIn(deps, app, 'carol', 'Wr0ng-Horse!'))).toEqual(INCORRECT)
+    const NOT_CONFIRMED = { name: 'UserNotConfirmedException', message: 'User is not confirmed.' }
+    expect(await failure(startSrp(deps, app, 'carol'))).toEqual(NOT_CONFIRMED)
+    const passwordApp = await createApp(deps, {}, { ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] })
+    await signUp({ ClientId: passwordApp.clientId, Username: 'carol', Password: PASSWORD }, deps)
+    for (let i = 0; i < 6; i++) {
+      const attempt = initiateAuth(
+        { ClientId: passwordApp.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'carol', PASSWORD: 'Wr0ng-Horse!' } },
+        deps,
+      )
+      expect(await failure(attempt)).toEqual(NOT_CONFIRMED)
+    }
+    // No password was checked, so none counted towards a lockout.
+    expect(storedUser(deps, passwordApp.poolId, 'carol').failedPasswordAttempts).toBe(0)
+  })
+
+  test('an unconfirmed user with a wrong password: the wrong-password answer with ENABLED, UserNotConfirmedException only with the right one', async () => {
+    const quiet = await createApp(deps, {}, { PreventUserExistenceErrors: 'ENABLED' })
+    await signUp({ ClientId: quiet.clientId, Username: 'carol', Password: PASSWORD }, deps)
+    expect(await failure(srpSignIn(deps, quiet, 'carol', 'Wr0ng-Horse!'))).toEqual(INCORRECT)
+    expect(await failure(srpSignIn(deps, quiet, 'carol'))).toEqual({ name: 'UserNotConfirmedException', message: 'User is not confirmed.' })
   })
 })
 
