@@ -51,6 +51,8 @@ export const MEMBER_RULES = {
   Filter: { max: 256 },
   NextToken: { min: 1, max: 131072, pattern: '[\\S]+' },
   PaginationToken: { min: 1, pattern: '[\\S]+' },
+  SecretHash: { min: 1, max: 128, pattern: '[\\w+=/]+', sensitive: true },
+  ClientSecret: { min: 1, max: 64, pattern: '[\\w+]+', sensitive: true },
 } as const satisfies Record<string, MemberRule>
 
 /** The request members that are strings (enums aside, which their value set checks). */

@@ -97,7 +97,8 @@ export async function seedDemoPools(deps: Deps, template: Template = readTemplat
 /** The pools as the app's local mode and the start-up banner see them, the demo users in their current state. */
 export function localPools(deps: Deps): LocalPool[] {
   return deps.store.listPools().flatMap((pool) => {
-    const client = deps.store.listClients(pool.id)[0]
+    // The app runs in a browser, which cannot keep a client secret: it is only ever given a public client.
+    const client = deps.store.listClients(pool.id).find((candidate) => candidate.clientSecret === undefined)
     if (!client) return []
     const demo = DEMO_POOLS.find((candidate) => candidate.name === pool.name)
     const users = (demo?.users ?? []).flatMap(({ username, email, password }): LocalUser[] => {

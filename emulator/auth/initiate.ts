@@ -5,6 +5,7 @@ import type { Deps } from '../deps.ts'
 import type { ClientRecord, PoolRecord, UserRecord } from '../state/model.ts'
 import { optionalStringMap, requiredEnum, requiredParameter, requiredString, type Untrusted } from '../validate.ts'
 import { allowedFlows } from './client-flows.ts'
+import { requireSecretHash } from './client-secret.ts'
 import { passwordAttemptChanges, passwordMatches, refuseWhileLockedOut } from './password.ts'
 import { refreshTokens } from './refresh.ts'
 import { afterPassword, challenge, type AuthResponse } from './sign-in.ts'
@@ -60,7 +61,11 @@ export async function initiateAuth(input: Untrusted<SignInRequest>, deps: Deps, 
 
   if (flow === 'USER_SRP_AUTH') return startSrp(deps, pool, client, params)
   if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
-    const result = await refreshTokens(deps, pool, client, requiredParameter(params, 'REFRESH_TOKEN'))
+    // The hash of a refresh is computed over the token's user, by username or sub: a refresh names no one
+    // (docs/cognito-behaviour.md#client-secrets).
+    const result = await refreshTokens(deps, pool, client, requiredParameter(params, 'REFRESH_TOKEN'), (user) =>
+      requireSecretHash(client, params.SECRET_HASH, [user.username, user.sub, params.USERNAME], 'refresh'),
+    )
     return { ChallengeParameters: {}, AuthenticationResult: result }
   }
   return plainPassword(deps, pool, client, params)
@@ -74,6 +79,7 @@ async function plainPassword(deps: Deps, pool: PoolRecord, client: ClientRecord,
   // Amplify answers this by dropping its device and repeating the request (docs/cognito-behaviour.md#unknown-devices).
   if (params.DEVICE_KEY) throw cognitoError('ResourceNotFoundException', 'Device does not exist.')
   const found = deps.store.findUser(pool, username)
+  requireSecretHash(client, params.SECRET_HASH, [username, found?.username, found?.sub])
   if (!found) return refuseUnknownPassword(deps, pool, client, username, password)
   refuseUnconfirmedBeforePassword(client, found)
   refuseWhileLockedOut(found, deps.clock)
@@ -109,6 +115,7 @@ function startSrp(deps: Deps, pool: PoolRecord, client: ClientRecord, params: Re
   if (!isValidSrpA(aHex)) throw invalidParameter('Invalid SRP_A value.')
   const secretBlock = deps.sessions.newSecretBlock(client.authSessionValidityMinutes)
   const found = deps.store.findUser(pool, username)
+  requireSecretHash(client, params.SECRET_HASH, [username, found?.username, found?.sub])
   if (!found) {
     if (client.preventUserExistenceErrors !== 'ENABLED') throw cognitoError('UserNotFoundException', 'User does not exist.')
     // Answer as for a real user, with the name's own salt and a verifier nobody knows the password of;

@@ -1,6 +1,6 @@
 import { cognitoError } from '../errors.ts'
 import type { Deps } from '../deps.ts'
-import type { ClientRecord, PoolRecord } from '../state/model.ts'
+import type { ClientRecord, PoolRecord, UserRecord } from '../state/model.ts'
 import { refuseUnusableAccount } from './sign-in.ts'
 import { issueTokens, requireRefreshFamily, type AuthenticationResult } from './tokens.ts'
 
@@ -9,10 +9,18 @@ import { issueTokens, requireRefreshFamily, type AuthenticationResult } from './
  * GetTokensFromRefreshToken give them (docs/cognito-behaviour.md#refresh-tokens): same origin_jti and auth_time, no
  * new RefreshToken (no rotation).
  */
-export async function refreshTokens(deps: Deps, pool: PoolRecord, client: ClientRecord, refreshToken: string): Promise<AuthenticationResult> {
+export async function refreshTokens(
+  deps: Deps,
+  pool: PoolRecord,
+  client: ClientRecord,
+  refreshToken: string,
+  /** The client secret's check, which needs the token's user (auth/client-secret.ts). */
+  checkSecret: (user: UserRecord) => void,
+): Promise<AuthenticationResult> {
   const family = requireRefreshFamily(deps, refreshToken, client.clientId)
   const user = deps.store.findUserBySub(pool.id, family.sub)
   if (!user) throw cognitoError('UserNotFoundException', 'User does not exist.')
+  checkSecret(user)
   refuseUnusableAccount(user)
   return issueTokens(deps, pool, client, user, family)
 }

@@ -5,6 +5,7 @@ import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
 import type { Deps } from '../deps.ts'
 import type { MfaFactor, PoolRecord } from '../state/model.ts'
 import { checkAttribute, optionalString, optionalStringMap, requiredEnum, requiredParameter, requiredString, type Untrusted } from '../validate.ts'
+import { requireSecretHash } from './client-secret.ts'
 import { enforcePasswordPolicy, passwordAttemptChanges, passwordVerifier, refuseWhileLockedOut } from './password.ts'
 import { challengeNames, type SessionRecord } from './sessions.ts'
 import { afterPassword, factorChallenge, tokens, type AuthResponse, type SignInContext } from './sign-in.ts'
@@ -39,8 +40,13 @@ export async function respondToAuthChallenge(input: Untrusted<ChallengeAnswer>, 
       : deps.sessions.require(sessionId, { clientId })
   if (session.challenge !== name) throw invalidParameter(`Invalid challenge name: expected ${session.challenge}.`)
   const username = requiredParameter(answers, 'USERNAME')
-  if (session.unknown !== undefined) return refuseUnknownClaim(deps, pool, session, session.unknown, username, answers)
+  if (session.unknown !== undefined) {
+    requireSecretHash(client, answers.SECRET_HASH, [username])
+    return refuseUnknownClaim(deps, pool, session, session.unknown, username, answers)
+  }
   const user = session.sub ? deps.store.findUserBySub(pool.id, session.sub) : undefined
+  // Every answer of a client with a secret carries SECRET_HASH (docs/cognito-behaviour.md#client-secrets).
+  requireSecretHash(client, answers.SECRET_HASH, [username, user?.username, user?.sub])
   // USERNAME may be the username, an alias or the sub, but it must be this session's user.
   if (!user || deps.store.findUser(pool, username)?.sub !== user.sub) {
     deps.sessions.spend(session)

@@ -10,19 +10,16 @@ const UNITS = ['seconds', 'minutes', 'hours', 'days'] as const
 // When ExplicitAuthFlows is omitted AWS allows these (docs/cognito-behaviour.md#app-client-defaults).
 const DEFAULT_FLOWS: readonly ExplicitAuthFlowsType[] = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH']
 
-/** What CreateUserPoolClient and UpdateUserPoolClient share (the latter has no GenerateSecret; it is refused all the same). */
+/** What CreateUserPoolClient and UpdateUserPoolClient share (GenerateSecret is CreateUserPoolClient's alone). */
 type SettingsRequest = Omit<CreateUserPoolClientRequest, 'UserPoolId' | 'ClientName'>
 
-type Settings = Omit<ClientRecord, 'clientId' | 'poolId' | 'name' | 'createdAt' | 'lastModifiedAt'>
+type Settings = Omit<ClientRecord, 'clientId' | 'poolId' | 'name' | 'createdAt' | 'lastModifiedAt' | 'clientSecret'>
 
 /**
  * The settings of CreateUserPoolClient and UpdateUserPoolClient. Like AWS, a member left
  * out gets its default, also on update.
  */
 export function clientSettings(input: Untrusted<SettingsRequest>): Settings {
-  if (input.GenerateSecret === true) {
-    throw invalidParameter('This local emulator does not issue client secrets; browser apps such as Amplify cannot use them.')
-  }
   const checked = optionalEnumList(input, 'ExplicitAuthFlows', EXPLICIT_AUTH_FLOWS)
   // Kept as given: a list of legacy names has its own meaning at sign-in (auth/client-flows.ts), and
   // AWS refuses to mix them with ALLOW_ names (docs/cognito-behaviour.md#app-client-defaults).

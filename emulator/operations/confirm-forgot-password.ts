@@ -4,7 +4,8 @@ import { enforcePasswordPolicy, passwordVerifier } from '../auth/password.ts'
 import { codeMismatch, expiredCode } from '../auth/password-reset.ts'
 import { unknownNameKey } from '../auth/unknown-users.ts'
 import { cognitoError, notAuthorized } from '../errors.ts'
-import { requiredString } from '../validate.ts'
+import { optionalString, requiredString } from '../validate.ts'
+import { requireSecretHash } from '../auth/client-secret.ts'
 import type { Operation } from './operation.ts'
 import { findRequestedUser, requestedClient } from './request-targets.ts'
 
@@ -17,6 +18,7 @@ import { findRequestedUser, requestedClient } from './request-targets.ts'
 export const confirmForgotPassword: Operation<ConfirmForgotPasswordRequest, ConfirmForgotPasswordResponse> = async (input, deps) => {
   const { client, pool } = requestedClient(input, deps)
   const { name, user } = findRequestedUser(pool, input, deps)
+  requireSecretHash(client, optionalString(input, 'SecretHash'), [name, user?.username, user?.sub])
   const code = requiredString(input, 'ConfirmationCode')
   const password = requiredString(input, 'Password')
   if (!user || !user.enabled) {

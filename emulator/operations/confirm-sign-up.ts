@@ -2,13 +2,15 @@ import type { ConfirmSignUpRequest, ConfirmSignUpResponse } from '@aws-sdk/clien
 import { confirmationAttemptCounted, refuseOverConfirmationLimit } from '../auth/confirmation-limits.ts'
 import { unknownNameKey } from '../auth/unknown-users.ts'
 import { cognitoError, notAuthorized } from '../errors.ts'
-import { requiredString } from '../validate.ts'
+import { optionalString, requiredString } from '../validate.ts'
+import { requireSecretHash } from '../auth/client-secret.ts'
 import type { Operation } from './operation.ts'
 import { findRequestedUser, requestedClient } from './request-targets.ts'
 
 export const confirmSignUp: Operation<ConfirmSignUpRequest, ConfirmSignUpResponse> = async (input, deps) => {
   const { client, pool } = requestedClient(input, deps)
   const { name, user } = findRequestedUser(pool, input, deps)
+  requireSecretHash(client, optionalString(input, 'SecretHash'), [name, user?.username, user?.sub])
   if (!user && client.preventUserExistenceErrors !== 'ENABLED') throw cognitoError('UserNotFoundException', 'User does not exist.')
   const code = requiredString(input, 'ConfirmationCode')
   if (!user) {

@@ -57,8 +57,17 @@ describe('CreateUserPoolClient', () => {
     expect((await failure(create({ AccessTokenValidity: 1, TokenValidityUnits: { AccessToken: 'minutes' } }))).name).toBe('InvalidParameterException')
   })
 
-  test('a client secret is refused (browser apps cannot use one)', async () => {
-    expect((await failure(create({ GenerateSecret: true }))).name).toBe('InvalidParameterException')
+  // Issue 12, item 4 changes this test: secrets were refused; now they are issued as Cognito does
+  // (docs/cognito-behaviour.md#client-secrets).
+  test('GenerateSecret issues a ClientSecret, which DescribeUserPoolClient returns and an update keeps', async () => {
+    const { UserPoolClient } = await create({ GenerateSecret: true })
+    expect(UserPoolClient.ClientSecret).toMatch(/^[a-z0-9]{52}$/)
+    const described = await call(describeUserPoolClient, { UserPoolId: poolId, ClientId: UserPoolClient.ClientId }, deps)
+    expect(described.UserPoolClient.ClientSecret).toBe(UserPoolClient.ClientSecret)
+    const updated = await call(updateUserPoolClient, { UserPoolId: poolId, ClientId: UserPoolClient.ClientId, AuthSessionValidity: 5 }, deps)
+    expect(updated.UserPoolClient.ClientSecret).toBe(UserPoolClient.ClientSecret)
+    expect((await create({ GenerateSecret: false })).UserPoolClient).not.toHaveProperty('ClientSecret')
+    expect((await create()).UserPoolClient).not.toHaveProperty('ClientSecret')
   })
 
   test('an unknown pool is ResourceNotFoundException; a client is only found in its own pool', async () => {

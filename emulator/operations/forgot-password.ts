@@ -3,18 +3,22 @@ import { attemptCounted, refuseOverLimit, RESET_LIMITS } from '../auth/confirmat
 import { issuePasswordResetCode, resetDestination } from '../auth/password-reset.ts'
 import { simulatedDelivery, unknownNameKey } from '../auth/unknown-users.ts'
 import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
+import { optionalString } from '../validate.ts'
+import { requireSecretHash } from '../auth/client-secret.ts'
 import type { Operation } from './operation.ts'
 import { findRequestedUser, requestedClient } from './request-targets.ts'
 
 /**
  * A password-reset code to the user's verified email (printed here), which replaces any earlier
- * one; ConfirmForgotPassword takes it (docs/cognito-behaviour.md#forgotpassword). SecretHash,
- * ClientMetadata, AnalyticsMetadata and UserContextData are accepted and not read, as SignUp does:
- * this emulator has no client secrets, Lambda triggers or threat protection.
+ * one; ConfirmForgotPassword takes it (docs/cognito-behaviour.md#forgotpassword). A client with a
+ * secret needs SecretHash (docs/cognito-behaviour.md#client-secrets); ClientMetadata, AnalyticsMetadata
+ * and UserContextData are accepted and not read, as SignUp does: this emulator has no Lambda triggers or
+ * threat protection.
  */
 export const forgotPassword: Operation<ForgotPasswordRequest, ForgotPasswordResponse> = async (input, deps) => {
   const { client, pool } = requestedClient(input, deps)
   const { name, user } = findRequestedUser(pool, input, deps)
+  requireSecretHash(client, optionalString(input, 'SecretHash'), [name, user?.username, user?.sub])
   const destination = user ? resetDestination(user) : undefined
   if (!user || !user.enabled || !destination) {
     if (client.preventUserExistenceErrors !== 'ENABLED') {

@@ -1,6 +1,7 @@
 import type { GetTokensFromRefreshTokenRequest, GetTokensFromRefreshTokenResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { refreshTokens } from '../auth/refresh.ts'
-import { requiredString } from '../validate.ts'
+import { requireClientSecret } from '../auth/client-secret.ts'
+import { optionalString, requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
 import { requestedClient } from './request-targets.ts'
 
@@ -8,5 +9,7 @@ import { requestedClient } from './request-targets.ts'
 export const getTokensFromRefreshToken: Operation<GetTokensFromRefreshTokenRequest, GetTokensFromRefreshTokenResponse> = async (input, deps) => {
   const refreshToken = requiredString(input, 'RefreshToken')
   const { client, pool } = requestedClient(input, deps)
-  return { AuthenticationResult: await refreshTokens(deps, pool, client, refreshToken) }
+  const clientSecret = optionalString(input, 'ClientSecret')
+  // This operation sends the secret itself, not a hash (docs/cognito-behaviour.md#client-secrets).
+  return { AuthenticationResult: await refreshTokens(deps, pool, client, refreshToken, () => requireClientSecret(client, clientSecret)) }
 }

@@ -3,12 +3,15 @@ import { confirmationAttemptCounted, refuseOverConfirmationLimit } from '../auth
 import { simulatedDelivery, unknownNameKey } from '../auth/unknown-users.ts'
 import { issueConfirmationCode } from '../auth/users.ts'
 import { cognitoError, invalidParameter } from '../errors.ts'
+import { optionalString } from '../validate.ts'
+import { requireSecretHash } from '../auth/client-secret.ts'
 import type { Operation } from './operation.ts'
 import { findRequestedUser, requestedClient } from './request-targets.ts'
 
 export const resendConfirmationCode: Operation<ResendConfirmationCodeRequest, ResendConfirmationCodeResponse> = async (input, deps) => {
   const { client, pool } = requestedClient(input, deps)
   const { name, user } = findRequestedUser(pool, input, deps)
+  requireSecretHash(client, optionalString(input, 'SecretHash'), [name, user?.username, user?.sub])
   if (!user) {
     if (client.preventUserExistenceErrors !== 'ENABLED') throw cognitoError('UserNotFoundException', 'User does not exist.')
     // A code "sent" to a made-up address, as Cognito does, within the same hourly limit as an

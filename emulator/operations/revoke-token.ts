@@ -1,12 +1,14 @@
 import type { RevokeTokenRequest, RevokeTokenResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { cognitoError } from '../errors.ts'
-import { requiredString } from '../validate.ts'
+import { requireClientSecret } from '../auth/client-secret.ts'
+import { optionalString, requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
 
 /** Revokes one refresh token and the access tokens carrying its origin_jti (docs/cognito-behaviour.md#revocation). */
 export const revokeToken: Operation<RevokeTokenRequest, RevokeTokenResponse> = async (input, deps) => {
   const token = requiredString(input, 'Token')
   const client = deps.store.requireClient(requiredString(input, 'ClientId'))
+  requireClientSecret(client, optionalString(input, 'ClientSecret'))
   if (token.split('.').length === 3)
     throw cognitoError('UnsupportedTokenTypeException', 'Unsupported token type: only refresh tokens can be revoked.')
   if (!client.enableTokenRevocation) {

@@ -72,5 +72,6 @@ export function userPoolClientType(client: ClientRecord): Wire<UserPoolClientTyp
     TokenValidityUnits: client.tokenValidityUnits,
     EnableTokenRevocation: client.enableTokenRevocation,
     PreventUserExistenceErrors: client.preventUserExistenceErrors,
+    ...(client.clientSecret === undefined ? {} : { ClientSecret: client.clientSecret }),
   }
 }

@@ -2,7 +2,8 @@ import type { SignUpRequest, SignUpResponse } from '@aws-sdk/client-cognito-iden
 import { refuseUnauthorized } from '../auth/attribute-updates.ts'
 import { enforcePasswordPolicy } from '../auth/password.ts'
 import { createUser, issueConfirmationCode } from '../auth/users.ts'
-import { optionalAttributeList, requiredString } from '../validate.ts'
+import { requireSecretHash } from '../auth/client-secret.ts'
+import { optionalAttributeList, optionalString, requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
 import { requestedClient } from './request-targets.ts'
 
@@ -11,8 +12,9 @@ import { requestedClient } from './request-targets.ts'
  * (docs/cognito-behaviour.md#signup-and-password-policy).
  */
 export const signUp: Operation<SignUpRequest, SignUpResponse> = async (input, deps) => {
-  const { pool } = requestedClient(input, deps)
+  const { client, pool } = requestedClient(input, deps)
   const username = requiredString(input, 'Username')
+  requireSecretHash(client, optionalString(input, 'SecretHash'), [username])
   const password = requiredString(input, 'Password')
   const attributes = optionalAttributeList(input, 'UserAttributes')
   refuseUnauthorized(Object.keys(attributes), 'user')

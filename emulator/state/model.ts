@@ -65,6 +65,8 @@ export type ClientRecord = Readonly<{
   tokenValidityUnits: Readonly<{ AccessToken: TimeUnitsType; IdToken: TimeUnitsType; RefreshToken: TimeUnitsType }>
   enableTokenRevocation: boolean
   preventUserExistenceErrors: 'LEGACY' | 'ENABLED'
+  /** GenerateSecret: the secret SECRET_HASH is keyed with. Optional, so state files from before it load (no secret). */
+  clientSecret?: string
   createdAt: number
   lastModifiedAt: number
 }>

@@ -89,6 +89,7 @@ export const clientSchema = z.strictObject({
   tokenValidityUnits: z.strictObject({ AccessToken: z.enum(timeUnits), IdToken: z.enum(timeUnits), RefreshToken: z.enum(timeUnits) }),
   enableTokenRevocation: z.boolean(),
   preventUserExistenceErrors: z.enum(['LEGACY', 'ENABLED']),
+  clientSecret: z.string().optional(),
   createdAt: epochSeconds,
   lastModifiedAt: epochSeconds,
 }) satisfies z.ZodType<ClientRecord>
