@@ -1,4 +1,4 @@
-import { cognitoError } from '../errors.ts'
+import { cognitoError, notAuthorized } from '../errors.ts'
 import type { Deps } from '../deps.ts'
 import type { ClientRecord, PoolRecord, UserRecord } from '../state/model.ts'
 import { refuseUnusableAccount } from './sign-in.ts'
@@ -17,6 +17,11 @@ export async function refreshTokens(
   /** The client secret's check, which needs the token's user (auth/client-secret.ts). */
   checkSecret: (user: UserRecord) => void,
 ): Promise<AuthenticationResult> {
+  // A disabled user's refresh is refused as such, before the revocation that came with it
+  // (docs/cognito-behaviour.md#admindisableuser).
+  const held = deps.store.findRefreshToken(refreshToken)
+  const holder = held?.clientId === client.clientId ? deps.store.findUserBySub(pool.id, held.sub) : undefined
+  if (holder && !holder.enabled) throw notAuthorized('User is disabled.')
   const family = requireRefreshFamily(deps, refreshToken, client.clientId)
   const user = deps.store.findUserBySub(pool.id, family.sub)
   if (!user) throw cognitoError('UserNotFoundException', 'User does not exist.')

@@ -43,6 +43,8 @@ const MEMBERS: Readonly<Record<string, readonly string[]>> = {
   AdminDeleteSoftwareToken: ['UserPoolId', 'Username'],
   AdminDeleteUser: ['UserPoolId', 'Username'],
   AdminDeleteUserAttributes: ['UserPoolId', 'Username', 'UserAttributeNames'],
+  AdminDisableUser: ['UserPoolId', 'Username'],
+  AdminEnableUser: ['UserPoolId', 'Username'],
   AdminGetUser: ['UserPoolId', 'Username'],
   AdminInitiateAuth: ['UserPoolId', 'ClientId', 'AuthFlow', 'AuthParameters', 'Session'],
   AdminResetUserPassword: ['UserPoolId', 'Username'],

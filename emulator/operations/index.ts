@@ -5,6 +5,8 @@ import { adminCreateUser } from './admin-create-user.ts'
 import { adminDeleteSoftwareToken } from './admin-delete-software-token.ts'
 import { adminDeleteUser } from './admin-delete-user.ts'
 import { adminDeleteUserAttributes } from './admin-delete-user-attributes.ts'
+import { adminDisableUser } from './admin-disable-user.ts'
+import { adminEnableUser } from './admin-enable-user.ts'
 import { adminGetUser } from './admin-get-user.ts'
 import { adminInitiateAuth } from './admin-initiate-auth.ts'
 import { adminResetUserPassword } from './admin-reset-user-password.ts'
@@ -56,6 +58,8 @@ export const operations: Record<string, WireOperation> = {
   AdminDeleteSoftwareToken: adminDeleteSoftwareToken,
   AdminDeleteUser: adminDeleteUser,
   AdminDeleteUserAttributes: adminDeleteUserAttributes,
+  AdminDisableUser: adminDisableUser,
+  AdminEnableUser: adminEnableUser,
   AdminGetUser: adminGetUser,
   AdminInitiateAuth: adminInitiateAuth,
   AdminResetUserPassword: adminResetUserPassword,
