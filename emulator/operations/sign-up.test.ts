@@ -12,7 +12,9 @@ describe('SignUp', () => {
 
   const register = (input: Record<string, unknown>) => call(signUp, { ClientId: app.clientId, Password: PASSWORD, ...input }, deps)
 
-  test('creates an UNCONFIRMED user and "sends" a code: to the log, with masked delivery details', async () => {
+  test('creates an UNCONFIRMED user and "sends" a code: to the log, with masked delivery details (the pool auto-verifies email)', async () => {
+    // Issue 12 (difference 5): delivery details only from a pool that auto-verifies the address.
+    app = await createApp(deps, { input: { AutoVerifiedAttributes: ['email'] } })
     const reply = await register({ Username: 'carol', UserAttributes: [{ Name: 'email', Value: 'carol@example.com' }] })
     expect(reply).toEqual({
       UserConfirmed: false,
@@ -35,7 +37,28 @@ describe('SignUp', () => {
     })
   })
 
+  test('a pool that auto-verifies nothing sends nothing: no delivery details, UserConfirmed false (issue 12, difference 5)', async () => {
+    const reply = await register({ Username: 'carol', UserAttributes: [{ Name: 'email', Value: 'carol@example.com' }] })
+    expect(reply).toEqual({ UserConfirmed: false, UserSub: expect.stringMatching(/^[0-9a-f-]{36}$/) })
+    expect(storedUser(deps, app.poolId, 'carol').status).toBe('UNCONFIRMED')
+  })
+
+  test('a pool that auto-verifies the phone number sends the code by SMS, before email when it verifies both', async () => {
+    app = await createApp(deps, { input: { AutoVerifiedAttributes: ['email', 'phone_number'] } })
+    const reply = await register({
+      Username: 'carol',
+      UserAttributes: [
+        { Name: 'email', Value: 'carol@example.com' },
+        { Name: 'phone_number', Value: '+15555550123' },
+      ],
+    })
+    expect(reply.CodeDeliveryDetails).toEqual({ Destination: '+*******0123', DeliveryMedium: 'SMS', AttributeName: 'phone_number' })
+    const emailOnly = await register({ Username: 'dan', UserAttributes: [{ Name: 'email', Value: 'dan@example.com' }] })
+    expect(emailOnly.CodeDeliveryDetails).toEqual({ Destination: 'd***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' })
+  })
+
   test('without an email there are no delivery details', async () => {
+    app = await createApp(deps, { input: { AutoVerifiedAttributes: ['email'] } })
     const reply = await register({ Username: 'carol' })
     expect(reply.CodeDeliveryDetails).toBeUndefined()
   })

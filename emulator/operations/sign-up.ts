@@ -6,6 +6,7 @@ import { requireSecretHash } from '../auth/client-secret.ts'
 import { optionalAttributeList, optionalString, requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
 import { requestedClient } from './request-targets.ts'
+import { signUpDelivery } from './sign-up-delivery.ts'
 
 /**
  * A new UNCONFIRMED user; the confirmation code goes to the emulator's log
@@ -20,7 +21,11 @@ export const signUp: Operation<SignUpRequest, SignUpResponse> = async (input, de
   refuseUnauthorized(Object.keys(attributes), 'user')
   enforcePasswordPolicy(pool.passwordPolicy, password)
   const user = createUser(deps, pool, username, attributes, 'UNCONFIRMED', password)
-  const { confirmationCode, delivery } = issueConfirmationCode(deps, user)
+  // The code is printed whatever the pool verifies (only the terminal ever shows it), but the answer
+  // names a delivery only when Cognito would send one (docs/cognito-behaviour.md#signup-code-delivery).
+  // UserConfirmed is always false: only a PreSignUp trigger confirms at sign-up, and there are none here.
+  const { confirmationCode } = issueConfirmationCode(deps, user)
   deps.store.saveUser({ ...user, confirmationCode })
+  const delivery = signUpDelivery(pool, user)
   return { UserConfirmed: false, UserSub: user.sub, ...(delivery ? { CodeDeliveryDetails: delivery } : {}) }
 }
