@@ -19,6 +19,11 @@ export type Deps = {
   signingKeys: SigningKeySupply
   /** The `iss` claim for a pool: this server's own base URL + pool id (docs/cognito-behaviour.md#token-claims). */
   issuer(poolId: string): string
+  /**
+   * The AWS region the request was signed for (request-region.ts): new pools are `<region>_…`. Set per
+   * request by handle.ts; absent (us-east-1) in tests that call an operation directly.
+   */
+  region?: string
   /** Lines for the person running the emulator (confirmation and SMS codes). Never secrets or tokens. */
   log(line: string): void
 }

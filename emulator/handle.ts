@@ -10,9 +10,9 @@ const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.'
 
 /**
  * One Cognito JSON request → one response. Knows the wire format (docs/cognito-behaviour.md#wire-protocol), nothing
- * of sockets: http.ts feeds it the X-Amz-Target header and the raw body.
+ * of sockets: http.ts feeds it the X-Amz-Target header, the raw body and the region the request was signed for.
  */
-export async function handle(target: string | undefined, rawBody: string, deps: Deps): Promise<WireResponse> {
+export async function handle(target: string | undefined, rawBody: string, deps: Deps, region?: string): Promise<WireResponse> {
   const requestId = randomUUID()
   try {
     if (!target?.startsWith(TARGET_PREFIX)) {
@@ -30,7 +30,7 @@ export async function handle(target: string | undefined, rawBody: string, deps: 
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       throw new CognitoError('SerializationException', 'The request body must be a JSON object.')
     }
-    const output = await operations[name](input as Record<string, unknown>, deps)
+    const output = await operations[name](input as Record<string, unknown>, region === undefined ? deps : { ...deps, region })
     return json(200, requestId, output)
   } catch (error) {
     if (error instanceof CognitoError) return errorResponse(error, requestId)

@@ -6,6 +6,7 @@ import { printableError } from './printable.ts'
 import type { Deps } from './deps.ts'
 import type { TestClock } from './state/clock.ts'
 import { corsHeaders, refusal, servedOrigin, type RequestFacts } from './request-policy.ts'
+import { requestRegion } from './request-region.ts'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -97,7 +98,7 @@ async function serve(
       return send(response, withCors(moveClock(body, options.testClock), cors))
     }
     options.beforeRequest()
-    const result = await handle(target, body, options.deps)
+    const result = await handle(target, body, options.deps, requestRegion(headerValue(request, 'authorization')))
     send(response, withCors(options.afterRequest(result), cors))
   } catch (error) {
     console.error(`[emulator] request failed: ${printableError(error)}`)

@@ -3,6 +3,7 @@ import { invalidParameter } from '../errors.ts'
 import { isLegacyFlow } from '../auth/client-flows.ts'
 import { EXPLICIT_AUTH_FLOWS, type ClientRecord } from '../state/model.ts'
 import { optionalBoolean, optionalEnum, optionalEnumList, optionalNumber, optionalObject, type Untrusted } from '../validate.ts'
+import { refuseUnsupportedClientMembers } from './client-unsupported.ts'
 
 export const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 }
 const UNITS = ['seconds', 'minutes', 'hours', 'days'] as const
@@ -20,6 +21,8 @@ type Settings = Omit<ClientRecord, 'clientId' | 'poolId' | 'name' | 'createdAt' 
  * out gets its default, also on update.
  */
 export function clientSettings(input: Untrusted<SettingsRequest>): Settings {
+  // OAuth, per-client attribute permissions … are refused, not dropped (client-unsupported.ts).
+  refuseUnsupportedClientMembers(input)
   const checked = optionalEnumList(input, 'ExplicitAuthFlows', EXPLICIT_AUTH_FLOWS)
   // Kept as given: a list of legacy names has its own meaning at sign-in (auth/client-flows.ts), and
   // AWS refuses to mix them with ALLOW_ names (docs/cognito-behaviour.md#app-client-defaults).

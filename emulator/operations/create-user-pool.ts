@@ -12,6 +12,8 @@ import { newPoolId } from '../state/ids.ts'
 import type { PasswordPolicy, PoolRecord } from '../state/model.ts'
 import { optionalBoolean, optionalEnum, optionalEnumList, optionalNumber, optionalObject, requiredString, type Untrusted } from '../validate.ts'
 import type { Operation } from './operation.ts'
+import { poolSchema } from './pool-schema.ts'
+import { poolSettings } from './pool-settings.ts'
 import { userPoolType } from './shapes.ts'
 
 export const createUserPool: Operation<CreateUserPoolRequest, CreateUserPoolResponse> = async (input, deps) => {
@@ -25,7 +27,8 @@ export const createUserPool: Operation<CreateUserPoolRequest, CreateUserPoolResp
   const now = Math.floor(deps.clock.now() / 1000)
   const usernameConfiguration = optionalObject(input, 'UsernameConfiguration')
   const pool: PoolRecord = {
-    id: newPoolId(),
+    // The region the client signed for (request-region.ts, docs/cognito-behaviour.md#pool-region).
+    id: newPoolId(deps.region),
     name,
     createdAt: now,
     lastModifiedAt: now,
@@ -37,6 +40,8 @@ export const createUserPool: Operation<CreateUserPoolRequest, CreateUserPoolResp
     aliasAttributes: stringList<AliasAttributeType>(input, 'AliasAttributes', ['email', 'phone_number', 'preferred_username']),
     autoVerifiedAttributes: stringList<VerifiedAttributeType>(input, 'AutoVerifiedAttributes', ['email', 'phone_number']),
     usernameCaseSensitive: usernameConfiguration ? (optionalBoolean(usernameConfiguration, 'CaseSensitive') ?? true) : true,
+    schemaAttributes: poolSchema(input),
+    settings: poolSettings(input),
     signingKey: await deps.signingKeys.take(), // made before the request was queued (signing-keys.ts)
   }
   if (pool.usernameAttributes.length > 0 && pool.aliasAttributes.length > 0) {

@@ -2,6 +2,8 @@ import type { AttributeType, GetUserResponse, UserPoolClientType, UserPoolType, 
 import { UNIT_SECONDS } from './client-settings.ts'
 import type { ClientRecord, PoolRecord, UserRecord } from '../state/model.ts'
 import type { Wire } from './operation.ts'
+import { schemaOf } from './pool-schema.ts'
+import { settingsOf } from './pool-settings.ts'
 
 // Output shapes exactly as Cognito names them (PascalCase, epoch-second dates), typed with the SDK's
 // types so that a member the SDK does not know is refused here too.
@@ -54,6 +56,11 @@ export function userPoolType(pool: PoolRecord, estimatedUsers: number): Wire<Use
     ...(pool.autoVerifiedAttributes.length ? { AutoVerifiedAttributes: pool.autoVerifiedAttributes } : {}),
     UsernameConfiguration: { CaseSensitive: pool.usernameCaseSensitive },
     EstimatedNumberOfUsers: estimatedUsers,
+    // No triggers run here (pool-settings.ts refuses them); Cognito returns {} for a pool without any.
+    LambdaConfig: {},
+    SchemaAttributes: schemaOf(pool),
+    // Kept as sent, over Cognito's defaults (docs/cognito-behaviour.md#pool-settings).
+    ...(settingsOf(pool.settings) as Wire<UserPoolType>),
   }
 }
 

@@ -38,7 +38,52 @@ export type PoolRecord = Readonly<{
   autoVerifiedAttributes: readonly VerifiedAttributeType[]
   usernameCaseSensitive: boolean
   signingKey: Readonly<SigningKey>
+  /**
+   * The pool's attribute schema as DescribeUserPool returns it (docs/cognito-behaviour.md#pool-schema).
+   * Optional: a pool from a state file written before it existed has the standard attributes only.
+   */
+  schemaAttributes?: readonly SchemaAttribute[]
+  /**
+   * CreateUserPool's members the local pool keeps and returns as Cognito does without acting on them
+   * (messages, tags, recovery settings …; docs/cognito-behaviour.md#pool-settings), by member name.
+   * Optional, as above.
+   */
+  settings?: PoolSettings
 }>
+
+/** One attribute of a pool's schema, Cognito's SchemaAttributeType with every member filled in. */
+export type SchemaAttribute = Readonly<{
+  Name: string
+  AttributeDataType: 'String' | 'Number' | 'DateTime' | 'Boolean'
+  DeveloperOnlyAttribute: boolean
+  Mutable: boolean
+  Required: boolean
+  StringAttributeConstraints?: Readonly<{ MinLength?: string; MaxLength?: string }>
+  NumberAttributeConstraints?: Readonly<{ MinValue?: string; MaxValue?: string }>
+}>
+
+/** A JSON value as a request carried it. */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue }
+
+/** The UserPoolType members kept as sent (settings of CreateUserPool / UpdateUserPool), by name. */
+export const STORED_POOL_SETTINGS = [
+  'DeletionProtection',
+  'VerificationMessageTemplate',
+  'SmsVerificationMessage',
+  'EmailVerificationMessage',
+  'EmailVerificationSubject',
+  'SmsAuthenticationMessage',
+  'UserAttributeUpdateSettings',
+  'EmailConfiguration',
+  'SmsConfiguration',
+  'UserPoolTags',
+  'AdminCreateUserConfig',
+  'AccountRecoverySetting',
+  'UserPoolAddOns',
+  'UserPoolTier',
+] as const
+
+export type PoolSettings = Readonly<Partial<Record<(typeof STORED_POOL_SETTINGS)[number], JsonValue>>>
 
 /** Every ExplicitAuthFlows name the SDK has: what a client may be created with and a state file may hold. */
 export const EXPLICIT_AUTH_FLOWS = [

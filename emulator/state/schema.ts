@@ -9,6 +9,7 @@ import type {
 import { z } from 'zod'
 import {
   EXPLICIT_AUTH_FLOWS,
+  STORED_POOL_SETTINGS,
   type ClientRecord,
   type MfaFactor,
   type PersistentState,
@@ -75,6 +76,21 @@ export const poolSchema = z.strictObject({
   autoVerifiedAttributes: z.array(z.enum(verifiedAttributes)),
   usernameCaseSensitive: z.boolean(),
   signingKey,
+  schemaAttributes: z
+    .array(
+      z.strictObject({
+        Name: id,
+        AttributeDataType: z.enum(['String', 'Number', 'DateTime', 'Boolean']),
+        DeveloperOnlyAttribute: z.boolean(),
+        Mutable: z.boolean(),
+        Required: z.boolean(),
+        StringAttributeConstraints: z.strictObject({ MinLength: text.optional(), MaxLength: text.optional() }).optional(),
+        NumberAttributeConstraints: z.strictObject({ MinValue: text.optional(), MaxValue: text.optional() }).optional(),
+      }),
+    )
+    .optional(),
+  // Kept as the request sent them (checked then, create-user-pool.ts): any JSON, under known names only.
+  settings: z.partialRecord(z.enum(STORED_POOL_SETTINGS), z.json()).optional(),
 }) satisfies z.ZodType<PoolRecord>
 
 export const clientSchema = z.strictObject({
@@ -159,13 +175,14 @@ export const stateSchema = z.strictObject({
 // catches an optional member (or a nested one) that one side has and the other lacks.
 
 type Output<S extends z.ZodType> = z.output<S>
-/** Every member path ("srp.saltHex", "totp.lastUsedStep" …); JWK members and attribute maps are leaves. */
+/** Every member path ("srp.saltHex", "totp.lastUsedStep" …); JWK members, attribute maps and pool settings (any JSON) are leaves. */
 type Paths<T> = T extends readonly (infer E)[]
   ? Paths<E>
   : T extends object
     ? string extends keyof T
       ? never
-      : { [K in keyof T & string]-?: K extends 'privateJwk' | 'publicJwk' ? K : K | `${K}.${Paths<NonNullable<T[K]>>}` }[keyof T & string]
+      : { [K in keyof T & string]-?: K extends 'privateJwk' | 'publicJwk' | 'settings' ? K : K | `${K}.${Paths<NonNullable<T[K]>>}` }[keyof T &
+          string]
     : never
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 type SameMembers<Model, S extends z.ZodType> = Same<Paths<Model>, Paths<Output<S>>>
