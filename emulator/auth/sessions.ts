@@ -147,6 +147,15 @@ export class Sessions {
     return record
   }
 
+  /** Forgets every session of a pool, or of one of its clients: DeleteUserPool and DeleteUserPoolClient. */
+  forget(match: { poolId: string; clientId?: string }): void {
+    for (const record of [...this.records.values()]) {
+      if (record.poolId !== match.poolId || (match.clientId !== undefined && record.clientId !== match.clientId)) continue
+      if (this.undo) this.undo.push(() => this.records.set(record.id, record))
+      this.records.delete(record.id)
+    }
+  }
+
   /** How many sessions are held (pending, spent or expired), for the cap's tests and measurements. */
   get size(): number {
     return this.records.size

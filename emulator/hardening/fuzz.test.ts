@@ -80,6 +80,8 @@ const MEMBERS: Readonly<Record<string, readonly string[]>> = {
     'AuthSessionValidity',
   ],
   ConfirmForgotPassword: ['ClientId', 'Username', 'ConfirmationCode', 'Password'],
+  DeleteUserPool: ['UserPoolId'],
+  DeleteUserPoolClient: ['UserPoolId', 'ClientId'],
   DescribeUserPool: ['UserPoolId'],
   DescribeUserPoolClient: ['UserPoolId', 'ClientId'],
   DeleteUserAttributes: ['UserAttributeNames', 'AccessToken'],
@@ -100,6 +102,7 @@ const MEMBERS: Readonly<Record<string, readonly string[]>> = {
   SetUserPoolMfaConfig: ['UserPoolId', 'SmsMfaConfiguration', 'SoftwareTokenMfaConfiguration', 'EmailMfaConfiguration', 'MfaConfiguration'],
   SignUp: ['ClientId', 'Username', 'Password', 'UserAttributes'],
   UpdateUserAttributes: ['UserAttributes', 'AccessToken', 'ClientMetadata'],
+  UpdateUserPool: ['UserPoolId', 'PoolName', 'Policies', 'AutoVerifiedAttributes', 'MfaConfiguration', 'SmsConfiguration', 'UserPoolTags'],
   UpdateUserPoolClient: [
     'UserPoolId',
     'ClientId',
@@ -257,9 +260,12 @@ function body(random: Random, operation: string): string {
   }
 }
 
+/** Given the shared pool's id, these would leave the rest of the run nothing to reach: hostile members only. */
+const DESTRUCTIVE: ReadonlySet<string> = new Set(['DeleteUserPool', 'DeleteUserPoolClient'])
+
 function candidateBody(random: Random, operation: string): string {
   const members: Record<string, string> = {}
-  for (const member of MEMBERS[operation]) {
+  for (const member of DESTRUCTIVE.has(operation) ? [] : MEMBERS[operation]) {
     const value = plausible(random, member)
     if (value !== undefined && random.chance(0.9)) members[member] = JSON.stringify(value)
   }

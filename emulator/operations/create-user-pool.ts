@@ -13,7 +13,7 @@ import type { PasswordPolicy, PoolRecord } from '../state/model.ts'
 import { optionalBoolean, optionalEnum, optionalEnumList, optionalNumber, optionalObject, requiredString, type Untrusted } from '../validate.ts'
 import type { Operation } from './operation.ts'
 import { poolSchema } from './pool-schema.ts'
-import { poolSettings } from './pool-settings.ts'
+import { checkedAgainstVerification, poolSettings } from './pool-settings.ts'
 import { userPoolType } from './shapes.ts'
 
 export const createUserPool: Operation<CreateUserPoolRequest, CreateUserPoolResponse> = async (input, deps) => {
@@ -41,7 +41,7 @@ export const createUserPool: Operation<CreateUserPoolRequest, CreateUserPoolResp
     autoVerifiedAttributes: stringList<VerifiedAttributeType>(input, 'AutoVerifiedAttributes', ['email', 'phone_number']),
     usernameCaseSensitive: usernameConfiguration ? (optionalBoolean(usernameConfiguration, 'CaseSensitive') ?? true) : true,
     schemaAttributes: poolSchema(input),
-    settings: poolSettings(input),
+    settings: checkedAgainstVerification(poolSettings(input), optionalEnumList(input, 'AutoVerifiedAttributes', ['email', 'phone_number']) ?? []),
     signingKey: await deps.signingKeys.take(), // made before the request was queued (signing-keys.ts)
   }
   if (pool.usernameAttributes.length > 0 && pool.aliasAttributes.length > 0) {
@@ -51,7 +51,8 @@ export const createUserPool: Operation<CreateUserPoolRequest, CreateUserPoolResp
   return { UserPool: userPoolType(pool, 0) }
 }
 
-function passwordPolicy(input: Untrusted<PasswordPolicyType> | undefined): PasswordPolicy {
+/** Policies.PasswordPolicy, each member left out at its default (also UpdateUserPool's). */
+export function passwordPolicy(input: Untrusted<PasswordPolicyType> | undefined): PasswordPolicy {
   if (!input) return defaultPasswordPolicy
   return {
     MinimumLength: optionalNumber(input, 'MinimumLength', { min: 6, max: 99 }) ?? defaultPasswordPolicy.MinimumLength,

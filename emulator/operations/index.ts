@@ -22,6 +22,8 @@ import { confirmForgotPassword } from './confirm-forgot-password.ts'
 import { createUserPool } from './create-user-pool.ts'
 import { createUserPoolClient } from './create-user-pool-client.ts'
 import { deleteUserAttributes } from './delete-user-attributes.ts'
+import { deleteUserPool } from './delete-user-pool.ts'
+import { deleteUserPoolClient } from './delete-user-pool-client.ts'
 import { describeUserPool } from './describe-user-pool.ts'
 import { describeUserPoolClient } from './describe-user-pool-client.ts'
 import { forgotPassword } from './forgot-password.ts'
@@ -40,6 +42,7 @@ import { revokeToken } from './revoke-token.ts'
 import { setUserMFAPreference } from './set-user-mfa-preference.ts'
 import { setUserPoolMfaConfig } from './set-user-pool-mfa-config.ts'
 import { signUp } from './sign-up.ts'
+import { updateUserPool } from './update-user-pool.ts'
 import { updateUserPoolClient } from './update-user-pool-client.ts'
 import { updateUserAttributes } from './update-user-attributes.ts'
 import { verifySoftwareToken } from './verify-software-token.ts'
@@ -74,6 +77,8 @@ export const operations: Record<string, WireOperation> = {
   ConfirmSignUp: confirmSignUp,
   CreateUserPool: createUserPool,
   CreateUserPoolClient: createUserPoolClient,
+  DeleteUserPool: deleteUserPool,
+  DeleteUserPoolClient: deleteUserPoolClient,
   DescribeUserPool: describeUserPool,
   DescribeUserPoolClient: describeUserPoolClient,
   DeleteUserAttributes: deleteUserAttributes,
@@ -93,6 +98,7 @@ export const operations: Record<string, WireOperation> = {
   SetUserMFAPreference: setUserMFAPreference,
   SetUserPoolMfaConfig: setUserPoolMfaConfig,
   SignUp: signUp,
+  UpdateUserPool: updateUserPool,
   UpdateUserPoolClient: updateUserPoolClient,
   UpdateUserAttributes: updateUserAttributes,
   VerifySoftwareToken: verifySoftwareToken,

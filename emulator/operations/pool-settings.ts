@@ -146,6 +146,18 @@ export function poolSettings(input: Untrusted<CreateUserPoolRequest> | Untrusted
   return settings
 }
 
+/**
+ * `settings`, once its UserAttributeUpdateSettings names only attributes the pool auto-verifies, as
+ * Cognito requires (docs/cognito-behaviour.md#pool-settings).
+ */
+export function checkedAgainstVerification(settings: PoolSettings, autoVerified: readonly string[]): PoolSettings {
+  const update = settings.UserAttributeUpdateSettings as { AttributesRequireVerificationBeforeUpdate?: string[] } | undefined
+  if ((update?.AttributesRequireVerificationBeforeUpdate ?? []).some((name) => !autoVerified.includes(name))) {
+    throw invalidParameter('All attributes in AttributesRequireVerificationBeforeUpdate must exist in AutoVerifiedAttributes')
+  }
+  return settings
+}
+
 /** The pool's settings as DescribeUserPool returns them: Cognito's defaults, then what was sent. */
 export function settingsOf(stored: PoolSettings | undefined): PoolSettings {
   return { ...DEFAULT_POOL_SETTINGS, ...stored }

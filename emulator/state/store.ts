@@ -169,6 +169,25 @@ export class Store {
     return updated
   }
 
+  /**
+   * Removes a pool and everything in it: its clients, users and refresh tokens (DeleteUserPool). One
+   * journal line holds every removal, so a restart never finds half a pool.
+   */
+  deletePool(pool: PoolRecord): void {
+    for (const token of [...this.refreshTokens.values()]) if (token.poolId === pool.id) this.remove(this.refreshTokens, token.token)
+    for (const user of [...this.users.values()]) if (user.poolId === pool.id) this.remove(this.users, userKey(user.poolId, user.username))
+    for (const client of [...this.clients.values()]) if (client.poolId === pool.id) this.remove(this.clients, client.clientId)
+    this.remove(this.pools, pool.id)
+    this.onChange()
+  }
+
+  /** Removes an app client and the refresh tokens it issued (DeleteUserPoolClient). */
+  deleteClient(client: ClientRecord): void {
+    for (const token of [...this.refreshTokens.values()]) if (token.clientId === client.clientId) this.remove(this.refreshTokens, token.token)
+    this.remove(this.clients, client.clientId)
+    this.onChange()
+  }
+
   listClients(poolId: string): ClientRecord[] {
     return [...this.clients.values()].filter((client) => client.poolId === poolId)
   }
