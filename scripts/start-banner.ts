@@ -7,6 +7,9 @@ import type { LocalPool } from '../emulator/seed.ts'
 
 export function startBanner(appUrl: string, poolUrl: string, stateFile: string, pools: readonly LocalPool[]): string {
   const lines = ['', `  Cognito TOTP  ${appUrl}`, `  Local Cognito user pool  ${poolUrl}  (state: ${stateFile})`]
+  if (pools.length === 0) {
+    lines.push('', '  No pools (--no-seed): the app says so until a pool and app client exist (CreateUserPool, CreateUserPoolClient).')
+  }
   for (const local of pools) {
     lines.push('', `  ${local.name} (MFA ${local.mfaConfiguration})  UserPoolId ${local.userPoolId}  ClientId ${local.clientId}`)
     for (const user of local.users) lines.push(`    ${userLine(user)}`)

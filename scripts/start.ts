@@ -8,13 +8,13 @@ import { StateFiles } from '../emulator/state/state-files.ts'
 import { startBanner } from './start-banner.ts'
 import { parseStartOptions, START_USAGE, STATE_FILE } from './start-options.ts'
 
-async function startPool(port: number): Promise<RunningEmulator> {
+async function startPool(port: number, seed: boolean): Promise<RunningEmulator> {
   try {
-    return await startEmulator({ port, statePath: STATE_FILE })
+    return await startEmulator({ port, statePath: STATE_FILE, seed })
   } catch (error) {
     // The app reaches the pool through Vite's proxy, so any free port does.
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
-    return startEmulator({ port: 0, statePath: STATE_FILE })
+    return startEmulator({ port: 0, statePath: STATE_FILE, seed })
   }
 }
 
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     return
   }
   if (options.reset && StateFiles.remove(STATE_FILE)) console.log(`  Deleted the local pool's state (${STATE_FILE}): fresh demo pools and users.`)
-  const pool = await startPool(options.poolPort)
+  const pool = await startPool(options.poolPort, !options.noSeed)
   process.env.COGNITO_EMULATOR_URL = pool.url
   const vite = await createServer({ server: { host: '127.0.0.1', port: options.appPort } })
   await vite.listen()

@@ -181,6 +181,14 @@ describe('local mode', () => {
     expect(await screen.findByRole('heading', { name: t('config.localUnreachable') })).toBeInTheDocument()
     expect(screen.getByText(t('config.localUnreachableHint'))).toBeInTheDocument()
   })
+
+  test('a running pool with no app clients (npm start -- --no-seed) says it is empty, not that it is stopped', async () => {
+    const empty = (async () => new Response(JSON.stringify({ pools: [] }), { status: 200 })) as unknown as typeof fetch
+    const { t } = renderApp('en', {}, { config: { mode: 'local', baseUrl: 'http://127.0.0.1:9/' }, fetchImpl: empty })
+    expect(await screen.findByRole('heading', { name: t('config.localNoPools') })).toBeInTheDocument()
+    expect(screen.getByText(t('config.localNoPoolsHint'))).toBeInTheDocument()
+    expect(screen.queryByText(t('config.localUnreachableHint'))).toBeNull()
+  })
 })
 
 describe('language', () => {

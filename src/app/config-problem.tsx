@@ -49,7 +49,7 @@ function LocalPoolProblemView({ reason }: { reason: 'unreachable' | 'no-pools' }
           <FailureIcon />
           {reason === 'unreachable' ? t('config.localUnreachable') : t('config.localNoPools')}
         </Heading>
-        <Text>{t('config.localUnreachableHint')}</Text>
+        <Text>{reason === 'unreachable' ? t('config.localUnreachableHint') : t('config.localNoPoolsHint')}</Text>
       </div>
     </section>
   )

@@ -9,6 +9,8 @@ const en = {
   'config.localUnreachable': 'The local user pool is not running.',
   'config.localUnreachableHint': 'Start it with npm start, then reload this page.',
   'config.localNoPools': 'The local user pool has no app clients to sign in with.',
+  'config.localNoPoolsHint':
+    'It is running but empty (started with --no-seed). Create a pool and an app client in it, or start it again without --no-seed, then reload this page.',
 }
 
 const ja = {
@@ -21,6 +23,8 @@ const ja = {
   'config.localUnreachable': 'ローカルのユーザープールが起動していません。',
   'config.localUnreachableHint': 'npm start で起動してから、このページを再読み込みしてください。',
   'config.localNoPools': 'ローカルのユーザープールに、サインインに使えるアプリクライアントがありません。',
+  'config.localNoPoolsHint':
+    '起動していますが空です（--no-seed で起動）。ユーザープールとアプリクライアントを作成するか、--no-seed を付けずに起動し直してから、このページを再読み込みしてください。',
 } satisfies Record<keyof typeof en, string>
 
 export const messages = { en, ja }

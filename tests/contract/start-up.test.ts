@@ -48,7 +48,7 @@ function demoPool(pool: RunningEmulator, mfa: LocalPool['mfaConfiguration']): Lo
 
 describe('ports', () => {
   test("the local pool's default port is 8329, not Node's debugger port 9229; the app's is 5173", () => {
-    expect(parseStartOptions([], {})).toEqual({ appPort: 5173, poolPort: 8329, reset: false, help: false })
+    expect(parseStartOptions([], {})).toEqual({ appPort: 5173, poolPort: 8329, reset: false, noSeed: false, help: false })
   })
 
   test('flags and environment variables change them; a flag wins; a bad port is an error', () => {
@@ -56,6 +56,7 @@ describe('ports', () => {
     expect(parseStartOptions([], { APP_PORT: '3001', COGNITO_EMULATOR_PORT: '9001' })).toMatchObject({ appPort: 3001, poolPort: 9001 })
     expect(parseStartOptions(['--pool-port', '9002'], { COGNITO_EMULATOR_PORT: '9001' })).toMatchObject({ poolPort: 9002 })
     expect(() => parseStartOptions(['--pool-port', '70000'], {})).toThrow('--pool-port must be a port number (1-65535), got "70000"')
+    expect(parseStartOptions(['--reset', '--no-seed'], {})).toMatchObject({ reset: true, noSeed: true })
   })
 
   test("the dev server's /local-cognito proxy goes to the pool's default port when npm start did not say otherwise", () => {
