@@ -53,6 +53,13 @@ export const MEMBER_RULES = {
   PaginationToken: { min: 1, pattern: '[\\S]+' },
   SecretHash: { min: 1, max: 128, pattern: '[\\w+=/]+', sensitive: true },
   ClientSecret: { min: 1, max: 64, pattern: '[\\w+]+', sensitive: true },
+  GroupName: { min: 1, max: 128, pattern: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+' },
+  Description: { max: 2048 },
+  RoleArn: {
+    min: 20,
+    max: 2048,
+    pattern: 'arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?',
+  },
 } as const satisfies Record<string, MemberRule>
 
 /** The request members that are strings (enums aside, which their value set checks). */

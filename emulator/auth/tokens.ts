@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { newRefreshToken, signJwt, verifyJwt } from '../domain/tokens.ts'
 import { cognitoError, notAuthorized } from '../errors.ts'
 import type { Deps } from '../deps.ts'
-import type { ClientRecord, PoolRecord, RefreshRecord, UserRecord } from '../state/model.ts'
+import type { ClientRecord, GroupRecord, PoolRecord, RefreshRecord, UserRecord } from '../state/model.ts'
 
 export type AuthenticationResult = {
   AccessToken: string
@@ -46,6 +46,7 @@ export async function issueTokens(
   // signOut calls RevokeToken only when it sees origin_jti.
   const revocation = client.enableTokenRevocation ? { origin_jti: family.originJti } : {}
   const common = { sub: user.sub, iss: deps.issuer(pool.id), auth_time: family.authTime, iat }
+  const groups = groupClaims(deps, user)
   const accessToken = await signJwt(pool.signingKey, {
     ...common,
     ...revocation,
@@ -56,6 +57,7 @@ export async function issueTokens(
     exp: iat + client.accessTokenValiditySeconds,
     jti: randomUUID(),
     username: user.username,
+    ...groups.access,
   })
   const idToken = await signJwt(pool.signingKey, {
     ...idTokenAttributes(user),
@@ -64,6 +66,7 @@ export async function issueTokens(
     aud: client.clientId,
     token_use: 'id',
     'cognito:username': user.username,
+    ...groups.id,
     exp: iat + client.idTokenValiditySeconds,
     jti: randomUUID(),
   })
@@ -74,6 +77,28 @@ export async function issueTokens(
     IdToken: idToken,
     ...(refreshToken ? { RefreshToken: refreshToken } : {}),
   }
+}
+
+/**
+ * The user's groups as token claims (docs/cognito-behaviour.md#groups): `cognito:groups` in both tokens,
+ * lowest precedence first; in the ID token `cognito:roles` (every role of those groups) and
+ * `cognito:preferred_role` (the role of the group with the lowest precedence that has one, left out when
+ * two such groups tie with different roles), only when a group has a RoleArn. No groups, no claims.
+ */
+function groupClaims(deps: Deps, user: UserRecord): { access: Record<string, unknown>; id: Record<string, unknown> } {
+  const groups = (user.groups ?? [])
+    .map((name) => deps.store.findGroup(user.poolId, name))
+    .filter((group): group is GroupRecord => group !== undefined)
+    .sort((a, b) => (a.precedence ?? Infinity) - (b.precedence ?? Infinity) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  if (groups.length === 0) return { access: {}, id: {} }
+  const names = { 'cognito:groups': groups.map((group) => group.name) }
+  const withRoles = groups.filter((group) => group.roleArn !== undefined)
+  if (withRoles.length === 0) return { access: names, id: names }
+  const roles = [...new Set(withRoles.map((group) => group.roleArn as string))]
+  const first = withRoles[0]
+  const tied = withRoles.filter((group) => group.precedence === first.precedence && group.roleArn !== first.roleArn)
+  const preferred = tied.length === 0 ? { 'cognito:preferred_role': first.roleArn } : {}
+  return { access: names, id: { ...names, 'cognito:roles': roles, ...preferred } }
 }
 
 /** User attributes as ID token claims: *_verified as JSON booleans (docs/cognito-behaviour.md#token-claims). */

@@ -38,6 +38,7 @@ type Random = ReturnType<typeof generator>
 // The members of each operation's request in the service model (those the emulator reads or could
 // be asked to), so hostile values land where they are read.
 const MEMBERS: Readonly<Record<string, readonly string[]>> = {
+  AdminAddUserToGroup: ['UserPoolId', 'Username', 'GroupName'],
   AdminConfirmSignUp: ['UserPoolId', 'Username'],
   AdminCreateUser: ['UserPoolId', 'Username', 'UserAttributes', 'TemporaryPassword', 'MessageAction'],
   AdminDeleteSoftwareToken: ['UserPoolId', 'Username'],
@@ -47,6 +48,8 @@ const MEMBERS: Readonly<Record<string, readonly string[]>> = {
   AdminEnableUser: ['UserPoolId', 'Username'],
   AdminGetUser: ['UserPoolId', 'Username'],
   AdminInitiateAuth: ['UserPoolId', 'ClientId', 'AuthFlow', 'AuthParameters', 'Session'],
+  AdminListGroupsForUser: ['UserPoolId', 'Username', 'Limit', 'NextToken'],
+  AdminRemoveUserFromGroup: ['UserPoolId', 'Username', 'GroupName'],
   AdminResetUserPassword: ['UserPoolId', 'Username'],
   AdminRespondToAuthChallenge: ['UserPoolId', 'ClientId', 'ChallengeName', 'ChallengeResponses', 'Session'],
   AdminSetUserMFAPreference: ['SMSMfaSettings', 'SoftwareTokenMfaSettings', 'EmailMfaSettings', 'Username', 'UserPoolId'],
@@ -56,6 +59,7 @@ const MEMBERS: Readonly<Record<string, readonly string[]>> = {
   AssociateSoftwareToken: ['AccessToken', 'Session'],
   ChangePassword: ['PreviousPassword', 'ProposedPassword', 'AccessToken'],
   ConfirmSignUp: ['ClientId', 'Username', 'ConfirmationCode', 'Session'],
+  CreateGroup: ['UserPoolId', 'GroupName', 'Description', 'RoleArn', 'Precedence'],
   CreateUserPool: [
     'PoolName',
     'Policies',
@@ -80,21 +84,25 @@ const MEMBERS: Readonly<Record<string, readonly string[]>> = {
     'AuthSessionValidity',
   ],
   ConfirmForgotPassword: ['ClientId', 'Username', 'ConfirmationCode', 'Password'],
+  DeleteGroup: ['UserPoolId', 'GroupName'],
   DeleteUserPool: ['UserPoolId'],
   DeleteUserPoolClient: ['UserPoolId', 'ClientId'],
   DescribeUserPool: ['UserPoolId'],
   DescribeUserPoolClient: ['UserPoolId', 'ClientId'],
   DeleteUserAttributes: ['UserAttributeNames', 'AccessToken'],
   ForgotPassword: ['ClientId', 'Username'],
+  GetGroup: ['UserPoolId', 'GroupName'],
   GetTokensFromRefreshToken: ['RefreshToken', 'ClientId'],
   GetUser: ['AccessToken'],
   GetUserAttributeVerificationCode: ['AccessToken', 'AttributeName', 'ClientMetadata'],
   GetUserPoolMfaConfig: ['UserPoolId'],
   GlobalSignOut: ['AccessToken'],
   InitiateAuth: ['AuthFlow', 'AuthParameters', 'ClientId', 'Session'],
+  ListGroups: ['UserPoolId', 'Limit', 'NextToken'],
   ListUserPoolClients: ['UserPoolId', 'MaxResults', 'NextToken'],
   ListUserPools: ['NextToken', 'MaxResults'],
   ListUsers: ['UserPoolId', 'AttributesToGet', 'Limit', 'PaginationToken', 'Filter'],
+  ListUsersInGroup: ['UserPoolId', 'GroupName', 'Limit', 'NextToken'],
   ResendConfirmationCode: ['ClientId', 'Username'],
   RespondToAuthChallenge: ['ClientId', 'ChallengeName', 'Session', 'ChallengeResponses'],
   RevokeToken: ['Token', 'ClientId'],
@@ -102,6 +110,7 @@ const MEMBERS: Readonly<Record<string, readonly string[]>> = {
   SetUserPoolMfaConfig: ['UserPoolId', 'SmsMfaConfiguration', 'SoftwareTokenMfaConfiguration', 'EmailMfaConfiguration', 'MfaConfiguration'],
   SignUp: ['ClientId', 'Username', 'Password', 'UserAttributes'],
   UpdateUserAttributes: ['UserAttributes', 'AccessToken', 'ClientMetadata'],
+  UpdateGroup: ['UserPoolId', 'GroupName', 'Description', 'RoleArn', 'Precedence'],
   UpdateUserPool: ['UserPoolId', 'PoolName', 'Policies', 'AutoVerifiedAttributes', 'MfaConfiguration', 'SmsConfiguration', 'UserPoolTags'],
   UpdateUserPoolClient: [
     'UserPoolId',
@@ -247,6 +256,12 @@ function plausible(random: Random, member: string): unknown {
     case 'SoftwareTokenMfaConfiguration':
     case 'SoftwareTokenMfaSettings':
       return { Enabled: true }
+    case 'GroupName':
+      return random.pick(['admins', 'staff'])
+    case 'Precedence':
+      return random.int(10)
+    case 'RoleArn':
+      return 'arn:aws:iam::000000000000:role/fuzz'
     default:
       return undefined
   }

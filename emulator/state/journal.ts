@@ -1,8 +1,8 @@
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs'
 import { crc32 } from 'node:zlib'
 import { z } from 'zod'
-import type { ClientRecord, PersistentState, PoolRecord, RefreshRecord, UserRecord } from './model.ts'
-import { clientSchema, poolSchema, refreshSchema, userSchema } from './schema.ts'
+import type { ClientRecord, GroupRecord, PersistentState, PoolRecord, RefreshRecord, UserRecord } from './model.ts'
+import { clientSchema, groupSchema, poolSchema, refreshSchema, userSchema } from './schema.ts'
 import { CorruptStateError, recordName, writeAtomically } from './snapshot.ts'
 
 /**
@@ -10,10 +10,11 @@ import { CorruptStateError, recordName, writeAtomically } from './snapshot.ts'
  * those it removed. One line of the journal.
  */
 export type StateChange = {
-  put: { pools?: PoolRecord[]; clients?: ClientRecord[]; users?: UserRecord[]; refreshTokens?: RefreshRecord[] }
-  remove: { pools?: string[]; clients?: string[]; users?: UserKey[]; refreshTokens?: string[] }
+  put: { pools?: PoolRecord[]; clients?: ClientRecord[]; users?: UserRecord[]; refreshTokens?: RefreshRecord[]; groups?: GroupRecord[] }
+  remove: { pools?: string[]; clients?: string[]; users?: UserKey[]; refreshTokens?: string[]; groups?: GroupKey[] }
 }
 export type UserKey = { poolId: string; username: string }
+export type GroupKey = { poolId: string; name: string }
 
 const changeSchema = z.strictObject({
   put: z.strictObject({
@@ -21,12 +22,14 @@ const changeSchema = z.strictObject({
     clients: z.array(clientSchema).optional(),
     users: z.array(userSchema).optional(),
     refreshTokens: z.array(refreshSchema).optional(),
+    groups: z.array(groupSchema).optional(),
   }),
   remove: z.strictObject({
     pools: z.array(z.string()).optional(),
     clients: z.array(z.string()).optional(),
     users: z.array(z.strictObject({ poolId: z.string(), username: z.string() })).optional(),
     refreshTokens: z.array(z.string()).optional(),
+    groups: z.array(z.strictObject({ poolId: z.string(), name: z.string() })).optional(),
   }),
 })
 const headerSchema = z.strictObject({ journal: z.literal(1), id: z.string().min(1) })
@@ -110,7 +113,10 @@ export function applyChanges(state: PersistentState, changes: readonly StateChan
   const clients = new Map(state.clients.map((client) => [client.clientId, client]))
   const users = new Map(state.users.map((user) => [userKey(user), user]))
   const tokens = new Map(state.refreshTokens.map((token) => [token.token, token]))
+  const groups = new Map((state.groups ?? []).map((group) => [groupKey(group), group]))
   for (const change of changes) {
+    for (const group of change.put.groups ?? []) groups.set(groupKey(group), group)
+    for (const group of change.remove.groups ?? []) groups.delete(groupKey(group))
     for (const pool of change.put.pools ?? []) pools.set(pool.id, pool)
     for (const client of change.put.clients ?? []) clients.set(client.clientId, client)
     for (const user of change.put.users ?? []) users.set(userKey(user), user)
@@ -126,11 +132,16 @@ export function applyChanges(state: PersistentState, changes: readonly StateChan
     clients: [...clients.values()],
     users: [...users.values()],
     refreshTokens: [...tokens.values()],
+    ...(groups.size > 0 ? { groups: [...groups.values()] } : {}),
   }
 }
 
 function userKey(user: UserKey): string {
   return `${user.poolId}\u0000${user.username}`
+}
+
+function groupKey(group: GroupKey): string {
+  return `${group.poolId}\u0000${group.name}`
 }
 
 /** Appends changes to a journal; each `append` is on disk (fsynced) when it returns. */

@@ -165,6 +165,19 @@ export type UserRecord = Readonly<{
    * whose AttributesRequireVerificationBeforeUpdate names it (docs/cognito-behaviour.md#attribute-updates).
    */
   pendingAttributes?: Readonly<Partial<Record<'email' | 'phone_number', string>>>
+  /** The names of the pool's groups the user is in (AdminAddUserToGroup). Optional: absent is none. */
+  groups?: readonly string[]
+}>
+
+/** A user group of a pool (CreateGroup); who is in it is kept on each user (UserRecord.groups). */
+export type GroupRecord = Readonly<{
+  poolId: string
+  name: string
+  description?: string
+  roleArn?: string
+  precedence?: number
+  createdAt: number // epoch seconds
+  lastModifiedAt: number
 }>
 
 export type RefreshRecord = Readonly<{
@@ -184,4 +197,6 @@ export type PersistentState = Readonly<{
   clients: readonly ClientRecord[]
   users: readonly UserRecord[]
   refreshTokens: readonly RefreshRecord[]
+  /** Optional: state files written before groups existed have none. */
+  groups?: readonly GroupRecord[]
 }>

@@ -11,6 +11,7 @@ import {
   EXPLICIT_AUTH_FLOWS,
   STORED_POOL_SETTINGS,
   type ClientRecord,
+  type GroupRecord,
   type MfaFactor,
   type PersistentState,
   type PoolRecord,
@@ -144,7 +145,18 @@ export const userSchema = z.strictObject({
     .optional(),
   attributeCodeAttempts: hourlyAttempts.optional(),
   pendingAttributes: z.strictObject({ email: text.optional(), phone_number: text.optional() }).optional(),
+  groups: z.array(id).optional(),
 }) satisfies z.ZodType<UserRecord>
+
+export const groupSchema = z.strictObject({
+  poolId: id,
+  name: id,
+  description: text.optional(),
+  roleArn: text.optional(),
+  precedence: count.optional(),
+  createdAt: epochSeconds,
+  lastModifiedAt: epochSeconds,
+}) satisfies z.ZodType<GroupRecord>
 
 export const refreshSchema = z.strictObject({
   token: id,
@@ -168,6 +180,7 @@ export const stateSchema = z.strictObject({
   clients: z.array(clientSchema),
   users: z.array(userSchema),
   refreshTokens: z.array(refreshSchema),
+  groups: z.array(groupSchema).optional(),
 }) satisfies z.ZodType<StateFile>
 
 // Compile-time checks that the schema and model.ts describe the same records. `satisfies` catches a
@@ -192,6 +205,7 @@ export const schemaMatchesModel: [
   SameMembers<ClientRecord, typeof clientSchema>,
   SameMembers<UserRecord, typeof userSchema>,
   SameMembers<RefreshRecord, typeof refreshSchema>,
+  SameMembers<GroupRecord, typeof groupSchema>,
   Same<ExplicitAuthFlowsType, (typeof EXPLICIT_AUTH_FLOWS)[number]>,
   Same<TimeUnitsType, (typeof timeUnits)[number]>,
   Same<UsernameAttributeType, (typeof usernameAttributes)[number]>,
@@ -199,7 +213,7 @@ export const schemaMatchesModel: [
   Same<VerifiedAttributeType, (typeof verifiedAttributes)[number]>,
   Same<MfaFactor, (typeof mfaFactors)[number]>,
   Same<UserStatus, (typeof userStatuses)[number]>,
-] = [true, true, true, true, true, true, true, true, true, true, true]
+] = [true, true, true, true, true, true, true, true, true, true, true, true]
 
 function signsAndVerifies(key: { privateJwk: Record<string, unknown>; publicJwk: Record<string, unknown> }): boolean {
   try {

@@ -63,6 +63,7 @@ export function recordName(list: string, record: unknown): string {
     clients: ['clientId'],
     users: ['username', 'poolId'],
     refreshTokens: ['originJti', 'poolId'],
+    groups: ['name', 'poolId'],
   }
   const parts = (keys[list] ?? []).map(named).filter((part) => part !== undefined)
   return parts.length > 0 ? ` (${parts.join(', ')})` : ''
@@ -97,6 +98,14 @@ function references(state: StateFile): string[] {
     if (!pools.has(token.poolId)) problems.push(`${name}: poolId: no pool ${token.poolId} in the file`)
     if (!clients.has(token.clientId)) problems.push(`${name}: clientId: no client ${token.clientId} in the file`)
     tokens.add(token.token)
+  })
+  const groups = new Set<string>()
+  ;(state.groups ?? []).forEach((group, i) => {
+    const name = `groups[${i}]${recordName('groups', group)}`
+    const key = `${group.poolId}\u0000${group.name}`
+    if (groups.has(key)) problems.push(`${name}: name: another group of the pool has the same name`)
+    if (!pools.has(group.poolId)) problems.push(`${name}: poolId: no pool ${group.poolId} in the file`)
+    groups.add(key)
   })
   return problems
 }

@@ -1,6 +1,6 @@
 import { cognitoError } from '../errors.ts'
 import type { StateChange } from './journal.ts'
-import type { ClientRecord, PersistentState, PoolRecord, RefreshRecord, UserRecord } from './model.ts'
+import type { ClientRecord, GroupRecord, PersistentState, PoolRecord, RefreshRecord, UserRecord } from './model.ts'
 
 /** What an update may change: never the members the store finds a record by. */
 export type UserChanges = Partial<Omit<UserRecord, 'poolId' | 'username' | 'sub'>>
@@ -18,6 +18,7 @@ export class Store {
   private clients = new Map<string, ClientRecord>()
   private users = new Map<string, UserRecord>()
   private refreshTokens = new Map<string, RefreshRecord>()
+  private groups = new Map<string, GroupRecord>()
   /** While a request runs (between `begin` and `commit`): how to undo each change, in order. */
   private undo: Array<() => void> | undefined
   /** The keys changed since the last `takeChanges`, per map: what the journal's next line must hold. */
@@ -30,6 +31,7 @@ export class Store {
     for (const client of initial?.clients ?? []) this.clients.set(client.clientId, client)
     for (const user of initial?.users ?? []) this.users.set(userKey(user.poolId, user.username), user)
     for (const token of initial?.refreshTokens ?? []) this.refreshTokens.set(token.token, token)
+    for (const group of initial?.groups ?? []) this.groups.set(userKey(group.poolId, group.name), group)
   }
 
   /** Starts remembering what each change replaces, so `rollback` can put it back. */
@@ -123,6 +125,14 @@ export class Store {
       (token) => (change.put.refreshTokens ??= []).push(token),
       (key) => (change.remove.refreshTokens ??= []).push(key),
     )
+    collect(
+      this.groups,
+      (group) => (change.put.groups ??= []).push(group),
+      (key) => {
+        const cut = key.indexOf('\u0000')
+        ;(change.remove.groups ??= []).push({ poolId: key.slice(0, cut), name: key.slice(cut + 1) })
+      },
+    )
     return change
   }
 
@@ -138,6 +148,8 @@ export class Store {
       clients: [...this.clients.values()],
       users: [...this.users.values()],
       refreshTokens: [...this.refreshTokens.values()],
+      // Only when there are any: a state without groups is written as before groups existed.
+      ...(this.groups.size > 0 ? { groups: [...this.groups.values()] } : {}),
     }
   }
 
@@ -177,6 +189,7 @@ export class Store {
     for (const token of [...this.refreshTokens.values()]) if (token.poolId === pool.id) this.remove(this.refreshTokens, token.token)
     for (const user of [...this.users.values()]) if (user.poolId === pool.id) this.remove(this.users, userKey(user.poolId, user.username))
     for (const client of [...this.clients.values()]) if (client.poolId === pool.id) this.remove(this.clients, client.clientId)
+    for (const group of [...this.groups.values()]) if (group.poolId === pool.id) this.remove(this.groups, userKey(group.poolId, group.name))
     this.remove(this.pools, pool.id)
     this.onChange()
   }
@@ -268,6 +281,38 @@ export class Store {
     for (const record of this.refreshTokens.values()) {
       if (record.poolId === user.poolId && record.sub === user.sub) this.remove(this.refreshTokens, record.token)
     }
+    this.onChange()
+  }
+
+  // Groups (who is in one is kept on each user: UserRecord.groups)
+
+  /** A pool's groups, in the order they were created. */
+  listGroups(poolId: string): GroupRecord[] {
+    return [...this.groups.values()].filter((group) => group.poolId === poolId)
+  }
+
+  findGroup(poolId: string, name: string): GroupRecord | undefined {
+    return this.groups.get(userKey(poolId, name))
+  }
+
+  requireGroup(poolId: string, name: string): GroupRecord {
+    const group = this.findGroup(poolId, name)
+    if (!group) throw cognitoError('ResourceNotFoundException', 'Group not found.')
+    return group
+  }
+
+  saveGroup(group: GroupRecord): void {
+    this.put(this.groups, userKey(group.poolId, group.name), group)
+    this.onChange()
+  }
+
+  /** Removes a group and every user's membership of it (DeleteGroup). */
+  deleteGroup(group: GroupRecord): void {
+    for (const user of [...this.users.values()]) {
+      if (user.poolId !== group.poolId || !user.groups?.includes(group.name)) continue
+      this.put(this.users, userKey(user.poolId, user.username), { ...user, groups: user.groups.filter((name) => name !== group.name) })
+    }
+    this.remove(this.groups, userKey(group.poolId, group.name))
     this.onChange()
   }
 
