@@ -57,6 +57,16 @@ describe('SignUp', () => {
     expect(emailOnly.CodeDeliveryDetails).toEqual({ Destination: 'd***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' })
   })
 
+  test('an attribute the pool requires must come with the sign-up (issue 12, difference 4)', async () => {
+    app = await createApp(deps, { input: { Schema: [{ Name: 'given_name', Required: true }] } })
+    expect(await failure(register({ Username: 'carol' }))).toEqual({
+      name: 'InvalidParameterException',
+      message: 'Attributes did not conform to the schema: given_name: The attribute is required',
+    })
+    expect(deps.store.listUsers(app.poolId)).toEqual([])
+    await register({ Username: 'carol', UserAttributes: [{ Name: 'given_name', Value: 'Carol' }] })
+  })
+
   test('without an email there are no delivery details', async () => {
     app = await createApp(deps, { input: { AutoVerifiedAttributes: ['email'] } })
     const reply = await register({ Username: 'carol' })

@@ -3,8 +3,10 @@ import { refuseUnauthorized } from '../auth/attribute-updates.ts'
 import { enforcePasswordPolicy } from '../auth/password.ts'
 import { createUser, issueConfirmationCode } from '../auth/users.ts'
 import { requireSecretHash } from '../auth/client-secret.ts'
+import { invalidParameter } from '../errors.ts'
 import { optionalAttributeList, optionalString, requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
+import { requiredAttributes } from './pool-schema.ts'
 import { requestedClient } from './request-targets.ts'
 import { signUpDelivery } from './sign-up-delivery.ts'
 
@@ -19,6 +21,9 @@ export const signUp: Operation<SignUpRequest, SignUpResponse> = async (input, de
   const password = requiredString(input, 'Password')
   const attributes = optionalAttributeList(input, 'UserAttributes')
   refuseUnauthorized(Object.keys(attributes), 'user')
+  // An attribute the pool's schema requires must come with the sign-up (docs/cognito-behaviour.md#pool-schema).
+  const missing = requiredAttributes(pool).find((name) => !attributes[name])
+  if (missing) throw invalidParameter(`Attributes did not conform to the schema: ${missing}: The attribute is required`)
   enforcePasswordPolicy(pool.passwordPolicy, password)
   const user = createUser(deps, pool, username, attributes, 'UNCONFIRMED', password)
   // The code is printed whatever the pool verifies (only the terminal ever shows it), but the answer
