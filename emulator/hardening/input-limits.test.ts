@@ -190,18 +190,21 @@ describe("Cognito's username pattern: letters, marks, symbols, numbers, punctuat
 })
 
 describe('attributes the pool schema does not have', () => {
-  test.each([['favorite_flavor'], ['constructor'], ['__proto__'], ['custom:'], [`custom:${'x'.repeat(21)}`]])('%s is refused', async (name) => {
-    const result = await signUp(`schema-${name.length}-${name.charCodeAt(0)}`, [{ Name: name, Value: 'v' }])
-    expect(result).toEqual({
-      status: 400,
-      type: 'InvalidParameterException',
-      message: `Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.`,
-    })
-  })
+  // custom:team too: the demo pool's schema (stored since issue 12) declares no custom attribute.
+  test.each([['favorite_flavor'], ['constructor'], ['__proto__'], ['custom:'], [`custom:${'x'.repeat(21)}`], ['custom:team']])(
+    '%s is refused',
+    async (name) => {
+      const result = await signUp(`schema-${name.length}-${name.charCodeAt(0)}`, [{ Name: name, Value: 'v' }])
+      expect(result).toEqual({
+        status: 400,
+        type: 'InvalidParameterException',
+        message: `Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.`,
+      })
+    },
+  )
 
-  test('a custom attribute and the standard ones are accepted', async () => {
+  test('the standard ones are accepted', async () => {
     const result = await signUp('custom-ok', [
-      { Name: 'custom:team', Value: 'blue' },
       { Name: 'given_name', Value: 'Ann' },
       { Name: 'email', Value: 'ann@example.com' },
     ])

@@ -67,6 +67,14 @@ describe('SignUp', () => {
     await register({ Username: 'carol', UserAttributes: [{ Name: 'given_name', Value: 'Carol' }] })
   })
 
+  test('a custom attribute the pool declares is accepted; one it does not declare is refused', async () => {
+    app = await createApp(deps, { input: { Schema: [{ Name: 'tenant', AttributeDataType: 'String' }] } })
+    await register({ Username: 'carol', UserAttributes: [{ Name: 'custom:tenant', Value: 'acme' }] })
+    expect((await failure(register({ Username: 'dan', UserAttributes: [{ Name: 'custom:team', Value: 'x' }] }))).message).toBe(
+      'Attributes did not conform to the schema: custom:team: Attribute does not exist in the schema.',
+    )
+  })
+
   test('without an email there are no delivery details', async () => {
     app = await createApp(deps, { input: { AutoVerifiedAttributes: ['email'] } })
     const reply = await register({ Username: 'carol' })
