@@ -24,7 +24,7 @@ const ja = {
   'config.localUnreachableHint': 'npm start で起動してから、このページを再読み込みしてください。',
   'config.localNoPools': 'ローカルのユーザープールに、サインインに使えるアプリクライアントがありません。',
   'config.localNoPoolsHint':
-    '起動していますが空です（--no-seed で起動）。ユーザープールとアプリクライアントを作成するか、--no-seed を付けずに起動し直してから、このページを再読み込みしてください。',
+    '--no-seed で起動したため、起動していますが空です。ユーザープールとアプリクライアントを作成するか、--no-seed を付けずに起動し直してから、このページを再読み込みしてください。',
 } satisfies Record<keyof typeof en, string>
 
 export const messages = { en, ja }
