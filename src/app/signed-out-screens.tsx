@@ -5,6 +5,7 @@ import type { AuthGateway } from '../auth/auth-gateway.ts'
 import PasswordResetScreen from '../features/password-reset/password-reset-screen.tsx'
 import SignUpScreen from '../features/sign-up/sign-up-screen.tsx'
 import type { Clock } from '../ui/clock.ts'
+import { oneShot } from '../ui/one-shot.ts'
 import type { OtherScreen, SignInEntry } from './signed-out-screen.ts'
 
 export type SignedOutScreensProps = {
@@ -25,7 +26,7 @@ export default function SignedOutScreens({ screen, auth, clock, localMode, onSig
         start={screen}
         localMode={localMode}
         // Signed in with the new password at once: the authenticator is still asked for.
-        onReset={(username, password) => onSignIn({ username, signInWith: { username, password } })}
+        onReset={(username, password) => onSignIn({ username, signInWith: { username, takePassword: oneShot(password) } })}
         onBackToSignIn={(username) => onSignIn({ username })}
       />
     )
@@ -37,7 +38,11 @@ export default function SignedOutScreens({ screen, auth, clock, localMode, onSig
       password={screen.password}
       localMode={localMode}
       onConfirmed={(username, password) =>
-        onSignIn(password === undefined ? { username, notice: 'account-confirmed' } : { username, signInWith: { username, password } })
+        onSignIn(
+          password === undefined
+            ? { username, notice: 'account-confirmed' }
+            : { username, signInWith: { username, takePassword: oneShot(password) } },
+        )
       }
       onBackToSignIn={(username, failure) => onSignIn({ username, failure })}
     />

@@ -7,6 +7,7 @@ import { createFakeAuthGateway, type FakeOptions } from '../../tests/support/fak
 import type { Locale } from '../i18n/locale.ts'
 import { createManualClock } from '../ui/clock.ts'
 import { renderWithProviders, textFor } from '../../tests/support/render-with-providers.tsx'
+import { reactStateHolds } from '../../tests/support/react-memory.ts'
 import { SignedOut } from './signed-out.tsx'
 
 const alice = { username: 'alice', password: 'Correct-horse-1', totp: { preferred: true } }
@@ -15,7 +16,7 @@ function setup(locale: Locale, fake: FakeOptions = {}, { localMode = false, init
   const user = userEvent.setup()
   const auth = createFakeAuthGateway({ users: [alice], ...fake })
   const onSignedIn = vi.fn()
-  renderWithProviders(
+  const { container } = renderWithProviders(
     <SignedOut
       auth={auth}
       clock={createManualClock()}
@@ -32,12 +33,12 @@ function setup(locale: Locale, fake: FakeOptions = {}, { localMode = false, init
     await user.type(screen.getByLabelText(t('signIn.password')), password)
     await user.click(screen.getByRole('button', { name: t('signIn.submit') }))
   }
-  return { user, auth, onSignedIn, t, signIn }
+  return { user, auth, onSignedIn, t, signIn, container }
 }
 
 describe.each(['en', 'ja'] as const)('signed out (%s)', (locale) => {
   test('an unconfirmed account is asked for its code, then signs in without retyping the password', async () => {
-    const { user, auth, onSignedIn, t, signIn } = setup(locale, {
+    const { user, auth, onSignedIn, t, signIn, container } = setup(locale, {
       users: [{ username: 'fay', password: 'Correct-horse-1', status: 'unconfirmed' }],
     })
     await signIn('fay', 'Correct-horse-1')
@@ -52,6 +53,8 @@ describe.each(['en', 'ja'] as const)('signed out (%s)', (locale) => {
     await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('fay'))
     // Signed in with the password from memory: the form was not shown again.
     expect(auth.calls.filter((c) => c.method === 'signIn')).toHaveLength(2)
+    // Handed over once: no screen state or prop keeps it after the sign-in took it (ADR 019).
+    expect(reactStateHolds(container, 'Correct-horse-1', [auth])).toBe(false)
   })
 
   test('sign-up with a confirmation code; in local mode the user is told the code is in the terminal', async () => {

@@ -5,10 +5,14 @@ import type { MfaType, SignInStep } from '../../auth/auth-gateway.ts'
 import { enrollmentFlow, enrollmentWithKey, isPending, type EnrollmentEvent, type EnrollmentState } from '../../enrollment/enrollment-flow.ts'
 
 /**
- * A sign-in to carry out as soon as the flow loads: submitted on the first screen before the
- * flow had loaded, or handed over by sign-up once the account is confirmed.
+ * A password handed to sign-in by another screen (sign-up once the account is confirmed, the
+ * password reset once done) or by the form before the flow had loaded. `takePassword` gives it
+ * once (oneShot): whoever keeps this object in state or props holds no password after that (ADR 019).
  */
-export type FirstAction = { kind: 'sign-in'; username: string; password: string }
+export type SignInWith = { username: string; takePassword(): string | undefined }
+
+/** A sign-in to carry out as soon as the flow loads. */
+export type FirstAction = { kind: 'sign-in' } & SignInWith
 
 export type Notice = 'account-confirmed' | 'signed-out' | 'signed-out-everywhere' | 'session-ended'
 

@@ -5,6 +5,8 @@ import { describe, expect, test, vi } from 'vitest'
 import { createFakeAuthGateway, type FakeOptions } from '../../../tests/support/fake-auth-gateway.ts'
 import type { Locale } from '../../i18n/locale.ts'
 import { createManualClock } from '../../ui/clock.ts'
+import { oneShot } from '../../ui/one-shot.ts'
+import { reactStateHolds } from '../../../tests/support/react-memory.ts'
 import { renderWithProviders, textFor } from '../../../tests/support/render-with-providers.tsx'
 import { SignInScreen } from './sign-in-screen.tsx'
 
@@ -18,7 +20,7 @@ function setup(locale: Locale, fake: FakeOptions = {}) {
   const onUnconfirmed = vi.fn()
   const onCreateAccount = vi.fn()
   const onResetPassword = vi.fn()
-  renderWithProviders(
+  const { container } = renderWithProviders(
     <SignInScreen
       auth={auth}
       clock={clock}
@@ -36,7 +38,7 @@ function setup(locale: Locale, fake: FakeOptions = {}) {
     await user.type(screen.getByLabelText(t('signIn.password')), password)
     await user.click(screen.getByRole('button', { name: t('signIn.submit') }))
   }
-  return { user, auth, clock, onSignedIn, onUnconfirmed, onCreateAccount, onResetPassword, t, signIn }
+  return { user, auth, clock, onSignedIn, onUnconfirmed, onCreateAccount, onResetPassword, t, signIn, container }
 }
 
 describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
@@ -265,6 +267,35 @@ describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
     await user.type(field, 'A-much-better-passw0rd')
     await user.click(screen.getByRole('button', { name: t('signIn.newPassword.submit') }))
     await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('erin'))
+  })
+
+  test('the password typed on the form is in no React state or prop once it is checked (ADR 019)', async () => {
+    const { auth, t, signIn, container } = setup(locale)
+    await signIn('alice', 'Correct-horse-1')
+    expect(await screen.findByRole('heading', { name: t('signIn.totp.title') })).toBeInTheDocument()
+    expect(reactStateHolds(container, 'Correct-horse-1', [auth])).toBe(false)
+  })
+
+  test('a password handed over (after sign-up or a reset) is taken once: the hand-over and the tree keep nothing (ADR 019)', async () => {
+    const auth = createFakeAuthGateway({ users: [alice] })
+    const signInWith = { username: 'alice', takePassword: oneShot('Correct-horse-1') }
+    const { container } = renderWithProviders(
+      <SignInScreen
+        auth={auth}
+        clock={createManualClock()}
+        onSignedIn={vi.fn()}
+        onUnconfirmed={vi.fn()}
+        onCreateAccount={vi.fn()}
+        onResetPassword={vi.fn()}
+        issuer="Cognito TOTP"
+        signInWith={signInWith}
+      />,
+      { locale },
+    )
+    expect(await screen.findByRole('heading', { name: textFor(locale)('signIn.totp.title') })).toBeInTheDocument()
+    expect(auth.calls.filter((c) => c.method === 'signIn')).toHaveLength(1)
+    expect(signInWith.takePassword()).toBeUndefined()
+    expect(reactStateHolds(container, 'Correct-horse-1', [auth])).toBe(false)
   })
 
   test('an unconfirmed account is handed over to confirm it, with the password typed', async () => {

@@ -2,9 +2,10 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
 import { withMessages } from '../../i18n/i18n-provider.tsx'
 import type { SupportContact } from '../../config/app-config.ts'
 import { whenIdle } from '../../ui/idle.ts'
+import { oneShot } from '../../ui/one-shot.ts'
 import { CredentialsStep } from './credentials-step.tsx'
 import { messages } from './form-messages.ts'
-import type { FirstAction } from './sign-in-flow.ts'
+import type { FirstAction, SignInWith } from './sign-in-flow.ts'
 import type { UseSignInOptions } from './use-sign-in.ts'
 
 // The first screen is only the form. The flow behind it (the state machine, every later step,
@@ -22,8 +23,8 @@ export type SignInScreenProps = Omit<UseSignInOptions, 'firstAction'> & {
   beforeForm?: ReactNode
   /** "Create an account": the sign-up feature takes over (the app wires it), with the username sign-in knows. */
   onCreateAccount(username: string): void
-  /** Sign in at once with these (sign-up hands them over once the account is confirmed). */
-  signInWith?: { username: string; password: string }
+  /** Sign in at once with these (sign-up hands them over once the account is confirmed); the password is taken once. */
+  signInWith?: SignInWith
 }
 
 function SignInScreenView({ signInWith, ...props }: SignInScreenProps) {
@@ -37,7 +38,7 @@ function SignInScreenView({ signInWith, ...props }: SignInScreenProps) {
       notice={firstAction ? undefined : props.initialNotice}
       failure={firstAction ? undefined : props.initialFailure}
       pending={firstAction !== undefined}
-      onSubmit={(name, password) => setFirstAction({ kind: 'sign-in', username: name, password })}
+      onSubmit={(name, password) => setFirstAction({ kind: 'sign-in', username: name, takePassword: oneShot(password) })}
       onSignUp={props.onCreateAccount}
       onForgotPassword={props.onResetPassword}
       beforeForm={props.beforeForm}

@@ -110,8 +110,15 @@ export function useSignIn({
   useEffect(() => {
     if (firstDone.current || !firstAction) return
     firstDone.current = true
-    password.current = firstAction.password
-    void run('password', () => signInOnce(firstAction.username.trim(), firstAction.password))
+    // Taken once: the state and props that carried the hand-over keep nothing (ADR 019).
+    const typed = firstAction.takePassword()
+    if (typed === undefined) {
+      // Already taken (this flow mounted again with the same hand-over): the form asks again.
+      dispatch({ type: 'failed', failure: 'session-expired' })
+      return
+    }
+    password.current = typed
+    void run('password', () => signInOnce(firstAction.username.trim(), typed))
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount: what the user did before this flow loaded
   }, [])
 
