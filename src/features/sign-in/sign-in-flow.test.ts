@@ -263,6 +263,7 @@ describe('holdsPassword: where the password may stay in memory (ADR 019)', () =>
   const carol: SignInEvent = { type: 'credentials-submitted', username: 'carol' }
   const setupChallenge: SignInEvent = { type: 'answered', result: { step: 'totp-setup', secret: 'ABC' }, deadline }
   const inSetup = run([carol, setupChallenge])
+  const startOver: SignInEvent = { type: 'setup', event: { type: 'started' } }
 
   test('while it is checked, and during MFA_SETUP reached from the password form (for a new key), also while one is fetched or failed', () => {
     expect(holdsPassword(run([carol]))).toBe(true)
@@ -279,7 +280,25 @@ describe('holdsPassword: where the password may stay in memory (ADR 019)', () =>
         ),
       ),
     ).toBe(true)
+    expect(holdsPassword(run([startOver, { type: 'failed', failure: 'unexpected' }], inSetup))).toBe(true)
     expect(holdsPassword(run([{ type: 'setup', event: { type: 'code-submitted' } }], inSetup))).toBe(true)
+  })
+
+  test('a "Start over" refused for a reason the form would give ends the setup as the form does; no connection keeps it', () => {
+    expect(run([startOver, { type: 'failed', failure: 'bad-credentials' }], inSetup)).toEqual({
+      step: 'credentials',
+      username: 'carol',
+      failure: 'bad-credentials',
+    })
+    expect(run([startOver, { type: 'failed', failure: 'locked-out' }], inSetup)).toEqual({
+      step: 'credentials',
+      username: 'carol',
+      failure: 'locked-out',
+    })
+    expect(run([startOver, { type: 'failed', failure: 'offline' }], inSetup)).toMatchObject({
+      step: 'totp-setup',
+      setup: { step: 'unavailable', failure: 'offline' },
+    })
   })
 
   test.each<[string, SignInState['step'], SignInState]>([
@@ -311,6 +330,10 @@ describe('holdsPassword: where the password may stay in memory (ADR 019)', () =>
         setupChallenge,
       ]),
     ],
+    ['start over refused: the password changed elsewhere', 'credentials', run([startOver, { type: 'failed', failure: 'bad-credentials' }], inSetup)],
+    ['start over refused: locked out', 'credentials', run([startOver, { type: 'failed', failure: 'locked-out' }], inSetup)],
+    ['start over refused: a reset required', 'reset-required', run([startOver, { type: 'failed', failure: 'password-reset-required' }], inSetup)],
+    ['start over refused: not confirmed', 'unconfirmed', run([startOver, { type: 'failed', failure: 'not-confirmed' }], inSetup)],
     ['handed over to sign-up', 'unconfirmed', run([carol, { type: 'failed', failure: 'not-confirmed' }])],
     ['handed over to the password reset', 'reset-required', run([carol, { type: 'failed', failure: 'password-reset-required' }])],
   ])('dropped: %s (%s)', (_, step, state) => {

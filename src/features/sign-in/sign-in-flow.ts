@@ -139,6 +139,14 @@ function next(username: string, result: SignInStep, deadline: number, afterPassw
   }
 }
 
+/** Where a failed sign-in with the password leads (the form's, or "Start over" during setup). */
+function passwordRefused(username: string, failure: AuthFailure): SignInState {
+  // Cognito says "not confirmed" as an error on some paths; it is a step, not a dead end.
+  if (failure === 'not-confirmed') return { step: 'unconfirmed', username }
+  if (failure === 'password-reset-required') return { step: 'reset-required', username }
+  return { step: 'credentials', username, failure }
+}
+
 export function signInFlow(s: SignInState, e: SignInEvent): SignInState {
   // A lapsed challenge session ends every challenge step the same way: back to the password,
   // username kept. While a request is in flight the server decides instead of the clock.
@@ -166,12 +174,7 @@ export function signInFlow(s: SignInState, e: SignInEvent): SignInState {
       return s
     case 'checking-credentials':
       if (e.type === 'answered') return next(s.username, e.result, e.deadline, true)
-      if (e.type === 'failed') {
-        // Cognito says "not confirmed" as an error on some paths; it is a step, not a dead end.
-        if (e.failure === 'not-confirmed') return { step: 'unconfirmed', username: s.username }
-        if (e.failure === 'password-reset-required') return { step: 'reset-required', username: s.username }
-        return { step: 'credentials', username: s.username, failure: e.failure }
-      }
+      if (e.type === 'failed') return passwordRefused(s.username, e.failure)
       return s
     case 'totp-code':
       if (e.type === 'code-submitted') return { ...s, step: 'checking-totp' }
@@ -196,7 +199,14 @@ export function signInFlow(s: SignInState, e: SignInEvent): SignInState {
           setup: enrollmentFlow(s.setup, { type: 'secret-issued', secret: e.result.secret }),
         }
       }
-      if (s.setup.step === 'loading' && e.type === 'failed') return { ...s, setup: enrollmentFlow(s.setup, e) }
+      // The new sign-in failed. Only a failure worth retrying at once (no connection, something
+      // unexpected) keeps the setup with its "Try again"; anything the password form would say
+      // (the password changed elsewhere, locked out, a reset required, not confirmed) ends the
+      // setup the way that form does, and the password with it (holdsPassword; ADR 019).
+      if (s.setup.step === 'loading' && e.type === 'failed') {
+        if (e.failure === 'offline' || e.failure === 'unexpected') return { ...s, setup: enrollmentFlow(s.setup, e) }
+        return passwordRefused(s.username, e.failure)
+      }
       if (e.type !== 'setup') return s
       // The pool ended the challenge session: like any other challenge step (the setup's key
       // went with it).

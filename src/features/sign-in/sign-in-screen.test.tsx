@@ -409,6 +409,19 @@ describe.each(['en', 'ja'] as const)('authenticator setup inside sign-in (%s)', 
     expect(onSignedIn).not.toHaveBeenCalled()
   })
 
+  test('"start over" refused because the password changed elsewhere: back to the form saying so, not a setup to retry (ADR 019)', async () => {
+    const { user, auth, container, t, signIn } = setup(locale, newbie)
+    await signIn('newbie', 'Correct-horse-1')
+    await screen.findByLabelText(t('totp.keyLabel'))
+    auth.failNext('signIn', 'NotAuthorizedException', 'Incorrect username or password.')
+    await user.click(screen.getByRole('button', { name: t('totp.startOver') }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(t('failure.bad-credentials'))
+    expect(screen.getByRole('heading', { name: t('signIn.title') })).toBeInTheDocument()
+    expect(screen.getByLabelText(t('signIn.username'))).toHaveValue('newbie')
+    expect(screen.queryByRole('button', { name: t('common.tryAgain') })).not.toBeInTheDocument()
+    expect(reactStateHolds(container, 'Correct-horse-1', [auth])).toBe(false)
+  })
+
   test('after a new password, no new key can be had in sign-in: no "start over" (issue 11, item 1)', async () => {
     const { user, t, signIn } = setup(locale, {
       users: [{ username: 'fresh', password: 'Temporary-pass-1', status: 'force-change-password' }],
