@@ -74,6 +74,18 @@ function AccountPage({
     history.replaceState(null, '', '/')
     onSignOut(how)
   }
+  // It confirms what sign-in did, not the state from then on: the first button used on the page
+  // (Replace, a dialog's, any other) hides it, before it could contradict what that button starts
+  // (a replacement left unfinished, a second confirmation after a replacement).
+  const [confirming, setConfirming] = useState(justSetUp)
+  useEffect(() => {
+    if (!confirming) return
+    const onClick = (event: MouseEvent) => {
+      if (event.target instanceof Element && event.target.closest('button')) setConfirming(false)
+    }
+    document.addEventListener('click', onClick)
+    return () => document.removeEventListener('click', onClick)
+  }, [confirming])
 
   return (
     <Flex direction="column" gap="large">
@@ -84,7 +96,7 @@ function AccountPage({
         <Text className="hint">{t('account.signedInAs', { name: accountName })}</Text>
         {poolLabel && <Text className="hint">{t('account.pool', { name: poolLabel })}</Text>}
       </div>
-      {justSetUp && (
+      {confirming && (
         <div ref={confirmation} tabIndex={-1} className="focus-target">
           <StatusMessage>{t('account.setUpDone')}</StatusMessage>
         </div>

@@ -73,14 +73,19 @@ test('on the MFA-required pool, replacing the authenticator app from settings wo
   await user.type(await screen.findByLabelText(t('totp.codeLabel')), env.code(oldKey))
   await steps.expectSignedIn(username)
 
+  expect(screen.getByText(t('account.setUpDone'))).toBeInTheDocument()
   await user.click(await screen.findByRole('button', { name: t('security.replace') }, { timeout: 10_000 }))
   const dialog = await screen.findByRole('dialog', { name: t('security.replaceConfirm.title') })
   expect(within(dialog).getByText(t('security.replaceConfirm.unfinishedRequired'))).toBeInTheDocument()
+  // The confirmation of the setup during sign-in is gone once the replacement starts: it would
+  // say "on" over a replacement left unfinished, or stand beside the replacement's own.
+  expect(screen.queryByText(t('account.setUpDone'))).not.toBeInTheDocument()
   await user.click(within(dialog).getByRole('button', { name: t('security.replaceConfirm.continue') }))
   const newKey = await steps.readSetupKey()
   expect(newKey).not.toBe(oldKey)
   await user.type(screen.getByLabelText(t('totp.codeLabel')), env.nextCode(newKey))
   expect(await screen.findByText(t('security.notice.replaced'), undefined, { timeout: 10_000 })).toBeInTheDocument()
+  expect(screen.queryByText(t('account.setUpDone'))).not.toBeInTheDocument()
   await steps.findTotpStatus(true)
   expect(screen.queryByRole('button', { name: t('security.turnOff') })).not.toBeInTheDocument()
 
