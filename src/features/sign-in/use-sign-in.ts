@@ -1,7 +1,8 @@
-import { useEffect, useReducer, useRef } from 'react'
+import { useEffect, useLayoutEffect, useReducer, useRef } from 'react'
 import { toAuthFailure, type AuthFailure, type AuthStep } from '../../auth/auth-failure.ts'
 import type { AuthGateway, MfaType, SignInStep } from '../../auth/auth-gateway.ts'
 import type { Clock } from '../../ui/clock.ts'
+import { usePasswordHold } from './use-password-hold.ts'
 import { holdsPassword, initialSignInState, signInFlow, type FirstAction, type Notice, type SignInState } from './sign-in-flow.ts'
 
 /** Cognito's default AuthSessionValidity: a challenge must be answered within 3 minutes. */
@@ -52,8 +53,9 @@ export function useSignIn({
   const inFlight = useRef(false)
   // The password stays in memory only while it is checked and during MFA_SETUP, for "Start over
   // with a new key" (ADR 019; holdsPassword), and is handed to sign-up's confirmation when the
-  // account turns out to be unconfirmed. Never stored, never logged.
-  const password = useRef<string | undefined>(undefined)
+  // account turns out to be unconfirmed. Never stored, never logged. Every way out of the steps
+  // that need it (signed in, cancelled, timed out, refused, another challenge, handed over) drops it.
+  const password = usePasswordHold(holdsPassword(state))
 
   const signedInUser = state.step === 'signed-in' ? state.username : undefined
   const setUp = state.step === 'signed-in' && state.setUp === true
@@ -68,12 +70,12 @@ export function useSignIn({
   const unconfirmedUser = state.step === 'unconfirmed' ? state.username : undefined
   const onUnconfirmedRef = useRef(onUnconfirmed)
   onUnconfirmedRef.current = onUnconfirmed
-  useEffect(() => {
+  // A layout effect: it runs before the hold's effect that drops the password on leaving the steps
+  // that need it, so the hand-over still finds it.
+  useLayoutEffect(() => {
     if (unconfirmedUser === undefined) return
-    const secret = password.current
-    password.current = undefined
-    onUnconfirmedRef.current(unconfirmedUser, secret)
-  }, [unconfirmedUser])
+    onUnconfirmedRef.current(unconfirmedUser, password.take())
+  }, [unconfirmedUser, password])
 
   const resetUser = state.step === 'reset-required' ? state.username : undefined
   const onResetRef = useRef(onResetPassword)
@@ -82,14 +84,6 @@ export function useSignIn({
     if (resetUser === undefined) return
     onResetRef.current(resetUser, 'required')
   }, [resetUser])
-
-  // Every way out of the steps that need the password drops it: signed in, cancelled, timed out,
-  // refused, another challenge, handed over (after the hand-over to sign-up above has read it).
-  // An effect after the render that left those steps, so no request sent before still needs it.
-  const holds = holdsPassword(state)
-  useEffect(() => {
-    if (!holds) password.current = undefined
-  }, [holds])
 
   // The challenge session lapses on the server after challengeSessionMs; say so when it does
   // rather than letting the next answer fail. The reducer ignores it while an answer is on its
@@ -117,7 +111,7 @@ export function useSignIn({
       dispatch({ type: 'failed', failure: 'session-expired' })
       return
     }
-    password.current = typed
+    password.keep(typed)
     void run('password', () => signInOnce(firstAction.username.trim(), typed))
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount: what the user did before this flow loaded
   }, [])
@@ -134,27 +128,27 @@ export function useSignIn({
     }
   }
 
-  async function signInOnce(username: string, secret: string): Promise<SignInStep> {
+  async function signInOnce(username: string, typed: string): Promise<SignInStep> {
     try {
-      return await auth.signIn(username, secret)
+      return await auth.signIn(username, typed)
     } catch (error) {
       // Amplify refuses to sign in over stored tokens the app did not consider a session
       // (e.g. left by a sign-in that completed after its screen had timed out). Clear them
       // locally and sign in as the person at the keyboard asked.
       if (error instanceof Error && error.name === 'UserAlreadyAuthenticatedException') {
         await auth.signOut()
-        return auth.signIn(username, secret)
+        return auth.signIn(username, typed)
       }
       throw error
     }
   }
 
-  function submitCredentials(username: string, secret: string) {
+  function submitCredentials(username: string, typed: string) {
     if (inFlight.current || state.step !== 'credentials') return
     const name = username.trim()
-    password.current = secret
+    password.keep(typed)
     dispatch({ type: 'credentials-submitted', username: name })
-    void run('password', () => signInOnce(name, secret))
+    void run('password', () => signInOnce(name, typed))
   }
 
   function submitTotpCode(code: string) {
@@ -212,11 +206,11 @@ export function useSignIn({
   function startSetupOver() {
     if (inFlight.current || state.step !== 'totp-setup' || !state.newKey) return
     if (state.setup.step !== 'entering-code' && state.setup.step !== 'unavailable') return
-    const secret = password.current
-    if (secret === undefined) return
+    const typed = password.peek()
+    if (typed === undefined) return
     const { username } = state
     dispatch({ type: 'setup', event: { type: 'started' } })
-    void run('password', () => signInOnce(username, secret))
+    void run('password', () => signInOnce(username, typed))
   }
 
   function backToSignIn() {
