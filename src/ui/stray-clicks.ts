@@ -7,13 +7,18 @@ import { useEffect } from 'react'
  * one appeared, at the spot of a press made on the old one.
  */
 export const strayClickMs = 700
+/** Only a press this soon before the new screen appeared can be repeated by a stray click. */
+export const pressBeforeMs = 1000
 const samePlacePx = 24
 
 type Press = { x: number; y: number; at: number }
 
-/** Whether `click` repeats, on the new screen shown at `shownAt`, a press made before it. */
-export function isStrayClick(click: Press, before: Press | undefined, shownAt: number): boolean {
-  if (!before || before.at > shownAt || click.at - shownAt > strayClickMs) return false
+/**
+ * Whether `click` repeats, on the new screen shown at `shownAt`, a press made shortly before it.
+ * `keyboard`: Enter or Space on a button (a click with no pointer, `detail` 0) is always meant.
+ */
+export function isStrayClick(click: Press & { keyboard?: boolean }, before: Press | undefined, shownAt: number): boolean {
+  if (click.keyboard || !before || before.at > shownAt || shownAt - before.at > pressBeforeMs || click.at - shownAt > strayClickMs) return false
   return Math.abs(click.x - before.x) <= samePlacePx && Math.abs(click.y - before.y) <= samePlacePx
 }
 
@@ -35,7 +40,8 @@ export function useIgnoreStrayClicks() {
     const shownAt = performance.now()
     const before = lastPress
     const swallow = (event: MouseEvent) => {
-      if (!event.isTrusted || !isStrayClick({ x: event.clientX, y: event.clientY, at: performance.now() }, before, shownAt)) return
+      const click = { x: event.clientX, y: event.clientY, at: performance.now(), keyboard: event.detail === 0 }
+      if (!event.isTrusted || !isStrayClick(click, before, shownAt)) return
       event.preventDefault()
       event.stopPropagation()
     }
