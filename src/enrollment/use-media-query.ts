@@ -1,13 +1,19 @@
-import { useSyncExternalStore } from 'react'
+import { useCallback, useSyncExternalStore } from 'react'
 
 /** Whether a CSS media query matches now, following its changes (false where there is no window). */
 export function useMediaQuery(query: string): boolean {
-  return useSyncExternalStore(
-    (onChange) => {
+  // Stable per query: a new subscribe function on every render would make React unsubscribe and
+  // subscribe again each time.
+  const subscribe = useCallback(
+    (onChange: () => void) => {
       const list = media(query)
       list?.addEventListener('change', onChange)
       return () => list?.removeEventListener('change', onChange)
     },
+    [query],
+  )
+  return useSyncExternalStore(
+    subscribe,
     () => media(query)?.matches ?? false,
     () => false,
   )
