@@ -212,6 +212,8 @@ function SetupSteps({
   const t = useT()
   const coarse = useCoarsePointer()
   const small = useSmallScreen()
+  // Read once: a later `open` prop would make React close (or open) the disclosure under the user.
+  const [keyOpenAtFirst] = useState(!small)
   const uri = buildOtpauthUri({ secret: state.secret, issuer, accountName })
 
   return (
@@ -252,8 +254,9 @@ function SetupSteps({
           {/* The key is for those who cannot scan or open the link. On a phone, where the page is
               several screens long, it waits behind "Can't scan the code?"; on a wide screen it is
               shown open. A native disclosure: a button with its expanded state for keyboards and
-              screen readers. Keyed by the screen size, so a resize shows the default again. */}
-          <details key={small ? 'small' : 'wide'} className="setup-key" open={!small}>
+              screen readers. Open or closed as the screen first was: turning the phone leaves what
+              the user opened or closed alone. */}
+          <details className="setup-key" open={keyOpenAtFirst}>
             <summary>{t('totp.cantScan')}</summary>
             <Flex direction="column" gap="xs">
               <Text>{t('totp.keyIntro')}</Text>
