@@ -1,10 +1,20 @@
 import { Heading, Text } from '@aws-amplify/ui-react'
+import { useEffect } from 'react'
 import type { ConfigProblem } from '../config/app-config.ts'
 import { useT, withMessages } from '../i18n/i18n-provider.tsx'
+import { showTabTitle } from '../ui/document-title.ts'
 import { messages } from '../config/messages.ts'
 import './config-problem.css'
 
 // Shown only when something is wrong, so loaded only then; both screens bring the config words.
+
+/** The page's title names the tab too, as every step's does (step-heading.tsx; issue 11, item 15). */
+function useTabTitle() {
+  useEffect(() => {
+    showTabTitle()
+    return () => showTabTitle()
+  })
+}
 
 function describe(problem: ConfigProblem): string {
   return problem.kind === 'unreadable' ? `${problem.source} unreadable` : `${problem.field} ${problem.kind}`
@@ -13,10 +23,11 @@ function describe(problem: ConfigProblem): string {
 /** A bad or partial configuration: say what is wrong (the app also logs it to the console). */
 function ConfigProblemView({ problems }: { problems: ConfigProblem[] }) {
   const t = useT()
+  useTabTitle()
   return (
     <section className="panel" role="alert" aria-labelledby="config-title">
       <div className="stack">
-        <Heading level={1} id="config-title" className="with-icon">
+        <Heading level={1} id="config-title" className="with-icon" data-tab>
           <FailureIcon />
           {t('config.title')}
         </Heading>
@@ -42,10 +53,11 @@ export const ConfigProblemScreen = withMessages([messages], ConfigProblemView)
 /** The local emulator could not be reached or offered no pools. */
 function LocalPoolProblemView({ reason }: { reason: 'unreachable' | 'no-pools' }) {
   const t = useT()
+  useTabTitle()
   return (
     <section className="panel" role="alert" aria-labelledby="local-title">
       <div className="stack">
-        <Heading level={1} id="local-title" className="with-icon">
+        <Heading level={1} id="local-title" className="with-icon" data-tab>
           <FailureIcon />
           {reason === 'unreachable' ? t('config.localUnreachable') : t('config.localNoPools')}
         </Heading>
