@@ -173,9 +173,9 @@ function LocalBackend({
   useEffect(() => {
     let live = true
     // The picker loads alongside the discovery and the form waits for both, so that the form does
-    // not move down when the picker appears. Without it (its download failed) the pools cannot be
-    // switched, but sign-in still works.
-    const picker = import('./pool-picker.tsx').catch(() => undefined)
+    // not move down when the picker appears. Without it (its download failed, or hangs for 2 s)
+    // the pools cannot be switched, but sign-in still works.
+    const picker = Promise.race([import('./pool-picker.tsx').catch(() => undefined), new Promise<undefined>((r) => setTimeout(r, 2000))])
     void Promise.all([discoverLocalPools(discoveryUrl, endpoint, fetchImpl), picker]).then(
       ([result, module]) => live && setDiscovery({ result, picker: module }),
     )
