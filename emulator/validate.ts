@@ -121,11 +121,17 @@ export function optionalBoolean<R>(input: Untrusted<R>, name: MemberOf<R, boolea
   return value
 }
 
-export function optionalNumber<R>(input: Untrusted<R>, name: MemberOf<R, number>, range: { min?: number; max?: number } = {}): number | undefined {
+/** `integer`: the service model types the member as an integer, so a fraction is refused, not rounded. */
+export function optionalNumber<R>(
+  input: Untrusted<R>,
+  name: MemberOf<R, number>,
+  range: { min?: number; max?: number; integer?: boolean } = {},
+): number | undefined {
   const value = own(input, name)
   const path = memberPath(name)
   if (value === undefined || value === null) return undefined
   if (typeof value !== 'number' || !Number.isFinite(value)) throw badValue(path, 'Member must be a number')
+  if (range.integer && !Number.isInteger(value)) throw badValue(path, 'Member must be an integer')
   if (range.min !== undefined && value < range.min) {
     throw badValue(path, `Member must have value greater than or equal to ${range.min}`)
   }

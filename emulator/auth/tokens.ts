@@ -1,3 +1,4 @@
+import { groupsByPrecedence } from './group-order.ts'
 import { randomUUID } from 'node:crypto'
 import { newRefreshToken, signJwt, verifyJwt } from '../domain/tokens.ts'
 import { cognitoError, notAuthorized } from '../errors.ts'
@@ -86,10 +87,9 @@ export async function issueTokens(
  * two such groups tie with different roles), only when a group has a RoleArn. No groups, no claims.
  */
 function groupClaims(deps: Deps, user: UserRecord): { access: Record<string, unknown>; id: Record<string, unknown> } {
-  const groups = (user.groups ?? [])
-    .map((name) => deps.store.findGroup(user.poolId, name))
-    .filter((group): group is GroupRecord => group !== undefined)
-    .sort((a, b) => (a.precedence ?? Infinity) - (b.precedence ?? Infinity) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const groups = groupsByPrecedence(
+    (user.groups ?? []).map((name) => deps.store.findGroup(user.poolId, name)).filter((group): group is GroupRecord => group !== undefined),
+  )
   if (groups.length === 0) return { access: {}, id: {} }
   const names = { 'cognito:groups': groups.map((group) => group.name) }
   const withRoles = groups.filter((group) => group.roleArn !== undefined)

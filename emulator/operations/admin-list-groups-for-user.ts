@@ -1,6 +1,7 @@
 import type { AdminListGroupsForUserRequest, AdminListGroupsForUserResponse } from '@aws-sdk/client-cognito-identity-provider'
 import type { GroupRecord } from '../state/model.ts'
-import { groupPage, groupsByPrecedence, groupType } from './groups.ts'
+import { groupsByPrecedence } from '../auth/group-order.ts'
+import { groupPage, groupType } from './groups.ts'
 import type { Operation } from './operation.ts'
 import { requestedPool, requestedUser } from './request-targets.ts'
 

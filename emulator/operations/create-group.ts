@@ -12,7 +12,7 @@ export const createGroup: Operation<CreateGroupRequest, CreateGroupResponse> = a
   const name = requiredString(input, 'GroupName')
   const description = optionalString(input, 'Description')
   const roleArn = optionalString(input, 'RoleArn')
-  const precedence = optionalNumber(input, 'Precedence', { min: 0, max: MAX_PRECEDENCE })
+  const precedence = optionalNumber(input, 'Precedence', { min: 0, max: MAX_PRECEDENCE, integer: true })
   if (deps.store.findGroup(pool.id, name)) throw cognitoError('GroupExistsException', 'A group with the name already exists.')
   const now = Math.floor(deps.clock.now() / 1000)
   const group: GroupRecord = {
@@ -20,7 +20,7 @@ export const createGroup: Operation<CreateGroupRequest, CreateGroupResponse> = a
     name,
     ...(description !== undefined ? { description } : {}),
     ...(roleArn !== undefined ? { roleArn } : {}),
-    ...(precedence !== undefined ? { precedence: Math.floor(precedence) } : {}),
+    ...(precedence !== undefined ? { precedence } : {}),
     createdAt: now,
     lastModifiedAt: now,
   }

@@ -49,6 +49,14 @@ describe('groups (issue 12, item 5)', () => {
     )
   })
 
+  test('Precedence is an integer: a fraction is refused, not rounded', async () => {
+    expect((await failure(group('admins', { Precedence: 1.7 }))).name).toBe('InvalidParameterException')
+    await group('admins', { Precedence: 1 })
+    const update = call(updateGroup, { UserPoolId: app.poolId, GroupName: 'admins', Precedence: 0.5 }, deps)
+    expect((await failure(update)).name).toBe('InvalidParameterException')
+    expect((await call(getGroup, { UserPoolId: app.poolId, GroupName: 'admins' }, deps)).Group?.Precedence).toBe(1)
+  })
+
   test('ListGroups pages by Limit and NextToken; UpdateGroup changes only what it is given', async () => {
     for (const name of ['a', 'b', 'c']) await group(name, { Description: `group ${name}` })
     const first = await call(listGroups, { UserPoolId: app.poolId, Limit: 2 }, deps)

@@ -36,14 +36,3 @@ export function groupPage<T>(items: T[], input: Untrusted<{ Limit?: number; Next
   const limit = optionalNumber(input, 'Limit', { min: 0, max: 60 }) || 60
   return paginate(items, Math.floor(limit), optionalString(input, 'NextToken'))
 }
-
-/**
- * The groups a user is in, as `cognito:groups` and AdminListGroupsForUser order them: by precedence,
- * lowest first, groups without one last, then by name.
- */
-export function groupsByPrecedence(groups: readonly GroupRecord[]): GroupRecord[] {
-  return [...groups].sort(
-    (a, b) =>
-      (a.precedence ?? Number.POSITIVE_INFINITY) - (b.precedence ?? Number.POSITIVE_INFINITY) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
-  )
-}

@@ -11,12 +11,12 @@ export const updateGroup: Operation<UpdateGroupRequest, UpdateGroupResponse> = a
   const group = requestedGroup(pool, input, deps)
   const description = optionalString(input, 'Description')
   const roleArn = optionalString(input, 'RoleArn')
-  const precedence = optionalNumber(input, 'Precedence', { min: 0, max: MAX_PRECEDENCE })
+  const precedence = optionalNumber(input, 'Precedence', { min: 0, max: MAX_PRECEDENCE, integer: true })
   const updated: GroupRecord = {
     ...group,
     ...(description !== undefined ? { description } : {}),
     ...(roleArn !== undefined ? { roleArn } : {}),
-    ...(precedence !== undefined ? { precedence: Math.floor(precedence) } : {}),
+    ...(precedence !== undefined ? { precedence } : {}),
     lastModifiedAt: Math.floor(deps.clock.now() / 1000),
   }
   deps.store.saveGroup(updated)
