@@ -36,9 +36,13 @@ export function challenge(
  * (docs/cognito-behaviour.md#wrong-mfa-codes).
  */
 export async function tokens(ctx: SignInContext, previous?: SessionRecord): Promise<AuthResponse> {
+  // The stored record, not ctx.user: an AdminDisableUser between the password and the MFA answer
+  // must still stop the sign-in (docs/cognito-behaviour.md#admindisableuser).
+  const current = ctx.deps.store.findUserBySub(ctx.pool.id, ctx.user.sub) ?? ctx.user
+  if (!current.enabled) throw notAuthorized('User is disabled.')
   if (previous) ctx.deps.sessions.spend(previous)
-  const cleared = lockoutCleared(ctx.user)
-  const user = cleared ? ctx.deps.store.updateUser(ctx.user, cleared) : ctx.user
+  const cleared = lockoutCleared(current)
+  const user = cleared ? ctx.deps.store.updateUser(current, cleared) : current
   return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(ctx.deps, ctx.pool, ctx.client, user) }
 }
 

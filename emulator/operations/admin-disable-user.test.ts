@@ -2,12 +2,16 @@
 import { BROWSER_OPERATIONS } from '../request-policy.ts'
 import {
   PASSWORD,
+  STEP_MS,
   adminSignIn,
   call,
+  codeNow,
   createApp,
   createTestDeps,
   createUser,
+  enrolTotp,
   failure,
+  respond,
   signedIn,
   srpSignIn,
   storedUser,
@@ -47,6 +51,16 @@ test('a disabled user cannot sign in (password or SRP) or refresh; AdminGetUser 
   expect((await call(adminGetUser, { UserPoolId: app.poolId, Username: 'alice' }, deps)).Enabled).toBe(false)
   const { Users } = await call(listUsers, { UserPoolId: app.poolId }, deps)
   expect(Users).toEqual([expect.objectContaining({ Username: 'alice', Enabled: false })])
+})
+
+test('a user disabled between the password and the TOTP code gets no tokens for the right code', async () => {
+  const secret = await enrolTotp(deps, (await signedIn(deps, app, 'alice')).AccessToken)
+  deps.clock.advance(STEP_MS)
+  const { ChallengeName, Session } = await adminSignIn(deps, app, 'alice')
+  expect(ChallengeName).toBe('SOFTWARE_TOKEN_MFA')
+  await disable()
+  const answer = respond(deps, app, 'SOFTWARE_TOKEN_MFA', Session, { USERNAME: 'alice', SOFTWARE_TOKEN_MFA_CODE: codeNow(deps, secret) })
+  expect(await failure(answer)).toEqual(DISABLED)
 })
 
 test('a wrong password for a disabled user is still "Incorrect username or password." (the state comes after the password)', async () => {
