@@ -1,5 +1,6 @@
 // Issue 12, item 4: a client with a secret needs a correct SECRET_HASH (or SecretHash, or the secret
 // itself) on every call Cognito checks (docs/cognito-behaviour.md#client-secrets).
+import { adminDisableUser } from '../operations/admin-disable-user.ts'
 import { adminInitiateAuth } from '../operations/admin-initiate-auth.ts'
 import { confirmForgotPassword } from '../operations/confirm-forgot-password.ts'
 import { confirmSignUp } from '../operations/confirm-sign-up.ts'
@@ -151,6 +152,34 @@ test('GetTokensFromRefreshToken and RevokeToken take the secret itself', async (
   expect((await failure(revokeToken({ ClientId: app.clientId, Token: RefreshToken }, deps))).name).toBe('NotAuthorizedException')
   await revokeToken({ ClientId: app.clientId, Token: RefreshToken, ClientSecret: secret }, deps)
   expect((await failure(getTokens({ ClientSecret: secret }))).message).toBe('Refresh Token has been revoked')
+})
+
+test('without the secret a refresh token cannot be probed: unknown, revoked or disabled, the answer is the secret error', async () => {
+  const { RefreshToken } = (await passwordSignIn({ SECRET_HASH: hash('alice') })).AuthenticationResult
+  const revoked = (await passwordSignIn({ SECRET_HASH: hash('alice') })).AuthenticationResult.RefreshToken
+  await revokeToken({ ClientId: app.clientId, Token: revoked, ClientSecret: secret }, deps)
+  const initiate = (token: string, extra: Record<string, string>) =>
+    initiateAuth({ ClientId: app.clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: token, ...extra } }, deps)
+  const getTokens = (token: string, extra: Record<string, string>) =>
+    getTokensFromRefreshToken({ ClientId: app.clientId, RefreshToken: token, ...extra }, deps)
+  const wrongRefreshHash = { name: 'NotAuthorizedException', message: `SecretHash does not match for the client: ${app.clientId}` }
+  const missingClientSecret = {
+    name: 'NotAuthorizedException',
+    message: `Client ${app.clientId} is configured with secret but ClientSecret was not received`,
+  }
+  for (const token of ['no-such-token', revoked]) {
+    expect(await failure(initiate(token, {}))).toEqual(missing())
+    expect(await failure(initiate(token, { SECRET_HASH: hash('mallory') }))).toEqual(wrongRefreshHash)
+    expect(await failure(getTokens(token, {}))).toEqual(missingClientSecret)
+    expect(await failure(getTokens(token, { ClientSecret: 'not0the0secret' }))).toEqual(wrong())
+  }
+  await adminDisableUser({ UserPoolId: app.poolId, Username: 'alice' }, deps)
+  expect(await failure(initiate(RefreshToken, { SECRET_HASH: hash('mallory') }))).toEqual(wrongRefreshHash)
+  expect(await failure(getTokens(RefreshToken, { ClientSecret: 'not0the0secret' }))).toEqual(wrong())
+  // With the secret, the real reasons.
+  expect((await failure(initiate('no-such-token', { SECRET_HASH: hash('alice'), USERNAME: 'alice' }))).message).toBe('Invalid Refresh Token')
+  expect((await failure(getTokens(revoked, { ClientSecret: secret }))).message).toBe('User is disabled.')
+  expect((await failure(getTokens(RefreshToken, { ClientSecret: secret }))).message).toBe('User is disabled.')
 })
 
 test('SignUp, ResendConfirmationCode and ConfirmSignUp need SecretHash', async () => {

@@ -62,9 +62,10 @@ export async function initiateAuth(input: Untrusted<SignInRequest>, deps: Deps, 
   if (flow === 'USER_SRP_AUTH') return startSrp(deps, pool, client, params)
   if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
     // The hash of a refresh is computed over the token's user, by username or sub: a refresh names no one
-    // (docs/cognito-behaviour.md#client-secrets).
+    // (docs/cognito-behaviour.md#client-secrets). A token that names no user can only match a USERNAME
+    // sent with it, so without the secret every answer is the secret's error.
     const result = await refreshTokens(deps, pool, client, requiredParameter(params, 'REFRESH_TOKEN'), (user) =>
-      requireSecretHash(client, params.SECRET_HASH, [user.username, user.sub, params.USERNAME], 'refresh'),
+      requireSecretHash(client, params.SECRET_HASH, [user?.username, user?.sub, params.USERNAME], 'refresh'),
     )
     return { ChallengeParameters: {}, AuthenticationResult: result }
   }

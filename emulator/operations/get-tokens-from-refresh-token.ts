@@ -10,6 +10,8 @@ export const getTokensFromRefreshToken: Operation<GetTokensFromRefreshTokenReque
   const refreshToken = requiredString(input, 'RefreshToken')
   const { client, pool } = requestedClient(input, deps)
   const clientSecret = optionalString(input, 'ClientSecret')
-  // This operation sends the secret itself, not a hash (docs/cognito-behaviour.md#client-secrets).
-  return { AuthenticationResult: await refreshTokens(deps, pool, client, refreshToken, () => requireClientSecret(client, clientSecret)) }
+  // This operation sends the secret itself, not a hash (docs/cognito-behaviour.md#client-secrets); it is
+  // checked before the token, so a caller without it cannot tell a valid token from a revoked one.
+  requireClientSecret(client, clientSecret)
+  return { AuthenticationResult: await refreshTokens(deps, pool, client, refreshToken) }
 }
