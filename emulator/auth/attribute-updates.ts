@@ -162,7 +162,7 @@ export function sendVerificationCode(deps: Deps, user: UserRecord, name: Verifia
 }
 
 /** VerifyUserAttribute: `name` becomes verified when `code` is the one last sent for it. */
-export function verifyAttribute(deps: Deps, user: UserRecord, name: VerifiableAttribute, code: string): void {
+export function verifyAttribute(deps: Deps, pool: PoolRecord, user: UserRecord, name: VerifiableAttribute, code: string): void {
   const expected = user.attributeCodes?.[name]
   if (!expected || expected.expiresAt <= deps.clock.now() || !user.attributes[name]) {
     throw cognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.')
@@ -174,6 +174,8 @@ export function verifyAttribute(deps: Deps, user: UserRecord, name: VerifiableAt
   }
   const { [name]: _used, ...codes } = user.attributeCodes ?? {}
   const { [name]: waiting, ...pending } = user.pendingAttributes ?? {}
+  // Another user may have taken the waiting value as their sign-in value since it was asked for.
+  if (waiting !== undefined) refuseTakenSignInValue(pool, deps.store.listUsers(pool.id), name, waiting, 'AliasExistsException', user)
   deps.store.updateUser(user, {
     // A value that waited for this code replaces the current one now (UserAttributeUpdateSettings).
     attributes: { ...user.attributes, ...(waiting === undefined ? {} : { [name]: waiting }), [VERIFIED_FLAG[name]]: 'true' },

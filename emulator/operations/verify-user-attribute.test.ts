@@ -1,3 +1,4 @@
+import type { PoolRecord } from '../state/model.ts'
 import { MINUTE_MS, call, createApp, createTestDeps, createUser, failure, signedIn, storedUser, type App, type TestDeps } from '../test-support.ts'
 import { getUserAttributeVerificationCode } from './get-user-attribute-verification-code.ts'
 import { updateUserAttributes } from './update-user-attributes.ts'
@@ -84,5 +85,28 @@ describe('GetUserAttributeVerificationCode and VerifyUserAttribute', () => {
     deps.clock.advance(60 * MINUTE_MS)
     accessToken = (await signedIn(deps, app, 'alice')).AccessToken
     expect(await verify(lastVerificationCode(deps))).toEqual({})
+  })
+})
+
+describe('a waiting value someone else signs in with meanwhile (AttributesRequireVerificationBeforeUpdate, email alias)', () => {
+  test('VerifyUserAttribute refuses it with AliasExistsException and keeps the current value', async () => {
+    const deps = createTestDeps()
+    const app = await createApp(deps, { mfa: 'OFF', input: { AliasAttributes: ['email'], AutoVerifiedAttributes: ['email'] } })
+    const pool = deps.store.requirePool(app.poolId)
+    deps.store.savePool({
+      ...pool,
+      settings: { UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] } },
+    } as PoolRecord)
+    await createUser(deps, app.poolId, 'alice', { attributes: { email_verified: 'true' } })
+    const accessToken = (await signedIn(deps, app, 'alice')).AccessToken
+    await call(updateUserAttributes, { AccessToken: accessToken, UserAttributes: [{ Name: 'email', Value: 'shared@example.com' }] }, deps)
+    const code = lastVerificationCode(deps)
+    await createUser(deps, app.poolId, 'bob', { email: 'shared@example.com', attributes: { email_verified: 'true' } })
+    expect(await failure(call(verifyUserAttribute, { AccessToken: accessToken, AttributeName: 'email', Code: code }, deps))).toEqual({
+      name: 'AliasExistsException',
+      message: 'An account with the given email already exists.',
+    })
+    expect(storedUser(deps, app.poolId, 'alice').attributes.email).toBe('alice@example.com')
+    expect(storedUser(deps, app.poolId, 'bob').attributes.email).toBe('shared@example.com')
   })
 })

@@ -8,7 +8,7 @@ import type { Operation } from './operation.ts'
 export const verifyUserAttribute: Operation<VerifyUserAttributeRequest, VerifyUserAttributeResponse> = async (input, deps) => {
   const name = requiredString(input, 'AttributeName')
   const code = requiredString(input, 'Code')
-  const { user } = await requireAccessToken(deps, requiredString(input, 'AccessToken'))
-  verifyAttribute(deps, user, verifiableAttribute(name), code)
+  const { pool, user } = await requireAccessToken(deps, requiredString(input, 'AccessToken'))
+  verifyAttribute(deps, pool, user, verifiableAttribute(name), code)
   return {}
 }
