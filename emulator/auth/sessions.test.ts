@@ -185,3 +185,41 @@ describe('challenge sessions in a sign-in', () => {
     expect(await failure(answer(session, codeNow(deps, secret)))).toEqual(ONCE)
   })
 })
+
+describe('Sessions.forget (DeleteUserPool, DeleteUserPoolClient)', () => {
+  const verifier = (secretBlock: string) => ({
+    ...fields,
+    challenge: 'PASSWORD_VERIFIER' as const,
+    srp: { aHex: '1', bHex: '2', BHex: '3', secretBlock },
+  })
+  const other = { ...fields, poolId: 'us-east-1_Other' }
+
+  test("forgets a pool's sessions with the SECRET_BLOCKs that name them: a block then answers as its session does", async () => {
+    const sessions = new Sessions(createTestClock(T0))
+    const block = sessions.newSecretBlock(3)
+    const session = sessions.issue(verifier(block), 3)
+    const kept = sessions.issue(other, 3)
+    sessions.forget({ poolId: fields.poolId })
+    expect(await failure(() => sessions.require(session.id, {}))).toEqual(EXPIRED)
+    expect(await failure(() => sessions.requireBySecretBlock(block, {}))).toEqual(EXPIRED)
+    expect(sessions.require(kept.id, {})).toEqual(kept)
+    // The leak itself is only visible inside: no SECRET_BLOCK entry outlives its session.
+    expect((sessions as unknown as { bySecretBlock: Map<string, string> }).bySecretBlock.size).toBe(0)
+  })
+
+  test('a rollback gives back the records, their blocks and their place in the eviction order', async () => {
+    const sessions = new Sessions(createTestClock(T0), { maxSessions: 3 })
+    const block = sessions.newSecretBlock(3)
+    const oldest = sessions.issue(verifier(block), 3)
+    const second = sessions.issue(other, 3)
+    sessions.issue(other, 3)
+    sessions.begin()
+    sessions.forget({ poolId: fields.poolId })
+    sessions.rollback()
+    expect(sessions.requireBySecretBlock(block, {})).toEqual(oldest)
+    // One more session evicts the oldest, as it would have without the forget.
+    sessions.issue(other, 3)
+    expect(await failure(() => sessions.require(oldest.id, {}))).toEqual(EXPIRED)
+    expect(sessions.require(second.id, {})).toEqual(second)
+  })
+})

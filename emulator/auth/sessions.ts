@@ -149,11 +149,21 @@ export class Sessions {
 
   /** Forgets every session of a pool, or of one of its clients: DeleteUserPool and DeleteUserPoolClient. */
   forget(match: { poolId: string; clientId?: string }): void {
-    for (const record of [...this.records.values()]) {
-      if (record.poolId !== match.poolId || (match.clientId !== undefined && record.clientId !== match.clientId)) continue
-      if (this.undo) this.undo.push(() => this.records.set(record.id, record))
-      this.records.delete(record.id)
+    const doomed = [...this.records.values()].filter(
+      (record) => record.poolId === match.poolId && (match.clientId === undefined || record.clientId === match.clientId),
+    )
+    if (doomed.length === 0) return
+    if (this.undo) {
+      // Both maps as they were, so a rollback also gives back each record's place in the eviction order.
+      const records = new Map(this.records)
+      const bySecretBlock = new Map(this.bySecretBlock)
+      this.undo.push(() => {
+        this.records = records
+        this.bySecretBlock = bySecretBlock
+      })
     }
+    // As the cap and pruning remove them: with the SECRET_BLOCK that names them.
+    for (const record of doomed) this.remove(record.id)
   }
 
   /** How many sessions are held (pending, spent or expired), for the cap's tests and measurements. */
