@@ -2,9 +2,6 @@
 // users in them, and the user's tokens say so (`cognito:groups`, and roles only for groups with a
 // RoleArn), decoded with jose as a backend would. Memberships outlive a restart with a state file.
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { promisify } from 'node:util'
 import {
   AdminAddUserToGroupCommand,
@@ -18,33 +15,15 @@ import {
   ListUsersInGroupCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose'
-import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
-import { awsCliEnv, createConfirmedUser, failOnConsoleError, sdkClient } from './harness.ts'
+import { awsCliEnv, createConfirmedUser, failOnConsoleError, sdkClient, useEmptyPoolOnDisk } from './harness.ts'
 
 const run = promisify(execFile)
 const PASSWORD = 'Corr3ct-Horse!'
 failOnConsoleError()
-let dir: string
-const running: RunningEmulator[] = []
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'cognito-totp-groups-'))
-})
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((emulator) => emulator.close()))
-  await rm(dir, { recursive: true, force: true })
-})
-
-async function start(statePath: string): Promise<RunningEmulator> {
-  const emulator = await startEmulator({ port: 0, statePath, seed: false, log: () => {} })
-  running.push(emulator)
-  return emulator
-}
+const pools = useEmptyPoolOnDisk('groups')
 
 test('the SDK: groups, members and the claims of the tokens, verified with the pool keys; memberships survive a restart', async () => {
-  const statePath = join(dir, 'state.json')
-  const first = await start(statePath)
+  const first = await pools.start()
   const sdk = sdkClient(first.url)
   const poolId = (await sdk.send(new CreateUserPoolCommand({ PoolName: 'groups' }))).UserPool!.Id!
   const clientId = (
@@ -81,9 +60,8 @@ test('the SDK: groups, members and the claims of the tokens, verified with the p
   expect(access['cognito:groups']).toEqual(['editors', 'readers'])
   expect(access).not.toHaveProperty('cognito:roles')
   await first.close()
-  running.splice(0)
 
-  const second = await start(statePath)
+  const second = await pools.start()
   const again = sdkClient(second.url)
   expect((await again.send(new ListUsersInGroupCommand({ UserPoolId: poolId, GroupName: 'readers' }))).Users?.map((user) => user.Username)).toEqual([
     'hana',
@@ -104,7 +82,7 @@ test('the SDK: groups, members and the claims of the tokens, verified with the p
 })
 
 test('the AWS CLI: create-group, admin-add-user-to-group and list-users-in-group', async () => {
-  const emulator = await start(join(dir, 'state.json'))
+  const emulator = await pools.start()
   const sdk = sdkClient(emulator.url)
   const poolId = (await sdk.send(new CreateUserPoolCommand({ PoolName: 'cli-groups' }))).UserPool!.Id!
   await createConfirmedUser(sdk, poolId, 'ivan', PASSWORD)

@@ -1,5 +1,8 @@
 // Shared set-up for the contract tests: an admin SDK client for seeding users, and small
 // helpers for codes and errors. Every test drives the emulator only over its wire API.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
 import { afterAll, afterEach, beforeAll, beforeEach, vi, type MockInstance } from 'vitest'
 import type { LocalPool } from '../../emulator/seed.ts'
@@ -49,6 +52,39 @@ export function useLocalPool(
     },
     get pool() {
       return started().pool
+    },
+  }
+}
+
+/**
+ * An empty local pool (no demo pools) on a state file of its own for each test: `start()` starts it,
+ * a second `start()` in the same test starts it again on the same file (a restart). Every pool
+ * started is closed, and the file removed, after each test.
+ */
+export function useEmptyPoolOnDisk(prefix: string): { start(): Promise<RunningEmulator> } {
+  let dir: string | undefined
+  const running: RunningEmulator[] = []
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), `cognito-totp-${prefix}-`))
+  })
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((emulator) => emulator.close()))
+    if (dir) await rm(dir, { recursive: true, force: true })
+  })
+  return {
+    async start() {
+      if (!dir) throw new Error('useEmptyPoolOnDisk: start() is called inside a test')
+      const emulator = await startEmulator({ port: 0, statePath: join(dir, 'state.json'), seed: false, log: () => {} })
+      // A test closes a pool before restarting it; it is closed here only if the test did not.
+      let closed = false
+      const close = async () => {
+        if (closed) return
+        closed = true
+        await emulator.close()
+      }
+      const started = { ...emulator, close }
+      running.push(started)
+      return started
     },
   }
 }

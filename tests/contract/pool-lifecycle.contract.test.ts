@@ -1,9 +1,6 @@
 // DeleteUserPool, DeleteUserPoolClient and UpdateUserPool through the AWS SDK (issue 12, item 3): a
 // deleted pool is gone with its users and clients, also from the state file after a restart; deletion
 // protection refuses as on AWS; a browser may call none of them.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import {
   AdminGetUserCommand,
   CreateUserPoolClientCommand,
@@ -15,31 +12,13 @@ import {
   ListUserPoolsCommand,
   UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
-import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
-import { createConfirmedUser, failOnConsoleError, rejectionOf, sdkClient } from './harness.ts'
+import { createConfirmedUser, failOnConsoleError, rejectionOf, sdkClient, useEmptyPoolOnDisk } from './harness.ts'
 
 failOnConsoleError()
-let dir: string
-const running: RunningEmulator[] = []
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'cognito-totp-lifecycle-'))
-})
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((emulator) => emulator.close()))
-  await rm(dir, { recursive: true, force: true })
-})
-
-async function start(statePath: string): Promise<RunningEmulator> {
-  const emulator = await startEmulator({ port: 0, statePath, seed: false, log: () => {} })
-  running.push(emulator)
-  return emulator
-}
+const pools = useEmptyPoolOnDisk('lifecycle')
 
 test('a protected pool is refused, then deleted once UpdateUserPool turns protection off; it stays deleted after a restart', async () => {
-  const statePath = join(dir, 'state.json')
-  const first = await start(statePath)
+  const first = await pools.start()
   const sdk = sdkClient(first.url)
   const { UserPool } = await sdk.send(new CreateUserPoolCommand({ PoolName: 'doomed', DeletionProtection: 'ACTIVE' }))
   const poolId = UserPool!.Id!
@@ -60,9 +39,8 @@ test('a protected pool is refused, then deleted once UpdateUserPool turns protec
     'ResourceNotFoundException',
   )
   await first.close()
-  running.splice(0)
 
-  const second = await start(statePath)
+  const second = await pools.start()
   const { UserPools } = await sdkClient(second.url).send(new ListUserPoolsCommand({ MaxResults: 60 }))
   expect(UserPools?.map((pool) => pool.Id)).toEqual([kept])
   expect(second.store.toJSON().users).toEqual([])
@@ -70,7 +48,7 @@ test('a protected pool is refused, then deleted once UpdateUserPool turns protec
 })
 
 test('DeleteUserPoolClient removes one client; DeleteUserPool and UpdateUserPool are refused to a browser', async () => {
-  const emulator = await start(join(dir, 'state.json'))
+  const emulator = await pools.start()
   const sdk = sdkClient(emulator.url)
   const poolId = (await sdk.send(new CreateUserPoolCommand({ PoolName: 'p' }))).UserPool!.Id!
   const clientId = (await sdk.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'web' }))).UserPoolClient!.ClientId!
