@@ -5,6 +5,7 @@ import { cognitoError, invalidParameter, notAuthorized } from '../errors.ts'
 import type { Deps } from '../deps.ts'
 import type { MfaFactor, PoolRecord } from '../state/model.ts'
 import { checkAttribute, optionalString, optionalStringMap, requiredEnum, requiredParameter, requiredString, type Untrusted } from '../validate.ts'
+import { updateAttributes } from './attribute-updates.ts'
 import { requireSecretHash } from './client-secret.ts'
 import { enforcePasswordPolicy, passwordAttemptChanges, passwordVerifier, refuseWhileLockedOut } from './password.ts'
 import { challengeNames, type SessionRecord } from './sessions.ts'
@@ -179,15 +180,17 @@ async function smsCode(ctx: SignInContext, session: SessionRecord, code: string)
 async function newPassword(ctx: SignInContext, session: SessionRecord, answers: Record<string, string>) {
   const password = requiredParameter(answers, 'NEW_PASSWORD')
   enforcePasswordPolicy(ctx.pool.passwordPolicy, password)
-  const attributes = { ...ctx.user.attributes }
-  // Amplify sends attribute updates as "userAttributes.<name>", held to the limits of UserAttributes.
+  // Amplify sends attribute updates as "userAttributes.<name>", held to the limits of UserAttributes
+  // and written by the user as UpdateUserAttributes writes them: schema, Mutable, value formats,
+  // unique sign-in values, and no `_verified` flag from an app client (docs/cognito-behaviour.md#attribute-updates).
+  const updates: Record<string, string> = {}
   for (const [key, value] of Object.entries(answers)) {
     if (!key.startsWith('userAttributes.') || key === 'userAttributes.sub') continue
     const name = key.slice('userAttributes.'.length)
-    attributes[name] = checkAttribute(name, value, 'challengeResponses')
+    updates[name] = checkAttribute(name, value, 'challengeResponses')
   }
-  const user = ctx.deps.store.updateUser(ctx.user, {
-    attributes,
+  const written = Object.keys(updates).length > 0 ? updateAttributes(ctx.deps, ctx.pool, ctx.user, updates, 'user').user : ctx.user
+  const user = ctx.deps.store.updateUser(written, {
     srp: passwordVerifier(ctx.pool, ctx.user.username, password),
     status: 'CONFIRMED',
     lastModifiedAt: Math.floor(ctx.deps.clock.now() / 1000),

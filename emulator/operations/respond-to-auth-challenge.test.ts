@@ -334,6 +334,53 @@ describe('RespondToAuthChallenge NEW_PASSWORD_REQUIRED', () => {
     expect((await adminSignIn(deps, app, 'dave', 'N3w-Horse!!')).AuthenticationResult).toBeDefined()
   })
 
+  test('an app client cannot verify an email with userAttributes.email_verified (as UpdateUserAttributes)', async () => {
+    const deps = createTestDeps()
+    const app = await createApp(deps)
+    await createUser(deps, app.poolId, 'dave', { permanent: false })
+    const { Session } = await adminSignIn(deps, app, 'dave')
+    const attempt = respond(deps, app, 'NEW_PASSWORD_REQUIRED', Session, {
+      USERNAME: 'dave',
+      NEW_PASSWORD: 'N3w-Horse!!',
+      'userAttributes.email': 'dave@example.com',
+      'userAttributes.email_verified': 'true',
+    })
+    expect(await failure(attempt)).toEqual({ name: 'NotAuthorizedException', message: 'A client attempted to write unauthorized attribute' })
+    const user = storedUser(deps, app.poolId, 'dave')
+    expect(user.status).toBe('FORCE_CHANGE_PASSWORD')
+    expect(user.attributes.email_verified).toBeUndefined()
+  })
+
+  test('a custom attribute the stored schema does not declare is refused', async () => {
+    const deps = createTestDeps()
+    const app = await createApp(deps, { input: { Schema: [{ Name: 'team', AttributeDataType: 'String' }] } })
+    await createUser(deps, app.poolId, 'dave', { permanent: false })
+    const { Session } = await adminSignIn(deps, app, 'dave')
+    const attempt = respond(deps, app, 'NEW_PASSWORD_REQUIRED', Session, {
+      USERNAME: 'dave',
+      NEW_PASSWORD: 'N3w-Horse!!',
+      'userAttributes.custom:tier': 'gold',
+    })
+    expect(await failure(attempt)).toEqual({
+      name: 'InvalidParameterException',
+      message: 'Attributes did not conform to the schema: custom:tier: Attribute does not exist in the schema.',
+    })
+    expect(storedUser(deps, app.poolId, 'dave').status).toBe('FORCE_CHANGE_PASSWORD')
+  })
+
+  test('a phone number that is not E.164 is refused', async () => {
+    const deps = createTestDeps()
+    const app = await createApp(deps)
+    await createUser(deps, app.poolId, 'dave', { permanent: false })
+    const { Session } = await adminSignIn(deps, app, 'dave')
+    const attempt = respond(deps, app, 'NEW_PASSWORD_REQUIRED', Session, {
+      USERNAME: 'dave',
+      NEW_PASSWORD: 'N3w-Horse!!',
+      'userAttributes.phone_number': '0123 456',
+    })
+    expect(await failure(attempt)).toEqual({ name: 'InvalidParameterException', message: 'Invalid phone number format.' })
+  })
+
   test('a new password against the policy is InvalidPasswordException and changes nothing', async () => {
     const deps = createTestDeps()
     const app = await createApp(deps)
