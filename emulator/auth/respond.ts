@@ -6,6 +6,7 @@ import type { Deps } from '../deps.ts'
 import type { MfaFactor, PoolRecord } from '../state/model.ts'
 import { checkAttribute, optionalString, optionalStringMap, requiredEnum, requiredParameter, requiredString, type Untrusted } from '../validate.ts'
 import { updateAttributes } from './attribute-updates.ts'
+import { missingRequiredAttributes } from '../operations/pool-schema.ts'
 import { requireSecretHash } from './client-secret.ts'
 import { enforcePasswordPolicy, passwordAttemptChanges, passwordVerifier, refuseWhileLockedOut } from './password.ts'
 import { challengeNames, type SessionRecord } from './sessions.ts'
@@ -189,6 +190,10 @@ async function newPassword(ctx: SignInContext, session: SessionRecord, answers: 
     const name = key.slice('userAttributes.'.length)
     updates[name] = checkAttribute(name, value, 'challengeResponses')
   }
+  // Every required attribute the user lacks must come with the answer, as the challenge's
+  // requiredAttributes listed them (docs/cognito-behaviour.md#after-the-password-is-proven).
+  const [missing] = missingRequiredAttributes(ctx.pool, { ...ctx.user.attributes, ...updates })
+  if (missing) throw invalidParameter(`Invalid attributes given, ${missing} is missing`)
   const written = Object.keys(updates).length > 0 ? updateAttributes(ctx.deps, ctx.pool, ctx.user, updates, 'user').user : ctx.user
   const user = ctx.deps.store.updateUser(written, {
     srp: passwordVerifier(ctx.pool, ctx.user.username, password),

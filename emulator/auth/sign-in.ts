@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto'
 import { cognitoError, notAuthorized } from '../errors.ts'
 import type { Deps } from '../deps.ts'
 import type { ClientRecord, MfaFactor, PoolRecord, UserRecord } from '../state/model.ts'
+import { missingRequiredAttributes } from '../operations/pool-schema.ts'
 import { lockoutCleared } from './password.ts'
 import { issueTokens, type AuthenticationResult } from './tokens.ts'
 import type { ChallengeName, SessionRecord } from './sessions.ts'
@@ -60,7 +61,15 @@ export async function afterPassword(ctx: SignInContext, previous?: SessionRecord
   refuseUnusableAccount(ctx.user)
   if (ctx.user.status === 'FORCE_CHANGE_PASSWORD') {
     const { sub: _sub, ...visible } = ctx.user.attributes
-    return challenge(ctx, 'NEW_PASSWORD_REQUIRED', { userAttributes: JSON.stringify(visible), requiredAttributes: '[]' }, {}, previous)
+    // The required attributes the user still lacks, named as the answer must send them (docs/cognito-behaviour.md#after-the-password-is-proven).
+    const required = missingRequiredAttributes(ctx.pool, ctx.user.attributes).map((name) => `userAttributes.${name}`)
+    return challenge(
+      ctx,
+      'NEW_PASSWORD_REQUIRED',
+      { userAttributes: JSON.stringify(visible), requiredAttributes: JSON.stringify(required) },
+      {},
+      previous,
+    )
   }
   return mfaStep(ctx, previous)
 }

@@ -76,6 +76,11 @@ export function requiredAttributes(pool: PoolRecord): string[] {
     .map((attribute) => attribute.Name)
 }
 
+/** The attributes `pool` requires that `attributes` lacks or holds blank: what NEW_PASSWORD_REQUIRED asks for. */
+export function missingRequiredAttributes(pool: PoolRecord, attributes: Readonly<Record<string, string>>): string[] {
+  return requiredAttributes(pool).filter((name) => !attributes[name])
+}
+
 /** CreateUserPool's `Schema`, checked as Cognito checks it, applied to the standard attributes. */
 export function poolSchema(input: Readonly<Input> & { readonly Schema?: unknown }): SchemaAttribute[] {
   const entries = optionalArray<CreateUserPoolRequest>(input, 'Schema')

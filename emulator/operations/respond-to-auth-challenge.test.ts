@@ -381,6 +381,26 @@ describe('RespondToAuthChallenge NEW_PASSWORD_REQUIRED', () => {
     expect(await failure(attempt)).toEqual({ name: 'InvalidParameterException', message: 'Invalid phone number format.' })
   })
 
+  test('a required attribute the user lacks is listed in requiredAttributes and must come with the answer', async () => {
+    const deps = createTestDeps()
+    const app = await createApp(deps, { input: { Schema: [{ Name: 'name', Required: true }] } })
+    await createUser(deps, app.poolId, 'dave', { permanent: false, attributes: { given_name: 'Dave' } })
+    const first = await adminSignIn(deps, app, 'dave')
+    expect(first.ChallengeName).toBe('NEW_PASSWORD_REQUIRED')
+    expect(JSON.parse(first.ChallengeParameters.requiredAttributes as string)).toEqual(['userAttributes.name'])
+    const attempt = respond(deps, app, 'NEW_PASSWORD_REQUIRED', first.Session, { USERNAME: 'dave', NEW_PASSWORD: 'N3w-Horse!!' })
+    expect(await failure(attempt)).toEqual({ name: 'InvalidParameterException', message: 'Invalid attributes given, name is missing' })
+    expect(storedUser(deps, app.poolId, 'dave').status).toBe('FORCE_CHANGE_PASSWORD')
+    const { Session } = await adminSignIn(deps, app, 'dave')
+    const reply = await respond(deps, app, 'NEW_PASSWORD_REQUIRED', Session, {
+      USERNAME: 'dave',
+      NEW_PASSWORD: 'N3w-Horse!!',
+      'userAttributes.name': 'Dave Jones',
+    })
+    expect(reply.AuthenticationResult).toBeDefined()
+    expect(storedUser(deps, app.poolId, 'dave').attributes.name).toBe('Dave Jones')
+  })
+
   test('a new password against the policy is InvalidPasswordException and changes nothing', async () => {
     const deps = createTestDeps()
     const app = await createApp(deps)
