@@ -54,10 +54,11 @@ export function updateAttributes(
   refuseUnauthorized(names, writer)
   for (const name of names) {
     const attribute = schema.find(name)
-    if (attribute && !attribute.mutable) throw immutable(name)
-    if (updates[name] === '' && attribute?.required) throw invalidParameter(`user.${name}: Required attribute cannot be deleted.`)
+    if (attribute && !attribute.Mutable) throw immutable(name)
+    if (updates[name] === '' && attribute?.Required) throw invalidParameter(`user.${name}: Required attribute cannot be deleted.`)
   }
   checkAttributeValues(updates)
+  schema.checkValues(updates)
   const others = deps.store.listUsers(pool.id)
   for (const name of VERIFIABLE) {
     if (updates[name]) refuseTakenSignInValue(pool, others, name, updates[name], 'AliasExistsException', user)
@@ -118,8 +119,8 @@ export function deleteAttributes(deps: Deps, pool: PoolRecord, user: UserRecord,
   refuseUnauthorized(names, writer)
   for (const name of names) {
     const attribute = schema.find(name)
-    if (attribute?.required) throw invalidParameter(`user.${name}: Required attribute cannot be deleted.`)
-    if (attribute && !attribute.mutable) throw immutable(name)
+    if (attribute?.Required) throw invalidParameter(`user.${name}: Required attribute cannot be deleted.`)
+    if (attribute && !attribute.Mutable) throw immutable(name)
   }
   const attributes: Record<string, string> = { ...user.attributes }
   const codes = { ...user.attributeCodes }

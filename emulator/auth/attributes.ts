@@ -1,37 +1,27 @@
 import { cognitoError, invalidParameter } from '../errors.ts'
-import { STANDARD_ATTRIBUTES } from '../member-rules.ts'
-import type { PoolRecord, UserRecord } from '../state/model.ts'
+import { STANDARD_SCHEMA } from '../operations/pool-schema.ts'
+import type { PoolRecord, SchemaAttribute, UserRecord } from '../state/model.ts'
 
 // What a pool's schema says about each user attribute, and the value formats Cognito checks
 // (docs/cognito-behaviour.md#user-attributes).
 
-/** One attribute of a pool's schema, as far as writing a user's attributes needs it. */
-export type SchemaAttribute = Readonly<{ name: string; mutable: boolean; required: boolean }>
-
-/** The schema as CreateUserPool stores it once it keeps one: SchemaAttributeType, custom names with their `custom:` prefix. */
-type StoredSchema = { readonly schemaAttributes?: ReadonlyArray<Readonly<{ Name: string; Mutable: boolean; Required: boolean }>> }
-
 /**
- * The attributes `pool` declares (the `Name`, `Mutable` and `Required` of DescribeUserPool's
- * SchemaAttributes), read in this one place. A pool that stores no schema (every pool on a state file
- * written before CreateUserPool kept one) has the standard attributes with AWS's defaults, and any
- * `custom:` name is taken as declared, mutable and optional.
+ * The attributes `pool` declares, read from the schema CreateUserPool stored
+ * (DescribeUserPool's SchemaAttributes, docs/cognito-behaviour.md#pool-schema). A pool that stores
+ * no schema (every pool on a state file written before CreateUserPool kept one) has the standard
+ * attributes with AWS's defaults, and any `custom:` name is taken as declared, mutable, optional and
+ * an unconstrained string.
  */
 export function attributeSchema(pool: PoolRecord): PoolSchema {
-  // Read by shape: the member is optional, and a pool record without it is one of the pools above.
-  const stored = (pool as PoolRecord & StoredSchema).schemaAttributes
-  return new PoolSchema(stored?.map(({ Name, Mutable, Required }) => ({ name: Name, mutable: Mutable, required: Required })))
+  return new PoolSchema(pool.schemaAttributes)
 }
 
 export class PoolSchema {
   private readonly byName = new Map<string, SchemaAttribute>()
 
   constructor(private readonly declared?: readonly SchemaAttribute[]) {
-    for (const name of STANDARD_ATTRIBUTES) {
-      // AWS's defaults: only `sub` is required, and only `sub` can never change.
-      this.byName.set(name, { name, mutable: name !== 'sub', required: name === 'sub' })
-    }
-    for (const attribute of declared ?? []) this.byName.set(attribute.name, attribute)
+    // A stored schema lists every standard attribute; the standard list still backs one that does not.
+    for (const attribute of [...STANDARD_SCHEMA, ...(declared ?? [])]) this.byName.set(attribute.Name, attribute)
   }
 
   /** The attribute `name`, or undefined when the pool does not declare it. */
@@ -39,15 +29,62 @@ export class PoolSchema {
     const known = this.byName.get(name)
     if (known) return known
     // No stored schema: the local pool cannot know which custom attributes were meant, so it takes them all.
-    if (this.declared === undefined && name.startsWith('custom:')) return { name, mutable: true, required: false }
+    if (this.declared === undefined && name.startsWith('custom:')) {
+      return { Name: name, AttributeDataType: 'String', DeveloperOnlyAttribute: false, Mutable: true, Required: false }
+    }
     return undefined
   }
 
   /** The names `attributes` holds that the pool does not declare: what AdminCreateUser and SignUp refuse. */
   requireDeclared(names: Iterable<string>): void {
     for (const name of names) {
-      if (!this.find(name)) throw invalidParameter(`Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.`)
+      if (!this.find(name)) throw nonConforming(name, 'Attribute does not exist in the schema.')
     }
+  }
+
+  /**
+   * Each value against its attribute's AttributeDataType and its String- or NumberAttributeConstraints,
+   * on every write (ADR 022: a kept constraint is honoured). A blank value deletes and is not checked.
+   */
+  checkValues(attributes: Readonly<Record<string, string>>): void {
+    for (const [name, value] of Object.entries(attributes)) {
+      const attribute = this.find(name)
+      if (attribute && value !== '') checkValue(attribute, value)
+    }
+  }
+}
+
+/** Cognito's prefix for an attribute the schema refuses; the text after the name is ours where AWS's is unpublished. */
+function nonConforming(name: string, reason: string): Error {
+  return invalidParameter(`Attributes did not conform to the schema: ${name}: ${reason}`)
+}
+
+function checkValue(attribute: SchemaAttribute, value: string): void {
+  const name = attribute.Name
+  switch (attribute.AttributeDataType) {
+    case 'String': {
+      const { MinLength, MaxLength } = attribute.StringAttributeConstraints ?? {}
+      if (MaxLength !== undefined && value.length > Number(MaxLength)) {
+        throw nonConforming(name, `String must be no longer than ${MaxLength} characters`)
+      }
+      if (MinLength !== undefined && value.length < Number(MinLength)) {
+        throw nonConforming(name, `String must be no shorter than ${MinLength} characters`)
+      }
+      return
+    }
+    case 'Number': {
+      if (!/^-?\d+(\.\d+)?$/.test(value)) throw nonConforming(name, 'Number must be a number')
+      const { MinValue, MaxValue } = attribute.NumberAttributeConstraints ?? {}
+      if (MinValue !== undefined && Number(value) < Number(MinValue)) throw nonConforming(name, `Number must be no less than ${MinValue}`)
+      if (MaxValue !== undefined && Number(value) > Number(MaxValue)) throw nonConforming(name, `Number must be no greater than ${MaxValue}`)
+      return
+    }
+    case 'Boolean':
+      if (value !== 'true' && value !== 'false') throw nonConforming(name, 'Boolean must be true or false')
+      return
+    case 'DateTime':
+      // AWS does not publish the format it takes for a DateTime attribute: any value is kept.
+      return
   }
 }
 

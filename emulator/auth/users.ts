@@ -59,10 +59,12 @@ export function createUser(
   password: string,
   existsMessage: 'User already exists' | 'User account already exists' = 'User already exists',
 ): UserRecord {
-  attributeSchema(pool).requireDeclared(Object.keys(attributes))
+  const schema = attributeSchema(pool)
+  schema.requireDeclared(Object.keys(attributes))
   const signsInWithAttribute = pool.usernameAttributes.length > 0
   if (signsInWithAttribute) attributes = { ...attributes, [usernameAttributeOf(pool, requestedName)]: requestedName }
   checkAttributeValues(attributes)
+  schema.checkValues(attributes)
   if (deps.store.findUser(pool, requestedName)) throw cognitoError('UsernameExistsException', existsMessage)
   const others = deps.store.listUsers(pool.id)
   for (const name of ['email', 'phone_number'] as const) {

@@ -129,16 +129,17 @@ describe('phone_number values and uniqueness', () => {
 describe('the pool schema reader', () => {
   test('standard attributes: only sub is required and immutable', () => {
     const schema = new PoolSchema()
-    expect(schema.find('sub')).toEqual({ name: 'sub', mutable: false, required: true })
-    expect(schema.find('email')).toEqual({ name: 'email', mutable: true, required: false })
-    expect(schema.find('nickname')?.mutable).toBe(true)
+    expect(schema.find('sub')).toMatchObject({ Name: 'sub', Mutable: false, Required: true })
+    expect(schema.find('email')).toMatchObject({ Name: 'email', Mutable: true, Required: false })
+    expect(schema.find('nickname')?.Mutable).toBe(true)
     expect(schema.find('shoe_size')).toBeUndefined()
   })
 
   test('without a stored schema any custom: name is declared; with one, only those it lists', () => {
-    expect(new PoolSchema().find('custom:team')).toMatchObject({ mutable: true })
-    const declared = new PoolSchema([{ name: 'custom:team', mutable: false, required: false }])
-    expect(declared.find('custom:team')).toEqual({ name: 'custom:team', mutable: false, required: false })
+    expect(new PoolSchema().find('custom:team')).toMatchObject({ Mutable: true })
+    const team = { Name: 'custom:team', AttributeDataType: 'String', DeveloperOnlyAttribute: false, Mutable: false, Required: false } as const
+    const declared = new PoolSchema([team])
+    expect(declared.find('custom:team')).toEqual(team)
     expect(declared.find('custom:other')).toBeUndefined()
     expect(() => declared.requireDeclared(['email', 'custom:other'])).toThrow(
       'Attributes did not conform to the schema: custom:other: Attribute does not exist in the schema.',
@@ -157,8 +158,8 @@ describe('the pool schema reader', () => {
       ],
     } as PoolRecord
     const schema = attributeSchema(stored)
-    expect(schema.find('email')).toEqual({ name: 'email', mutable: true, required: true })
-    expect(schema.find('custom:team')?.mutable).toBe(false)
+    expect(schema.find('email')).toMatchObject({ Name: 'email', Mutable: true, Required: true })
+    expect(schema.find('custom:team')?.Mutable).toBe(false)
     expect(schema.find('custom:other')).toBeUndefined()
     // A pool record from a state file written before pools kept their schema.
     expect(attributeSchema({ ...stored, schemaAttributes: undefined } as PoolRecord).find('custom:other')).toBeDefined()
