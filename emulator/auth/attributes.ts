@@ -1,5 +1,5 @@
 import { cognitoError, invalidParameter } from '../errors.ts'
-import { STANDARD_SCHEMA } from '../operations/pool-schema.ts'
+import { STANDARD_SCHEMA } from './schema-attributes.ts'
 import type { PoolRecord, SchemaAttribute, UserRecord } from '../state/model.ts'
 
 // What a pool's schema says about each user attribute, and the value formats Cognito checks

@@ -1,85 +1,18 @@
 import type { CreateUserPoolRequest, SchemaAttributeType } from '@aws-sdk/client-cognito-identity-provider'
 import { invalidParameter } from '../errors.ts'
 import { CUSTOM_ATTRIBUTE_NAME } from '../member-rules.ts'
-import type { PoolRecord, SchemaAttribute } from '../state/model.ts'
+import { STANDARD_SCHEMA } from '../auth/schema-attributes.ts'
+import type { SchemaAttribute } from '../state/model.ts'
 import { checkString, optionalArray, type Input } from '../validate.ts'
 
-// A pool's attribute schema (docs/cognito-behaviour.md#pool-schema): the standard attributes every
-// pool has, as Cognito lists them for a new pool, plus the custom attributes CreateUserPool's
-// `Schema` declares. An entry named like a standard attribute changes that attribute (Required,
-// Mutable, its length); any other name declares `custom:<name>`.
-
-const text = (MinLength: string, MaxLength: string) => ({ StringAttributeConstraints: { MinLength, MaxLength } })
-const standard = (Name: string, extra: Partial<SchemaAttribute> = {}): SchemaAttribute => ({
-  Name,
-  AttributeDataType: 'String',
-  DeveloperOnlyAttribute: false,
-  Mutable: true,
-  Required: false,
-  ...text('0', '2048'),
-  ...extra,
-})
-const flag = (Name: string): SchemaAttribute => ({
-  Name,
-  AttributeDataType: 'Boolean',
-  DeveloperOnlyAttribute: false,
-  Mutable: true,
-  Required: false,
-})
-
-/** The standard attributes, in the order and with the constraints Cognito returns for a new pool. */
-export const STANDARD_SCHEMA: readonly SchemaAttribute[] = [
-  standard('sub', { Mutable: false, Required: true, ...text('1', '2048') }),
-  standard('name'),
-  standard('given_name'),
-  standard('family_name'),
-  standard('middle_name'),
-  standard('nickname'),
-  standard('preferred_username'),
-  standard('profile'),
-  standard('picture'),
-  standard('website'),
-  standard('email'),
-  flag('email_verified'),
-  standard('gender'),
-  standard('birthdate', text('10', '10')),
-  standard('zoneinfo'),
-  standard('locale'),
-  standard('phone_number'),
-  flag('phone_number_verified'),
-  standard('address'),
-  {
-    Name: 'updated_at',
-    AttributeDataType: 'Number',
-    DeveloperOnlyAttribute: false,
-    Mutable: true,
-    Required: false,
-    NumberAttributeConstraints: { MinValue: '0' },
-  },
-]
+// CreateUserPool's `Schema` input, read and checked (docs/cognito-behaviour.md#pool-schema). What a
+// stored schema holds, and the standard attributes under it, are auth/schema-attributes.ts's.
 
 const DATA_TYPES = ['String', 'Number', 'DateTime', 'Boolean'] as const
 /** The service model's limit on `Schema` (SchemaAttributesListType); custom attributes are counted in it. */
 export const MAX_SCHEMA_ENTRIES = 50
 /** A string attribute's value is at most this long, whatever its constraints say. */
 const MAX_STRING_LENGTH = 2048
-
-/** The schema of a pool: what CreateUserPool stored, or the standard attributes for a pool stored before. */
-export function schemaOf(pool: PoolRecord): readonly SchemaAttribute[] {
-  return pool.schemaAttributes ?? STANDARD_SCHEMA
-}
-
-/** The names of the standard attributes a pool requires (sign-up must supply them). */
-export function requiredAttributes(pool: PoolRecord): string[] {
-  return schemaOf(pool)
-    .filter((attribute) => attribute.Required && attribute.Name !== 'sub')
-    .map((attribute) => attribute.Name)
-}
-
-/** The attributes `pool` requires that `attributes` lacks or holds blank: what NEW_PASSWORD_REQUIRED asks for. */
-export function missingRequiredAttributes(pool: PoolRecord, attributes: Readonly<Record<string, string>>): string[] {
-  return requiredAttributes(pool).filter((name) => !attributes[name])
-}
 
 /** CreateUserPool's `Schema`, checked as Cognito checks it, applied to the standard attributes. */
 export function poolSchema(input: Readonly<Input> & { readonly Schema?: unknown }): SchemaAttribute[] {

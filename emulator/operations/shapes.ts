@@ -2,7 +2,7 @@ import type { AttributeType, GetUserResponse, UserPoolClientType, UserPoolType, 
 import { UNIT_SECONDS } from './client-settings.ts'
 import type { ClientRecord, PoolRecord, UserRecord } from '../state/model.ts'
 import type { Wire } from './operation.ts'
-import { schemaOf } from './pool-schema.ts'
+import { schemaOf } from '../auth/schema-attributes.ts'
 import { settingsOf } from './pool-settings.ts'
 
 // Output shapes exactly as Cognito names them (PascalCase, epoch-second dates), typed with the SDK's

@@ -6,7 +6,7 @@ import { requireSecretHash } from '../auth/client-secret.ts'
 import { invalidParameter } from '../errors.ts'
 import { optionalAttributeList, optionalString, requiredString } from '../validate.ts'
 import type { Operation } from './operation.ts'
-import { requiredAttributes } from './pool-schema.ts'
+import { requiredAttributes } from '../auth/schema-attributes.ts'
 import { requestedClient } from './request-targets.ts'
 import { signUpDelivery } from './sign-up-delivery.ts'
 
