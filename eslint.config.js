@@ -112,5 +112,39 @@ export default defineConfig(
       ],
     },
   },
+  {
+    // The local pool's layers, lowest first: domain/ (SRP, TOTP, tokens: pure), state/ (the store),
+    // auth/ (the rules shared by operations), operations/ (one file per wire operation). Each imports
+    // only the ones below it; their tests may reach up for set-up (emulator/README.md).
+    files: ['emulator/**/*.ts'],
+    ignores: ['emulator/**/*.test.ts'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: root,
+          zones: [
+            { target: 'emulator', from: 'src', message: 'The emulator never imports the SPA.' },
+            {
+              target: 'emulator/domain',
+              from: ['emulator/state', 'emulator/auth', 'emulator/operations'],
+              message: 'emulator/domain is pure: SRP, TOTP and token maths only.',
+            },
+            {
+              target: 'emulator/state',
+              from: ['emulator/auth', 'emulator/operations'],
+              message: 'emulator/state stores; it never imports the rules (auth/) or the operations.',
+            },
+            {
+              target: 'emulator/auth',
+              from: 'emulator/operations',
+              message: 'operations/ imports auth/, never the other way: move what both need into auth/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 )

@@ -123,6 +123,18 @@ describe('import boundaries are reported', slow, () => {
     expect(await rulesFor(from, importing(from, someFile('src/auth')))).toEqual(['import-x/no-restricted-paths'])
   })
 
+  test("the local pool's layers importing upwards: domain → state, state → auth, auth → operations", async () => {
+    for (const [lower, higher] of [
+      ['emulator/domain', 'emulator/state'],
+      ['emulator/domain', 'emulator/operations'],
+      ['emulator/state', 'emulator/auth'],
+      ['emulator/auth', 'emulator/operations'],
+    ]) {
+      const from = `${lower}/probe.ts`
+      expect(await rulesFor(from, importing(from, someFile(higher))), `${lower} → ${higher}`).toEqual(['import-x/no-restricted-paths'])
+    }
+  })
+
   test('aws-amplify outside src/auth, in any of its spellings', async () => {
     for (const module of ['aws-amplify', 'aws-amplify/auth', '@aws-amplify/core']) {
       const code = `import * as amplify from '${module}'\nexport const client = amplify\n`
@@ -197,6 +209,12 @@ describe('allowed imports are clean', slow, () => {
     expect(await rulesFor('src/app/probe.ts', importing('src/app/probe.ts', someFile(`src/features/${featureB}`)))).toEqual([])
     expect(await rulesFor('src/ui/probe.ts', importing('src/ui/probe.ts', someFile('src/i18n')))).toEqual([])
     expect(await rulesFor('src/auth/probe.ts', "export { signIn } from 'aws-amplify/auth'\n")).toEqual([])
+  })
+
+  test("the local pool's layers import downwards, and their tests may reach up for set-up", async () => {
+    expect(await rulesFor('emulator/operations/probe.ts', importing('emulator/operations/probe.ts', someFile('emulator/auth')))).toEqual([])
+    expect(await rulesFor('emulator/auth/probe.ts', importing('emulator/auth/probe.ts', someFile('emulator/state')))).toEqual([])
+    expect(await rulesFor('emulator/auth/probe.test.ts', importing('emulator/auth/probe.test.ts', someFile('emulator/operations')))).toEqual([])
   })
 
   test('a test file imports what it tests and tests/support', async () => {
