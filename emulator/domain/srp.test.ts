@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto'
+import { createHmac, randomBytes, randomInt } from 'node:crypto'
 import {
   N,
   computeSessionKey,
@@ -10,6 +10,7 @@ import {
   isValidSrpA,
   k,
   modPow,
+  modPowPlain,
   padHex,
   passwordMatchesVerifier,
   poolNameOf,
@@ -141,6 +142,33 @@ describe('malformed input never throws', () => {
     ['empty signature', { signature: '' }],
   ])('%s → false', (_label, override) => {
     expect(verifyPasswordClaim({ ...claim, ...override })).toBe(false)
+  })
+})
+
+describe('modPow modulo N (native, ADR 027) equals square-and-multiply', () => {
+  const random = (maxBytes: number) => BigInt(`0x00${randomBytes(randomInt(1, maxBytes + 1)).toString('hex')}`)
+  const edges = [0n, 1n, 2n, N - 2n, N - 1n, N, N + 1n, -1n, -N - 5n, 2n * N + 3n]
+
+  test('for random bases and exponents of every size SRP uses (and larger than N)', () => {
+    for (let i = 0; i < 150; i++) {
+      // Exponents: b and u (32 bytes), a + u·x (64 bytes), now and then beyond N's 384 bytes.
+      const exponent = random(i % 30 === 0 ? 400 : [32, 64][i % 2])
+      const base = i % 5 === 0 ? -random(400) : random(400)
+      expect(modPow(base, exponent, N)).toBe(modPowPlain(base, exponent, N))
+    }
+  })
+
+  test('for the bases OpenSSL refuses as public keys, negative bases and exponents 0 and 1', () => {
+    for (const base of edges) {
+      for (const exponent of [0n, 1n, 2n, 3n, random(32), random(64)]) {
+        expect(modPow(base, exponent, N)).toBe(modPowPlain(base, exponent, N))
+      }
+    }
+  })
+
+  test('another modulus takes the plain path', () => {
+    expect(modPow(4n, 13n, 497n)).toBe(445n)
+    expect(modPow(-3n, 3n, 7n)).toBe(modPowPlain(-3n, 3n, 7n))
   })
 })
 

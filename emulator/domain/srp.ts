@@ -1,7 +1,8 @@
 // Server side of Cognito's SRP-6a variant (RFC 5054 group, RFC 2945/5054 roles), byte for byte
-// as aws-amplify v6 computes the client side (docs/cognito-behaviour.md#srp). BigInt arithmetic is not
-// constant-time; that is acceptable for a local emulator, not for a production server.
-import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
+// as aws-amplify v6 computes the client side (docs/cognito-behaviour.md#srp). Exponentiation modulo N
+// is OpenSSL's (ADR 027); the rest is BigInt, which is not constant-time: acceptable for a local
+// emulator, not for a production server.
+import { createDiffieHellman, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual, type DiffieHellman } from 'node:crypto'
 
 /** RFC 3526 §4 / RFC 5054 appendix A 3072-bit MODP prime (docs/cognito-behaviour.md#srp-primitives). */
 export const N: bigint = BigInt(
@@ -56,8 +57,29 @@ export function poolNameOf(userPoolId: string): string {
 /** RFC 5054 §2.6 multiplier k = H(N | PAD(g)) in Amplify's encoding (docs/cognito-behaviour.md#srp-primitives). */
 export const k: bigint = BigInt(`0x${hashHex(padHex(N) + padHex(g))}`)
 
-/** Modular exponentiation by square-and-multiply (RFC 5054 §2.5 arithmetic). */
+// `npm run bench` starts one local pool with the BigInt arithmetic, to show the speed-up side by side
+// in one run (bench/local-pool.ts). Read once, at start-up; nothing else sets it.
+const PLAIN_ARITHMETIC = process.env.COGNITO_LOCAL_SRP_ARITHMETIC === 'bigint'
+let nGroup: DiffieHellman | undefined
+
+/**
+ * Modular exponentiation (RFC 5054 §2.5 arithmetic). Modulo N, OpenSSL computes it: a Diffie-Hellman
+ * "shared secret" is exactly other^private mod prime, in native Montgomery arithmetic, about 7× faster
+ * than BigInt square-and-multiply, which was most of a sign-in's time (ADR 027). Other moduli, and the
+ * bases OpenSSL refuses as public keys (0, 1, N − 1), take the plain path.
+ */
 export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
+  if (modulus !== N || exponent <= 0n || PLAIN_ARITHMETIC) return modPowPlain(base, exponent, modulus)
+  const b = ((base % N) + N) % N
+  if (b <= 1n || b === N - 1n) return modPowPlain(b, exponent, N)
+  const dh = (nGroup ??= createDiffieHellman(bigintBytes(N), bigintBytes(g)))
+  // Synchronous and single-threaded: nothing can use the shared object between these two calls.
+  dh.setPrivateKey(bigintBytes(exponent))
+  return BigInt(`0x${dh.computeSecret(bigintBytes(b)).toString('hex')}`)
+}
+
+/** Square-and-multiply in BigInt: the reference the fast path is tested against (srp.test.ts). */
+export function modPowPlain(base: bigint, exponent: bigint, modulus: bigint): bigint {
   let result = 1n
   let b = ((base % modulus) + modulus) % modulus
   let e = exponent
@@ -67,6 +89,11 @@ export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint 
     e >>= 1n
   }
   return result
+}
+
+function bigintBytes(n: bigint): Buffer {
+  const hex = n.toString(16)
+  return Buffer.from(hex.length % 2 === 0 ? hex : `0${hex}`, 'hex')
 }
 
 /**
