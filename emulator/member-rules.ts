@@ -55,6 +55,15 @@ export const MEMBER_RULES = {
   ClientSecret: { min: 1, max: 64, pattern: '[\\w+]+', sensitive: true },
   GroupName: { min: 1, max: 128, pattern: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+' },
   Description: { max: 2048 },
+  /** DeviceKeyType and DeviceNameType (ConfirmDevice, the device operations, GetTokensFromRefreshToken). */
+  DeviceKey: { min: 1, max: 55, pattern: '[\\w-]+_[0-9a-f-]+' },
+  DeviceName: { min: 1, max: 1024 },
+  /**
+   * DeviceSecretVerifierConfigType's members: StringType, with no limit in the model; what they decode to
+   * is bounded where it is read (domain/device-srp.ts).
+   */
+  PasswordVerifier: { max: 131072, sensitive: true },
+  Salt: { max: 131072, sensitive: true },
   RoleArn: {
     min: 20,
     max: 2048,

@@ -34,6 +34,12 @@ export const BROWSER_OPERATIONS: ReadonlySet<string> = new Set([
   'UpdateUserAttributes',
   'VerifySoftwareToken',
   'VerifyUserAttribute',
+  // A user's own devices, with the access token (docs/cognito-behaviour.md#device-operations); the Admin* twins are not here.
+  'ConfirmDevice',
+  'ForgetDevice',
+  'GetDevice',
+  'ListDevices',
+  'UpdateDeviceStatus',
 ])
 
 // What Amplify (content-type, x-amz-target, x-amz-user-agent, cache-control, amz-sdk-*) and the AWS

@@ -198,6 +198,8 @@ const MODELED: Record<string, Modeled> = {
     UserPoolTags: true,
     UserPoolTier: true,
     VerificationMessageTemplate: true,
+    // Acted on: device tracking (auth/devices.ts, ADR 024).
+    DeviceConfiguration: true,
   },
   'AWS::Cognito::UserPoolClient': {
     UserPoolId: true,

@@ -10,6 +10,7 @@ import { passwordAttemptChanges, passwordMatches, refuseWhileLockedOut } from '.
 import { refreshTokens } from './refresh.ts'
 import { afterPassword, challenge, type AuthResponse } from './sign-in.ts'
 import { decoyFor } from './unknown-users.ts'
+import { requireConfirmedDevice } from './devices.ts'
 
 const AUTH_FLOWS = [
   'USER_SRP_AUTH',
@@ -64,8 +65,13 @@ export async function initiateAuth(input: Untrusted<SignInRequest>, deps: Deps, 
     // The hash of a refresh is computed over the token's user, by username or sub: a refresh names no one
     // (docs/cognito-behaviour.md#client-secrets). A token that names no user can only match a USERNAME
     // sent with it, so without the secret every answer is the secret's error.
-    const result = await refreshTokens(deps, pool, client, requiredParameter(params, 'REFRESH_TOKEN'), (user) =>
-      requireSecretHash(client, params.SECRET_HASH, [user?.username, user?.sub, params.USERNAME], 'refresh'),
+    const result = await refreshTokens(
+      deps,
+      pool,
+      client,
+      requiredParameter(params, 'REFRESH_TOKEN'),
+      (user) => requireSecretHash(client, params.SECRET_HASH, [user?.username, user?.sub, params.USERNAME], 'refresh'),
+      params.DEVICE_KEY,
     )
     return { ChallengeParameters: {}, AuthenticationResult: result }
   }
@@ -76,10 +82,10 @@ export async function initiateAuth(input: Untrusted<SignInRequest>, deps: Deps, 
 async function plainPassword(deps: Deps, pool: PoolRecord, client: ClientRecord, params: Record<string, string>) {
   const username = requiredParameter(params, 'USERNAME')
   const password = requiredParameter(params, 'PASSWORD')
-  // As on the SRP path: no device is ever issued here, so any DEVICE_KEY is unknown, and
-  // Amplify answers this by dropping its device and repeating the request (docs/cognito-behaviour.md#unknown-devices).
-  if (params.DEVICE_KEY) throw cognitoError('ResourceNotFoundException', 'Device does not exist.')
   const found = deps.store.findUser(pool, username)
+  // As on the SRP path, a key the user has no confirmed device for (or a name nobody has) is refused
+  // first, and Amplify repeats the request without it (docs/cognito-behaviour.md#unknown-devices).
+  const deviceKey = params.DEVICE_KEY ? knownDeviceKey(found, params.DEVICE_KEY) : undefined
   requireSecretHash(client, params.SECRET_HASH, [username, found?.username, found?.sub])
   if (!found) return refuseUnknownPassword(deps, pool, client, username, password)
   refuseUnconfirmedBeforePassword(client, found)
@@ -89,7 +95,12 @@ async function plainPassword(deps: Deps, pool: PoolRecord, client: ClientRecord,
     throw notAuthorized('Incorrect username or password.')
   }
   // The count is reset only when the sign-in ends in tokens (sign-in.ts), not by the password alone.
-  return afterPassword({ deps, pool, client, user: found })
+  return afterPassword({ deps, pool, client, user: found, ...(deviceKey !== undefined ? { deviceKey } : {}) })
+}
+
+function knownDeviceKey(user: UserRecord | undefined, key: string): string {
+  if (!user) throw cognitoError('ResourceNotFoundException', 'Device does not exist.')
+  return requireConfirmedDevice(user, key).key
 }
 
 /**

@@ -1,6 +1,7 @@
 import { cognitoError, notAuthorized } from '../errors.ts'
 import type { Deps } from '../deps.ts'
-import type { ClientRecord, PoolRecord, UserRecord } from '../state/model.ts'
+import type { ClientRecord, PoolRecord, RefreshRecord, UserRecord } from '../state/model.ts'
+import { findDevice } from './devices.ts'
 import { refuseUnusableAccount } from './sign-in.ts'
 import { issueTokens, requireRefreshFamily, type AuthenticationResult } from './tokens.ts'
 
@@ -20,6 +21,8 @@ export async function refreshTokens(
    * checks its ClientSecret itself, before calling this.
    */
   checkSecret?: (user: UserRecord | undefined) => void,
+  /** DEVICE_KEY (InitiateAuth) or DeviceKey (GetTokensFromRefreshToken), as sent. */
+  deviceKey?: string,
 ): Promise<AuthenticationResult> {
   const held = deps.store.findRefreshToken(refreshToken)
   const holder = held?.clientId === client.clientId ? deps.store.findUserBySub(pool.id, held.sub) : undefined
@@ -33,5 +36,18 @@ export async function refreshTokens(
   const user = deps.store.findUserBySub(pool.id, family.sub)
   if (!user) throw cognitoError('UserNotFoundException', 'User does not exist.')
   refuseUnusableAccount(user)
+  refuseOtherDevice(user, family, deviceKey)
   return issueTokens(deps, pool, client, user, family)
+}
+
+/**
+ * A refresh token of a sign-in made on a device is bound to it: it answers only with that DEVICE_KEY,
+ * and no longer once the device is forgotten (docs/cognito-behaviour.md#remembered-devices). A key issued
+ * but never confirmed binds nothing yet: clients without device support (the CLI) refresh as before.
+ */
+function refuseOtherDevice(user: UserRecord, family: RefreshRecord, deviceKey: string | undefined): void {
+  if (family.deviceKey === undefined) return
+  const device = findDevice(user, family.deviceKey)
+  if (!device) throw notAuthorized('Invalid Refresh Token')
+  if (device.srp !== undefined && deviceKey !== family.deviceKey) throw notAuthorized('Invalid Refresh Token')
 }

@@ -10,7 +10,9 @@ import { missingRequiredAttributes } from './schema-attributes.ts'
 import { requireSecretHash } from './client-secret.ts'
 import { enforcePasswordPolicy, passwordAttemptChanges, passwordVerifier, refuseWhileLockedOut } from './password.ts'
 import { challengeNames, type SessionRecord } from './sessions.ts'
-import { afterPassword, factorChallenge, tokens, type AuthResponse, type SignInContext } from './sign-in.ts'
+import { proveDevice, startDeviceSrp } from './device-sign-in.ts'
+import { requireConfirmedDevice } from './devices.ts'
+import { afterFactors, afterPassword, factorChallenge, type AuthResponse, type SignInContext } from './sign-in.ts'
 import { countWrongCode } from './wrong-codes.ts'
 import { unknownNameKey, type Decoy } from './unknown-users.ts'
 
@@ -21,13 +23,7 @@ type ChallengeAnswer = RespondToAuthChallengeRequest & Pick<Partial<AdminRespond
 export async function respondToAuthChallenge(input: Untrusted<ChallengeAnswer>, deps: Deps, admin: boolean): Promise<AuthResponse> {
   const poolId = admin ? requiredString(input, 'UserPoolId') : undefined
   const clientId = requiredString(input, 'ClientId')
-  const name = requiredEnum(input, 'ChallengeName', [
-    ...challengeNames,
-    'DEVICE_SRP_AUTH',
-    'DEVICE_PASSWORD_VERIFIER',
-    'CUSTOM_CHALLENGE',
-    'EMAIL_OTP',
-  ])
+  const name = requiredEnum(input, 'ChallengeName', [...challengeNames, 'CUSTOM_CHALLENGE', 'EMAIL_OTP'])
   const answers = optionalStringMap(input, 'ChallengeResponses')
   const sessionId = optionalString(input, 'Session')
   if (poolId !== undefined) deps.store.requirePool(poolId)
@@ -54,11 +50,20 @@ export async function respondToAuthChallenge(input: Untrusted<ChallengeAnswer>, 
     deps.sessions.spend(session)
     throw notAuthorized('Incorrect username or password.')
   }
-  const ctx: SignInContext = { deps, pool, client, user }
+  // The device the password step named, or one the MFA answer names (Amplify sends its DEVICE_KEY with
+  // every answer): it proves itself after the factors (docs/cognito-behaviour.md#remembered-devices).
+  const deviceKey =
+    session.deviceKey ??
+    (answers.DEVICE_KEY && session.challenge !== 'PASSWORD_VERIFIER' ? requireConfirmedDevice(user, answers.DEVICE_KEY).key : undefined)
+  const ctx: SignInContext = { deps, pool, client, user, ...(deviceKey !== undefined ? { deviceKey } : {}) }
 
   switch (session.challenge) {
     case 'PASSWORD_VERIFIER':
       return provePassword(ctx, session, answers)
+    case 'DEVICE_SRP_AUTH':
+      return startDeviceSrp(ctx, session, answers)
+    case 'DEVICE_PASSWORD_VERIFIER':
+      return proveDevice(ctx, session, answers)
     case 'SOFTWARE_TOKEN_MFA':
       return softwareTokenCode(ctx, session, requiredParameter(answers, 'SOFTWARE_TOKEN_MFA_CODE'))
     case 'SMS_MFA':
@@ -78,6 +83,9 @@ export async function respondToAuthChallenge(input: Untrusted<ChallengeAnswer>, 
 /** The password proven by the client's signature (docs/cognito-behaviour.md#srp-exchange, step 4). */
 async function provePassword(ctx: SignInContext, session: SessionRecord, answers: Record<string, string>) {
   const claim = passwordClaim(answers)
+  // A key the user has no confirmed device for is refused before the password is looked at, and the
+  // session stays usable: Amplify repeats this same answer without it (docs/cognito-behaviour.md#unknown-devices).
+  const deviceKey = answers.DEVICE_KEY ? requireConfirmedDevice(ctx.user, answers.DEVICE_KEY).key : undefined
   refuseWhileLockedOut(ctx.user, ctx.deps.clock)
   const ok = claimHolds(ctx.pool, session, claim, ctx.user.username, ctx.user.srp.verifierHex)
   if (!ok) {
@@ -86,7 +94,7 @@ async function provePassword(ctx: SignInContext, session: SessionRecord, answers
     throw notAuthorized('Incorrect username or password.')
   }
   // The count is reset only when the sign-in ends in tokens (sign-in.ts), not by the password alone.
-  return afterPassword(ctx, session)
+  return afterPassword(deviceKey !== undefined ? { ...ctx, deviceKey } : ctx, session)
 }
 
 /**
@@ -108,6 +116,8 @@ async function refuseUnknownClaim(
     throw notAuthorized('Incorrect username or password.')
   }
   const claim = passwordClaim(answers)
+  // No device of a name nobody has: as a user's unknown device.
+  if (answers.DEVICE_KEY) throw cognitoError('ResourceNotFoundException', 'Device does not exist.')
   deps.unknownNames.refuseWhileLockedOut(pool.id, decoy.key)
   // Done for its cost alone: it cannot hold for a verifier whose password nobody knows.
   claimHolds(pool, session, claim, decoy.userIdForSrp, decoy.verifierHex)
@@ -122,9 +132,6 @@ function passwordClaim(answers: Record<string, string>): PasswordClaim {
   const secretBlock = requiredParameter(answers, 'PASSWORD_CLAIM_SECRET_BLOCK')
   const timestamp = requiredParameter(answers, 'TIMESTAMP')
   const signature = requiredParameter(answers, 'PASSWORD_CLAIM_SIGNATURE')
-  // No device is ever issued here, so any DEVICE_KEY is unknown; the session stays
-  // usable because Amplify then repeats this same request without it (docs/cognito-behaviour.md#unknown-devices).
-  if (answers.DEVICE_KEY) throw cognitoError('ResourceNotFoundException', 'Device does not exist.')
   return { secretBlock, timestamp, signature }
 }
 
@@ -165,7 +172,7 @@ async function softwareTokenCode(ctx: SignInContext, session: SessionRecord, cod
     throw cognitoError('ExpiredCodeException', 'Your software token has already been used once.')
   }
   const updated = deps.store.updateUser(user, { totp: { ...user.totp, lastUsedStep: step } })
-  return tokens({ ...ctx, user: updated }, session)
+  return afterFactors({ ...ctx, user: updated }, session)
 }
 
 async function smsCode(ctx: SignInContext, session: SessionRecord, code: string): Promise<AuthResponse> {
@@ -175,7 +182,7 @@ async function smsCode(ctx: SignInContext, session: SessionRecord, code: string)
     countWrongCode(ctx.deps, ctx.user)
     throw cognitoError('CodeMismatchException', 'Invalid code received for user')
   }
-  return tokens(ctx, session)
+  return afterFactors(ctx, session)
 }
 
 async function newPassword(ctx: SignInContext, session: SessionRecord, answers: Record<string, string>) {
@@ -214,5 +221,5 @@ async function finishMfaSetup(ctx: SignInContext, session: SessionRecord): Promi
   const user = ctx.deps.store.updateUser(ctx.user, {
     mfa: { enabled: enabled.includes('SOFTWARE_TOKEN_MFA') ? enabled : [...enabled, 'SOFTWARE_TOKEN_MFA'], preferred: 'SOFTWARE_TOKEN_MFA' },
   })
-  return tokens({ ...ctx, user }, session)
+  return afterFactors({ ...ctx, user }, session)
 }

@@ -3,7 +3,15 @@ import { invalidParameter, notAuthorized } from '../errors.ts'
 import type { Clock } from '../state/clock.ts'
 import type { Decoy } from './unknown-users.ts'
 
-export type ChallengeName = 'PASSWORD_VERIFIER' | 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA' | 'SELECT_MFA_TYPE' | 'MFA_SETUP' | 'NEW_PASSWORD_REQUIRED'
+export type ChallengeName =
+  | 'PASSWORD_VERIFIER'
+  | 'SOFTWARE_TOKEN_MFA'
+  | 'SMS_MFA'
+  | 'SELECT_MFA_TYPE'
+  | 'MFA_SETUP'
+  | 'NEW_PASSWORD_REQUIRED'
+  | 'DEVICE_SRP_AUTH'
+  | 'DEVICE_PASSWORD_VERIFIER'
 
 export const challengeNames: readonly ChallengeName[] = [
   'PASSWORD_VERIFIER',
@@ -12,6 +20,8 @@ export const challengeNames: readonly ChallengeName[] = [
   'SELECT_MFA_TYPE',
   'MFA_SETUP',
   'NEW_PASSWORD_REQUIRED',
+  'DEVICE_SRP_AUTH',
+  'DEVICE_PASSWORD_VERIFIER',
 ]
 
 /** MFA_SETUP runs in three steps, each with its own session (docs/cognito-behaviour.md#challenge-sessions). */
@@ -37,6 +47,8 @@ export type SessionRecord = Readonly<{
   mfaSetupStage?: MfaSetupStage
   smsCode?: string
   canChoose?: readonly string[]
+  /** The confirmed device the sign-in named with DEVICE_KEY, to be proven by device SRP (docs/cognito-behaviour.md#remembered-devices). */
+  deviceKey?: string
 }>
 
 const MAX_CODE_TRIES = 5
@@ -174,9 +186,10 @@ export class Sessions {
   /** Replaces `previous` by a new session for the next step; the old one is spent. */
   next(previous: SessionRecord, changes: Partial<SessionRecord>, validityMinutes: number): SessionRecord {
     this.spend(previous)
-    // The SRP numbers and SECRET_BLOCK belong to the password step alone: the block must not name a later step.
+    // The SRP numbers and SECRET_BLOCK belong to the step they were issued for: the block must not name a
+    // later step. Only a step that brings its own (DEVICE_PASSWORD_VERIFIER) has them.
     const { id: _id, expiresAt: _expires, triesLeft: _tries, used: _used, srp: _srp, ...rest } = { ...previous, ...changes }
-    return this.issue(rest, validityMinutes)
+    return this.issue(changes.srp ? { ...rest, srp: changes.srp } : rest, validityMinutes)
   }
 
   /** Looks a session up and checks it is live; does not spend it. */

@@ -3,6 +3,7 @@ import { cognitoError, notAuthorized } from '../errors.ts'
 import type { Deps } from '../deps.ts'
 import type { ClientRecord, MfaFactor, PoolRecord, UserRecord } from '../state/model.ts'
 import { missingRequiredAttributes } from './schema-attributes.ts'
+import { deviceTracking, findDevice, issueDevice, updateDevice } from './devices.ts'
 import { lockoutCleared } from './password.ts'
 import { issueTokens, type AuthenticationResult } from './tokens.ts'
 import type { ChallengeName, SessionRecord } from './sessions.ts'
@@ -15,7 +16,11 @@ export type AuthResponse = {
   AuthenticationResult?: AuthenticationResult
 }
 
-export type SignInContext = { deps: Deps; pool: PoolRecord; client: ClientRecord; user: UserRecord }
+/**
+ * `deviceKey`: a confirmed device of the user that the sign-in named (DEVICE_KEY), which must prove
+ * itself by device SRP before tokens (docs/cognito-behaviour.md#remembered-devices).
+ */
+export type SignInContext = { deps: Deps; pool: PoolRecord; client: ClientRecord; user: UserRecord; deviceKey?: string }
 
 /** A challenge answer with a new session; `previous` (if any) is spent by it. */
 export function challenge(
@@ -25,7 +30,8 @@ export function challenge(
   extra: Partial<SessionRecord> = {},
   previous?: SessionRecord,
 ): AuthResponse {
-  const fields = { poolId: ctx.pool.id, clientId: ctx.client.clientId, sub: ctx.user.sub, challenge: name, ...extra }
+  const device = ctx.deviceKey !== undefined ? { deviceKey: ctx.deviceKey } : {}
+  const fields = { poolId: ctx.pool.id, clientId: ctx.client.clientId, sub: ctx.user.sub, challenge: name, ...device, ...extra }
   const validity = ctx.client.authSessionValidityMinutes
   const session = previous ? ctx.deps.sessions.next(previous, fields, validity) : ctx.deps.sessions.issue(fields, validity)
   return { ChallengeName: name, Session: session.id, ChallengeParameters: { USER_ID_FOR_SRP: ctx.user.username, ...parameters } }
@@ -34,17 +40,43 @@ export function challenge(
 /**
  * The end of a sign-in. Only here does the failure count go back to zero: a proven password
  * alone does not reset it, or signing in again would wipe out the wrong MFA codes
- * (docs/cognito-behaviour.md#wrong-mfa-codes).
+ * (docs/cognito-behaviour.md#wrong-mfa-codes). `provenDevice`: the device that proved itself by
+ * device SRP; without it, a pool that tracks devices issues a new one (NewDeviceMetadata).
  */
-export async function tokens(ctx: SignInContext, previous?: SessionRecord): Promise<AuthResponse> {
+export async function tokens(ctx: SignInContext, previous?: SessionRecord, provenDevice?: string): Promise<AuthResponse> {
   // The stored record, not ctx.user: an AdminDisableUser between the password and the MFA answer
   // must still stop the sign-in (docs/cognito-behaviour.md#admindisableuser).
   const current = ctx.deps.store.findUserBySub(ctx.pool.id, ctx.user.sub) ?? ctx.user
   if (!current.enabled) throw notAuthorized('User is disabled.')
   if (previous) ctx.deps.sessions.spend(previous)
   const cleared = lockoutCleared(current)
-  const user = cleared ? ctx.deps.store.updateUser(current, cleared) : current
-  return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(ctx.deps, ctx.pool, ctx.client, user) }
+  let user = cleared ? ctx.deps.store.updateUser(current, cleared) : current
+  if (provenDevice !== undefined) {
+    user = updateDevice(ctx.deps, user, provenDevice, { lastAuthenticatedAt: ctx.deps.clock.now() })
+    return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(ctx.deps, ctx.pool, ctx.client, user, undefined, provenDevice) }
+  }
+  if (!deviceTracking(ctx.pool)) return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(ctx.deps, ctx.pool, ctx.client, user) }
+  const issued = issueDevice(ctx.deps, user)
+  const result = await issueTokens(ctx.deps, ctx.pool, ctx.client, issued.user, undefined, issued.device.key)
+  return {
+    ChallengeParameters: {},
+    AuthenticationResult: { ...result, NewDeviceMetadata: { DeviceKey: issued.device.key, DeviceGroupKey: issued.device.groupKey } },
+  }
+}
+
+/**
+ * The second factor is answered (or none was due): a device the sign-in named proves itself first
+ * (DEVICE_SRP_AUTH), otherwise tokens (docs/cognito-behaviour.md#remembered-devices).
+ */
+export async function afterFactors(ctx: SignInContext, previous?: SessionRecord): Promise<AuthResponse> {
+  if (ctx.deviceKey !== undefined) return challenge(ctx, 'DEVICE_SRP_AUTH', {}, {}, previous)
+  return tokens(ctx, previous)
+}
+
+/** A remembered device stands in for the MFA code when the pool says so (ChallengeRequiredOnNewDevice). */
+function rememberedDeviceSkipsMfa(ctx: SignInContext): boolean {
+  if (ctx.deviceKey === undefined) return false
+  return findDevice(ctx.user, ctx.deviceKey)?.remembered === true && deviceTracking(ctx.pool)?.ChallengeRequiredOnNewDevice === true
 }
 
 /** Account states that stop a sign-in once the password is proven (docs/cognito-behaviour.md#account-states). */
@@ -98,9 +130,11 @@ export function setupFactors(pool: PoolRecord): MfaFactor[] {
 async function mfaStep(ctx: SignInContext, previous?: SessionRecord): Promise<AuthResponse> {
   const active = activeFactors(ctx.pool, ctx.user)
   if (active.length === 0) {
-    if (ctx.pool.mfaConfiguration !== 'ON') return tokens(ctx, previous)
+    if (ctx.pool.mfaConfiguration !== 'ON') return afterFactors(ctx, previous)
     return challenge(ctx, 'MFA_SETUP', { MFAS_CAN_SETUP: JSON.stringify(setupFactors(ctx.pool)) }, { mfaSetupStage: 'associate' }, previous)
   }
+  // Only a factor the user has is skipped: a remembered device never stands in for setting one up.
+  if (rememberedDeviceSkipsMfa(ctx)) return challenge(ctx, 'DEVICE_SRP_AUTH', {}, {}, previous)
   const preferred = ctx.user.mfa.preferred
   if (preferred && active.includes(preferred)) return factorChallenge(ctx, preferred, previous)
   if (active.length === 1) return factorChallenge(ctx, active[0], previous)

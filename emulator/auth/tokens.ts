@@ -11,13 +11,16 @@ export type AuthenticationResult = {
   TokenType: 'Bearer'
   IdToken: string
   RefreshToken?: string
+  /** A sign-in from a device the pool does not know yet, in a pool that tracks devices (docs/cognito-behaviour.md#remembered-devices). */
+  NewDeviceMetadata?: { DeviceKey: string; DeviceGroupKey: string }
 }
 
 const SCOPE = 'aws.cognito.signin.user.admin'
 
 /**
  * Access and ID tokens with the claims of docs/cognito-behaviour.md#token-claims, for a new sign-in or a
- * refresh of `family`.
+ * refresh of `family`. `deviceKey`: the device a new sign-in was made on, which its refresh token is
+ * bound to and its access tokens name (`device_key`, docs/cognito-behaviour.md#remembered-devices).
  */
 export async function issueTokens(
   deps: Deps,
@@ -25,6 +28,7 @@ export async function issueTokens(
   client: ClientRecord,
   user: UserRecord,
   family?: RefreshRecord,
+  deviceKey?: string,
 ): Promise<AuthenticationResult> {
   const nowMs = deps.clock.now()
   const iat = Math.floor(nowMs / 1000)
@@ -39,6 +43,7 @@ export async function issueTokens(
       authTime: iat,
       expiresAt: nowMs + client.refreshTokenValiditySeconds * 1000,
       revoked: false,
+      ...(deviceKey !== undefined ? { deviceKey } : {}),
     }
     deps.store.saveRefreshToken(family)
     refreshToken = family.token
@@ -59,6 +64,7 @@ export async function issueTokens(
     jti: randomUUID(),
     username: user.username,
     ...groups.access,
+    ...(family.deviceKey !== undefined ? { device_key: family.deviceKey } : {}),
   })
   const idToken = await signJwt(pool.signingKey, {
     ...idTokenAttributes(user),

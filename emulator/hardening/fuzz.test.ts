@@ -92,7 +92,7 @@ const MEMBERS: Readonly<Record<string, readonly string[]>> = {
   DeleteUserAttributes: ['UserAttributeNames', 'AccessToken'],
   ForgotPassword: ['ClientId', 'Username'],
   GetGroup: ['UserPoolId', 'GroupName'],
-  GetTokensFromRefreshToken: ['RefreshToken', 'ClientId'],
+  GetTokensFromRefreshToken: ['RefreshToken', 'ClientId', 'DeviceKey'],
   GetUser: ['AccessToken'],
   GetUserAttributeVerificationCode: ['AccessToken', 'AttributeName', 'ClientMetadata'],
   GetUserPoolMfaConfig: ['UserPoolId'],
@@ -127,6 +127,16 @@ const MEMBERS: Readonly<Record<string, readonly string[]>> = {
   ],
   VerifySoftwareToken: ['AccessToken', 'Session', 'UserCode', 'FriendlyDeviceName'],
   VerifyUserAttribute: ['AccessToken', 'AttributeName', 'Code'],
+  // Device tracking (docs/cognito-behaviour.md#device-operations).
+  AdminForgetDevice: ['UserPoolId', 'Username', 'DeviceKey'],
+  AdminGetDevice: ['UserPoolId', 'Username', 'DeviceKey'],
+  AdminListDevices: ['UserPoolId', 'Username', 'Limit', 'PaginationToken'],
+  AdminUpdateDeviceStatus: ['UserPoolId', 'Username', 'DeviceKey', 'DeviceRememberedStatus'],
+  ConfirmDevice: ['AccessToken', 'DeviceKey', 'DeviceSecretVerifierConfig', 'DeviceName'],
+  ForgetDevice: ['AccessToken', 'DeviceKey'],
+  GetDevice: ['AccessToken', 'DeviceKey'],
+  ListDevices: ['AccessToken', 'Limit', 'PaginationToken'],
+  UpdateDeviceStatus: ['AccessToken', 'DeviceKey', 'DeviceRememberedStatus'],
 }
 const ALL_MEMBERS = [...new Set(Object.values(MEMBERS).flat())]
 

@@ -215,10 +215,6 @@ describe('CreateUserPool: Schema and the members kept or refused (issue 12, diff
   test.each([
     [{ LambdaConfig: { PreSignUp: 'arn:aws:lambda:us-east-1:000000000000:function:f' } }, 'Lambda triggers are not supported by the local pool.'],
     [
-      { DeviceConfiguration: { ChallengeRequiredOnNewDevice: true } },
-      'DeviceConfiguration is not supported by the local pool: it never remembers devices.',
-    ],
-    [
       { UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' } },
       'AdvancedSecurityMode ENFORCED is not supported by the local pool (it has no threat protection); use OFF.',
     ],
@@ -232,6 +228,16 @@ describe('CreateUserPool: Schema and the members kept or refused (issue 12, diff
     ],
   ])('%j is refused, never dropped', async (member, message) => {
     expect(await failure(createUserPool({ PoolName: 'p', ...member }, deps))).toEqual({ name: 'InvalidParameterException', message })
+  })
+
+  test('DeviceConfiguration is kept and returned (it turns device tracking on); a pool without it returns none', async () => {
+    const DeviceConfiguration = { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true }
+    const { UserPool } = await call(createUserPool, { PoolName: 'p', DeviceConfiguration }, deps)
+    expect((await call(describeUserPool, { UserPoolId: UserPool.Id }, deps)).UserPool.DeviceConfiguration).toEqual(DeviceConfiguration)
+    expect((await call(createUserPool, { PoolName: 'plain' }, deps)).UserPool).not.toHaveProperty('DeviceConfiguration')
+    expect((await failure(createUserPool({ PoolName: 'p', DeviceConfiguration: { ChallengeRequiredOnNewDevice: 'yes' } }, deps))).name).toBe(
+      'InvalidParameterException',
+    )
   })
 
   test('an empty LambdaConfig (what DescribeUserPool returns) is accepted', async () => {

@@ -13,5 +13,6 @@ export const getTokensFromRefreshToken: Operation<GetTokensFromRefreshTokenReque
   // This operation sends the secret itself, not a hash (docs/cognito-behaviour.md#client-secrets); it is
   // checked before the token, so a caller without it cannot tell a valid token from a revoked one.
   requireClientSecret(client, clientSecret)
-  return { AuthenticationResult: await refreshTokens(deps, pool, client, refreshToken) }
+  const deviceKey = optionalString(input, 'DeviceKey')
+  return { AuthenticationResult: await refreshTokens(deps, pool, client, refreshToken, undefined, deviceKey) }
 }

@@ -56,6 +56,16 @@ import { updateUserPoolClient } from './update-user-pool-client.ts'
 import { updateUserAttributes } from './update-user-attributes.ts'
 import { verifySoftwareToken } from './verify-software-token.ts'
 import { verifyUserAttribute } from './verify-user-attribute.ts'
+// Device tracking (docs/cognito-behaviour.md#device-operations).
+import { adminForgetDevice } from './admin-forget-device.ts'
+import { adminGetDevice } from './admin-get-device.ts'
+import { adminListDevices } from './admin-list-devices.ts'
+import { adminUpdateDeviceStatus } from './admin-update-device-status.ts'
+import { confirmDevice } from './confirm-device.ts'
+import { forgetDevice } from './forget-device.ts'
+import { getDevice } from './get-device.ts'
+import { listDevices } from './list-devices.ts'
+import { updateDeviceStatus } from './update-device-status.ts'
 
 /**
  * Any operation as handle.ts calls it: the body is only known to be a JSON object, and each
@@ -121,4 +131,14 @@ export const operations: Record<string, WireOperation> = {
   UpdateUserAttributes: updateUserAttributes,
   VerifySoftwareToken: verifySoftwareToken,
   VerifyUserAttribute: verifyUserAttribute,
+  // Device tracking.
+  AdminForgetDevice: adminForgetDevice,
+  AdminGetDevice: adminGetDevice,
+  AdminListDevices: adminListDevices,
+  AdminUpdateDeviceStatus: adminUpdateDeviceStatus,
+  ConfirmDevice: confirmDevice,
+  ForgetDevice: forgetDevice,
+  GetDevice: getDevice,
+  ListDevices: listDevices,
+  UpdateDeviceStatus: updateDeviceStatus,
 }

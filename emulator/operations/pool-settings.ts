@@ -94,6 +94,8 @@ const KEPT: Readonly<Record<keyof PoolSettings, Shape>> = {
   },
   UserPoolAddOns: { structure: { AdvancedSecurityMode: { enum: ['OFF', 'AUDIT', 'ENFORCED'] } } },
   UserPoolTier: { enum: ['LITE', 'ESSENTIALS', 'PLUS'] },
+  // Read by the sign-in: device tracking (auth/devices.ts, docs/cognito-behaviour.md#remembered-devices).
+  DeviceConfiguration: { structure: { ChallengeRequiredOnNewDevice: 'boolean', DeviceOnlyRememberedOnUserPrompt: 'boolean' } },
 }
 
 /**
@@ -102,7 +104,6 @@ const KEPT: Readonly<Record<keyof PoolSettings, Shape>> = {
  */
 const REFUSED: Readonly<Record<string, string>> = {
   LambdaConfig: 'Lambda triggers are not supported by the local pool.',
-  DeviceConfiguration: 'DeviceConfiguration is not supported by the local pool: it never remembers devices.',
   DcrConfiguration: 'DcrConfiguration is not supported by the local pool.',
   KeyConfiguration: 'KeyConfiguration is not supported by the local pool.',
   IssuerConfiguration: 'IssuerConfiguration is not supported by the local pool.',

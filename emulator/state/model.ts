@@ -81,6 +81,8 @@ export const STORED_POOL_SETTINGS = [
   'AccountRecoverySetting',
   'UserPoolAddOns',
   'UserPoolTier',
+  // Device tracking (docs/cognito-behaviour.md#remembered-devices): kept as sent and read by the sign-in.
+  'DeviceConfiguration',
 ] as const
 
 export type PoolSettings = Readonly<Partial<Record<(typeof STORED_POOL_SETTINGS)[number], JsonValue>>>
@@ -167,6 +169,27 @@ export type UserRecord = Readonly<{
   pendingAttributes?: Readonly<Partial<Record<'email' | 'phone_number', string>>>
   /** The names of the pool's groups the user is in (AdminAddUserToGroup). Optional: absent is none. */
   groups?: readonly string[]
+  /**
+   * The devices issued to the user by sign-ins in a pool with device tracking, oldest first
+   * (docs/cognito-behaviour.md#remembered-devices). Optional: absent is none.
+   */
+  devices?: readonly DeviceRecord[]
+}>
+
+/**
+ * One device of a user. Issued (NewDeviceMetadata) without `srp`; ConfirmDevice stores the device's
+ * SRP salt and verifier, never its secret. Dates are epoch ms: Cognito returns fractional seconds.
+ */
+export type DeviceRecord = Readonly<{
+  key: string
+  groupKey: string
+  createdAt: number
+  lastModifiedAt: number
+  lastAuthenticatedAt: number
+  srp?: Readonly<{ saltHex: string; verifierHex: string }>
+  name?: string
+  /** `dev:device_remembered_status`: only a remembered device may stand in for the MFA code. */
+  remembered: boolean
 }>
 
 /** A user group of a pool (CreateGroup); who is in it is kept on each user (UserRecord.groups). */
@@ -189,6 +212,11 @@ export type RefreshRecord = Readonly<{
   authTime: number // epoch seconds
   expiresAt: number // epoch ms
   revoked: boolean
+  /**
+   * The device the sign-in was made on, when the pool tracks devices: its refresh needs that DEVICE_KEY
+   * and ends with the device (docs/cognito-behaviour.md#remembered-devices). Optional: absent is none.
+   */
+  deviceKey?: string
 }>
 
 export type PersistentState = Readonly<{

@@ -146,6 +146,20 @@ export const userSchema = z.strictObject({
   attributeCodeAttempts: hourlyAttempts.optional(),
   pendingAttributes: z.strictObject({ email: text.optional(), phone_number: text.optional() }).optional(),
   groups: z.array(id).optional(),
+  devices: z
+    .array(
+      z.strictObject({
+        key: id,
+        groupKey: id,
+        createdAt: epochMs,
+        lastModifiedAt: epochMs,
+        lastAuthenticatedAt: epochMs,
+        srp: z.strictObject({ saltHex: hex, verifierHex: hex }).optional(),
+        name: text.optional(),
+        remembered: z.boolean(),
+      }),
+    )
+    .optional(),
 }) satisfies z.ZodType<UserRecord>
 
 export const groupSchema = z.strictObject({
@@ -167,6 +181,7 @@ export const refreshSchema = z.strictObject({
   authTime: epochSeconds,
   expiresAt: epochMs,
   revoked: z.boolean(),
+  deviceKey: id.optional(),
 }) satisfies z.ZodType<RefreshRecord>
 
 export type StateFile = PersistentState & { journalId?: string }
