@@ -3,7 +3,9 @@
 // tests drive them against the local pool without a terminal.
 import {
   AdminDeleteSoftwareTokenCommand,
+  AdminForgetDeviceCommand,
   AdminGetUserCommand,
+  AdminListDevicesCommand,
   AdminInitiateAuthCommand,
   AdminResetUserPasswordCommand,
   AdminRespondToAuthChallengeCommand,
@@ -19,6 +21,7 @@ import {
 import { parseArgs } from 'node:util'
 import { parseAmplifyOutputs } from '../../src/config/app-config.ts'
 import { checkPool, poolUsable, type AppMfa, type Check } from './check-pool-rules.ts'
+import { deviceSummary, formatDevices, type DeviceSummary } from './devices.ts'
 import { describeAwsError, type ErrorContext } from './errors.ts'
 import { DEFAULT_POOL_URL } from '../../emulator/ports.ts'
 
@@ -54,6 +57,9 @@ Commands:
                         with the code Cognito sends to their verified email or phone; asks first unless --yes
   test-sign-in USER     sign in as the user with password and authenticator code (asked without
                         echo; the client must allow ALLOW_ADMIN_USER_PASSWORD_AUTH); prints no token
+  devices USER          the user's tracked devices (browsers): name, remembered or not, last sign-in
+  forget-devices USER   forget every device of the user (lost or stolen laptop): the next sign-in on
+                        any of them asks for the authenticator code; asks first unless --yes
 
 Options:
   --pool-id P           the user pool (default: auth.user_pool_id of amplify_outputs.json)
@@ -507,7 +513,71 @@ async function testSignIn(context: Context, username: string): Promise<number> {
   return 0
 }
 
-const COMMANDS = ['check-pool', 'mfa-status', 'reset-totp', 'prefer-totp', 'sign-out', 'reset-password', 'test-sign-in'] as const
+/** Every tracked device of the user, page by page (AdminListDevices lists at most 60 at a time). */
+async function listAllDevices(context: Context, username: string): Promise<DeviceSummary[]> {
+  const devices: DeviceSummary[] = []
+  let token: string | undefined
+  do {
+    const page = await send(
+      context,
+      () => context.sdk.send(new AdminListDevicesCommand({ UserPoolId: context.poolId, Username: username, Limit: 60, PaginationToken: token })),
+      { operation: 'AdminListDevices', username },
+    )
+    devices.push(...(page.Devices ?? []).map(deviceSummary))
+    token = page.PaginationToken
+  } while (token)
+  return devices
+}
+
+async function listDevicesCommand(context: Context, username: string): Promise<number> {
+  const devices = await listAllDevices(context, username)
+  out(context, { username, devices }, formatDevices(username, devices))
+  return 0
+}
+
+async function forgetDevices(context: Context, username: string): Promise<number> {
+  const { deps, options, sdk, poolId } = context
+  // Read first: an unknown user fails before anyone is asked to confirm.
+  const devices = await listAllDevices(context, username)
+  if (devices.length === 0) {
+    out(context, { username, forgotten: 0 }, [`${username} has no tracked devices: nothing to forget.`])
+    return 0
+  }
+  if (!options.yes) {
+    const remembered = devices.filter((device) => device.remembered).length
+    const answer = await deps.io.prompt(
+      `Forget the ${devices.length} device${devices.length === 1 ? '' : 's'} of ${username} in ${poolId} (${remembered} remembered)? The next sign-in on each asks for the authenticator code. [y/N] `,
+      { secret: false },
+    )
+    if (!/^y(es)?$/i.test(answer.trim())) {
+      deps.io.stderr('Nothing changed.')
+      return 1
+    }
+  }
+  for (const device of devices) {
+    await send(context, () => sdk.send(new AdminForgetDeviceCommand({ UserPoolId: poolId, Username: username, DeviceKey: device.key })), {
+      operation: 'AdminForgetDevice',
+      username,
+    })
+  }
+  out(context, { username, forgotten: devices.length }, [
+    `Forgot ${devices.length} device${devices.length === 1 ? '' : 's'} of ${username}: the next sign-in on any of them asks for the authenticator code, and their refresh tokens stop working.`,
+    `Access tokens already issued last until they expire (an hour by default); to revoke them now: npm run admin -- sign-out ${username} --pool-id ${poolId}`,
+  ])
+  return 0
+}
+
+const COMMANDS = [
+  'check-pool',
+  'mfa-status',
+  'reset-totp',
+  'prefer-totp',
+  'sign-out',
+  'reset-password',
+  'test-sign-in',
+  'devices',
+  'forget-devices',
+] as const
 
 /** Runs one admin command; resolves to the process exit code (0 ok, 1 failed, 2 usage). */
 export async function runAdmin(argv: readonly string[], deps: AdminDeps): Promise<number> {
@@ -546,6 +616,10 @@ export async function runAdmin(argv: readonly string[], deps: AdminDeps): Promis
           return await signOut(context, requireUser(user, command))
         case 'reset-password':
           return await resetPassword(context, requireUser(user, command))
+        case 'devices':
+          return await listDevicesCommand(context, requireUser(user, command))
+        case 'forget-devices':
+          return await forgetDevices(context, requireUser(user, command))
         default:
           return await testSignIn(context, requireUser(user, command))
       }

@@ -9,18 +9,21 @@ import {
   AdminSetUserPasswordCommand,
   AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
+  ConfirmDeviceCommand,
   CognitoIdentityProviderServiceException,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   GetTokensFromRefreshTokenCommand,
   GetUserCommand,
   SetUserPoolMfaConfigCommand,
+  UpdateDeviceStatusCommand,
   VerifySoftwareTokenCommand,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider'
 import { CredentialsProviderError } from '@smithy/core/config'
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
+import { createVerifier, padHex } from '../../emulator/domain/srp.ts'
 import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
 import { createTestClock } from '../../emulator/state/clock.ts'
 import { runAdmin, type AdminDeps } from '../../scripts/admin/run.ts'
@@ -713,5 +716,103 @@ describe('reset-password', () => {
     const refused = await admin(['reset-password', temporary, ...at(optional), '--yes'])
     expect(refused.code).toBe(1)
     expect(refused.stderr).toMatch(/^\S+ cannot be reset in status FORCE_CHANGE_PASSWORD: a user who never chose a password needs/)
+  })
+})
+
+describe('devices and forget-devices', () => {
+  let tracking: App
+
+  beforeAll(async () => {
+    const { UserPool } = await sdk.send(
+      new CreateUserPoolCommand({
+        PoolName: 'admin devices',
+        DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
+      }),
+    )
+    const { UserPoolClient } = await sdk.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: UserPool!.Id!,
+        ClientName: 'web',
+        ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH'],
+      }),
+    )
+    tracking = { poolId: UserPool!.Id!, clientId: UserPoolClient!.ClientId! }
+  })
+
+  /** A sign-in, then ConfirmDevice as a browser's Amplify sends it, named `name`; remembered if asked. */
+  async function device(username: string, name: string, remembered: boolean): Promise<{ key: string; refreshToken: string }> {
+    const tokens = await signedIn(tracking, username)
+    const { DeviceKey, DeviceGroupKey } = tokens.NewDeviceMetadata!
+    const { saltHex, verifierHex } = createVerifier(DeviceGroupKey!, DeviceKey!, 'browser secret')
+    await sdk.send(
+      new ConfirmDeviceCommand({
+        AccessToken: tokens.AccessToken,
+        DeviceKey,
+        DeviceName: name,
+        DeviceSecretVerifierConfig: {
+          PasswordVerifier: Buffer.from(verifierHex, 'hex').toString('base64'),
+          Salt: Buffer.from(padHex(BigInt(`0x${saltHex}`)), 'hex').toString('base64'),
+        },
+      }),
+    )
+    if (remembered)
+      await sdk.send(new UpdateDeviceStatusCommand({ AccessToken: tokens.AccessToken, DeviceKey, DeviceRememberedStatus: 'remembered' }))
+    return { key: DeviceKey!, refreshToken: tokens.RefreshToken! }
+  }
+
+  test('devices lists name, remembered or not and last sign-in, remembered first; a name cannot drive the terminal', async () => {
+    const username = await newUser(tracking)
+    const laptop = await device(username, 'Firefox on Linux', false)
+    clock.advance(60_000)
+    const phone = await device(username, 'Safari\u001b[2J on iPhone', true)
+
+    const run = await admin(['devices', username, ...at(tracking)])
+    expect(run.code).toBe(0)
+    const lines = run.stdout.split('\n')
+    expect(lines[0]).toBe(`${username} has 2 tracked devices, 1 remembered (a remembered one signs in without the authenticator code):`)
+    expect(lines[1]).toBe(`  remembered      last sign-in ${new Date(clock.now()).toISOString()}  Safari\\u001b[2J on iPhone  (${phone.key})`)
+    expect(lines[2]).toBe(`  not remembered  last sign-in ${new Date(clock.now() - 60_000).toISOString()}  Firefox on Linux  (${laptop.key})`)
+
+    const json = JSON.parse((await admin(['devices', username, ...at(tracking), '--json'])).stdout) as {
+      devices: { key: string; remembered: boolean }[]
+    }
+    expect(json.devices.map(({ key, remembered }) => ({ key, remembered }))).toEqual([
+      { key: laptop.key, remembered: false },
+      { key: phone.key, remembered: true },
+    ])
+  })
+
+  test('forget-devices asks first; "y" forgets every device, whose refresh tokens then stop working', async () => {
+    const username = await newUser(tracking)
+    const laptop = await device(username, 'Firefox on Linux', true)
+    await device(username, 'Chrome on Windows', false)
+
+    const no = await admin(['forget-devices', username, ...at(tracking)], { answers: ['n'] })
+    expect(no.code).toBe(1)
+    expect(no.prompts[0].question).toBe(
+      `Forget the 2 devices of ${username} in ${tracking.poolId} (1 remembered)? The next sign-in on each asks for the authenticator code. [y/N] `,
+    )
+    expect((await admin(['devices', username, ...at(tracking), '--json'])).stdout).toContain(laptop.key)
+
+    const yes = await admin(['forget-devices', username, ...at(tracking)], { answers: ['y'] })
+    expect(yes.code).toBe(0)
+    expect(yes.stdout).toContain(`Forgot 2 devices of ${username}`)
+    expect((await admin(['devices', username, ...at(tracking)])).stdout).toBe(
+      `${username} has no tracked devices: every sign-in asks for the authenticator code.`,
+    )
+    const refresh = sdk.send(
+      new GetTokensFromRefreshTokenCommand({ ClientId: tracking.clientId, RefreshToken: laptop.refreshToken, DeviceKey: laptop.key }),
+    )
+    expect((await rejectionOf(refresh)).message).toBe('Invalid Refresh Token')
+  })
+
+  test('--yes --json for scripts; nothing to forget; an unknown user is named', async () => {
+    const username = await newUser(tracking)
+    expect(JSON.parse((await admin(['forget-devices', username, ...at(tracking), '--yes', '--json'])).stdout)).toEqual({ username, forgotten: 0 })
+    await device(username, 'Firefox on Linux', true)
+    expect(JSON.parse((await admin(['forget-devices', username, ...at(tracking), '--yes', '--json'])).stdout)).toEqual({ username, forgotten: 1 })
+    const unknown = await admin(['devices', 'nobody-here', ...at(tracking)])
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toContain(`No user "nobody-here" in user pool ${tracking.poolId}.`)
   })
 })
