@@ -46,6 +46,13 @@ export type Reauthentication = {
 /** The tokens of one session: what is copied into the page's storage. Device keys are not (see ADR 016). */
 const sessionKeys = ['accessToken', 'idToken', 'refreshToken', 'clockDrift', 'signInDetails'] as const
 
+/**
+ * This browser's device, lent to the fresh sign-in (ADR 024): a pool that tracks devices binds a refresh
+ * token to the device it was issued on, so fresh tokens issued to another device would stop refreshing
+ * on this page (docs/cognito-behaviour.md#remembered-devices).
+ */
+const deviceKeys = ['deviceKey', 'deviceGroupKey', 'randomPasswordKey'] as const
+
 /** A KeyValueStorage that lives as long as one re-authentication and is seen by nothing else. */
 class MemoryStorage implements KeyValueStorageInterface {
   private readonly items = new Map<string, string>()
@@ -207,7 +214,13 @@ export function createReauthentication({ pool, storage, currentSession }: Reauth
       attempt = undefined
       const session = await currentSession()
       const pageRefreshToken = await storage().getItem(keysOf(session.username).refreshToken)
-      const memory = new MemoryStorage()
+      const device: Record<string, string> = {}
+      for (const name of deviceKeys) {
+        const key = keysOf(session.username)[name]
+        const value = await storage().getItem(key)
+        if (value !== null) device[key] = value
+      }
+      const memory = new MemoryStorage(device)
       const current: Attempt = { ...isolated(memory), storage: memory, session, pageRefreshToken, askedForCode: false }
       const output = await signIn(current.context, { username: session.loginId ?? session.username, password })
       attempt = current
