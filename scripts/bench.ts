@@ -1,7 +1,7 @@
 // `npm run bench`: Cognito round trips and wall time per product flow, with real aws-amplify
 // against an in-process local pool. Round trips are exact; times are indicative (2-core CI box).
 import { Amplify } from 'aws-amplify'
-import { confirmSignIn, fetchMFAPreference, setUpTOTP, signIn, signOut, updateMFAPreference, verifyTOTPSetup } from 'aws-amplify/auth'
+import { confirmSignIn, fetchMFAPreference, rememberDevice, setUpTOTP, signIn, signOut, updateMFAPreference, verifyTOTPSetup } from 'aws-amplify/auth'
 import { adminCreateUser } from '../emulator/operations/admin-create-user.ts'
 import { adminSetUserPassword } from '../emulator/operations/admin-set-user-password.ts'
 import { startEmulator } from '../emulator/server.ts'
@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     }),
   )
   await signOut()
+  rows.push(await rememberedBrowserSignIn(() => use(optional), secret, password, nextStep, clock))
   await emulator.close()
 
   console.log('flow | Cognito round trips | operations | ms')
@@ -89,6 +90,38 @@ async function main(): Promise<void> {
   printSoak(await runSoak({ seconds: 20, clients: 4, usersPerClient: 8 }))
   console.log('')
   printGrowth(await createPoolBlocking())
+}
+
+/**
+ * "Don't ask for a code on this browser" (issue 13): set up unmeasured (a sign-in with the code, which
+ * tracks this browser, then rememberDevice), then the measured sign-in, which proves the device instead
+ * of asking for the code. Amplify names a device from navigator.userAgent and skips ConfirmDevice
+ * without one: Node 20 has none, so this row alone runs with a browser's.
+ */
+async function rememberedBrowserSignIn(
+  use: () => void,
+  secret: string,
+  password: string,
+  nextStep: () => void,
+  clock: { now(): number },
+): Promise<Row> {
+  const hadNavigator = typeof globalThis.navigator !== 'undefined'
+  if (!hadNavigator) Object.defineProperty(globalThis, 'navigator', { value: { userAgent: 'Bench browser' }, configurable: true })
+  try {
+    use()
+    nextStep()
+    await signIn({ username: 'bench-user', password })
+    await confirmSignIn({ challengeResponse: phoneCode(secret, clock.now()) })
+    await rememberDevice()
+    await signOut()
+    return await measure('sign in on a remembered browser', async () => {
+      const { nextStep: step } = await signIn({ username: 'bench-user', password })
+      if (step.signInStep !== 'DONE') throw new Error(`a remembered browser was asked for ${step.signInStep}`)
+    })
+  } finally {
+    await signOut()
+    if (!hadNavigator) Reflect.deleteProperty(globalThis, 'navigator')
+  }
 }
 
 main().catch((error: unknown) => {
