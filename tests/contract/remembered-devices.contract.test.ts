@@ -133,7 +133,11 @@ describe('the pool', () => {
   })
 })
 
-describe('aws-amplify v6', () => {
+// Each test signs in two to four times with the client's own SRP (identity-js's in pure-JS big
+// integers, about a second a sign-in): more than the default 5 s on a loaded machine.
+const SIGN_INS = { timeout: 30_000 }
+
+describe('aws-amplify v6', SIGN_INS, () => {
   test('remember this browser, sign out, sign in again without a code; the access token names the device', async () => {
     expect(await amplifySignIn()).toEqual({ askedForCode: true })
     // Amplify confirmed the new device on its own, right after the tokens.
@@ -302,7 +306,7 @@ function remember(cognitoUser: CognitoUser): Promise<void> {
   return new Promise((resolve, reject) => cognitoUser.setDeviceStatusRemembered({ onSuccess: () => resolve(), onFailure: reject }))
 }
 
-describe('amazon-cognito-identity-js', () => {
+describe('amazon-cognito-identity-js', SIGN_INS, () => {
   test('remember, sign out, sign in again without a code; forget, then a code again', async () => {
     const browser = identityJsBrowser()
     const first = browser.user()
