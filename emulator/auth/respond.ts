@@ -76,7 +76,7 @@ export async function respondToAuthChallenge(input: Untrusted<ChallengeAnswer>, 
     case 'NEW_PASSWORD_REQUIRED':
       return newPassword(ctx, session, answers)
     case 'MFA_SETUP':
-      return finishMfaSetup(ctx, session)
+      return finishMfaSetup(ctx, session, answers)
   }
 }
 
@@ -214,12 +214,17 @@ async function newPassword(ctx: SignInContext, session: SessionRecord, answers: 
  * Only the session VerifySoftwareToken returned can finish MFA_SETUP
  * (docs/cognito-behaviour.md#respondtoauthchallenge).
  */
-async function finishMfaSetup(ctx: SignInContext, session: SessionRecord): Promise<AuthResponse> {
+async function finishMfaSetup(ctx: SignInContext, session: SessionRecord, answers: Record<string, string>): Promise<AuthResponse> {
   if (session.mfaSetupStage !== 'verified') throw notAuthorized('Invalid session for the user.')
   const { enabled } = ctx.user.mfa
   // Completing setup during sign-in leaves TOTP enabled and preferred (docs/cognito-behaviour.md#authenticator-setup).
   const user = ctx.deps.store.updateUser(ctx.user, {
     mfa: { enabled: enabled.includes('SOFTWARE_TOKEN_MFA') ? enabled : [...enabled, 'SOFTWARE_TOKEN_MFA'], preferred: 'SOFTWARE_TOKEN_MFA' },
   })
-  return afterFactors({ ...ctx, user }, session)
+  // The device proves itself here only when this answer names it. Amplify answers MFA_SETUP without
+  // DEVICE_KEY and, unlike after its other answers, cannot go on to DEVICE_SRP_AUTH: the browser gets a
+  // new device instead, which Amplify confirms (our choice, emulator/README.md).
+  const { deviceKey, ...unnamed } = ctx
+  const named = deviceKey !== undefined && answers.DEVICE_KEY === deviceKey
+  return afterFactors(named ? { ...ctx, user } : { ...unnamed, user }, session)
 }
