@@ -25,7 +25,9 @@ import type { LocalPool } from '../../emulator/seed.ts'
 import { startEmulator, type RunningEmulator } from '../../emulator/server.ts'
 import { createTestClock } from '../../emulator/state/clock.ts'
 import { phoneCode } from '../support/phone-totp.ts'
-import { createConfirmedUser, failOnConsoleError, jwtPayload, rejectionOf, sdkClient, TOTP_STEP_MS, uniqueName } from './harness.ts'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { awsCliEnv, createConfirmedUser, failOnConsoleError, jwtPayload, rejectionOf, sdkClient, TOTP_STEP_MS, uniqueName } from './harness.ts'
 
 ConsoleLogger.LOG_LEVEL = 'ERROR'
 
@@ -336,5 +338,37 @@ describe('amazon-cognito-identity-js', SIGN_INS, () => {
     browser.storage.setItem(key, `${browser.storage.getItem(key)}x`)
     const refused = await rejectionOf(identityJsSignIn(browser.user()))
     expect(refused.message).toBe('Incorrect username or password.')
+  })
+})
+
+// Each `aws` run starts a Python interpreter: seconds apiece on a loaded machine.
+describe('the AWS CLI', { timeout: 120_000 }, () => {
+  const run = promisify(execFile)
+  /** `aws cognito-idp <args> --endpoint-url <local pool>`, its JSON output parsed (untyped: the CLI prints dates its own way). */
+  async function cognitoIdp(...args: string[]): Promise<Record<string, unknown>> {
+    const { stdout } = await run('aws', ['cognito-idp', ...args, '--endpoint-url', emulator.url, '--output', 'json'], {
+      env: awsCliEnv,
+      timeout: 60_000,
+    })
+    return stdout.trim() === '' ? {} : (JSON.parse(stdout) as Record<string, unknown>)
+  }
+
+  test('admin-list-devices, admin-update-device-status, admin-get-device and admin-forget-device on a browser Amplify confirmed', async () => {
+    await amplifySignIn()
+    const key = String((await accessTokenClaims()).device_key)
+    const target = ['--user-pool-id', pool.userPoolId, '--username', user.username]
+
+    const listed = (await cognitoIdp('admin-list-devices', ...target)) as { Devices: { DeviceKey: string }[] }
+    expect(listed.Devices.map((device) => device.DeviceKey)).toEqual([key])
+    await cognitoIdp('admin-update-device-status', ...target, '--device-key', key, '--device-remembered-status', 'remembered')
+    const { Device } = (await cognitoIdp('admin-get-device', ...target, '--device-key', key)) as {
+      Device: { DeviceAttributes: { Name: string; Value: string }[] }
+    }
+    expect(Device.DeviceAttributes).toContainEqual({ Name: 'dev:device_remembered_status', Value: 'remembered' })
+    await signOut()
+    expect(await amplifySignIn()).toEqual({ askedForCode: false })
+
+    await cognitoIdp('admin-forget-device', ...target, '--device-key', key)
+    expect(((await cognitoIdp('admin-list-devices', ...target)) as { Devices: unknown[] }).Devices).toEqual([])
   })
 })
