@@ -108,6 +108,18 @@ describe('saveSnapshot / loadSnapshot', () => {
     expect(loadSnapshot(file)).toEqual(state)
   })
 
+  test("a user's devices and a refresh token's device are saved and loaded with them (issue 13)", async () => {
+    const deps = createTestDeps()
+    const app = await createApp(deps, { input: { DeviceConfiguration: { ChallengeRequiredOnNewDevice: true } } })
+    await createUser(deps, app.poolId, 'alice')
+    await signedIn(deps, app, 'alice')
+    const state = deps.store.toJSON()
+    expect(state.users[0].devices).toHaveLength(1)
+    expect(state.refreshTokens[0].deviceKey).toBe(state.users[0].devices?.[0].key)
+    saveSnapshot(file, state)
+    expect(loadSnapshot(file)).toEqual(state)
+  })
+
   test('a store rebuilt from the file keeps passwords (as verifiers), signing keys and refresh tokens working', async () => {
     const { app, tokens, state } = await realState()
     saveSnapshot(file, state)
