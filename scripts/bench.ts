@@ -1,127 +1,57 @@
-// `npm run bench`: Cognito round trips and wall time per product flow, with real aws-amplify
-// against an in-process local pool. Round trips are exact; times are indicative (2-core CI box).
-import { Amplify } from 'aws-amplify'
-import { confirmSignIn, fetchMFAPreference, rememberDevice, setUpTOTP, signIn, signOut, updateMFAPreference, verifyTOTPSetup } from 'aws-amplify/auth'
-import { adminCreateUser } from '../emulator/operations/admin-create-user.ts'
-import { adminSetUserPassword } from '../emulator/operations/admin-set-user-password.ts'
-import { startEmulator } from '../emulator/server.ts'
-import { createTestClock } from '../emulator/state/clock.ts'
-import { phoneCode } from '../tests/support/phone-totp.ts'
-import { createPoolBlocking, printGrowth } from './bench-growth.ts'
-import { printSoak, runSoak } from './bench-soak.ts'
+// `npm run bench`: runs every part of bench/parts.ts in one process, one after the other, and writes
+// docs/benchmarks.md (the machine first, then each part under its title) and docs/benchmarks.json.
+// `npm run bench:smoke` (--smoke): each part once with tiny counts, tables printed, nothing written;
+// CI runs it so the benchmark code cannot rot. `-- --only <key>` runs some parts (nothing written).
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { describeMachine, machineMarkdown } from '../bench/machine.ts'
+import type { BenchPartResult } from '../bench/part.ts'
+import { parts } from '../bench/parts.ts'
 
-type Row = { flow: string; roundTrips: number; operations: string; ms: number }
-
-const calls: string[] = []
-const realFetch = globalThis.fetch
-globalThis.fetch = (input, init) => {
-  const headers = new Headers(init?.headers)
-  const target = headers.get('x-amz-target')
-  if (target) calls.push(target.split('.').pop() ?? target)
-  return realFetch(input, init)
-}
-
-async function measure(flow: string, run: () => Promise<void>): Promise<Row> {
-  calls.length = 0
-  const started = performance.now()
-  await run()
-  const ms = performance.now() - started
-  const counts = new Map<string, number>()
-  for (const call of calls) counts.set(call, (counts.get(call) ?? 0) + 1)
-  const operations = [...counts].map(([name, count]) => (count > 1 ? `${name}×${count}` : name)).join(', ')
-  return { flow, roundTrips: calls.length, operations, ms }
-}
+const DOCS = join(import.meta.dirname, '..', 'docs')
 
 async function main(): Promise<void> {
-  const clock = createTestClock()
-  const emulator = await startEmulator({ port: 0, clock, log: () => {} })
-  const [optional, required] = emulator.pools()
-  const password = 'Bench-pass-2026!'
-  for (const [pool, username] of [
-    [optional, 'bench-user'],
-    [required, 'bench-required'],
-  ] as const) {
-    await adminCreateUser({ UserPoolId: pool.userPoolId, Username: username, MessageAction: 'SUPPRESS', TemporaryPassword: password }, emulator.deps)
-    await adminSetUserPassword({ UserPoolId: pool.userPoolId, Username: username, Password: password, Permanent: true }, emulator.deps)
+  const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string', multiple: true, default: [] } } })
+  const { smoke, only } = values
+  const unknown = only.filter((key) => !parts.some((part) => part.key === key))
+  if (unknown.length > 0) throw new Error(`--only: no part named ${unknown.join(', ')} (parts: ${parts.map((part) => part.key).join(', ')})`)
+  const machine = describeMachine()
+  const started = Date.now()
+  const results: BenchPartResult[] = []
+  for (const part of parts.filter((candidate) => only.length === 0 || only.includes(candidate.key))) {
+    const partStarted = performance.now()
+    console.log(`# ${part.key}${smoke ? ' (smoke: tiny counts, the figures mean nothing)' : ''}`)
+    const result = await part.run({ smoke, log: (line) => console.log(line) })
+    console.log(`\n## ${result.title}\n\n${result.markdown}\n`)
+    console.log(`(${part.key}: ${((performance.now() - partStarted) / 1000).toFixed(1)} s)\n`)
+    results.push(result)
   }
-  const use = (pool: typeof optional) =>
-    Amplify.configure({ Auth: { Cognito: { userPoolId: pool.userPoolId, userPoolClientId: pool.clientId, userPoolEndpoint: emulator.url } } })
-  const nextStep = () => clock.advance(30_000) // a TOTP step is accepted once: use the next one
-
-  const rows: Row[] = []
-  use(optional)
-  rows.push(await measure('sign in, no MFA (SRP)', async () => void (await signIn({ username: 'bench-user', password }))))
-  let secret = ''
-  rows.push(
-    await measure('set up authenticator in settings', async () => {
-      secret = (await setUpTOTP()).sharedSecret
-      await verifyTOTPSetup({ code: phoneCode(secret, clock.now()), options: { friendlyDeviceName: 'Bench phone' } })
-      await updateMFAPreference({ totp: 'PREFERRED' })
-    }),
-  )
-  rows.push(await measure('read MFA status', async () => void (await fetchMFAPreference())))
-  rows.push(await measure('sign out', () => signOut()))
-  nextStep()
-  rows.push(
-    await measure('sign in with TOTP code', async () => {
-      await signIn({ username: 'bench-user', password })
-      await confirmSignIn({ challengeResponse: phoneCode(secret, clock.now()) })
-    }),
-  )
-  await signOut()
-  use(required)
-  rows.push(
-    await measure('set up during sign-in (MFA required)', async () => {
-      const { nextStep: step } = await signIn({ username: 'bench-required', password })
-      if (step.signInStep !== 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP') throw new Error(`unexpected ${step.signInStep}`)
-      await confirmSignIn({ challengeResponse: phoneCode(step.totpSetupDetails.sharedSecret, clock.now()) })
-    }),
-  )
-  await signOut()
-  rows.push(await rememberedBrowserSignIn(() => use(optional), secret, password, nextStep, clock))
-  await emulator.close()
-
-  console.log('flow | Cognito round trips | operations | ms')
-  console.log('--- | ---: | --- | ---:')
-  for (const row of rows) console.log(`${row.flow} | ${row.roundTrips} | ${row.operations} | ${row.ms.toFixed(0)}`)
-
-  // The local pool under load in its own process, as `npm start` runs it (scripts/bench-soak.ts), and
-  // a cheap call's wait behind CreateUserPool's key generation (scripts/bench-growth.ts has the rest).
-  printSoak(await runSoak({ seconds: 20, clients: 4, usersPerClient: 8 }))
-  console.log('')
-  printGrowth(await createPoolBlocking())
-}
-
-/**
- * "Don't ask for a code on this browser" (issue 13): set up unmeasured (a sign-in with the code, which
- * tracks this browser, then rememberDevice), then the measured sign-in, which proves the device instead
- * of asking for the code. Amplify names a device from navigator.userAgent and skips ConfirmDevice
- * without one: Node 20 has none, so this row alone runs with a browser's.
- */
-async function rememberedBrowserSignIn(
-  use: () => void,
-  secret: string,
-  password: string,
-  nextStep: () => void,
-  clock: { now(): number },
-): Promise<Row> {
-  const hadNavigator = typeof globalThis.navigator !== 'undefined'
-  if (!hadNavigator) Object.defineProperty(globalThis, 'navigator', { value: { userAgent: 'Bench browser' }, configurable: true })
-  try {
-    use()
-    nextStep()
-    await signIn({ username: 'bench-user', password })
-    await confirmSignIn({ challengeResponse: phoneCode(secret, clock.now()) })
-    await rememberDevice()
-    await signOut()
-    return await measure('sign in on a remembered browser', async () => {
-      const { nextStep: step } = await signIn({ username: 'bench-user', password })
-      if (step.signInStep !== 'DONE') throw new Error(`a remembered browser was asked for ${step.signInStep}`)
-    })
-  } finally {
-    await signOut()
-    if (!hadNavigator) Reflect.deleteProperty(globalThis, 'navigator')
+  const machineTable = machineMarkdown(machine)
+  console.log(machineTable)
+  if (smoke || only.length > 0) {
+    console.log(`\n${smoke ? 'Smoke run' : 'Partial run'}: nothing written to docs/ (${((Date.now() - started) / 1000).toFixed(0)} s).`)
+    return
   }
+  const markdown = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` on ${new Date(started).toISOString().slice(0, 10)} (${((Date.now() - started) / 60_000).toFixed(1)} min). ` +
+      'Timings come from one run on the machine below: compare the figures within a table (measured side by side), ' +
+      'not with another run. How they are made: docs/decisions/027-benchmarks.md.',
+    '',
+    machineTable,
+    ...results.flatMap((result) => ['', `## ${result.title}`, '', result.markdown]),
+    '',
+  ].join('\n')
+  writeFileSync(join(DOCS, 'benchmarks.md'), markdown)
+  const json = {
+    generatedAt: new Date(started).toISOString(),
+    machine,
+    parts: Object.fromEntries(results.map((result) => [result.key, result.data])),
+  }
+  writeFileSync(join(DOCS, 'benchmarks.json'), `${JSON.stringify(json, null, 2)}\n`)
+  console.log('\nWrote docs/benchmarks.md and docs/benchmarks.json')
 }
 
 main().catch((error: unknown) => {
