@@ -3,7 +3,7 @@
 // exactly what a hostile page or a DNS-rebinding one would send.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { connect } from 'node:net'
-import { startEmulator, type RunningEmulator } from './server.ts'
+import { startEmulator, type RunningEmulator, type StartOptions } from './server.ts'
 import { ALLOWED_REQUEST_HEADERS, BROWSER_OPERATIONS, parseOrigin } from './request-policy.ts'
 import { operations } from './operations/index.ts'
 import { createTestClock, type TestClock } from './state/clock.ts'
@@ -37,7 +37,7 @@ afterAll(async () => {
 })
 
 /** Runs `body` against a pool of its own, started with `options` (its log goes to `logs`). */
-async function withOwnEmulator(options: { corsOrigins?: string[] }, body: () => Promise<void>): Promise<void> {
+async function withOwnEmulator(options: { corsOrigins?: string[]; onRequest?: StartOptions['onRequest'] }, body: () => Promise<void>): Promise<void> {
   const shared = { emulator, poolId }
   emulator = await startEmulator({ port: 0, log: (line) => void logs.push(line), ...options })
   poolId = emulator.pools()[0].userPoolId
@@ -101,6 +101,26 @@ function expectForbidden(reply: Reply): void {
   expect(reply.headers['x-amzn-errortype']).toBe('ForbiddenException:')
   expect(reply.headers['access-control-allow-origin']).toBeUndefined()
 }
+
+describe('the bench request hook (onRequest)', () => {
+  test('hears of each request as it arrives, with its method, path and operation name only', async () => {
+    const heard: unknown[] = []
+    await withOwnEmulator({ onRequest: (arrived) => void heard.push(arrived) }, async () => {
+      await signUp('hook-user', { Origin: APP })
+      await send({ method: 'GET', path: '/_local/config', headers: { Origin: APP } })
+      await operation('ListUsers', { UserPoolId: poolId }, { Origin: FOREIGN })
+    })
+    const at = expect.any(Number)
+    expect(heard).toEqual([
+      { method: 'POST', path: '/', operation: 'SignUp', at },
+      { method: 'GET', path: '/_local/config', operation: undefined, at },
+      // A refused request reached the pool too: it is counted.
+      { method: 'POST', path: '/', operation: 'ListUsers', at },
+    ])
+    // Nothing of the body (the password) or of the headers reaches the hook.
+    expect(JSON.stringify(heard)).not.toMatch(/Corr3ct|hook-user|example/)
+  })
+})
 
 describe('clients without an Origin (AWS SDK, CLI, boto3, Node)', () => {
   test('are served, admin operations included, with no CORS headers', async () => {

@@ -24,7 +24,12 @@ export type HttpOptions = {
   localConfig(): object
   /** The browser origins served (request-policy.ts); read on every request, so it may grow while running. */
   allowedOrigins: ReadonlySet<string>
+  /** Bench only (server.ts StartOptions.onRequest): told of each request as it arrives. */
+  onRequest?: (request: ArrivedRequest) => void
 }
+
+/** What the bench's request hook learns of a request: never a body, a header value or a token. */
+export type ArrivedRequest = { method: string; path: string; operation?: string; at: number }
 
 // A refused request is printed once per (Host, Origin, reason), and only so many times in all: a
 // hostile page sending thousands of them must not flood the terminal or grow a set without bound.
@@ -43,6 +48,10 @@ export function createHttpServer(options: HttpOptions): Server {
     options.deps.log(printed.size === MAX_REFUSALS_PRINTED ? `${line} (further refusals are not printed)` : line)
   }
   return createServer((request, response) => {
+    if (options.onRequest) {
+      const { method, path, operation } = requestFacts(request)
+      options.onRequest({ method, path, operation, at: Date.now() })
+    }
     // The body is read as it arrives, before the request joins the queue: a client that stalls
     // mid-upload must not hold up the others, and one that goes away while waiting must still
     // settle (read later, its end/error would already have passed and the queue would stall).

@@ -4,7 +4,7 @@ import { Sessions } from './auth/sessions.ts'
 import { internalError, type WireResponse } from './handle.ts'
 import { UnknownNames } from './auth/unknown-names.ts'
 import { createSigningKey } from './domain/tokens.ts'
-import { createHttpServer } from './http.ts'
+import { createHttpServer, type ArrivedRequest } from './http.ts'
 import type { Deps } from './deps.ts'
 import { DEFAULT_POOL_PORT } from './ports.ts'
 import { printable } from './printable.ts'
@@ -33,6 +33,11 @@ export type StartOptions = {
   corsOrigins?: readonly string[]
   /** How pools get their RSA keys (tests inject a slow one); default a new RSA-2048 key. */
   generateSigningKey?: KeyGenerator
+  /**
+   * Bench only (bench/browser-round-trips.ts counts a page's calls at the pool): told of each request
+   * as it arrives, with its method, path and operation name only. No command-line flag sets it.
+   */
+  onRequest?: (request: ArrivedRequest) => void
 }
 
 export type RunningEmulator = {
@@ -161,6 +166,7 @@ async function serve(
     afterRequest,
     testClock: options.clockControl,
     allowedOrigins,
+    onRequest: options.onRequest,
     localConfig: () => ({
       pools: localPools(deps).map(({ name, userPoolId, clientId, mfaConfiguration }) => ({ name, userPoolId, clientId, mfaConfiguration })),
     }),
