@@ -24,6 +24,30 @@ export function readProfile(dir: string): CpuProfile {
   return JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile
 }
 
+/** Share (0–1) of a whole profile's busy samples with a frame on the stack that `matches` (by URL). */
+export function stackShare(profile: CpuProfile, matches: (url: string) => boolean): number {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+  const parent = new Map<number, number>()
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
+  const memo = new Map<number, boolean>()
+  const hit = (id: number): boolean => {
+    const known = memo.get(id)
+    if (known !== undefined) return known
+    const parentId = parent.get(id)
+    const result = matches(byId.get(id)!.callFrame.url) || (parentId !== undefined && hit(parentId))
+    memo.set(id, result)
+    return result
+  }
+  let busy = 0
+  let matched = 0
+  for (const id of profile.samples) {
+    if (byId.get(id)!.callFrame.functionName === '(idle)') continue
+    busy++
+    if (hit(id)) matched++
+  }
+  return busy ? matched / busy : NaN
+}
+
 /** The share of SRP within [fromUs, toUs] (the monotonic clock of process.hrtime, which V8's profiler also reads). */
 export function srpShare(profile: CpuProfile, fromUs: number, toUs: number): ProfileShare {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))

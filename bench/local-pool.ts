@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { percentile } from '../scripts/bench-process.ts'
-import { readProfile, srpShare, type ProfileShare } from './cpu-profile.ts'
+import { readProfile, srpShare, stackShare, type ProfileShare } from './cpu-profile.ts'
 import type { BenchPart } from './part.ts'
 import { PoolClient } from './pool-client.ts'
 import { CodeSchedule, createBenchPool, createBenchUsers, FLOW_NAMES, type Flow } from './pool-flows.ts'
@@ -40,11 +40,13 @@ type ServerRun = {
   profile?: Array<{ flow: Flow; clients: number } & ProfileShare>
 }
 type ColdStart = { kind: ServerKind; runs: number[]; median: number }
+/** One more cold start of ours under the CPU profiler: how much of it is loading modules (tsx transpiling TypeScript). */
+type StartProfile = { ms: number; moduleLoading: number }
 
 export const localPool: BenchPart = async ({ smoke, log }) => {
   const settings = smoke
     ? { coldStarts: 1, users: 4, seconds: 0.5, maxFlows: 4, levels: [1, 4] }
-    : { coldStarts: 5, users: 500, seconds: 6, maxFlows: Infinity, levels: [1, 8, 32] }
+    : { coldStarts: 5, users: 1500, seconds: 6, maxFlows: Infinity, levels: [1, 8, 32] }
   const missingMoto = motoMissing()
   if (missingMoto) log(`  moto skipped: ${missingMoto}`)
   const kinds: ServerKind[] = ['ours', 'ours-bigint', 'cognito-local', ...(missingMoto ? [] : (['moto'] as const))]
@@ -61,19 +63,36 @@ export const localPool: BenchPart = async ({ smoke, log }) => {
     log(`  cold start ${kind}: ${ms(percentile(runs, 50))} ms`)
   }
 
+  const startProfile = await profileColdStart()
+  log(`  cold start ours, profiled: ${(startProfile.moduleLoading * 100).toFixed(0)} % loading modules`)
+
   const runs: ServerRun[] = []
   for (const kind of kinds) runs.push(await loadServer(kind, settings, log))
 
   return {
     key: 'localPool',
     title: 'Local pool side by side: cold start, sign-in + TOTP under load, SRP',
-    markdown: report(coldStarts, runs, settings, missingMoto),
+    markdown: report(coldStarts, startProfile, runs, settings, missingMoto),
     data: {
+      startProfile,
       settings: { ...settings, maxFlows: Number.isFinite(settings.maxFlows) ? settings.maxFlows : null },
       coldStarts,
       runs,
       motoSkipped: missingMoto ?? null,
     },
+  }
+}
+
+async function profileColdStart(): Promise<StartProfile> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'))
+  try {
+    const server = await startServer('ours', { cpuProfileDir: dir })
+    await server.stop()
+    // Node's module loader and the tsx loader (with esbuild under it) on the stack.
+    const loading = (url: string) => url.startsWith('node:internal/modules/') || /\/node_modules\/(tsx|esbuild)\//.test(url)
+    return { ms: server.coldStartMs, moduleLoading: stackShare(readProfile(dir), loading) }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
   }
 }
 
@@ -93,9 +112,12 @@ async function loadServer(
     const pool = await createBenchPool(client)
     const started = performance.now()
     const offset = server.moveClock ? await server.moveClock(0) : 0
-    const users = await createBenchUsers(client, pool, settings.users, 4, offset)
-    setupMsPerUser = (performance.now() - started) / settings.users
-    log(`  ${kind}: ${settings.users} users set up (${ms(setupMsPerUser)} ms each)`)
+    // Ours takes each code once, so it needs a user per two flows of a level; the others take a code
+    // again and reuse a few (their set-up is also the slowest: cognito-local's ~0.1 s a user).
+    const count = ours ? settings.users : Math.min(settings.users, 200)
+    const users = await createBenchUsers(client, pool, count, 4, offset)
+    setupMsPerUser = (performance.now() - started) / count
+    log(`  ${kind}: ${count} users set up (${ms(setupMsPerUser)} ms each)`)
     const schedule = new CodeSchedule(users, ours)
     for (const flow of FLOWS[kind]) {
       for (const clients of settings.levels) {
@@ -132,6 +154,7 @@ function versionOf(kind: ServerKind): string {
 
 function report(
   coldStarts: ColdStart[],
+  startProfile: StartProfile,
   runs: ServerRun[],
   settings: { users: number; seconds: number; levels: number[] },
   missingMoto: string | undefined,
@@ -154,7 +177,9 @@ function report(
     '',
     'Spawn of the process to its first answered `ListUserPools`, polled every 5 ms. Ours as `npm run emulator` starts it ' +
       '(memory state, the two demo pools with their RSA keys); cognito-local as `npx cognito-local` runs it (without npx), ' +
-      'an empty data folder; moto as `moto_server` (`python3 -m moto.server`).',
+      'an empty data folder; moto as `moto_server` (`python3 -m moto.server`). One more start of ours under the CPU profiler ' +
+      `(${ms(startProfile.ms)} ms) spent ${pct(startProfile.moduleLoading)} of its CPU time loading modules (Node's ESM loader and tsx ` +
+      "transpiling the TypeScript sources); the rest is mostly the demo pools' RSA keys and seeding.",
     '',
     table(
       ['pool', 'flow', 'clients', 'flows/s', 'vs this pool', 'pool CPU ms per flow', 'failed', 'flows'],
@@ -169,7 +194,11 @@ function report(
             load.flowsPerSecond.toFixed(0),
             ratio,
             ms(load.serverCpuMsPerFlow),
-            load.failures,
+            load.failures
+              ? `${load.failures} (${Object.entries(load.failureKinds)
+                  .map(([kind, count]) => `${kind} ×${count}`)
+                  .join(', ')})`
+              : 0,
             `${load.flows}${load.ranOutOfCodes ? ' (ran out of unused codes)' : ''}`,
           ]
         }),
@@ -178,7 +207,7 @@ function report(
     ),
     '',
     `Each level runs ${settings.seconds} s: every client signs in, answers the TOTP challenge with the code a phone would show, ` +
-      `and starts again, over ${settings.users} users with an authenticator app set up through the API. The client is raw HTTP ` +
+      `and starts again, over ${settings.users} users with an authenticator app set up through the API (200 for the pools that take a code twice). The client is raw HTTP ` +
       "(keep-alive `node:http`, no SDK) with SRP computed natively, its ephemeral reused and each user's x cached, so the time " +
       'goes to the pool. "Pool CPU" is the pool process\'s user + system time over the level (from /proc) divided by the flows: ' +
       "steadier than flows/s on a shared machine, where the bench's own client and other work take cores too.",

@@ -117,7 +117,7 @@ export function srpEphemeral(): { a: bigint; A: bigint } {
   return { a, A: modPow(g, a, N) }
 }
 
-/** One sign-in with a TOTP code; true when it ended with tokens. */
+/** One sign-in with a TOTP code: undefined when it ended with tokens, else what failed ("InitiateAuth CodeMismatchException"). */
 export async function signInWithTotp(
   client: PoolClient,
   pool: BenchPool,
@@ -126,7 +126,8 @@ export async function signInWithTotp(
   user: BenchUser,
   codeTime: number,
   latencies: Latencies,
-): Promise<boolean> {
+): Promise<string | undefined> {
+  const failure = (step: string, reply: Reply) => `${step} ${String(reply.body.__type ?? reply.body.ChallengeName ?? reply.status)}`
   const timed = async (label: string, operation: string, input: object): Promise<Reply> => {
     const reply = await client.call(operation, input)
     const list = latencies.get(label) ?? []
@@ -143,7 +144,7 @@ export async function signInWithTotp(
       AuthFlow: 'USER_PASSWORD_AUTH',
       AuthParameters: { USERNAME: user.username, PASSWORD },
     })
-    if (!start.ok || start.body.ChallengeName !== 'SOFTWARE_TOKEN_MFA') return false
+    if (!start.ok || start.body.ChallengeName !== 'SOFTWARE_TOKEN_MFA') return failure('InitiateAuth', start)
     mfaSession = start.body.Session
   } else {
     const start = await timed('InitiateAuth USER_SRP_AUTH', 'InitiateAuth', {
@@ -152,7 +153,7 @@ export async function signInWithTotp(
       AuthParameters: { USERNAME: user.username, SRP_A: ephemeral.A.toString(16) },
     })
     const params = start.body.ChallengeParameters as Record<string, string> | undefined
-    if (!start.ok || !params) return false
+    if (!start.ok || !params) return failure('InitiateAuth', start)
     username = params.USER_ID_FOR_SRP
     const poolName = poolNameOf(pool.userPoolId)
     if (user.salt !== params.SALT) {
@@ -181,7 +182,7 @@ export async function signInWithTotp(
         PASSWORD_CLAIM_SIGNATURE: signature,
       },
     })
-    if (!verifier.ok || verifier.body.ChallengeName !== 'SOFTWARE_TOKEN_MFA') return false
+    if (!verifier.ok || verifier.body.ChallengeName !== 'SOFTWARE_TOKEN_MFA') return failure('PASSWORD_VERIFIER', verifier)
     mfaSession = verifier.body.Session
   }
   const mfa = await timed('RespondToAuthChallenge SOFTWARE_TOKEN_MFA', 'RespondToAuthChallenge', {
@@ -190,5 +191,7 @@ export async function signInWithTotp(
     Session: mfaSession,
     ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: phoneCode(user.secret, codeTime) },
   })
-  return mfa.ok && Boolean((mfa.body.AuthenticationResult as { AccessToken?: string } | undefined)?.AccessToken)
+  return mfa.ok && (mfa.body.AuthenticationResult as { AccessToken?: string } | undefined)?.AccessToken
+    ? undefined
+    : failure('SOFTWARE_TOKEN_MFA', mfa)
 }

@@ -11,6 +11,8 @@ export type LoadResult = {
   seconds: number
   flows: number
   failures: number
+  /** Failed flows by the step and error that ended them. */
+  failureKinds: Record<string, number>
   flowsPerSecond: number
   /** Server CPU (user + system) per completed flow, ms: steadier than wall time on a shared machine. */
   serverCpuMsPerFlow: number
@@ -34,6 +36,7 @@ export async function runLoad(
   const latencies: Latencies = new Map()
   let flows = 0
   let failures = 0
+  const failureKinds: Record<string, number> = {}
   let ranOutOfCodes = false
   const cpuStart = server.cpuMs()
   const windowStart = nowUs()
@@ -48,8 +51,12 @@ export async function runLoad(
           ranOutOfCodes = true
           return
         }
-        if (await signInWithTotp(client, pool, flow, ephemeral, next.user, next.codeTime, latencies)) flows++
-        else failures++
+        const failed = await signInWithTotp(client, pool, flow, ephemeral, next.user, next.codeTime, latencies)
+        if (failed === undefined) flows++
+        else {
+          failures++
+          failureKinds[failed] = (failureKinds[failed] ?? 0) + 1
+        }
       }
     }),
   )
@@ -63,6 +70,7 @@ export async function runLoad(
     seconds: elapsed,
     flows,
     failures,
+    failureKinds,
     flowsPerSecond: flows / elapsed,
     serverCpuMsPerFlow: flows > 0 ? cpu / flows : NaN,
     ranOutOfCodes,

@@ -59,7 +59,7 @@ export async function probePool(client: PoolClient, pool: BenchPool, user: Bench
     const latencies = new Map<string, number[]>()
     const first = await signInWithTotp(client, pool, 'password-totp', srpEphemeral(), next.user, next.codeTime, latencies)
     const second = await signInWithTotp(client, pool, 'password-totp', srpEphemeral(), next.user, next.codeTime, latencies)
-    replay = !first ? 'first sign-in failed' : second ? 'accepts the same code twice' : 'refuses a code already used'
+    replay = first ? `first sign-in failed (${first})` : second ? `refuses a code already used (${second})` : 'accepts the same code twice'
   }
   return { srp, wrongCode, replay }
 }
