@@ -54,6 +54,7 @@ export default defineConfig({
             'emulator/**/*.test.ts',
             'src/**/*.test.ts',
             'tests/admin/**/*.test.ts',
+            'tests/bench/**/*.test.ts',
             'tests/build/**/*.test.ts',
             'tests/contract/**/*.test.ts',
             'tests/docs/**/*.test.ts',

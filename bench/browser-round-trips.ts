@@ -15,6 +15,7 @@ import { DESKTOP } from '../tests/e2e/harness/screenshots.ts'
 import { ui, visible } from '../tests/e2e/steps.ts'
 import { phoneCode } from '../tests/support/phone-totp.ts'
 import type { BenchPart } from './part.ts'
+import { extra, summary } from './call-counts.ts'
 import { table } from './table.ts'
 
 type Row = {
@@ -161,21 +162,4 @@ export const browserRoundTrips: BenchPart = async ({ log }) => {
 
 function nameOf(request: ArrivedRequest): string {
   return request.operation ?? `${request.method} ${request.path}`
-}
-
-function summary(names: readonly string[]): string {
-  const counts = new Map<string, number>()
-  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1)
-  return [...counts].map(([name, count]) => (count > 1 ? `${name} ×${count}` : name)).join(', ')
-}
-
-/** `counted` minus `expected`, as multisets. */
-function extra(counted: readonly string[], expected: readonly string[]): string[] {
-  const left = [...expected]
-  return counted.filter((name) => {
-    const index = left.indexOf(name)
-    if (index === -1) return true
-    left.splice(index, 1)
-    return false
-  })
 }
