@@ -2,7 +2,7 @@
 // in-process local pool (what `npm run bench` printed before issue 14). The browser part
 // (bench/browser-round-trips.ts) counts the app's own calls; this one isolates Amplify's.
 import { Amplify } from 'aws-amplify'
-import { confirmSignIn, fetchMFAPreference, setUpTOTP, signIn, signOut, updateMFAPreference, verifyTOTPSetup } from 'aws-amplify/auth'
+import { confirmSignIn, fetchMFAPreference, rememberDevice, setUpTOTP, signIn, signOut, updateMFAPreference, verifyTOTPSetup } from 'aws-amplify/auth'
 import { adminCreateUser } from '../emulator/operations/admin-create-user.ts'
 import { adminSetUserPassword } from '../emulator/operations/admin-set-user-password.ts'
 import { startEmulator } from '../emulator/server.ts'
@@ -74,6 +74,7 @@ export const amplifyRoundTrips: BenchPart = async ({ log }) => {
       }),
     )
     await signOut()
+    rows.push(await rememberedBrowserSignIn(measure, () => use(optional), secret, password, nextStep, clock))
     use(required)
     rows.push(
       await measure('set up during sign-in (MFA required)', async () => {
@@ -102,5 +103,38 @@ export const amplifyRoundTrips: BenchPart = async ({ log }) => {
         'Round trips are exact; the times include Amplify and the pool in one process and are indicative only.',
     ].join('\n'),
     data: rows,
+  }
+}
+
+/**
+ * "Don't ask for a code on this browser" (issue 13): set up unmeasured (a sign-in with the code, which
+ * tracks this browser, then rememberDevice), then the measured sign-in, which proves the device instead
+ * of asking for the code. Amplify names a device from navigator.userAgent and skips ConfirmDevice
+ * without one: Node 20 has none, so this row alone runs with a browser's.
+ */
+async function rememberedBrowserSignIn(
+  measure: (flow: string, run: () => Promise<void>) => Promise<Row>,
+  use: () => void,
+  secret: string,
+  password: string,
+  nextStep: () => void,
+  clock: { now(): number },
+): Promise<Row> {
+  const hadNavigator = typeof globalThis.navigator !== 'undefined'
+  if (!hadNavigator) Object.defineProperty(globalThis, 'navigator', { value: { userAgent: 'Bench browser' }, configurable: true })
+  try {
+    use()
+    nextStep()
+    await signIn({ username: 'bench-user', password })
+    await confirmSignIn({ challengeResponse: phoneCode(secret, clock.now()) })
+    await rememberDevice()
+    await signOut()
+    return await measure('sign in on a remembered browser', async () => {
+      const { nextStep: step } = await signIn({ username: 'bench-user', password })
+      if (step.signInStep !== 'DONE') throw new Error(`a remembered browser was asked for ${step.signInStep}`)
+    })
+  } finally {
+    await signOut()
+    if (!hadNavigator) Reflect.deleteProperty(globalThis, 'navigator')
   }
 }
