@@ -4,6 +4,10 @@
 // time of their own.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+// Files of this repository are named relative to it (never by a path on the machine).
+const REPO_URL = `${pathToFileURL(join(import.meta.dirname, '..')).href}/`
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string }; children?: number[] }
 type CpuProfile = { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] }
@@ -89,7 +93,6 @@ function sourceOf(frame: ProfileNode['callFrame']): string {
   if (!frame.url) return frame.functionName || '(native)'
   const pkg = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(frame.url)
   if (pkg) return pkg[1]
-  const own = /\/((?:emulator|bench|scripts)\/.+)$/.exec(frame.url)
-  if (own) return own[1]
+  if (frame.url.startsWith(REPO_URL)) return frame.url.slice(REPO_URL.length)
   return frame.url.startsWith('node:') ? frame.url : '(other)'
 }

@@ -182,11 +182,12 @@ function report(
       "transpiling the TypeScript sources); the rest is mostly the demo pools' RSA keys and seeding.",
     '',
     table(
-      ['pool', 'flow', 'clients', 'flows/s', 'vs this pool', 'pool CPU ms per flow', 'failed', 'flows'],
+      ['pool', 'flow', 'clients', 'flows/s', 'vs this pool', 'pool CPU ms per flow', 'vs this pool', 'failed', 'flows'],
       runs.flatMap((run) =>
         run.loads.map((load) => {
           const base = baseline(load.flow, load.clients)
           const ratio = base && run.kind !== 'ours' ? `${(load.flowsPerSecond / base.flowsPerSecond).toFixed(2)}×` : ''
+          const cpuRatio = base && run.kind !== 'ours' ? `${(load.serverCpuMsPerFlow / base.serverCpuMsPerFlow).toFixed(2)}×` : ''
           return [
             LABELS[run.kind],
             FLOW_NAMES[load.flow],
@@ -194,6 +195,7 @@ function report(
             load.flowsPerSecond.toFixed(0),
             ratio,
             ms(load.serverCpuMsPerFlow),
+            cpuRatio,
             load.failures
               ? `${load.failures} (${Object.entries(load.failureKinds)
                   .map(([kind, count]) => `${kind} ×${count}`)
@@ -203,7 +205,7 @@ function report(
           ]
         }),
       ),
-      ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
+      ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     ),
     '',
     `Each level runs ${settings.seconds} s: every client signs in, answers the TOTP challenge with the code a phone would show, ` +

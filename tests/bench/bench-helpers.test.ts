@@ -1,5 +1,7 @@
 // The benchmark's own logic that its figures rest on: which calls count as extra, which TOTP codes a
 // pool is sent (ours takes each step's code once), and what a CPU profile says SRP's share is.
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { extra, summary } from '../../bench/call-counts.ts'
 import { srpShare } from '../../bench/cpu-profile.ts'
 import { CodeSchedule, type BenchUser } from '../../bench/pool-flows.ts'
@@ -58,12 +60,13 @@ describe('CodeSchedule', () => {
 describe('srpShare', () => {
   // root → modPow (srp.ts) → computeSecret (native); root → sign (tokens.ts); root → (idle)
   const frame = (functionName: string, url: string) => ({ functionName, url })
+  const repo = pathToFileURL(join(import.meta.dirname, '..', '..')).href
   const profile = {
     nodes: [
       { id: 1, callFrame: frame('(root)', ''), children: [2, 4, 5] },
-      { id: 2, callFrame: frame('modPow', 'file:///repo/emulator/domain/srp.ts'), children: [3] },
+      { id: 2, callFrame: frame('modPow', `${repo}/emulator/domain/srp.ts`), children: [3] },
       { id: 3, callFrame: frame('computeSecret', 'node:internal/crypto/diffiehellman') },
-      { id: 4, callFrame: frame('sign', 'file:///repo/emulator/domain/tokens.ts') },
+      { id: 4, callFrame: frame('sign', `${repo}/emulator/domain/tokens.ts`) },
       { id: 5, callFrame: frame('(idle)', '') },
     ],
     startTime: 1000,
@@ -77,6 +80,7 @@ describe('srpShare', () => {
     expect(share.samples).toBe(5)
     expect(share.srp).toBeCloseTo(3 / 5)
     expect(share.top[0]).toEqual({ source: 'node:internal/crypto/diffiehellman', share: 2 / 5 })
+    // Named relative to the repository, never by the machine's path.
     expect(share.top.map((entry) => entry.source)).toContain('emulator/domain/tokens.ts')
   })
 
