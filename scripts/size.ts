@@ -1,11 +1,13 @@
 // `npm run size`: builds the app and prints what the first screen costs: the entry script, the
-// chunks it imports statically (modulepreload links) and the stylesheets linked from
-// index.html, each gzip-compressed. Exits 1 above the budget. Chunks loaded later with import()
-// (Amplify, the account page, the QR code) are listed for information but not counted.
+// chunks it imports statically (modulepreload links) and the stylesheets linked from index.html
+// (scripts/first-screen-files.ts, as the first-screen benchmark counts them), each gzip-compressed.
+// Exits 1 above the budget. Chunks loaded later with import() (Amplify, the account page, the QR
+// code) are listed for information but not counted.
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build } from 'vite'
+import { readFirstScreen } from './first-screen-files.ts'
 
 const BUDGET_KIB = 100
 const dist = join(import.meta.dirname, '..', 'dist')
@@ -16,18 +18,9 @@ function gzipKiB(bytes: Buffer): number {
 
 async function main(): Promise<void> {
   await build({ logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } })
-  const html = await readFile(join(dist, 'index.html'), 'utf8')
-  const firstScreen = [
-    ...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g),
-    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
-    ...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g),
-  ].map((m) => m[1])
-  if (firstScreen.length === 0) throw new Error('No scripts or stylesheets found in dist/index.html')
-
-  const rows: Array<{ file: string; kib: number }> = []
-  for (const href of new Set(firstScreen)) {
-    rows.push({ file: href, kib: gzipKiB(await readFile(join(dist, href.replace(/^\//, '')))) })
-  }
+  const files = await readFirstScreen(dist)
+  const firstScreen = files.map((f) => f.href)
+  const rows = files.map((f) => ({ file: f.href, kib: gzipKiB(f.bytes) }))
   const total = rows.reduce((sum, r) => sum + r.kib, 0)
 
   const later: Array<{ file: string; kib: number }> = []

@@ -1,0 +1,84 @@
+// The three builds the first-screen benchmark compares, made in the same run from the same
+// node_modules: this app configured for a real (made-up) pool, and the two baselines of
+// bench/baselines/. Each builds in a child process, as `npm run build` would, with no VITE_* from
+// the shell and an empty env directory, so only what is given here configures it.
+import { spawn } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { readFirstScreen } from '../../scripts/first-screen-files.ts'
+import { benchPool } from '../baselines/pool.ts'
+
+export type AppName = 'app' | 'authenticator' | 'floor'
+
+export type Bytes = { raw: number; gzip: number; brotli: number }
+
+export type Build = { name: AppName; outDir: string; files: Array<{ href: string } & Bytes>; total: Bytes }
+
+const repoRoot = join(import.meta.dirname, '..', '..')
+
+type BuildSpec = { root: string; configFile: string; env: Record<string, string> }
+
+const specs: Record<AppName, BuildSpec> = {
+  // The app as an operator deploys it for a real user pool (src/config/app-config.ts reads these).
+  app: {
+    root: repoRoot,
+    configFile: join(repoRoot, 'vite.config.ts'),
+    env: { VITE_COGNITO_USER_POOL_ID: benchPool.userPoolId, VITE_COGNITO_USER_POOL_CLIENT_ID: benchPool.userPoolClientId },
+  },
+  authenticator: {
+    root: join(repoRoot, 'bench', 'baselines', 'authenticator'),
+    configFile: join(repoRoot, 'bench', 'baselines', 'authenticator', 'vite.config.ts'),
+    env: {},
+  },
+  floor: {
+    root: join(repoRoot, 'bench', 'baselines', 'floor'),
+    configFile: join(repoRoot, 'bench', 'baselines', 'floor', 'vite.config.ts'),
+    env: {},
+  },
+}
+
+/** Builds one app into `<workDir>/<name>` and counts its first screen. */
+export async function buildOne(name: AppName, workDir: string): Promise<Build> {
+  const spec = specs[name]
+  const outDir = join(workDir, name)
+  const envDir = join(workDir, 'empty-env')
+  mkdirSync(envDir, { recursive: true })
+  const script = `import { build } from 'vite'
+await build(${JSON.stringify({ root: spec.root, configFile: spec.configFile, envDir, logLevel: 'warn', build: { outDir, emptyOutDir: true } })})`
+  const env = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITE_') && key !== 'NODE_ENV' && !key.startsWith('VITEST'))),
+    ...spec.env,
+  }
+  const { code, output } = await run(process.execPath, ['--input-type=module', '--eval', script], env)
+  if (code !== 0) throw new Error(`Building ${name} failed (exit ${code}):\n${output}`)
+  const files = (await readFirstScreen(outDir)).map(({ href, bytes }) => ({ href, ...measure(bytes) }))
+  const total = files.reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip, brotli: sum.brotli + f.brotli }), {
+    raw: 0,
+    gzip: 0,
+    brotli: 0,
+  })
+  return { name, outDir, files, total }
+}
+
+/** Bytes as served: raw, gzip at level 9 (as `npm run size`), brotli at its highest quality (as a CDN precompresses). */
+function measure(bytes: Buffer): Bytes {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length,
+  }
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (output += text))
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (output += text))
+    child.once('error', reject)
+    child.once('exit', (code) => resolve({ code, output }))
+  })
+}
