@@ -30,22 +30,77 @@ function filesUnder(dir: string, pattern: RegExp): string[] {
   })
 }
 
+// Button color themes: `amplify-button--<variation>--<colorTheme>`. Amplify UI's Button writes one
+// only when given a colorTheme, and its PasswordField's switch when the field has an error (the app
+// draws that switch itself: ui/password-input.tsx). Their rules are most of button.css, and with
+// the component tokens they read, more than half of the first screen's CSS text: all of it parsed,
+// and its custom properties inherited by every element, before the form can be drawn (ADR 026).
+const COLOR_THEME_CLASS = /amplify-button--(?:primary|link|outlined)--(?:info|warning|error|success|overlay)(?![\w-])/g
+const AMPLIFY_SHEET = /@aws-amplify[\\/]ui-react[\\/]dist[\\/]styles[\\/][\w.]+\.css$/
+const BUTTON_CSS = /@aws-amplify[\\/]ui-react[\\/]dist[\\/]styles[\\/]button\.css$/
+
+/**
+ * The button color themes the app can show: the classes its code names, or every one if it gives
+ * Amplify UI's Button a colorTheme anywhere.
+ */
+export function usedButtonColorThemes(srcDir: string): Set<string> | 'all' {
+  const used = new Set<string>()
+  for (const file of filesUnder(srcDir, /\.(ts|tsx)$/)) {
+    const text = readFileSync(file, 'utf8')
+    if (/<Button\b[^>]*\bcolorTheme=/.test(text)) return 'all'
+    for (const [name] of text.matchAll(COLOR_THEME_CLASS)) used.add(name)
+  }
+  return used
+}
+
+/** button.css without the rules of the color themes the app never shows (a selector list keeps its other selectors). */
+export function pruneButtonCss(css: string, used: Set<string> | 'all'): string {
+  if (used === 'all') return css
+  const unused = (selector: string) => [...selector.matchAll(COLOR_THEME_CLASS)].some(([name]) => !used.has(name))
+  let out = ''
+  let depth = 0
+  let start = 0
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, '')
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '{') depth++
+    else if (text[i] === '}' && --depth === 0) {
+      const rule = text.slice(start, i + 1)
+      start = i + 1
+      const open = rule.indexOf('{')
+      const prelude = rule.slice(0, open).trim()
+      // At-rules (a reduced-motion block) are kept whole.
+      if (prelude.startsWith('@')) {
+        out += `${rule.trim()}\n`
+        continue
+      }
+      const kept = prelude.split(',').filter((selector) => !unused(selector))
+      if (kept.length > 0) out += `${kept.map((selector) => selector.trim()).join(', ')} ${rule.slice(open).trim()}\n`
+    }
+  }
+  return out
+}
+
 // Amplify UI's stylesheets break long var() calls over lines: `var(\n    --amplify-…\n  )`.
 const references = (text: string) => [...text.matchAll(/var\(\s*(--amplify-[\w-]+)/g)].map((m) => m[1]!)
 
 /**
  * The custom properties the app's styles read: those of the Amplify UI stylesheets it imports
  * (`@aws-amplify/ui-react/styles/<x>.css` anywhere under `srcDir`) and of its own CSS and code.
+ * With `firstScreen`, only the stylesheets imported beside the theme's (app.tsx: the first
+ * screen's); the others bring their own component tokens (sheetTokensCss).
  */
-export function referencedVariables(srcDir: string, resolveFrom: string): Set<string> {
+export function referencedVariables(srcDir: string, resolveFrom: string, { firstScreen = false } = {}): Set<string> {
   const require = createRequire(resolveFrom)
   const stylesDir = join(dirname(require.resolve('@aws-amplify/ui-react/styles.css')), 'styles')
   const used = new Set<string>()
+  const colorThemes = usedButtonColorThemes(srcDir)
   for (const file of filesUnder(srcDir, /\.(ts|tsx|css)$/)) {
     const text = readFileSync(file, 'utf8')
     for (const name of references(text)) used.add(name)
+    if (firstScreen && !text.includes(THEME_CSS_ID)) continue
     for (const [, sheet] of text.matchAll(/@aws-amplify\/ui-react\/styles\/([\w.]+)\.css/g)) {
-      for (const name of references(readFileSync(join(stylesDir, `${sheet}.css`), 'utf8'))) used.add(name)
+      const css = readFileSync(join(stylesDir, `${sheet}.css`), 'utf8')
+      for (const name of references(sheet === 'button' ? pruneButtonCss(css, colorThemes) : css)) used.add(name)
     }
   }
   return used
@@ -91,17 +146,7 @@ export function styleWords(srcDir: string, resolveFrom: string): Set<string> {
  * name (`gap="small"` → --amplify-space-small), and those they refer to.
  */
 export async function themeCss(theme: Theme, srcDir: string, resolveFrom: string): Promise<string> {
-  // @aws-amplify/ui is Amplify UI React's own dependency: resolve it from there.
-  const require = createRequire(createRequire(resolveFrom).resolve('@aws-amplify/ui-react'))
-  const ui = (await import(pathToFileURL(require.resolve('@aws-amplify/ui')).href)) as typeof import('@aws-amplify/ui')
-  const { cssText } = ui.createTheme(theme)
-  // One declaration a line.
-  const lines = cssText.split('\n')
-  const values = new Map<string, string>()
-  for (const line of lines) {
-    const match = /^(--[\w-]+):\s*(.*);$/.exec(line.trim())
-    if (match) values.set(match[1]!, match[2]!)
-  }
+  const { lines, values } = await themeValues(theme, resolveFrom)
   // Component tokens refer to each other and to global ones (var(--amplify-components-fieldcontrol-…)).
   const kept = new Set<string>()
   const words = styleWords(srcDir, resolveFrom)
@@ -115,11 +160,59 @@ export async function themeCss(theme: Theme, srcDir: string, resolveFrom: string
     kept.add(name)
     queue.push(...references(values.get(name)!))
   }
+  // Global tokens stay whole: any stylesheet may read them. A component token is written here only
+  // when the first screen's stylesheets or the app's own styles read it; a stylesheet imported by a
+  // lazily loaded screen brings the rest with it (sheetTokensCss), so the first screen does not
+  // parse the tokens of screens it does not show (ADR 026).
+  const firstScreen = closure(referencedVariables(srcDir, resolveFrom, { firstScreen: true }), values)
   const needed = (line: string) => {
     const name = /^(--[\w-]+):/.exec(line.trim())?.[1]
-    return name === undefined || kept.has(name)
+    return name === undefined || (kept.has(name) && (!name.startsWith(COMPONENT_PREFIX) || firstScreen.has(name)))
   }
   return `${lines.filter(needed).join('\n')}\n`
+}
+
+const COMPONENT_PREFIX = '--amplify-components-'
+
+/** `names` and the tokens they refer to, transitively. */
+function closure(names: Iterable<string>, values: Map<string, string>): Set<string> {
+  const found = new Set<string>()
+  const queue = [...names]
+  while (queue.length > 0) {
+    const name = queue.pop()!
+    if (found.has(name) || !values.has(name)) continue
+    found.add(name)
+    queue.push(...references(values.get(name)!))
+  }
+  return found
+}
+
+/** The theme as Amplify UI's ThemeProvider would inject it, one declaration a line, and its values by name. */
+async function themeValues(theme: Theme, resolveFrom: string): Promise<{ lines: string[]; values: Map<string, string> }> {
+  // @aws-amplify/ui is Amplify UI React's own dependency: resolve it from there.
+  const require = createRequire(createRequire(resolveFrom).resolve('@aws-amplify/ui-react'))
+  const ui = (await import(pathToFileURL(require.resolve('@aws-amplify/ui')).href)) as typeof import('@aws-amplify/ui')
+  const lines = ui.createTheme(theme).cssText.split('\n')
+  const values = new Map<string, string>()
+  for (const line of lines) {
+    const match = /^(--[\w-]+):\s*(.*);$/.exec(line.trim())
+    if (match) values.set(match[1]!, match[2]!)
+  }
+  return { lines, values }
+}
+
+/**
+ * What an Amplify UI stylesheet imported outside the first screen puts before its rules: the
+ * component tokens it reads (and those they read) that the theme's stylesheet left out, on the
+ * same theme element. Empty for the first screen's stylesheets, whose tokens the theme has.
+ */
+export async function sheetTokensCss(sheetCss: string, theme: Theme, srcDir: string, resolveFrom: string): Promise<string> {
+  const { lines, values } = await themeValues(theme, resolveFrom)
+  const inTheme = closure(referencedVariables(srcDir, resolveFrom, { firstScreen: true }), values)
+  const own = [...closure(references(sheetCss), values)].filter((name) => name.startsWith(COMPONENT_PREFIX) && !inTheme.has(name))
+  if (own.length === 0) return ''
+  const selector = lines.find((line) => line.trim().endsWith('{'))!.trim()
+  return `${selector}\n${own.map((name) => `  ${name}: ${values.get(name)};`).join('\n')}\n}\n`
 }
 
 export function amplifyUiTheme({ theme, srcDir, root }: { theme: Theme; srcDir: string; root: string }): Plugin {
@@ -137,6 +230,13 @@ export function amplifyUiTheme({ theme, srcDir, root }: { theme: Theme; srcDir: 
         return EMPTY_COMPONENT_TOKENS_ID
       }
       return null
+    },
+    async transform(code, id) {
+      const path = id.split('?')[0]!
+      if (!AMPLIFY_SHEET.test(path)) return null
+      // The same pruning the theme's token list was made with (referencedVariables).
+      const css = BUTTON_CSS.test(path) ? pruneButtonCss(code, usedButtonColorThemes(srcDir)) : code
+      return { code: `${await sheetTokensCss(css, theme, srcDir, resolveFrom)}${css}`, map: null }
     },
     async load(id) {
       if (id === EMPTY_COMPONENT_TOKENS_ID) return 'export const components = {}'

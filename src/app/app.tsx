@@ -38,7 +38,6 @@ import '@aws-amplify/ui-react/styles/textField.css'
 import '@aws-amplify/ui-react/styles/visuallyHidden.css'
 import 'virtual:amplify-theme.css'
 import './app.css'
-import { Button, Flex, Loader, Text } from '@aws-amplify/ui-react'
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { FailureMessage } from '../auth/failure-message.tsx'
 import { messages as failureMessages } from '../auth/failure-messages.ts'
@@ -62,6 +61,7 @@ import { systemClock, type Clock } from '../ui/clock.ts'
 import { showTabTitle } from '../ui/document-title.ts'
 import { LanguageSwitch } from '../ui/language-switch.tsx'
 import { LoadBoundary } from '../ui/load-boundary.tsx'
+import { Button, Flex, Loader, Text } from '../ui/primitives.tsx'
 import { ShieldIcon } from './icons.tsx'
 import { whenIdle } from '../ui/idle.ts'
 import { isAppPath } from '../features/account-security/paths.ts'
@@ -315,7 +315,7 @@ function Session({
 function Waiting({ label }: { label: string }) {
   return (
     <Flex className="waiting" alignItems="center" justifyContent="center" gap="small" role="status">
-      <Loader aria-hidden />
+      <Loader hidden />
       <Text>{label}</Text>
     </Flex>
   )

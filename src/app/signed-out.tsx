@@ -8,11 +8,11 @@
 //   sign-in meets an administrator's reset → password reset, sending a code at once, saying why
 //   password reset done                   → sign-in, signing in at once with the new password
 //   password reset back                   → the sign-in form, with the username
-import { Flex, Loader, Text } from '@aws-amplify/ui-react'
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { SignInScreen, type SignInScreenProps } from '../features/sign-in/sign-in-screen.tsx'
 import { useT } from '../i18n/i18n-provider.tsx'
 import { whenIdle } from '../ui/idle.ts'
+import { Flex, Loader, Text } from '../ui/primitives.tsx'
 import type { Screen } from './signed-out-screen.ts'
 
 const loadScreens = () => import('./signed-out-screens.tsx')
@@ -39,7 +39,7 @@ export function SignedOut({ localMode = false, initialUsername, initialNotice, i
       <Suspense
         fallback={
           <Flex className="waiting" alignItems="center" justifyContent="center" gap="small" role="status">
-            <Loader aria-hidden />
+            <Loader hidden />
             <Text>{t('app.loadingScreen')}</Text>
           </Flex>
         }

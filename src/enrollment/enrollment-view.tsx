@@ -112,7 +112,7 @@ function EnrollmentView({
           up the keyboard over the QR code. */}
       {/* Inside sign-in, the sign-in step's title is the page's: this one is a section of it, one
           size down (not a second large title) and not the tab's name. */}
-      <StepHeading key={view} level={2} id={headingId} namesTab={!session} fontSize={session ? 'large' : { base: 'xl', medium: 'xxl' }}>
+      <StepHeading key={view} level={2} id={headingId} namesTab={!session} className={session ? 'heading-large' : 'heading-setup'}>
         {view === 'activation-failed' ? t('totp.activationFailedTitle') : view === 'entering-scanned-code' ? t('totp.finishTitle') : t('totp.title')}
       </StepHeading>
 
@@ -285,7 +285,7 @@ function SetupSteps({
 function NumberedStep({ n, children }: { n: number; children: ReactNode }) {
   const t = useT()
   return (
-    <StepHeading level={3} focusOnMount={false} fontSize="large" fontWeight="semibold">
+    <StepHeading level={3} focusOnMount={false} className="heading-large heading-semibold">
       <Flex as="span" alignItems="center" gap="small">
         <Flex
           as="span"
@@ -371,7 +371,7 @@ function CodeForm({
       {withKey ? (
         <NumberedStep n={2}>{t('totp.step2')}</NumberedStep>
       ) : (
-        <StepHeading level={3} focusOnMount={false} fontSize="large" fontWeight="semibold">
+        <StepHeading level={3} focusOnMount={false} className="heading-large heading-semibold">
           {t('totp.finishStep')}
         </StepHeading>
       )}

@@ -1,7 +1,7 @@
-import { Button, Flex } from '@aws-amplify/ui-react'
 import { Component, type ReactNode } from 'react'
 import { useT } from '../i18n/i18n-provider.tsx'
 import { ErrorMessage } from './messages.tsx'
+import { Button, Flex } from './primitives.tsx'
 
 /**
  * Catches what would otherwise blank the page: most often a lazily loaded part of the app that

@@ -1,10 +1,13 @@
-import { Heading, type HeadingProps } from '@aws-amplify/ui-react'
 import { useEffect, useRef, type ReactNode } from 'react'
 import { showTabTitle } from './document-title.ts'
+import { classes } from './primitives.tsx'
 
 /**
  * The heading of a step. When a new step appears, focus moves to its heading so keyboard and
  * screen-reader users land at the start of what changed (tabIndex -1: focusable, not tabbable).
+ * Amplify UI's `<Heading>` markup without its run time (primitives.tsx); a size other than the
+ * level's is a class (`heading-large`, `heading-semibold`, `heading-setup` in later-steps.css),
+ * where Amplify UI's fontSize and fontWeight props wrote an inline style.
  */
 export function StepHeading({
   children,
@@ -12,8 +15,7 @@ export function StepHeading({
   focusOnMount = true,
   namesTab = level === 1,
   id,
-  fontSize,
-  fontWeight,
+  className,
 }: {
   children: ReactNode
   level?: 1 | 2 | 3
@@ -21,7 +23,8 @@ export function StepHeading({
   /** Names the browser tab while on screen (document-title.ts): every page's title does. */
   namesTab?: boolean
   id?: string
-} & Pick<HeadingProps, 'fontSize' | 'fontWeight'>) {
+  className?: string
+}) {
   const ref = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
     if (focusOnMount) ref.current?.focus()
@@ -31,18 +34,16 @@ export function StepHeading({
     showTabTitle()
     return () => showTabTitle()
   })
+  const Level = `h${level}` as const
   return (
-    <Heading
+    <Level
       ref={ref}
-      level={level}
       tabIndex={-1}
       id={id}
-      className="step-heading"
+      className={classes(`amplify-heading amplify-heading--${level} step-heading`, className)}
       data-tab={namesTab || undefined}
-      fontSize={fontSize}
-      fontWeight={fontWeight}
     >
       {children}
-    </Heading>
+    </Level>
   )
 }

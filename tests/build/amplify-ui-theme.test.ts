@@ -1,9 +1,9 @@
 // The theme's stylesheet built by scripts/amplify-ui-theme.ts: what ThemeProvider used to inject at
 // run time, with every custom property the app's stylesheets read and no unread component token.
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { referencedVariables, themeCss } from '../../scripts/amplify-ui-theme.ts'
+import { pruneButtonCss, referencedVariables, sheetTokensCss, themeCss, usedButtonColorThemes } from '../../scripts/amplify-ui-theme.ts'
 import { theme, themeName } from '../../src/app/theme.ts'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -25,8 +25,14 @@ describe('the theme stylesheet', () => {
     expect(values.get('--amplify-fonts-default-variable')).toContain('Hiragino Sans')
   })
 
-  it('defines every custom property the imported stylesheets and the app’s CSS read', async () => {
+  it('defines every custom property the imported stylesheets and the app’s CSS read, with what each stylesheet brings', async () => {
     const values = declarations(await themeCss(theme, srcDir, resolveFrom))
+    // A stylesheet imported by a lazily loaded screen brings the component tokens the theme left out.
+    for (const sheet of importedSheets()) {
+      for (const [name, value] of declarations((await sheetTokensCss(readSheet(sheet), theme, srcDir, resolveFrom)).replaceAll(';', ';\n'))) {
+        values.set(name, value)
+      }
+    }
     const used = referencedVariables(srcDir, resolveFrom)
     // The button stylesheet, imported by app.tsx, reads its own tokens, some in a var() broken over lines.
     expect(used.has('--amplify-components-button-border-radius')).toBe(true)
@@ -55,6 +61,59 @@ describe('the theme stylesheet', () => {
     expect([...values.keys()].filter((name) => name.startsWith('--amplify-colors-pink-'))).toEqual([])
   })
 })
+
+describe('what the first screen leaves to later screens (ADR 026)', () => {
+  it('has no component tokens of stylesheets only later screens import: those bring their own', async () => {
+    const values = declarations(await themeCss(theme, srcDir, resolveFrom))
+    // message.css is imported by the setup screen only.
+    expect([...values.keys()].filter((name) => name.startsWith('--amplify-components-message-'))).toEqual([])
+    const message = declarations((await sheetTokensCss(readSheet('message'), theme, srcDir, resolveFrom)).replaceAll(';', ';\n'))
+    expect(message.get('--amplify-components-message-heading-font-weight')).toBeDefined()
+    // …and nothing the theme already has.
+    expect([...message.keys()].filter((name) => values.has(name))).toEqual([])
+    // The first screen's stylesheets add nothing: the theme has their tokens.
+    expect(await sheetTokensCss(readSheet('input'), theme, srcDir, resolveFrom)).toBe('')
+    expect(values.has('--amplify-components-fieldcontrol-border-color')).toBe(true)
+  })
+
+  it('drops the button color themes the app never shows, keeping the one it draws (the password switch with an error)', () => {
+    const used = usedButtonColorThemes(srcDir)
+    expect(used).toEqual(new Set(['amplify-button--outlined--error']))
+    const css = readSheet('button')
+    const pruned = pruneButtonCss(css, used)
+    expect(pruned).toContain('.amplify-button--outlined--error {')
+    expect(pruned).toContain('.amplify-button--primary {')
+    expect(pruned).toContain('.amplify-button--link:hover {')
+    expect(pruned).toContain('@media (prefers-reduced-motion: reduce)')
+    expect(pruned).not.toContain('amplify-button--primary--info')
+    expect(pruned).not.toContain('amplify-button--link--warning')
+    expect(pruned.length).toBeLessThan(css.length / 2)
+    // A selector list loses only its unused selectors.
+    expect(pruneButtonCss('.a, .amplify-button--primary--info:hover { color: red }', used)).toBe('.a { color: red }\n')
+    expect(pruneButtonCss(css, 'all')).toBe(css)
+  })
+})
+
+function readSheet(name: string): string {
+  const require = createRequire(resolveFrom)
+  return readFileSync(join(dirname(require.resolve('@aws-amplify/ui-react/styles.css')), 'styles', `${name}.css`), 'utf8')
+}
+
+/** The Amplify UI stylesheets the app's sources import. */
+function importedSheets(): Set<string> {
+  const sheets = new Set<string>()
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) visit(path)
+      else if (/\.tsx?$/.test(entry.name)) {
+        for (const [, sheet] of readFileSync(path, 'utf8').matchAll(/@aws-amplify\/ui-react\/styles\/([\w.]+)\.css/g)) sheets.add(sheet!)
+      }
+    }
+  }
+  visit(srcDir)
+  return sheets
+}
 
 // Keeps the stylesheet list honest: the directory the plugin reads exists where it looks.
 it('finds Amplify UI’s stylesheets', () => {

@@ -1,11 +1,12 @@
-import { Button, Flex, Text, TextField } from '@aws-amplify/ui-react'
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 import type { AuthFailure } from '../../auth/auth-failure.ts'
 import { FailureMessage } from '../../auth/failure-message.tsx'
 import { useT } from '../../i18n/i18n-provider.tsx'
 import { StatusMessage } from '../../ui/messages.tsx'
 import { PasswordInput } from '../../ui/password-input.tsx'
+import { Button, Flex, Text } from '../../ui/primitives.tsx'
 import { StepHeading } from '../../ui/step-heading.tsx'
+import { TextField } from '../../ui/text-field.tsx'
 import type { Notice } from './sign-in-flow.ts'
 import { formText } from '../../ui/form-text.ts'
 
