@@ -30,18 +30,19 @@ function filesUnder(dir: string, pattern: RegExp): string[] {
   })
 }
 
-// Button color themes: `amplify-button--<variation>--<colorTheme>`. Amplify UI's Button writes one
-// only when given a colorTheme, and its PasswordField's switch when the field has an error (the app
-// draws that switch itself: ui/password-input.tsx). Their rules are most of button.css, and with
-// the component tokens they read, more than half of the first screen's CSS text: all of it parsed,
-// and its custom properties inherited by every element, before the form can be drawn (ADR 026).
-const COLOR_THEME_CLASS = /amplify-button--(?:primary|link|outlined)--(?:info|warning|error|success|overlay)(?![\w-])/g
+// Button color themes, `amplify-button--<variation>--<colorTheme>`, and the menu variation. Amplify
+// UI's Button writes a color theme only when given a colorTheme, and its PasswordField's switch when
+// the field has an error (the app draws that switch itself: ui/password-input.tsx); the menu
+// variation only for `variation="menu"`. Their rules are most of button.css, and with the component
+// tokens they read, more than half of the first screen's CSS text: all of it parsed, and its custom
+// properties inherited by every element, before the form can be drawn (ADR 026).
+const COLOR_THEME_CLASS = /amplify-button--(?:(?:primary|link|outlined)--(?:info|warning|error|success|overlay)|menu)(?![\w-])/g
 const AMPLIFY_SHEET = /@aws-amplify[\\/]ui-react[\\/]dist[\\/]styles[\\/][\w.]+\.css$/
 const BUTTON_CSS = /@aws-amplify[\\/]ui-react[\\/]dist[\\/]styles[\\/]button\.css$/
 
 /**
  * The button color themes the app can show: the classes its code names, or every one if it gives
- * Amplify UI's Button a colorTheme anywhere.
+ * Amplify UI's Button a colorTheme anywhere; and the menu variation if the word is in its code.
  */
 export function usedButtonColorThemes(srcDir: string): Set<string> | 'all' {
   const used = new Set<string>()
@@ -49,6 +50,7 @@ export function usedButtonColorThemes(srcDir: string): Set<string> | 'all' {
     const text = readFileSync(file, 'utf8')
     if (/<Button\b[^>]*\bcolorTheme=/.test(text)) return 'all'
     for (const [name] of text.matchAll(COLOR_THEME_CLASS)) used.add(name)
+    if (/["'`]menu["'`]/.test(text)) used.add('amplify-button--menu')
   }
   return used
 }

@@ -76,7 +76,7 @@ describe('what the first screen leaves to later screens (ADR 026)', () => {
     expect(values.has('--amplify-components-fieldcontrol-border-color')).toBe(true)
   })
 
-  it('drops the button color themes the app never shows, keeping the one it draws (the password switch with an error)', () => {
+  it('drops the button color themes and the menu variation the app never shows, keeping the one it draws (the password switch with an error)', () => {
     const used = usedButtonColorThemes(srcDir)
     expect(used).toEqual(new Set(['amplify-button--outlined--error']))
     const css = readSheet('button')
@@ -87,6 +87,10 @@ describe('what the first screen leaves to later screens (ADR 026)', () => {
     expect(pruned).toContain('@media (prefers-reduced-motion: reduce)')
     expect(pruned).not.toContain('amplify-button--primary--info')
     expect(pruned).not.toContain('amplify-button--link--warning')
+    // No screen has a menu button; the variations the later screens use stay.
+    expect(pruned).not.toContain('amplify-button--menu')
+    expect(pruned).toContain('.amplify-button--destructive {')
+    expect(pruned).toContain('.amplify-button--warning {')
     expect(pruned.length).toBeLessThan(css.length / 2)
     // A selector list loses only its unused selectors.
     expect(pruneButtonCss('.a, .amplify-button--primary--info:hover { color: red }', used)).toBe('.a { color: red }\n')
