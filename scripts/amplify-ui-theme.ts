@@ -203,14 +203,26 @@ async function themeValues(theme: Theme, resolveFrom: string): Promise<{ lines: 
   return { lines, values }
 }
 
+/** The theme, and the tokens its stylesheet has for the first screen's stylesheets. */
+async function firstScreenTokens(theme: Theme, srcDir: string, resolveFrom: string) {
+  const { lines, values } = await themeValues(theme, resolveFrom)
+  return { lines, values, inTheme: closure(referencedVariables(srcDir, resolveFrom, { firstScreen: true }), values) }
+}
+
 /**
  * What an Amplify UI stylesheet imported outside the first screen puts before its rules: the
  * component tokens it reads (and those they read) that the theme's stylesheet left out, on the
  * same theme element. Empty for the first screen's stylesheets, whose tokens the theme has.
  */
-export async function sheetTokensCss(sheetCss: string, theme: Theme, srcDir: string, resolveFrom: string): Promise<string> {
-  const { lines, values } = await themeValues(theme, resolveFrom)
-  const inTheme = closure(referencedVariables(srcDir, resolveFrom, { firstScreen: true }), values)
+export async function sheetTokensCss(
+  sheetCss: string,
+  theme: Theme,
+  srcDir: string,
+  resolveFrom: string,
+  // The same for every stylesheet of a build: the plugin computes it once.
+  known: Promise<{ lines: string[]; values: Map<string, string>; inTheme: Set<string> }> = firstScreenTokens(theme, srcDir, resolveFrom),
+): Promise<string> {
+  const { lines, values, inTheme } = await known
   const own = [...closure(references(sheetCss), values)].filter((name) => name.startsWith(COMPONENT_PREFIX) && !inTheme.has(name))
   if (own.length === 0) return ''
   const selector = lines.find((line) => line.trim().endsWith('{'))!.trim()
@@ -219,9 +231,16 @@ export async function sheetTokensCss(sheetCss: string, theme: Theme, srcDir: str
 
 export function amplifyUiTheme({ theme, srcDir, root }: { theme: Theme; srcDir: string; root: string }): Plugin {
   const resolveFrom = join(root, 'package.json')
+  // Read once a build (a dev server's start): every Amplify UI stylesheet needs them.
+  let known: ReturnType<typeof firstScreenTokens> | undefined
+  let colorThemes: ReturnType<typeof usedButtonColorThemes> | undefined
   return {
     name: 'amplify-ui-theme',
     enforce: 'pre',
+    buildStart() {
+      known = undefined
+      colorThemes = undefined
+    },
     resolveId(source, importer) {
       if (source === THEME_CSS_ID) return THEME_CSS_ID
       if (
@@ -237,8 +256,9 @@ export function amplifyUiTheme({ theme, srcDir, root }: { theme: Theme; srcDir: 
       const path = id.split('?')[0]!
       if (!AMPLIFY_SHEET.test(path)) return null
       // The same pruning the theme's token list was made with (referencedVariables).
-      const css = BUTTON_CSS.test(path) ? pruneButtonCss(code, usedButtonColorThemes(srcDir)) : code
-      return { code: `${await sheetTokensCss(css, theme, srcDir, resolveFrom)}${css}`, map: null }
+      const css = BUTTON_CSS.test(path) ? pruneButtonCss(code, (colorThemes ??= usedButtonColorThemes(srcDir))) : code
+      known ??= firstScreenTokens(theme, srcDir, resolveFrom)
+      return { code: `${await sheetTokensCss(css, theme, srcDir, resolveFrom, known)}${css}`, map: null }
     },
     async load(id) {
       if (id === EMPTY_COMPONENT_TOKENS_ID) return 'export const components = {}'
