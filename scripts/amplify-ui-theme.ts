@@ -204,7 +204,7 @@ async function themeValues(theme: Theme, resolveFrom: string): Promise<{ lines: 
 }
 
 /** The theme, and the tokens its stylesheet has for the first screen's stylesheets. */
-async function firstScreenTokens(theme: Theme, srcDir: string, resolveFrom: string) {
+export async function firstScreenTokens(theme: Theme, srcDir: string, resolveFrom: string) {
   const { lines, values } = await themeValues(theme, resolveFrom)
   return { lines, values, inTheme: closure(referencedVariables(srcDir, resolveFrom, { firstScreen: true }), values) }
 }

@@ -3,7 +3,14 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { pruneButtonCss, referencedVariables, sheetTokensCss, themeCss, usedButtonColorThemes } from '../../scripts/amplify-ui-theme.ts'
+import {
+  firstScreenTokens,
+  pruneButtonCss,
+  referencedVariables,
+  sheetTokensCss,
+  themeCss,
+  usedButtonColorThemes,
+} from '../../scripts/amplify-ui-theme.ts'
 import { theme, themeName } from '../../src/app/theme.ts'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -28,8 +35,9 @@ describe('the theme stylesheet', () => {
   it('defines every custom property the imported stylesheets and the app’s CSS read, with what each stylesheet brings', async () => {
     const values = declarations(await themeCss(theme, srcDir, resolveFrom))
     // A stylesheet imported by a lazily loaded screen brings the component tokens the theme left out.
+    const known = firstScreenTokens(theme, srcDir, resolveFrom)
     for (const sheet of importedSheets()) {
-      for (const [name, value] of declarations((await sheetTokensCss(readSheet(sheet), theme, srcDir, resolveFrom)).replaceAll(';', ';\n'))) {
+      for (const [name, value] of declarations((await sheetTokensCss(readSheet(sheet), theme, srcDir, resolveFrom, known)).replaceAll(';', ';\n'))) {
         values.set(name, value)
       }
     }
