@@ -238,8 +238,11 @@ export function amplifyUiTheme({ theme, srcDir, root }: { theme: Theme; srcDir: 
     name: 'amplify-ui-theme',
     enforce: 'pre',
     buildStart() {
-      known = undefined
       colorThemes = undefined
+      // Started now, not at the first stylesheet: a lazily loaded screen's stylesheets are
+      // transformed when the screen is first imported, which in a component test is mid-test.
+      known = firstScreenTokens(theme, srcDir, resolveFrom)
+      known.catch(() => {}) // a failure is reported by the transform that awaits it
     },
     resolveId(source, importer) {
       if (source === THEME_CSS_ID) return THEME_CSS_ID
