@@ -6,8 +6,11 @@ import {
   confirmResetPassword,
   confirmSignUp,
   fetchAuthSession,
+  fetchDevices,
   fetchMFAPreference,
+  forgetDevice,
   getCurrentUser,
+  rememberDevice,
   resendSignUpCode,
   resetPassword,
   setUpTOTP,
@@ -20,9 +23,10 @@ import {
   type SignInOutput,
 } from 'aws-amplify/auth'
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito'
+import { AUTH_KEY_PREFIX, createKeysForAuthStorage } from 'aws-amplify/adapter-core'
 import { ConsoleLogger, defaultStorage, sessionStorage } from 'aws-amplify/utils'
 import type { PoolConfig, TokenStorage } from '../config/app-config.ts'
-import type { AuthGateway, MfaType, ReauthenticationStep, SignInStep } from './auth-gateway.ts'
+import type { AuthGateway, CodeStepOptions, MfaType, ReauthenticationStep, SignInStep } from './auth-gateway.ts'
 import {
   forgetAllEvidence,
   forgetEvidence,
@@ -36,6 +40,8 @@ import {
 } from './authenticator-evidence.ts'
 import { createReauthentication, type ReauthenticationOutcome } from './reauthentication.ts'
 import { forgetDeviceName, forgetDeviceNames, recallDeviceName, rememberDeviceName } from './device-names.ts'
+import { forgetHeldDeviceKeys, recallHeldDeviceKey, recordHeldDeviceKey } from './held-device-keys.ts'
+import { readableName, type RememberedBrowser } from './remembered-browsers.ts'
 
 type AuthMFAType = NonNullable<FetchMFAPreferenceOutput['preferred']>
 
@@ -109,8 +115,11 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
     confirmResetPassword: inPool(pool, tokenStorage, confirmResetPassword),
     confirmSignUp: inPool(pool, tokenStorage, confirmSignUp),
     fetchAuthSession: inPool(pool, tokenStorage, fetchAuthSession),
+    fetchDevices: inPool(pool, tokenStorage, fetchDevices),
     fetchMFAPreference: inPool(pool, tokenStorage, fetchMFAPreference),
+    forgetDevice: inPool(pool, tokenStorage, forgetDevice),
     getCurrentUser: inPool(pool, tokenStorage, getCurrentUser),
+    rememberDevice: inPool(pool, tokenStorage, rememberDevice),
     resendSignUpCode: inPool(pool, tokenStorage, resendSignUpCode),
     resetPassword: inPool(pool, tokenStorage, resetPassword),
     setUpTOTP: inPool(pool, tokenStorage, setUpTOTP),
@@ -126,6 +135,41 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
   let totpOffered = false
   // The name typed at the latest sign-in's password step (keyIssued).
   let signingInAs: string | undefined
+  // "Don't ask for a code on this browser" was chosen at this page's latest sign-in and
+  // remembering failed; the sign-in went on, and the Security page says so (ADR 025).
+  let rememberFailed = false
+  const amplifyStorage = () => (tokenStorage === 'session' ? sessionStorage : defaultStorage)
+
+  /**
+   * The device key Amplify holds for this user in this browser (Cognito's NewDeviceMetadata, kept
+   * beside the tokens: ADR 010), under the key names Amplify's public createKeysForAuthStorage gives.
+   */
+  async function deviceKeyOf(username: string): Promise<string | undefined> {
+    try {
+      const keys = createKeysForAuthStorage(AUTH_KEY_PREFIX, `${pool.userPoolClientId}.${username}`)
+      return (await amplifyStorage().getItem(keys.deviceKey)) ?? undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  /**
+   * Remembers this browser once the sign-in is done, when the user chose it. Amplify confirmed the
+   * device itself when Cognito handed out NewDeviceMetadata (ConfirmDevice, inside signIn and
+   * confirmSignIn); a pool that tracks no devices gave none, and rememberDevice then fails as any
+   * failure does here: not the sign-in's, said on the Security page instead.
+   */
+  async function rememberIfChosen(step: SignInStep, options: CodeStepOptions | undefined): Promise<SignInStep> {
+    rememberFailed = false
+    if (step.step !== 'done' || !options?.rememberBrowser) return step
+    try {
+      await amplify.rememberDevice()
+    } catch (error) {
+      rememberFailed = true
+      console.debug(`[auth] remembering this browser failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`)
+    }
+    return step
+  }
 
   const reauthentication = createReauthentication({
     pool,
@@ -184,13 +228,46 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
     if (step.step !== 'done') return step
     const username = await currentUsername()
     if (!username) return step
+    // The device key this browser presented, if it is the one it held after its previous sign-in:
+    // a new device (NewDeviceMetadata) replaces it. With a remembered device Cognito skips the code
+    // (DEVICE_SRP_AUTH), so such a sign-in is no evidence of a suspension by itself (ADR 025).
+    const held = await deviceKeyOf(username)
+    const presented = held !== undefined && held === recallHeldDeviceKey(pool.userPoolId, username, tokenStorage)
+    if (held) recordHeldDeviceKey(pool.userPoolId, username, held, tokenStorage)
+    if (evidence === 'not-asked' && presented) evidence = 'not-asked-known-browser'
     const seen =
-      evidence === 'not-asked' || evidence === 'other-factor-only'
+      evidence === 'not-asked' || evidence === 'other-factor-only' || evidence === 'not-asked-known-browser'
         ? seenWithoutAuthenticator(recallEvidence(pool.userPoolId, username, tokenStorage), evidence)
         : evidence
     if (seen) recordEvidence(pool.userPoolId, username, seen, tokenStorage)
     else forgetEvidence(pool.userPoolId, username, tokenStorage)
     return step
+  }
+
+  /** Whether Cognito lists this browser's device key among the user's remembered devices. */
+  async function isRemembered(username: string): Promise<boolean> {
+    const mine = await deviceKeyOf(username)
+    if (!mine) return false
+    return (await amplify.fetchDevices()).some((device) => device.id === mine)
+  }
+
+  /**
+   * ForgetDevice. Amplify clears its own device metadata when the key is this browser's, so the next
+   * sign-in here is a new device that asks for the code. Already forgotten (elsewhere, or a second
+   * click): what the user asked for is done. A sign-in here that skipped the code because this
+   * browser was remembered then stops counting as evidence either way (ADR 025).
+   */
+  async function forgetOne(id: string): Promise<void> {
+    const username = await currentUsername()
+    const mine = username ? await deviceKeyOf(username) : undefined
+    try {
+      await amplify.forgetDevice({ device: { id } })
+    } catch (error) {
+      if (!(error instanceof Error && error.name === 'ResourceNotFoundException')) throw error
+    }
+    if (username && id === mine && recallEvidence(pool.userPoolId, username, tokenStorage) === 'not-asked-known-browser') {
+      forgetEvidence(pool.userPoolId, username, tokenStorage)
+    }
   }
 
   async function toStep(output: SignInOutput): Promise<SignInStep> {
@@ -242,14 +319,16 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
     },
     async signIn(username, password) {
       totpOffered = false
+      rememberFailed = false
       signingInAs = username
       // Done straight after the password: Cognito asked for no code, whatever GetUser lists.
       return finished(keyIssued(await toStep(await amplify.signIn({ username, password }))), 'not-asked')
     },
-    async confirmTotpCode(code) {
-      return finished(await toStep(await amplify.confirmSignIn({ challengeResponse: code })), 'asked-for-code')
+    async confirmTotpCode(code, options) {
+      const step = await finished(await toStep(await amplify.confirmSignIn({ challengeResponse: code })), 'asked-for-code')
+      return rememberIfChosen(step, options)
     },
-    async confirmTotpSetupDuringSignIn(code, deviceName) {
+    async confirmTotpSetupDuringSignIn(code, deviceName, options) {
       const name = deviceName.trim()
       const step = await toStep(await amplify.confirmSignIn({ challengeResponse: code, options: name ? { friendlyDeviceName: name } : undefined }))
       if (step.step === 'done') {
@@ -259,7 +338,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
         if (signingInAs && signingInAs !== username) forgetEvidence(pool.userPoolId, signingInAs, tokenStorage)
       }
       // MFA_SETUP finished: the new key is verified and used from now on.
-      return finished(step, 'asked-for-code')
+      return rememberIfChosen(await finished(step, 'asked-for-code'), options)
     },
     async selectMfaType(type) {
       return toStep(await amplify.confirmSignIn({ challengeResponse: toAmplifyMfa[type] }))
@@ -315,7 +394,9 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
         if (tokenStorage === 'session') {
           forgetDeviceNames(pool.userPoolId, 'session')
           forgetAllEvidence(pool.userPoolId, 'session')
+          forgetHeldDeviceKeys(pool.userPoolId, 'session')
         }
+        rememberFailed = false
       }
     },
     async fetchMfaStatus() {
@@ -323,10 +404,13 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
       const enabled = preference.enabled ?? []
       const totpEnabled = enabled.includes('TOTP')
       const evidence = username ? recallEvidence(pool.userPoolId, username, tokenStorage) : undefined
+      // A sign-in here with this browser's device key and no code: explained when this browser is
+      // remembered (it skips the code), else the same as any sign-in without one (ADR 025).
+      const remembered = evidence === 'not-asked-known-browser' && username ? await isRemembered(username) : false
       return {
         totpEnabled,
         totpPreferred: preference.preferred === 'TOTP',
-        totpSuspended: isSuspended(totpEnabled, evidence, preference.preferred === 'SMS' || preference.preferred === 'EMAIL'),
+        totpSuspended: isSuspended(totpEnabled, evidence, preference.preferred === 'SMS' || preference.preferred === 'EMAIL', remembered),
         setupPending: evidence === 'association-pending',
         otherFactors: enabled.filter((t) => t !== 'TOTP').map((t) => fromAmplifyMfa[t]),
         deviceName: totpEnabled && username ? recallDeviceName(pool.userPoolId, username, tokenStorage) : undefined,
@@ -379,6 +463,29 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
       // A token without it counts as long ago, so the user is asked.
       const authTime = tokens.idToken.payload.auth_time
       return typeof authTime === 'number' ? authTime * 1000 : 0
+    },
+    async listRememberedBrowsers() {
+      const [devices, username] = await Promise.all([amplify.fetchDevices(), currentUsername()])
+      const mine = username ? await deviceKeyOf(username) : undefined
+      const browsers = devices.map((device): RememberedBrowser => ({
+        id: device.id,
+        name: readableName(device.name),
+        lastSignedInAt: device.lastAuthenticatedDate?.getTime(),
+        thisBrowser: mine !== undefined && device.id === mine,
+      }))
+      return { browsers, rememberFailed }
+    },
+    async forgetRememberedBrowser(id) {
+      await forgetOne(id)
+    },
+    async forgetAllRememberedBrowsers() {
+      // ListDevices gives at most 60 a page (Amplify asks for 60 and reads no further page): forget
+      // them, and list again until none is left, so a user with more loses them all too.
+      for (let round = 0; round < 10; round++) {
+        const devices = await amplify.fetchDevices()
+        if (devices.length === 0) return
+        for (const device of devices) await forgetOne(device.id)
+      }
     },
     async reauthenticate(password) {
       return reauthenticated(await reauthentication.reauthenticate(password))

@@ -2,6 +2,7 @@
 // (amplify-auth-gateway.ts) is the only importer of aws-amplify; component tests use
 // tests/support/fake-auth-gateway.ts, which tests/gateway checks against the local pool. Errors keep Amplify's shape: an Error whose `name` is Cognito's `__type`
 // (or Amplify's own name such as NetworkError); map them with toAuthFailure.
+import type { RememberedBrowsers } from './remembered-browsers.ts'
 
 export type MfaType = 'totp' | 'sms' | 'email'
 
@@ -83,14 +84,21 @@ export const reauthenticationSessionChanged = 'ReauthenticationSessionChanged'
 /** Where ForgotPassword sent the reset code (masked by Cognito, e.g. `a***@e***`). */
 export type ResetCodeDelivery = { destination?: string; channel?: 'email' | 'sms' }
 
+/**
+ * "Don't ask for a code on this browser", chosen at the step that answers the code: once the
+ * sign-in is done, this browser is remembered (UpdateDeviceStatus), so its next sign-ins skip the
+ * code (ADR 025). A failure to remember does not fail the sign-in: listRememberedBrowsers says it.
+ */
+export type CodeStepOptions = { rememberBrowser?: boolean }
+
 export type SignUpResult = { step: 'confirm-sign-up'; destination?: string } | { step: 'done' }
 
 export interface AuthGateway {
   /** The signed-in user from stored tokens (refreshing them if needed), or null. */
   getCurrentUser(): Promise<CurrentUser | null>
   signIn(username: string, password: string): Promise<SignInStep>
-  confirmTotpCode(code: string): Promise<SignInStep>
-  confirmTotpSetupDuringSignIn(code: string, deviceName: string): Promise<SignInStep>
+  confirmTotpCode(code: string, options?: CodeStepOptions): Promise<SignInStep>
+  confirmTotpSetupDuringSignIn(code: string, deviceName: string, options?: CodeStepOptions): Promise<SignInStep>
   selectMfaType(type: MfaType): Promise<SignInStep>
   confirmDeliveredCode(code: string): Promise<SignInStep>
   completeNewPassword(password: string, attributes?: Record<string, string>): Promise<SignInStep>
@@ -129,4 +137,14 @@ export interface AuthGateway {
   reauthenticate(password: string): Promise<ReauthenticationStep>
   /** The authenticator's code for the fresh sign-in; once accepted, the session carries its new auth_time. */
   confirmReauthenticationCode(code: string): Promise<ReauthenticationStep>
+
+  /**
+   * ListDevices: the browsers (Cognito's remembered devices) that skip the code at sign-in, "This
+   * browser" marked, and whether remembering this one failed at this page's sign-in (ADR 025).
+   */
+  listRememberedBrowsers(): Promise<RememberedBrowsers>
+  /** ForgetDevice: that browser asks for the code again. This browser's own is cleared here too. */
+  forgetRememberedBrowser(id: string): Promise<void>
+  /** Every remembered browser of the user forgotten, this one included (replacing or turning off the authenticator). */
+  forgetAllRememberedBrowsers(): Promise<void>
 }

@@ -39,6 +39,16 @@ describe('the verdict', () => {
     expect(isSuspended(true, 'association-pending', true)).toBe(true)
   })
 
+  test('no code asked while this browser presented its device key: explained only when this browser is remembered (ADR 025)', () => {
+    expect(isSuspended(true, 'not-asked-known-browser', false, true)).toBe(false)
+    expect(isSuspended(true, 'not-asked-known-browser', false, false)).toBe(true)
+    expect(isSuspended(true, 'not-asked-known-browser')).toBe(true)
+    // A key issued here still shows, remembered browser or not.
+    expect(seenWithoutAuthenticator('association-pending', 'not-asked-known-browser')).toBe('association-pending')
+    expect(isSuspended(true, 'association-pending', false, true)).toBe(true)
+    expect(isSuspended(false, 'not-asked-known-browser')).toBe(false)
+  })
+
   test('a sign-in without the authenticator keeps a key issued here that awaits its code, and otherwise records what it saw', () => {
     expect(seenWithoutAuthenticator('association-pending', 'not-asked')).toBe('association-pending')
     expect(seenWithoutAuthenticator('association-pending', 'other-factor-only')).toBe('association-pending')

@@ -15,6 +15,11 @@
 //   choice that included the authenticator: it was not available then, unless another factor is
 //   preferred (then sign-in asks for that one anyway, and says nothing about the authenticator).
 //
+// - 'not-asked-known-browser': the latest sign-in here finished with no MFA challenge while this
+//   browser presented the device key it already held (held-device-keys.ts). A remembered browser
+//   skips the code (DEVICE_SRP_AUTH), so this is evidence of a suspension only if this browser is
+//   not remembered; fetchMfaStatus asks ListDevices (ADR 025).
+//
 // A SELECT_MFA_TYPE that offered the authenticator counts as 'asked-for-code', whichever factor the
 // user chose: the authenticator was active at that sign-in.
 //
@@ -22,9 +27,15 @@
 // like device-names.ts. The setup key itself is never written anywhere.
 import type { TokenStorage } from '../config/app-config.ts'
 
-export type AuthenticatorEvidence = 'asked-for-code' | 'not-asked' | 'association-pending' | 'other-factor-only'
+export type AuthenticatorEvidence = 'asked-for-code' | 'not-asked' | 'association-pending' | 'other-factor-only' | 'not-asked-known-browser'
 
-const evidences: readonly AuthenticatorEvidence[] = ['asked-for-code', 'not-asked', 'association-pending', 'other-factor-only']
+const evidences: readonly AuthenticatorEvidence[] = [
+  'asked-for-code',
+  'not-asked',
+  'association-pending',
+  'other-factor-only',
+  'not-asked-known-browser',
+]
 const prefix = 'cognito-totp.authenticator-evidence.'
 const key = (userPoolId: string, username: string) => `${prefix}${userPoolId}.${username}`
 
@@ -74,7 +85,7 @@ export function restoreEvidence(
  */
 export function seenWithoutAuthenticator(
   previous: AuthenticatorEvidence | undefined,
-  seen: 'not-asked' | 'other-factor-only',
+  seen: 'not-asked' | 'other-factor-only' | 'not-asked-known-browser',
 ): AuthenticatorEvidence {
   return previous === 'association-pending' ? previous : seen
 }
@@ -94,11 +105,19 @@ export function refusedByServer(error: unknown): boolean {
  * sign-in here went in without a code, or a new key awaits its code: suspended. Listed, and the
  * latest sign-in asked for SMS or email directly while no other factor is preferred: suspended too
  * (with the authenticator active, sign-in would have asked for it or offered it). No evidence (a
- * session from before this record, or storage refused): the list is trusted.
+ * session from before this record, or storage refused): the list is trusted. A sign-in that
+ * presented this browser's device key and was asked for no code is explained when this browser is
+ * remembered (`thisBrowserRemembered`: it skips the code), and then says nothing (ADR 025).
  */
-export function isSuspended(listed: boolean, evidence: AuthenticatorEvidence | undefined, otherFactorPreferred = false): boolean {
+export function isSuspended(
+  listed: boolean,
+  evidence: AuthenticatorEvidence | undefined,
+  otherFactorPreferred = false,
+  thisBrowserRemembered = false,
+): boolean {
   if (!listed) return false
   if (evidence === 'not-asked' || evidence === 'association-pending') return true
+  if (evidence === 'not-asked-known-browser') return !thisBrowserRemembered
   return evidence === 'other-factor-only' && !otherFactorPreferred
 }
 

@@ -7,8 +7,9 @@
 // Codes: by default `totpCode` is the one code every authenticator shows and `usedCode` the one whose
 // time step was spent. Given `codeFor` (a phone's TOTP function), codes are checked as the pool
 // checks them instead: against the user's key at `clock`'s time, ±1 step, each step accepted once.
-import type { AuthGateway, CurrentUser, MfaStatus, MfaType, ReauthenticationStep, SignInStep } from '../../src/auth/auth-gateway.ts'
+import type { AuthGateway, CodeStepOptions, CurrentUser, MfaStatus, MfaType, ReauthenticationStep, SignInStep } from '../../src/auth/auth-gateway.ts'
 import { isSuspended, refusedByServer, seenWithoutAuthenticator, type AuthenticatorEvidence } from '../../src/auth/authenticator-evidence.ts'
+import { readableName, type RememberedBrowsers } from '../../src/auth/remembered-browsers.ts'
 
 export type FakeUser = {
   username: string
@@ -25,6 +26,12 @@ export type FakeUser = {
   sms?: boolean
   /** Seeded as locked out (for good: only five wrong passwords make a lockout that lapses with `clock`). */
   lockedOut?: boolean
+  /**
+   * Browsers the user chose to remember (Cognito's remembered devices, ADR 025), in the order
+   * ListDevices gives them. `name` is what Amplify sent as the device name (a user agent);
+   * `thisBrowser`: the fake's one browser holds its key, so its sign-ins skip the code.
+   */
+  rememberedBrowsers?: Array<{ id: string; name?: string; lastSignedInAt?: number; thisBrowser?: boolean }>
 }
 
 export type FakeOptions = {
@@ -50,6 +57,13 @@ export type FakeOptions = {
   signedInAt?: number
   /** Secrets handed out by beginTotpSetup / MFA_SETUP, in order (then repeats the last). */
   secrets?: string[]
+  /**
+   * Whether the pool tracks devices (a DeviceConfiguration: the demo pools do). Without it no
+   * sign-in brings a device key, and "Don't ask for a code on this browser" fails to remember.
+   */
+  devicesTracked?: boolean
+  /** What Amplify names this browser's devices (its user agent). Default: Chrome on Windows. */
+  browserName?: string
 }
 
 export type FakeAuthGateway = AuthGateway & {
@@ -63,6 +77,8 @@ export type FakeAuthGateway = AuthGateway & {
   addUser(user: FakeUser): void
   user(username: string): FakeUser | undefined
   signedInAs(): string | undefined
+  /** The user's device records as the pool keeps them, remembered or not (the admin's view). */
+  devices(username: string): ReadonlyArray<{ id: string; remembered: boolean }>
   readonly calls: ReadonlyArray<{ method: keyof AuthGateway; args: unknown[] }>
 }
 
@@ -80,6 +96,11 @@ const CODE_TRIES = 5
 const FREE_PASSWORD_FAILURES = 5
 const MAX_LOCK_MS = 15 * 60_000
 const TOTP_STEP_MS = 30_000
+/** What Amplify names a device by default here: the user agent of Chrome on Windows. */
+const CHROME_ON_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
+
+/** A device record, as the pool keeps it per user (ConfirmDevice, UpdateDeviceStatus). */
+type Device = { id: string; name?: string; lastSignedInAt?: number; remembered: boolean }
 
 type PlainStep = { kind: 'totp' | 'select' | 'delivered' | 'new-password' | 'reauth'; username: string }
 type SetupStep = { kind: 'setup'; username: string; secret: string }
@@ -157,6 +178,18 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
   }
   // Whether this sign-in's SELECT_MFA_TYPE offered the authenticator (then it was active).
   let totpOffered = false
+  // Device tracking (ADR 025): the pool's device records per user, and the key this one browser
+  // holds per user (Amplify keeps it beside the tokens, across sign-outs).
+  const devicesTracked = options.devicesTracked ?? true
+  const browserName = options.browserName ?? CHROME_ON_WINDOWS
+  const devices = new Map<string, Device[]>()
+  const heldKeys = new Map<string, string>()
+  let devicesIssued = 0
+  // "Don't ask for a code on this browser" failed at this page's latest sign-in.
+  let rememberFailed = false
+  const devicesOf = (username: string) => devices.get(keyOf(username)) ?? []
+  /** The device this browser presents for the user: the key it holds, when the pool still knows it. */
+  const presented = (username: string) => devicesOf(username).find((d) => d.id === heldKeys.get(keyOf(username)))
   const calls: Array<{ method: keyof AuthGateway; args: unknown[] }> = []
 
   const nextSecret = () => secrets[Math.min(secretsIssued++, secrets.length - 1)]
@@ -169,6 +202,12 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
     const user: FakeUser = { status: 'confirmed', ...seed }
     if (user.totp && !user.totpSecret) user.totpSecret = secrets[0]
     users.set(keyOf(user.username), user)
+    devices.set(
+      keyOf(user.username),
+      (user.rememberedBrowsers ?? []).map((b) => ({ id: b.id, name: b.name, lastSignedInAt: b.lastSignedInAt, remembered: true })),
+    )
+    const mine = user.rememberedBrowsers?.find((b) => b.thisBrowser)
+    if (mine) heldKeys.set(keyOf(user.username), mine.id)
     accounts.set(keyOf(user.username), {
       failedPasswords: 0,
       lockedUntil: user.lockedOut ? Infinity : undefined,
@@ -266,9 +305,43 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
   function finish(username: string, loginId: string, seen: AuthenticatorEvidence): SignInStep {
     challenge = undefined
     signedIn = { username, loginId, authTime: authTimeNow() }
-    const without = seen === 'not-asked' || seen === 'other-factor-only'
-    see(username, without ? seenWithoutAuthenticator(evidence.get(keyOf(username)), seen) : seen)
+    // The device this browser presented signs in again; a browser without one gets a new device
+    // record (NewDeviceMetadata, confirmed by Amplify), not remembered until the user chooses.
+    const device = presented(username)
+    if (device) device.lastSignedInAt = clock.now()
+    else if (devicesTracked) {
+      const id = `eu-west-1_fake-device-${++devicesIssued}`
+      devices.set(keyOf(username), [...devicesOf(username), { id, name: browserName, lastSignedInAt: clock.now(), remembered: false }])
+      heldKeys.set(keyOf(username), id)
+    }
+    // No code asked while a known device key went along: a remembered browser explains it (ADR 025).
+    const shown = seen === 'not-asked' && device ? 'not-asked-known-browser' : seen
+    const without = shown === 'not-asked' || shown === 'other-factor-only' || shown === 'not-asked-known-browser'
+    see(username, without ? seenWithoutAuthenticator(evidence.get(keyOf(username)), shown) : shown)
     return { step: 'done' }
+  }
+
+  /** "Don't ask for a code on this browser": UpdateDeviceStatus once signed in; a failure is only noted. */
+  function rememberIfChosen(step: SignInStep, opts: CodeStepOptions | undefined): SignInStep {
+    rememberFailed = false
+    if (step.step !== 'done' || !opts?.rememberBrowser) return step
+    const device = signedIn && presented(signedIn.username)
+    if (device) device.remembered = true
+    // Amplify holds no device metadata (the pool tracks no devices): DeviceMetadataNotFoundException.
+    else rememberFailed = true
+    return step
+  }
+
+  /** ForgetDevice; an unknown key is already forgotten. This browser's own key goes here too. */
+  function forgetDevice(user: FakeUser, id: string) {
+    devices.set(
+      keyOf(user.username),
+      devicesOf(user.username).filter((d) => d.id !== id),
+    )
+    if (heldKeys.get(keyOf(user.username)) === id) {
+      heldKeys.delete(keyOf(user.username))
+      if (evidence.get(keyOf(user.username)) === 'not-asked-known-browser') see(user.username, undefined)
+    }
   }
 
   /** The password step of a sign-in or a re-authentication: lockout first, then the password. */
@@ -296,6 +369,8 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
   function afterPassword(user: FakeUser, loginId: string): SignInStep {
     const username = user.username
     const totp = totpActive(user)
+    // A remembered device answers DEVICE_SRP_AUTH in place of the MFA challenge (docs/cognito-behaviour.md#remembered-devices).
+    if ((totp || user.sms) && presented(username)?.remembered) return finish(username, loginId, 'not-asked')
     if (totp && user.sms && !user.totp?.preferred) {
       begin({ kind: 'select', username })
       totpOffered = true
@@ -339,6 +414,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
     addUser,
     user: (username) => findUser(username),
     signedInAs: () => signedIn?.username,
+    devices: (username) => devicesOf(username).map((d) => ({ id: d.id, remembered: d.remembered })),
 
     async getCurrentUser(): Promise<CurrentUser | null> {
       await enter('getCurrentUser', [])
@@ -347,6 +423,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
     async signIn(username, password) {
       await enter('signIn', [username, '[password]'])
       totpOffered = false
+      rememberFailed = false
       if (signedIn) throw authError('UserAlreadyAuthenticatedException', 'There is already a signed in user.')
       if (!username) throw authError('EmptySignInUsername', 'username is required to signIn')
       if (!password) throw authError('EmptySignInPassword', 'password is required to signIn')
@@ -364,15 +441,15 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       loginIds.set(user.username, username)
       return afterPassword(user, username)
     },
-    async confirmTotpCode(code) {
-      await enter('confirmTotpCode', [code])
+    async confirmTotpCode(code, opts) {
+      await enter('confirmTotpCode', opts ? [code, opts] : [code])
       const current = requireChallenge('totp')
       const user = findUser(current.username)!
       answerCode(current, user, code)
-      return finish(user.username, loginIdOf(user.username), 'asked-for-code')
+      return rememberIfChosen(finish(user.username, loginIdOf(user.username), 'asked-for-code'), opts)
     },
-    async confirmTotpSetupDuringSignIn(code, deviceName) {
-      await enter('confirmTotpSetupDuringSignIn', [code, deviceName])
+    async confirmTotpSetupDuringSignIn(code, deviceName, opts) {
+      await enter('confirmTotpSetupDuringSignIn', opts ? [code, deviceName, opts] : [code, deviceName])
       const current = requireChallenge('setup')
       const step = matchStep(current.secret, code)
       if (step === null) {
@@ -383,7 +460,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       user.totpSecret = current.secret
       // Completing setup during sign-in leaves TOTP on and preferred (docs/cognito-behaviour.md#authenticator-setup).
       user.totp = { preferred: true, deviceName: deviceName.trim() || undefined }
-      return finish(user.username, loginIdOf(user.username), 'asked-for-code')
+      return rememberIfChosen(finish(user.username, loginIdOf(user.username), 'asked-for-code'), opts)
     },
     async selectMfaType(type: MfaType) {
       await enter('selectMfaType', [type])
@@ -484,6 +561,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       await enter('signOut', [opts])
       signedIn = undefined
       challenge = undefined
+      rememberFailed = false
     },
     async fetchMfaStatus(): Promise<MfaStatus> {
       await enter('fetchMfaStatus', [])
@@ -492,7 +570,7 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       return {
         totpEnabled: Boolean(user.totp),
         totpPreferred: Boolean(user.totp?.preferred),
-        totpSuspended: isSuspended(Boolean(user.totp), seen),
+        totpSuspended: isSuspended(Boolean(user.totp), seen, false, Boolean(presented(user.username)?.remembered)),
         setupPending: seen === 'association-pending',
         otherFactors: user.sms ? ['sms'] : [],
         deviceName: user.totp?.deviceName,
@@ -551,6 +629,25 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       await enter('authenticatedAt', [])
       requireSignedIn()
       return signedIn!.authTime
+    },
+    async listRememberedBrowsers(): Promise<RememberedBrowsers> {
+      await enter('listRememberedBrowsers', [])
+      const user = requireSignedIn()
+      const held = heldKeys.get(keyOf(user.username))
+      // ListDevices lists the remembered devices only.
+      const browsers = devicesOf(user.username)
+        .filter((d) => d.remembered)
+        .map((d) => ({ id: d.id, name: readableName(d.name), lastSignedInAt: d.lastSignedInAt, thisBrowser: d.id === held }))
+      return { browsers, rememberFailed }
+    },
+    async forgetRememberedBrowser(id) {
+      await enter('forgetRememberedBrowser', [id])
+      forgetDevice(requireSignedIn(), id)
+    },
+    async forgetAllRememberedBrowsers() {
+      await enter('forgetAllRememberedBrowsers', [])
+      const user = requireSignedIn()
+      for (const device of devicesOf(user.username).filter((d) => d.remembered)) forgetDevice(user, device.id)
     },
     // A fresh sign-in of the signed-in user beside the session, as the Amplify gateway makes it (ADR 016).
     async reauthenticate(password): Promise<ReauthenticationStep> {
