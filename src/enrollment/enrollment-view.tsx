@@ -51,6 +51,11 @@ export type EnrollmentViewProps = {
   onCancel?(): void
   /** Shown first on the code-only finishing step: why its owner opened it without the key. */
   finishNotice?: ReactNode
+  /**
+   * The owner's own field, shown just before the code (which is sent at its sixth digit, so it must
+   * come first): sign-in's "Don't ask for a code on this browser" (ADR 025).
+   */
+  beforeCode?: ReactNode
 }
 
 /** FriendlyDeviceName has no documented limit; this keeps it readable in lists. */
@@ -94,6 +99,7 @@ function EnrollmentView({
   onRetryActivation,
   onCancel,
   finishNotice,
+  beforeCode,
 }: EnrollmentViewProps) {
   const t = useT()
   const view = screenOf(state)
@@ -147,6 +153,7 @@ function EnrollmentView({
           onSubmit={onSubmitCode}
           onStartOver={onStartOver}
           onCancel={onCancel}
+          beforeCode={beforeCode}
         />
       ) : null}
 
@@ -155,7 +162,7 @@ function EnrollmentView({
           {finishNotice}
           <Text>{t('totp.finishIntro')}</Text>
           <Card variation="outlined" as="section">
-            <CodeForm state={state} issuer={issuer} onSubmit={onSubmitCode} onCancel={onCancel} />
+            <CodeForm state={state} issuer={issuer} onSubmit={onSubmitCode} onCancel={onCancel} beforeCode={beforeCode} />
           </Card>
           <Flex direction="column" gap="xs">
             <Text>{t('totp.finishNeverScanned')}</Text>
@@ -199,6 +206,7 @@ function SetupSteps({
   onSubmit,
   onStartOver,
   onCancel,
+  beforeCode,
 }: {
   state: CodeState
   accountName: string
@@ -208,6 +216,7 @@ function SetupSteps({
   onSubmit(code: string, deviceName: string): void
   onStartOver?(): void
   onCancel?(): void
+  beforeCode?: ReactNode
 }) {
   const t = useT()
   const coarse = useCoarsePointer()
@@ -275,7 +284,7 @@ function SetupSteps({
       </Card>
 
       <Card variation="outlined" as="section">
-        <CodeForm state={state} issuer={issuer} onSubmit={onSubmit} onCancel={onCancel} />
+        <CodeForm state={state} issuer={issuer} onSubmit={onSubmit} onCancel={onCancel} beforeCode={beforeCode} />
       </Card>
     </>
   )
@@ -328,11 +337,13 @@ function CodeForm({
   issuer,
   onSubmit,
   onCancel,
+  beforeCode,
 }: {
   state: AnyCodeState
   issuer: string
   onSubmit(code: string, deviceName: string): void
   onCancel?(): void
+  beforeCode?: ReactNode
 }) {
   const t = useT()
   const ids = useId()
@@ -388,6 +399,8 @@ function CodeForm({
         isDisabled={busy || sessionOver}
         maxWidth="24rem"
       />
+
+      {beforeCode}
 
       <OneTimeCodeField
         label={t('totp.codeLabel')}

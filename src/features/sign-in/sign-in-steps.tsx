@@ -16,6 +16,7 @@ import { StepHeading } from '../../ui/step-heading.tsx'
 import type { SignInController } from './use-sign-in.ts'
 import { formText } from '../../ui/form-text.ts'
 import { LostPhoneHelp } from './lost-phone-help.tsx'
+import { RememberBrowserField } from './remember-browser-field.tsx'
 import { type Of, type StepProps } from './step-parts.tsx'
 
 // The authenticator setup screen (with the QR code) loads only when Cognito asks for setup.
@@ -50,6 +51,7 @@ function TotpCodeStep({ flow, state, clock, issuer, support }: Of<'totp-code' | 
   const introId = useId()
   const checking = state.step === 'checking-totp'
   const [incomplete, setIncomplete] = useState(false)
+  const [rememberBrowser, setRememberBrowser] = useState(false)
   const failure = state.step === 'totp-code' ? state.failure : undefined
   return (
     <Flex direction="column" gap="medium">
@@ -57,11 +59,13 @@ function TotpCodeStep({ flow, state, clock, issuer, support }: Of<'totp-code' | 
       <Text id={introId}>{t('signIn.totp.intro', { username: state.username })}</Text>
       <SessionCountdown deadline={state.deadline} clock={clock} />
       {incomplete ? <ErrorMessage id={errorId}>{t('signIn.codeIncomplete')}</ErrorMessage> : <FailureMessage failure={failure} id={errorId} />}
+      {/* Before the code: the code is sent at its sixth digit, so a box after it would come too late. */}
+      <RememberBrowserField checked={rememberBrowser} disabled={checking} onChange={setRememberBrowser} />
       <OneTimeCodeField
         label={t('signIn.totp.label')}
         onComplete={(code) => {
           setIncomplete(false)
-          flow.submitTotpCode(code)
+          flow.submitTotpCode(code, rememberBrowser ? { rememberBrowser } : undefined)
         }}
         onIncomplete={() => setIncomplete(true)}
         disabled={checking}
@@ -82,6 +86,7 @@ function TotpCodeStep({ flow, state, clock, issuer, support }: Of<'totp-code' | 
 
 function TotpSetupStep({ flow, state, clock, issuer }: Of<'totp-setup'>) {
   const t = useT()
+  const [rememberBrowser, setRememberBrowser] = useState(false)
   return (
     <Flex direction="column" gap="medium">
       <StepHeading>{t('signIn.setup.title')}</StepHeading>
@@ -103,7 +108,8 @@ function TotpSetupStep({ flow, state, clock, issuer }: Of<'totp-setup'>) {
           issuer={issuer}
           session={{ deadline: state.deadline, clock }}
           replacedKey={state.replacedKey}
-          onSubmitCode={(code, deviceName) => void flow.submitSetupCode(code, deviceName)}
+          onSubmitCode={(code, deviceName) => void flow.submitSetupCode(code, deviceName, rememberBrowser ? { rememberBrowser } : undefined)}
+          beforeCode={<RememberBrowserField checked={rememberBrowser} disabled={state.setup.step === 'verifying'} onChange={setRememberBrowser} />}
           // Without a password in memory that is still current, no new key can be had: no button.
           onStartOver={state.newKey ? flow.startSetupOver : undefined}
           onRetry={state.newKey ? flow.startSetupOver : undefined}

@@ -11,6 +11,9 @@ const en = {
   'signIn.totp.autoSubmit': 'The code is checked as soon as you enter the sixth digit.',
   'signIn.totp.clockHelp':
     'Still not working? The clock on your phone must be set automatically, and the account in your app must use the standard settings (SHA-1, 6 digits, 30 seconds).',
+  'signIn.rememberBrowser.label': 'Don’t ask for a code on this browser',
+  'signIn.rememberBrowser.hint':
+    'Your password alone will sign you in here until you forget this browser on the Security page. Don’t use it on a shared computer.',
   'signIn.setup.title': 'Set up two-step verification',
   'signIn.setup.intro': 'This user pool requires an authenticator app. Set one up now to finish signing in as {username}.',
   // MFA_SETUP also follows a replacement that was started and never finished
@@ -64,6 +67,9 @@ const ja = {
   'signIn.totp.autoSubmit': '6桁目を入力すると、すぐにコードを確認します。',
   'signIn.totp.clockHelp':
     'それでもうまくいかない場合は、スマートフォンの時刻が自動設定になっていること、アプリのアカウントが標準の設定（SHA-1、6桁、30秒）であることを確認してください。',
+  'signIn.rememberBrowser.label': 'このブラウザーではコードを求めない',
+  'signIn.rememberBrowser.hint':
+    '次回から、このブラウザーではパスワードだけでサインインできます。セキュリティページでこのブラウザーを削除するまで有効です。共用のパソコンでは使わないでください。',
   'signIn.setup.title': '2段階認証を設定',
   'signIn.setup.intro': 'このユーザープールでは認証アプリが必須です。{username} としてサインインを完了するために、今すぐ設定してください。',
   'signIn.setup.hadOne':

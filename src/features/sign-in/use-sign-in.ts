@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useReducer, useRef } from 'react'
 import { toAuthFailure, type AuthFailure, type AuthStep } from '../../auth/auth-failure.ts'
-import type { AuthGateway, MfaType, SignInStep } from '../../auth/auth-gateway.ts'
+import type { AuthGateway, CodeStepOptions, MfaType, SignInStep } from '../../auth/auth-gateway.ts'
 import type { Clock } from '../../ui/clock.ts'
 import { usePasswordHold } from './use-password-hold.ts'
 import { holdsPassword, initialSignInState, signInFlow, type FirstAction, type Notice, type SignInState } from './sign-in-flow.ts'
@@ -151,10 +151,11 @@ export function useSignIn({
     void run('password', () => signInOnce(name, typed))
   }
 
-  function submitTotpCode(code: string) {
+  /** `options.rememberBrowser`: "Don't ask for a code on this browser" was ticked (ADR 025). */
+  function submitTotpCode(code: string, options?: CodeStepOptions) {
     if (inFlight.current || state.step !== 'totp-code') return
     dispatch({ type: 'code-submitted' })
-    void run('code', () => auth.confirmTotpCode(code))
+    void run('code', () => (options?.rememberBrowser ? auth.confirmTotpCode(code, options) : auth.confirmTotpCode(code)))
   }
 
   function submitDeliveredCode(code: string) {
@@ -176,12 +177,14 @@ export function useSignIn({
   }
 
   /** The code from the new authenticator app (MFA_SETUP): verifying it completes sign-in. */
-  async function submitSetupCode(code: string, deviceName: string) {
+  async function submitSetupCode(code: string, deviceName: string, options?: CodeStepOptions) {
     if (inFlight.current || state.step !== 'totp-setup' || state.setup.step !== 'entering-code') return
     inFlight.current = true
     dispatch({ type: 'setup', event: { type: 'code-submitted' } })
     try {
-      const result = await auth.confirmTotpSetupDuringSignIn(code, deviceName)
+      const result = options?.rememberBrowser
+        ? await auth.confirmTotpSetupDuringSignIn(code, deviceName, options)
+        : await auth.confirmTotpSetupDuringSignIn(code, deviceName)
       if (result.step !== 'done') {
         // Cognito never asks for more after MFA_SETUP; if it did, this app could not follow.
         const error = new Error(`Unexpected sign-in step after setup: ${result.step}`)
