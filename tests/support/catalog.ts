@@ -7,6 +7,7 @@ import { messages as laterFailures } from '../../src/auth/later-failure-messages
 import { messages as config } from '../../src/config/messages.ts'
 import { messages as accountSecurity } from '../../src/features/account-security/messages.ts'
 import { messages as reauthentication } from '../../src/features/account-security/reauthentication-messages.ts'
+import { messages as rememberedBrowsers } from '../../src/features/account-security/remembered-browsers-messages.ts'
 import { messages as signInForm } from '../../src/features/sign-in/form-messages.ts'
 import { messages as signInSteps } from '../../src/features/sign-in/step-messages.ts'
 import { messages as signUp } from '../../src/features/sign-up/messages.ts'
@@ -34,6 +35,7 @@ export const areas: { [Area in keyof MessageAreas]: Record<Locale, Record<keyof 
   passwordReset,
   accountSecurity,
   reauthentication,
+  rememberedBrowsers,
   totpEnrollment,
   poolPicker,
 }

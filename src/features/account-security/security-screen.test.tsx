@@ -53,7 +53,8 @@ describe.each(['en', 'ja'] as const)('security screen (%s)', (locale) => {
     await u.type(screen.getByLabelText(t('totp.codeLabel')), '123456')
     expect(await screen.findByText(t('security.notice.enabled'))).toBeInTheDocument()
     // authenticatedAt: a first setup on an account without MFA needs a recent sign-in (ADR 016).
-    expect(auth.calls.map((c) => c.method).filter((m) => m !== 'fetchMfaStatus')).toEqual([
+    // Reads (the status, and with it on the remembered browsers: ADR 025) are not changes.
+    expect(auth.calls.map((c) => c.method).filter((m) => m !== 'fetchMfaStatus' && m !== 'listRememberedBrowsers')).toEqual([
       'authenticatedAt',
       'beginTotpSetup',
       'verifyTotpSetup',

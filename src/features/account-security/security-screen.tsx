@@ -1,5 +1,7 @@
-import { Alert, Badge, Button, Flex, Loader, Message, Text, VisuallyHidden } from '@aws-amplify/ui-react'
-import { useEffect, useRef, useState } from 'react'
+import '@aws-amplify/ui-react/styles/checkbox.css'
+import '@aws-amplify/ui-react/styles/checkboxField.css'
+import { Alert, Badge, Button, CheckboxField, Flex, Loader, Message, Text, VisuallyHidden } from '@aws-amplify/ui-react'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { MfaStatus, MfaType } from '../../auth/auth-gateway.ts'
 import EnrollmentView from '../../enrollment/enrollment-view.tsx'
 import { FailureMessage } from '../../auth/failure-message.tsx'
@@ -16,6 +18,9 @@ import { systemClock, type Clock } from '../../ui/clock.ts'
 import { ReauthenticationDialog } from './reauthentication-dialog.tsx'
 import { defaultRecentSignInMinutes, useRecentSignIn, type RecentSignInController } from './use-recent-sign-in.ts'
 import { useSecurityHistory } from './use-security-history.ts'
+import { messages as browserMessages } from './remembered-browsers-messages.ts'
+import { RememberedBrowsersSection, SkippingCodeNote } from './remembered-browsers-section.tsx'
+import { useRememberedBrowsers, type RememberedBrowsersController } from './use-remembered-browsers.ts'
 
 export type SecurityScreenProps = UseAccountSecurityOptions & {
   /** What the user signs in with (username or email): the account label in authenticator apps. */
@@ -55,6 +60,11 @@ function SecurityScreenView({
     onKeyReplaced: security.forgetKey,
   })
   const { state } = security
+  const remembered = useRememberedBrowsers({
+    auth: options.auth,
+    status: 'status' in state ? state.status : undefined,
+    onSessionExpired: options.onSessionExpired,
+  })
   // Coming back from the setup screen, focus returns to this section's heading.
   const wasEnrolling = useRef(false)
   // The setup was opened by its address (a reload, Forward, a link), not by a button here: when
@@ -125,7 +135,7 @@ function SecurityScreenView({
         <StepHeading level={2} focusOnMount={wasEnrolling.current}>
           {t('security.title')}
         </StepHeading>
-        <SecurityBody security={security} state={state} recent={recent} />
+        <SecurityBody security={security} state={state} recent={recent} remembered={remembered} />
       </Flex>
       {reauthentication}
     </section>
@@ -143,9 +153,19 @@ function needsProof(status: MfaStatus): boolean {
 }
 
 // This screen is loaded after sign-in; its words come with it.
-export const SecurityScreen = withMessages([later, laterFailures, messages], SecurityScreenView)
+export const SecurityScreen = withMessages([later, laterFailures, messages, browserMessages], SecurityScreenView)
 
-function SecurityBody({ security, state, recent }: { security: AccountSecurityController; state: SecurityState; recent: RecentSignInController }) {
+function SecurityBody({
+  security,
+  state,
+  recent,
+  remembered,
+}: {
+  security: AccountSecurityController
+  state: SecurityState
+  recent: RecentSignInController
+  remembered: RememberedBrowsersController
+}) {
   const t = useT()
   switch (state.step) {
     case 'loading':
@@ -167,7 +187,7 @@ function SecurityBody({ security, state, recent }: { security: AccountSecurityCo
     case 'enrolling':
       return null
     default:
-      return <Overview security={security} state={state} recent={recent} />
+      return <Overview security={security} state={state} recent={recent} remembered={remembered} />
   }
 }
 
@@ -205,10 +225,12 @@ function Overview({
   security,
   state,
   recent,
+  remembered,
 }: {
   security: AccountSecurityController
   state: Exclude<SecurityState, { step: 'loading' | 'load-failed' | 'enrolling' }>
   recent: RecentSignInController
+  remembered: RememberedBrowsersController
 }) {
   // While "Confirm it's you" is open it takes the confirmation's place; once proved, the change runs
   // and its dialog comes back showing the progress.
@@ -234,6 +256,21 @@ function Overview({
   useEffect(() => {
     if (notice === 'disabled') noticeRef.current?.focus()
   }, [notice])
+  // Replacing or turning off also forgets every remembered browser unless the user unticks it (ADR
+  // 025): after a lost phone, a remembered stolen laptop must not skip the code. Ticked afresh for
+  // each confirmation.
+  const [forgetBrowsers, setForgetBrowsers] = useState(true)
+  useEffect(() => {
+    if (state.step === 'overview') setForgetBrowsers(true)
+  }, [state.step])
+  const rememberedState = remembered.state
+  // Offered unless the list is known to be empty (not read, or its read failed: offered, to be safe).
+  const browsersKnownNone = (rememberedState.step === 'loaded' || rememberedState.step === 'forgetting') && rememberedState.browsers.length === 0
+  const forgetField = browsersKnownNone ? null : <ForgetBrowsersField checked={forgetBrowsers} onChange={setForgetBrowsers} />
+  const withBrowsers = (change: () => boolean) => () => {
+    if (change() && forgetBrowsers && !browsersKnownNone) void remembered.forgetAllWithChange()
+  }
+  const changeNotice = rememberedState.step === 'idle' ? rememberedState.notice : undefined
   return (
     <>
       <Text>{t('security.intro')}</Text>
@@ -265,6 +302,8 @@ function Overview({
         ) : on ? (
           <>
             <Text>{status.totpPreferred ? t('security.totp.preferred') : t('security.totp.notPreferred')}</Text>
+            {/* Remembered browsers skip the code: "on" is true everywhere else (ADR 025). */}
+            <SkippingCodeNote state={rememberedState} />
             {/* Cognito never reads the name back (GetUser lacks it): only a browser that set it up with a
                 name knows it, and the page says so either way (src/auth/device-names.ts). */}
             {status.deviceName ? (
@@ -328,6 +367,15 @@ function Overview({
           </Text>
         )}
       </div>
+      {status.totpEnabled ? (
+        <RememberedBrowsersSection remembered={remembered} whenRecent={recent.whenRecent} checking={recent.checking} />
+      ) : (
+        changeNotice && (
+          <StatusMessage variation={changeNotice === 'forget-all-with-change-failed' ? 'warning' : 'success'}>
+            {t(`browsers.notice.${changeNotice}`)}
+          </StatusMessage>
+        )
+      )}
 
       {state.step === 'confirm-replace' && confirming && (
         <ConfirmDialog
@@ -335,12 +383,13 @@ function Overview({
           confirmLabel={t('security.replaceConfirm.continue')}
           cancelLabel={t('common.cancel')}
           pending={recent.checking}
-          onConfirm={() => recent.whenRecent(security.confirmReplace)}
+          onConfirm={() => recent.whenRecent(withBrowsers(security.confirmReplace))}
           onCancel={security.cancel}
         >
           <Text>{t('security.replaceConfirm.body')}</Text>
           {/* Exactly what an unfinished replacement does, before Continue (docs/cognito-behaviour.md#authenticator-setup). */}
           <Text>{t(unfinishedText[poolCase(state.mfaRequired)])}</Text>
+          {forgetField}
         </ConfirmDialog>
       )}
       {(state.step === 'confirm-disable' || state.step === 'disabling') && confirming && (
@@ -351,13 +400,35 @@ function Overview({
           pendingLabel={t('security.disableConfirm.working')}
           pending={state.step === 'disabling' || recent.checking}
           destructive
-          onConfirm={() => recent.whenRecent(security.confirmDisable)}
+          onConfirm={() => recent.whenRecent(withBrowsers(security.confirmDisable))}
           onCancel={security.cancel}
         >
           <Text>{t('security.disableConfirm.body')}</Text>
+          {state.step === 'confirm-disable' && forgetField}
           <FailureMessage failure={state.failure} />
         </ConfirmDialog>
       )}
     </>
+  )
+}
+
+/** "Also forget every browser that doesn't ask for a code", in the replace and turn-off confirmations. */
+function ForgetBrowsersField({ checked, onChange }: { checked: boolean; onChange(checked: boolean): void }) {
+  const t = useT()
+  const hintId = useId()
+  return (
+    <div>
+      <CheckboxField
+        label={t('browsers.withChange.label')}
+        name="forget-browsers"
+        value="yes"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        aria-describedby={hintId}
+      />
+      <Text className="hint" id={hintId}>
+        {t('browsers.withChange.hint')}
+      </Text>
+    </div>
   )
 }

@@ -182,10 +182,12 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
       return true
     },
     replace: () => dispatch({ type: 'replace-requested' }),
-    confirmReplace() {
-      if (latest.current.step !== 'confirm-replace') return
+    /** False when the page has moved on (the confirmation was left): nothing was started. */
+    confirmReplace(): boolean {
+      if (latest.current.step !== 'confirm-replace') return false
       dispatch({ type: 'replace-confirmed' })
       openSetup()
+      return true
     },
     cancel() {
       // A code being checked (or the app being switched on) finishes first: its answer decides
@@ -210,14 +212,16 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
       enroll({ type: 'key-replaced' })
     },
     askToDisable: () => dispatch({ type: 'disable-requested' }),
-    confirmDisable() {
-      if (latest.current.step !== 'confirm-disable') return
+    /** False when the page has moved on (the confirmation was left): nothing was started. */
+    confirmDisable(): boolean {
+      if (latest.current.step !== 'confirm-disable') return false
       dispatch({ type: 'disable-confirmed' })
       void guarded(
         'disable',
         () => auth.disableTotp(),
         () => dispatch({ type: 'disabled' }),
       )
+      return true
     },
     makePreferred() {
       if (state.step !== 'overview') return
