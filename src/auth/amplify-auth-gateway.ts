@@ -244,11 +244,21 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
     return step
   }
 
+  /**
+   * ListDevices, the remembered devices only. Reports have AWS list only remembered ones; the
+   * DeviceType may also carry `dev:device_remembered_status`, and a device that says
+   * `not_remembered` there skips no code, so it is left out (docs/cognito-behaviour.md#device-operations).
+   */
+  async function rememberedDevices() {
+    const devices = await amplify.fetchDevices()
+    return devices.filter((device) => (device.attributes?.['dev:device_remembered_status'] ?? 'remembered') === 'remembered')
+  }
+
   /** Whether Cognito lists this browser's device key among the user's remembered devices. */
   async function isRemembered(username: string): Promise<boolean> {
     const mine = await deviceKeyOf(username)
     if (!mine) return false
-    return (await amplify.fetchDevices()).some((device) => device.id === mine)
+    return (await rememberedDevices()).some((device) => device.id === mine)
   }
 
   /**
@@ -465,7 +475,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
       return typeof authTime === 'number' ? authTime * 1000 : 0
     },
     async listRememberedBrowsers() {
-      const [devices, username] = await Promise.all([amplify.fetchDevices(), currentUsername()])
+      const [devices, username] = await Promise.all([rememberedDevices(), currentUsername()])
       const mine = username ? await deviceKeyOf(username) : undefined
       const browsers = devices.map((device): RememberedBrowser => ({
         id: device.id,
@@ -482,7 +492,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
       // ListDevices gives at most 60 a page (Amplify asks for 60 and reads no further page): forget
       // them, and list again until none is left, so a user with more loses them all too.
       for (let round = 0; round < 10; round++) {
-        const devices = await amplify.fetchDevices()
+        const devices = await rememberedDevices()
         if (devices.length === 0) return
         for (const device of devices) await forgetOne(device.id)
       }
