@@ -28,6 +28,9 @@ beforeAll(async () => {
   // The browser storage the gateway keeps its evidence in (ADR 015); Node has none.
   vi.stubGlobal('localStorage', memoryStorage())
   vi.stubGlobal('sessionStorage', memoryStorage())
+  // Amplify names a new device from navigator's user agent before it confirms it (ConfirmDevice);
+  // Node 20 has no navigator, and without one Amplify quietly confirms no device (ADR 025).
+  vi.stubGlobal('navigator', { userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36' })
   emulator = await startEmulator({ port: 0, clock, log: (line) => void logLines.push(line) })
   sdk = sdkClient(emulator.url)
 })

@@ -555,6 +555,140 @@ export function authGatewayContract(makeWorld: WorldFactory): void {
     })
   })
 
+  describe('remembered browsers (ADR 025)', () => {
+    // Several sign-ins each, with device SRP: more round trips than the other groups.
+    const slow = 20_000
+    /** A user with an authenticator who signed in here with its code, this browser remembered or not. */
+    async function signedInWithCode(w: GatewayWorld, rememberBrowser: boolean) {
+      const user = await enrolledUser(w)
+      w.advance(TOTP_STEP_MS)
+      expect(await w.auth.signIn(user.username, user.password)).toEqual({ step: 'totp-code' })
+      expect(await w.auth.confirmTotpCode(code(w, user.secret), { rememberBrowser })).toEqual({ step: 'done' })
+      return user
+    }
+
+    test(
+      'remembered at the code step: listed as this browser, and the next sign-in here asks for no code, with the status still on',
+      async () => {
+        const w = await world('optional')
+        const { username, password } = await signedInWithCode(w, true)
+        const listed = await w.auth.listRememberedBrowsers()
+        expect(listed).toEqual({
+          rememberFailed: false,
+          browsers: [
+            { id: expect.stringMatching(/^[\w-]+_[\w-]+$/), name: expect.any(Object), lastSignedInAt: expect.any(Number), thisBrowser: true },
+          ],
+        })
+        await w.auth.signOut()
+
+        w.advance(TOTP_STEP_MS)
+        expect(await w.auth.signIn(username, password)).toEqual({ step: 'done' })
+        // Skipping the code here is what a remembered browser does: not a suspended authenticator (ADR 015).
+        expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpSuspended: false, setupPending: false })
+        expect((await w.auth.listRememberedBrowsers()).browsers).toEqual([expect.objectContaining({ thisBrowser: true })])
+      },
+      slow,
+    )
+
+    test(
+      'not chosen: nothing is listed and the next sign-in asks for the code',
+      async () => {
+        const w = await world('optional')
+        const { username, password } = await signedInWithCode(w, false)
+        expect(await w.auth.listRememberedBrowsers()).toEqual({ browsers: [], rememberFailed: false })
+        await w.auth.signOut()
+        w.advance(TOTP_STEP_MS)
+        expect(await w.auth.signIn(username, password)).toEqual({ step: 'totp-code' })
+      },
+      slow,
+    )
+
+    test(
+      'forgetting this browser: the list is empty and the next sign-in asks for the code again',
+      async () => {
+        const w = await world('optional')
+        const { username, password } = await signedInWithCode(w, true)
+        const [mine] = (await w.auth.listRememberedBrowsers()).browsers
+        await w.auth.forgetRememberedBrowser(mine.id)
+        expect((await w.auth.listRememberedBrowsers()).browsers).toEqual([])
+        // Forgotten already (a second click, another tab): done all the same.
+        await w.auth.forgetRememberedBrowser(mine.id)
+        await w.auth.signOut()
+
+        w.advance(TOTP_STEP_MS)
+        expect(await w.auth.signIn(username, password)).toEqual({ step: 'totp-code' })
+      },
+      slow,
+    )
+
+    test(
+      'after a sign-in that skipped the code, forgetting this browser does not make the page call the authenticator suspended',
+      async () => {
+        const w = await world('optional')
+        const { username, password } = await signedInWithCode(w, true)
+        await w.auth.signOut()
+        w.advance(TOTP_STEP_MS)
+        expect(await w.auth.signIn(username, password)).toEqual({ step: 'done' })
+        await w.auth.forgetAllRememberedBrowsers()
+        expect((await w.auth.listRememberedBrowsers()).browsers).toEqual([])
+        expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpSuspended: false })
+      },
+      slow,
+    )
+
+    test(
+      'a replacement left unfinished still shows as suspended on a remembered browser',
+      async () => {
+        const w = await world('optional')
+        const { username, password } = await signedInWithCode(w, true)
+        await w.auth.beginTotpSetup()
+        await w.auth.signOut()
+        expect(await w.auth.signIn(username, password)).toEqual({ step: 'done' })
+        expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpSuspended: true, setupPending: true })
+      },
+      slow,
+    )
+
+    test(
+      'remembered at the end of setup during sign-in (MFA_SETUP): the next sign-in asks for no code',
+      async () => {
+        const w = await world('required')
+        const { username, password } = await w.createUser()
+        const { secret } = (await w.auth.signIn(username, password)) as { secret: string }
+        expect(await w.auth.confirmTotpSetupDuringSignIn(code(w, secret), 'Phone', { rememberBrowser: true })).toEqual({ step: 'done' })
+        expect((await w.auth.listRememberedBrowsers()).browsers).toEqual([expect.objectContaining({ thisBrowser: true })])
+        await w.auth.signOut()
+        w.advance(TOTP_STEP_MS)
+        expect(await w.auth.signIn(username, password)).toEqual({ step: 'done' })
+      },
+      slow,
+    )
+
+    test(
+      'forget all: every remembered browser goes, and sign-in here asks for the code again',
+      async () => {
+        const w = await world('optional')
+        const { username, password } = await signedInWithCode(w, true)
+        await w.auth.forgetAllRememberedBrowsers()
+        expect((await w.auth.listRememberedBrowsers()).browsers).toEqual([])
+        await w.auth.signOut()
+        w.advance(TOTP_STEP_MS)
+        expect(await w.auth.signIn(username, password)).toEqual({ step: 'totp-code' })
+      },
+      slow,
+    )
+
+    test(
+      'with no one signed in, listing and forgetting are UserUnAuthenticatedException',
+      async () => {
+        const w = await world('optional')
+        expect(await errorName(w.auth.listRememberedBrowsers())).toBe('UserUnAuthenticatedException')
+        expect(await errorName(w.auth.forgetAllRememberedBrowsers())).toBe('UserUnAuthenticatedException')
+      },
+      slow,
+    )
+  })
+
   describe('forgot password (ForgotPassword, ConfirmForgotPassword)', () => {
     test('a code to the masked email; a weak password, then a wrong code are refused; the right one sets the password once; the authenticator stays', async () => {
       const w = await world('optional')
