@@ -14,7 +14,9 @@ const en = {
   'browsers.forgetting': 'Forgetting…',
   'browsers.forgetAll': 'Forget all',
   'browsers.notice.forgot-one': 'The browser was forgotten: its next sign-in will ask for a code.',
-  'browsers.notice.forgot-this': 'This browser was forgotten: your next sign-in here will ask for a code.',
+  // The pool binds the session's refresh token to this browser's device (ADR 025).
+  'browsers.notice.forgot-this':
+    'This browser was forgotten: your next sign-in here will ask for a code. Its session ends when its current sign-in can no longer be renewed, usually within an hour.',
   'browsers.notice.forgot-all': 'Every browser was forgotten: every sign-in will ask for a code.',
   'browsers.notice.forgot-all-with-change': 'Every browser that skipped the code was forgotten too: every sign-in will ask for a code.',
   'browsers.notice.forget-all-with-change-failed':
@@ -50,7 +52,8 @@ const ja = {
   'browsers.forgetting': '削除しています…',
   'browsers.forgetAll': 'すべて削除',
   'browsers.notice.forgot-one': 'ブラウザーを削除しました。次回そのブラウザーでサインインするときは、コードを求めます。',
-  'browsers.notice.forgot-this': 'このブラウザーを削除しました。次回このブラウザーでサインインするときは、コードを求めます。',
+  'browsers.notice.forgot-this':
+    'このブラウザーを削除しました。次回このブラウザーでサインインするときは、コードを求めます。このブラウザーのセッションは更新できなくなるため、通常 1 時間以内に終了します。',
   'browsers.notice.forgot-all': 'すべてのブラウザーを削除しました。今後はサインインのたびにコードを求めます。',
   'browsers.notice.forgot-all-with-change': 'コードを求めないブラウザーもすべて削除しました。今後はサインインのたびにコードを求めます。',
   'browsers.notice.forget-all-with-change-failed':
