@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { browsersSkippingCode, readableName } from './remembered-browsers.ts'
+import { readableName } from './remembered-browsers.ts'
 
 describe('readableName: what Amplify named the device, as a browser and a platform', () => {
   // Amplify's getDeviceName joins the Client Hints: platform, version, architecture, model, platform again, brands.
@@ -53,10 +53,4 @@ describe('readableName: what Amplify named the device, as a browser and a platfo
     // A brand it does not know is not shown as typed by whoever confirmed the device.
     expect(readableName('Windows 10.0.0 x86 Windows Vivaldi/6.5;Not_A Brand/8.0.0.0')).toEqual({ browser: undefined, platform: 'Windows' })
   })
-})
-
-test('browsersSkippingCode counts the remembered browsers and says whether this one is among them', () => {
-  const one = { id: 'r_1', name: {}, thisBrowser: false }
-  expect(browsersSkippingCode([])).toEqual({ count: 0, thisBrowser: false })
-  expect(browsersSkippingCode([one, { ...one, id: 'r_2', thisBrowser: true }])).toEqual({ count: 2, thisBrowser: true })
 })

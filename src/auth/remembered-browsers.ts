@@ -100,8 +100,3 @@ export function readableName(deviceName: string | undefined): ReadableName {
     platform: chPlatforms.find(([name]) => deviceName.startsWith(`${name} `))?.[1],
   }
 }
-
-/** Remembered browsers skip the code at sign-in: how many, and whether this one does. */
-export function browsersSkippingCode(browsers: readonly RememberedBrowser[]): { count: number; thisBrowser: boolean } {
-  return { count: browsers.length, thisBrowser: browsers.some((b) => b.thisBrowser) }
-}

@@ -2,7 +2,8 @@
 // it last signed in, "This browser" marked; Forget and Forget all behind the recent sign-in (ADR 016).
 import { Badge, Button, Flex, Loader, Text } from '@aws-amplify/ui-react'
 import { FailureMessage } from '../../auth/failure-message.tsx'
-import { browsersSkippingCode, type ReadableName, type RememberedBrowser } from '../../auth/remembered-browsers.ts'
+// Types only: the module's code goes with the gateway's chunk, not into one of its own.
+import type { ReadableName, RememberedBrowser } from '../../auth/remembered-browsers.ts'
 import { useLocale, useT } from '../../i18n/i18n-provider.tsx'
 import { StatusMessage } from '../../ui/messages.tsx'
 import type { RememberedBrowsersController, RememberedState } from './use-remembered-browsers.ts'
@@ -21,7 +22,8 @@ export function browserLabel(t: T, { browser, platform }: ReadableName): string 
 export function SkippingCodeNote({ state }: { state: RememberedState }) {
   const t = useT()
   if (state.step !== 'loaded' && state.step !== 'forgetting') return null
-  const { count, thisBrowser } = browsersSkippingCode(state.browsers)
+  const count = state.browsers.length
+  const thisBrowser = state.browsers.some((b) => b.thisBrowser)
   if (count === 0) return null
   return (
     <Text>

@@ -1,7 +1,6 @@
-import '@aws-amplify/ui-react/styles/checkbox.css'
-import '@aws-amplify/ui-react/styles/checkboxField.css'
-import { Alert, Badge, Button, CheckboxField, Flex, Loader, Message, Text, VisuallyHidden } from '@aws-amplify/ui-react'
-import { useEffect, useId, useRef, useState } from 'react'
+import { Alert, Badge, Button, Flex, Loader, Message, Text, VisuallyHidden } from '@aws-amplify/ui-react'
+import { useEffect, useRef, useState } from 'react'
+import { CheckField } from '../../ui/check-field.tsx'
 import type { MfaStatus, MfaType } from '../../auth/auth-gateway.ts'
 import EnrollmentView from '../../enrollment/enrollment-view.tsx'
 import { FailureMessage } from '../../auth/failure-message.tsx'
@@ -415,20 +414,13 @@ function Overview({
 /** "Also forget every browser that doesn't ask for a code", in the replace and turn-off confirmations. */
 function ForgetBrowsersField({ checked, onChange }: { checked: boolean; onChange(checked: boolean): void }) {
   const t = useT()
-  const hintId = useId()
   return (
-    <div>
-      <CheckboxField
-        label={t('browsers.withChange.label')}
-        name="forget-browsers"
-        value="yes"
-        checked={checked}
-        onChange={(event) => onChange(event.target.checked)}
-        aria-describedby={hintId}
-      />
-      <Text className="hint" id={hintId}>
-        {t('browsers.withChange.hint')}
-      </Text>
-    </div>
+    <CheckField
+      label={t('browsers.withChange.label')}
+      hint={t('browsers.withChange.hint')}
+      name="forget-browsers"
+      checked={checked}
+      onChange={onChange}
+    />
   )
 }
