@@ -280,6 +280,22 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
     }
   }
 
+  /**
+   * ForgetDevice for this browser's own device, which also drops Amplify's keys for it; when that
+   * cannot be done (no session left, offline), the keys are removed here all the same.
+   */
+  async function forgetThisDevice(): Promise<void> {
+    const username = await currentUsername()
+    if (!username || !(await deviceKeyOf(username))) return
+    try {
+      await amplify.forgetDevice()
+    } catch (error) {
+      console.debug(`[auth] forgetting this browser's device failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`)
+    }
+    const keys = createKeysForAuthStorage(AUTH_KEY_PREFIX, `${pool.userPoolClientId}.${username}`)
+    for (const key of [keys.deviceKey, keys.deviceGroupKey, keys.randomPasswordKey]) await amplifyStorage().removeItem(key)
+  }
+
   async function toStep(output: SignInOutput): Promise<SignInStep> {
     const next = output.nextStep
     switch (next.signInStep) {
@@ -396,6 +412,9 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
       await amplify.confirmResetPassword({ username, confirmationCode: code, newPassword })
     },
     async signOut(options) {
+      // With session storage the user asked this browser to forget them (ADR 010), and Amplify keeps
+      // its device keys through a sign-out: the device goes too, from the pool and from here (ADR 025).
+      if (tokenStorage === 'session') await forgetThisDevice()
       try {
         await amplify.signOut({ global: options?.global ?? false })
       } finally {
