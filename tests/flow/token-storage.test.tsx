@@ -61,13 +61,9 @@ test('session: the device name is kept in sessionStorage and forgotten at sign-o
 
   await ui(app).signOut()
   expect(deviceNameKeys(sessionStorage)).toEqual([])
-  // What Amplify keeps across sign-out is the tracked device of this browser (the pool tracks devices,
-  // docs/cognito-behaviour.md#remembered-devices): its key, group key and secret, none of them a token.
-  expect(
-    cognitoKeys(sessionStorage)
-      .map((key) => key.split('.').pop())
-      .sort(),
-  ).toEqual(['deviceGroupKey', 'deviceKey', 'randomPasswordKey'])
+  // Amplify keeps this browser's tracked device across sign-out (docs/cognito-behaviour.md#remembered-devices);
+  // in session mode the gateway forgets it at sign-out, keys and all, as ADR 010 asks (ADR 025).
+  expect(cognitoKeys(sessionStorage)).toEqual([])
   expect(tokensIn(sessionStorage)).toEqual([])
 })
 

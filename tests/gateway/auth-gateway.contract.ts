@@ -679,6 +679,25 @@ export function authGatewayContract(makeWorld: WorldFactory): void {
     )
 
     test(
+      'a re-authentication (ADR 016) on a remembered browser asks for the password alone, as signing in here does; forgotten, the code again',
+      async () => {
+        const w = await world('optional')
+        const { password, secret } = await signedInWithCode(w, true)
+        expect(await w.auth.reauthenticate(password)).toEqual({ step: 'done' })
+        // Not taken for a suspended authenticator, and this browser is still the one remembered.
+        expect(await w.auth.fetchMfaStatus()).toMatchObject({ totpEnabled: true, totpSuspended: false })
+        const [mine] = (await w.auth.listRememberedBrowsers()).browsers
+        expect(mine).toEqual(expect.objectContaining({ thisBrowser: true }))
+
+        await w.auth.forgetRememberedBrowser(mine.id)
+        w.advance(TOTP_STEP_MS)
+        expect(await w.auth.reauthenticate(password)).toEqual({ step: 'totp-code' })
+        expect(await w.auth.confirmReauthenticationCode(code(w, secret))).toEqual({ step: 'done' })
+      },
+      slow,
+    )
+
+    test(
       'with no one signed in, listing and forgetting are UserUnAuthenticatedException',
       async () => {
         const w = await world('optional')

@@ -656,13 +656,16 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
       challenge = undefined
       if (!password) throw authError('EmptySignInPassword', 'password is required to signIn')
       provePassword(user, password)
-      if (totpActive(user)) {
+      // The fresh sign-in proves this browser's own device (ADR 016 as revisited): a remembered one
+      // stands in for the code, as at sign-in (ADR 025).
+      const remembered = Boolean(presented(user.username)?.remembered) && (totpActive(user) || Boolean(user.sms))
+      if (totpActive(user) && !remembered) {
         // With SMS as well and neither preferred, the gateway chooses TOTP for the user.
         begin({ kind: 'reauth', username: user.username })
         return { step: 'totp-code' }
       }
-      if (user.sms) throw authError('ReauthenticationUnsupported', 'The fresh sign-in asked for SMS_MFA.')
-      if (options.mfaRequired) {
+      if (user.sms && !remembered) throw authError('ReauthenticationUnsupported', 'The fresh sign-in asked for SMS_MFA.')
+      if (options.mfaRequired && !remembered) {
         // MFA_SETUP: the password was all the account requires. Amplify associates a new key with
         // the challenge (it replaces any pending one), and the sign-in is left to lapse: the session
         // keeps its tokens and its auth_time.
@@ -671,8 +674,10 @@ export function createFakeAuthGateway(options: FakeOptions = {}): FakeAuthGatewa
         return { step: 'done', keyReplaced: true }
       }
       signedIn = { ...signedIn!, authTime: authTimeNow() }
-      // The fresh sign-in asked for no code, as a sign-in without one records it (ADR 015).
-      see(user.username, seenWithoutAuthenticator(evidence.get(keyOf(user.username)), 'not-asked'))
+      // The fresh sign-in asked for no code, as a sign-in without one records it (ADR 015); with this
+      // browser's device presented, as one a remembered browser explains (ADR 025).
+      const seenNow = presented(user.username) ? 'not-asked-known-browser' : 'not-asked'
+      see(user.username, seenWithoutAuthenticator(evidence.get(keyOf(user.username)), seenNow))
       return { step: 'done' }
     },
     async confirmReauthenticationCode(code): Promise<ReauthenticationStep> {
