@@ -98,14 +98,15 @@ describe.each(['en', 'ja'] as const)('remembered browsers on the Security page (
     expect(await auth.signIn('alice', 'Alice-pass-2026!')).toEqual({ step: 'totp-code' })
   })
 
-  test('Forget all, on a session signed in long ago: "Confirm it’s you" first, then every browser goes', async () => {
+  test('Forget all, on a session signed in long ago: "Confirm it’s you" first (the password alone on this remembered browser), then every browser goes', async () => {
     const { u, t, auth, section } = setup(locale, { rememberedBrowsers: twoBrowsers }, { signedInAt: Date.now() - 60 * 60_000 })
     await u.click(await within(await section()).findByRole('button', { name: t('browsers.forgetAll') }))
     const dialog = await screen.findByRole('dialog', { name: t('reauth.title') })
     expect(auth.devices('alice')).toHaveLength(2)
+    // This browser is remembered: the proof, like signing in here, asks for the password alone (ADR 016, 025).
     await u.type(within(dialog).getByLabelText(t('reauth.password')), 'Alice-pass-2026!{Enter}')
-    await u.type(await screen.findByLabelText(t('reauth.codeLabel')), '123456')
     expect(await within(await section()).findByText(t('browsers.notice.forgot-all'))).toBeInTheDocument()
+    expect(screen.queryByLabelText(t('reauth.codeLabel'))).not.toBeInTheDocument()
     expect(within(await section()).getByText(t('browsers.empty'))).toBeInTheDocument()
     expect(auth.devices('alice')).toEqual([])
   })
