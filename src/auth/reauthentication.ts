@@ -43,7 +43,7 @@ export type Reauthentication = {
   confirmCode(code: string): Promise<ReauthenticationOutcome>
 }
 
-/** The tokens of one session: what is copied into the page's storage. Device keys are not (see ADR 016). */
+/** The tokens of one session: what is copied into the page's storage, with this browser's device keys (below). */
 const sessionKeys = ['accessToken', 'idToken', 'refreshToken', 'clockDrift', 'signInDetails'] as const
 
 /**
@@ -177,6 +177,14 @@ export function createReauthentication({ pool, storage, currentSession }: Reauth
     // Written over the old values (never removed first), so another tab sees a token refresh,
     // not a sign-out followed by a sign-in.
     for (const name of sessionKeys) {
+      const value = await current.storage.getItem(keys[name])
+      if (value === null) await page.removeItem(keys[name])
+      else await page.setItem(keys[name], value)
+    }
+    // The device the fresh tokens are bound to goes with them. It is this browser's own unless the pool
+    // no longer knew it (forgotten elsewhere meanwhile): then Amplify took a new one, and the page kept
+    // the old one, its next refresh would be refused (docs/cognito-behaviour.md#remembered-devices).
+    for (const name of deviceKeys) {
       const value = await current.storage.getItem(keys[name])
       if (value === null) await page.removeItem(keys[name])
       else await page.setItem(keys[name], value)

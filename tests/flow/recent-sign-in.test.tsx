@@ -3,7 +3,7 @@
 // password and a current code first (a fresh SRP sign-in beside the session), then turns it off
 // without leaving Security; the session then carries the fresh sign-in's tokens and the old
 // refresh token is revoked. Within the limit nothing is asked.
-import { GetTokensFromRefreshTokenCommand, GetUserCommand } from '@aws-sdk/client-cognito-identity-provider'
+import { AdminForgetDeviceCommand, GetTokensFromRefreshTokenCommand, GetUserCommand } from '@aws-sdk/client-cognito-identity-provider'
 import { screen, waitFor, within } from '@testing-library/react'
 import { jwtPayload, rejectionOf, sdkClient } from '../contract/harness.ts'
 import type { Clock } from '../../src/ui/clock.ts'
@@ -214,3 +214,53 @@ describe.each([
 function removeCognitoKeys(storage: Storage, clientId: string): void {
   for (const key of Object.keys(cognitoKeys(storage, clientId))) storage.removeItem(`CognitoIdentityServiceProvider.${clientId}.${key}`)
 }
+
+test('a browser forgotten elsewhere meanwhile: the fresh sign-in takes a new device, and the page keeps that one with the tokens', async () => {
+  const { username, password } = await env.createUser('optional')
+  const { clientId, userPoolId } = env.pool('optional')
+  const app = renderApp(env, 'optional', { clock: pageClock(env) })
+  const { user, t } = app
+  const steps = ui(app)
+  await steps.signIn(username, password)
+  await steps.expectSignedIn(username)
+  const { key } = await steps.enrollFromSettings(env)
+  const oldDevice = cognitoKeys(localStorage, clientId)[`${username}.deviceKey`]
+  expect(oldDevice).toBeTruthy()
+  // The Security page's list of remembered browsers (none) has loaded before anything else happens.
+  const browsers = await screen.findByRole('region', { name: t('browsers.title') }, { timeout: 10_000 })
+  expect(await within(browsers).findByText(t('browsers.empty'), undefined, { timeout: 10_000 })).toBeInTheDocument()
+
+  // An administrator forgets this browser's device (npm run admin -- forget-devices), then six minutes pass.
+  const sdk = sdkClient(env.emulator.url)
+  try {
+    await sdk.send(new AdminForgetDeviceCommand({ UserPoolId: userPoolId, Username: username, DeviceKey: oldDevice }))
+    env.clock.advance(6 * MINUTE)
+    await user.click(screen.getByRole('button', { name: t('security.turnOff') }))
+    const confirm = await screen.findByRole('dialog', { name: t('security.disableConfirm.title') })
+    await user.click(within(confirm).getByRole('button', { name: t('security.disableConfirm.confirm') }))
+    const dialog = await screen.findByRole('dialog', { name: t('reauth.title') })
+    await user.type(within(dialog).getByLabelText(t('reauth.password')), `${password}{Enter}`)
+    const codeField = await within(dialog).findByLabelText(t('reauth.codeLabel'), undefined, { timeout: 10_000 })
+    await user.type(codeField, env.nextCode(key))
+    expect(await screen.findByText(t('security.notice.disabled'), undefined, { timeout: 10_000 })).toBeInTheDocument()
+    await steps.findTotpStatus(false)
+
+    // The page holds the device the fresh tokens are bound to, so Amplify's next refresh works.
+    const after = cognitoKeys(localStorage, clientId)
+    const newDevice = after[`${username}.deviceKey`]
+    expect(newDevice).toBeTruthy()
+    expect(newDevice).not.toBe(oldDevice)
+    expect(jwtPayload(after[`${username}.accessToken`]).device_key).toBe(newDevice)
+    const refreshed = await sdk.send(
+      new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: after[`${username}.refreshToken`], DeviceKey: newDevice }),
+    )
+    expect(refreshed.AuthenticationResult?.AccessToken).toBeTruthy()
+    // A reload keeps the user signed in, with Amplify refreshing on the device it holds.
+    app.unmount()
+    const reloaded = renderApp(env, 'optional', { clock: pageClock(env) })
+    await ui(reloaded).expectSignedIn(username)
+    await ui(reloaded).findTotpStatus(false)
+  } finally {
+    sdk.destroy()
+  }
+})
