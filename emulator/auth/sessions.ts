@@ -183,6 +183,20 @@ export class Sessions {
     return this.records.size
   }
 
+  /**
+   * The same session goes on to the next step: its id stays, its expiry too. Only DEVICE_SRP_AUTH after
+   * an MFA answer does this, because amazon-cognito-identity-js answers that challenge with the session
+   * it sent the code with (sendMFACode keeps `this.Session`), while Amplify takes the one returned; the
+   * same id serves both (our choice, emulator/README.md). The MFA step cannot be answered again: the
+   * record now expects the device.
+   */
+  continueAs(previous: SessionRecord, changes: Partial<SessionRecord>): SessionRecord {
+    const { srp: _srp, ...rest } = { ...this.current(previous), ...changes }
+    const record: SessionRecord = { ...rest, ...(changes.srp ? { srp: changes.srp } : {}), triesLeft: MAX_CODE_TRIES, used: false }
+    this.put(record)
+    return record
+  }
+
   /** Replaces `previous` by a new session for the next step; the old one is spent. */
   next(previous: SessionRecord, changes: Partial<SessionRecord>, validityMinutes: number): SessionRecord {
     this.spend(previous)

@@ -33,7 +33,12 @@ export function challenge(
   const device = ctx.deviceKey !== undefined ? { deviceKey: ctx.deviceKey } : {}
   const fields = { poolId: ctx.pool.id, clientId: ctx.client.clientId, sub: ctx.user.sub, challenge: name, ...device, ...extra }
   const validity = ctx.client.authSessionValidityMinutes
-  const session = previous ? ctx.deps.sessions.next(previous, fields, validity) : ctx.deps.sessions.issue(fields, validity)
+  const continues = name === 'DEVICE_SRP_AUTH' && previous !== undefined && previous.challenge !== 'PASSWORD_VERIFIER'
+  const session = !previous
+    ? ctx.deps.sessions.issue(fields, validity)
+    : continues
+      ? ctx.deps.sessions.continueAs(previous, fields)
+      : ctx.deps.sessions.next(previous, fields, validity)
   return { ChallengeName: name, Session: session.id, ChallengeParameters: { USER_ID_FOR_SRP: ctx.user.username, ...parameters } }
 }
 
