@@ -67,6 +67,14 @@ export function updateDevice(deps: Deps, user: UserRecord, key: string, changes:
   return deps.store.updateUser(user, { devices })
 }
 
+/**
+ * Binds to a device just confirmed the refresh tokens of the sign-in it was issued to: from now on they
+ * need its key, and end when it is forgotten (auth/refresh.ts).
+ */
+export function bindDeviceFamilies(deps: Deps, user: UserRecord, key: string): void {
+  for (const family of deps.store.findUnconfirmedDeviceFamilies(user, key)) deps.store.updateRefreshToken(family, { deviceUnconfirmed: false })
+}
+
 /** Forgets one device (ForgetDevice); its refresh tokens stop working with it (auth/refresh.ts). */
 export function forgetDevice(deps: Deps, user: UserRecord, key: string): UserRecord {
   const devices = (user.devices ?? []).filter((device) => device.key !== key)

@@ -41,13 +41,19 @@ export async function refreshTokens(
 }
 
 /**
- * A refresh token of a sign-in made on a device is bound to it: it answers only with that DEVICE_KEY,
- * and no longer once the device is forgotten (docs/cognito-behaviour.md#remembered-devices). A key issued
- * but never confirmed binds nothing yet: clients without device support (the CLI) refresh as before.
+ * A refresh token of a sign-in made on a device is bound to it once it is confirmed: it answers only with
+ * that DEVICE_KEY, and no longer once the device is forgotten (docs/cognito-behaviour.md#remembered-devices).
+ * A key issued but never confirmed binds nothing: clients without device support (the CLI) refresh as
+ * before, also after the key is dropped for newer ones (MAX_UNCONFIRMED_DEVICES). A missing device of a
+ * family not marked unconfirmed (ConfirmDevice clears the mark; older state files have none) was
+ * forgotten.
  */
 function refuseOtherDevice(user: UserRecord, family: RefreshRecord, deviceKey: string | undefined): void {
   if (family.deviceKey === undefined) return
   const device = findDevice(user, family.deviceKey)
-  if (!device) throw notAuthorized('Invalid Refresh Token')
+  if (!device) {
+    if (family.deviceUnconfirmed === true) return
+    throw notAuthorized('Invalid Refresh Token')
+  }
   if (device.srp !== undefined && deviceKey !== family.deviceKey) throw notAuthorized('Invalid Refresh Token')
 }

@@ -58,11 +58,14 @@ export async function tokens(ctx: SignInContext, previous?: SessionRecord, prove
   let user = cleared ? ctx.deps.store.updateUser(current, cleared) : current
   if (provenDevice !== undefined) {
     user = updateDevice(ctx.deps, user, provenDevice, { lastAuthenticatedAt: ctx.deps.clock.now() })
-    return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(ctx.deps, ctx.pool, ctx.client, user, undefined, provenDevice) }
+    return {
+      ChallengeParameters: {},
+      AuthenticationResult: await issueTokens(ctx.deps, ctx.pool, ctx.client, user, undefined, { key: provenDevice, confirmed: true }),
+    }
   }
   if (!deviceTracking(ctx.pool)) return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(ctx.deps, ctx.pool, ctx.client, user) }
   const issued = issueDevice(ctx.deps, user)
-  const result = await issueTokens(ctx.deps, ctx.pool, ctx.client, issued.user, undefined, issued.device.key)
+  const result = await issueTokens(ctx.deps, ctx.pool, ctx.client, issued.user, undefined, { key: issued.device.key, confirmed: false })
   return {
     ChallengeParameters: {},
     AuthenticationResult: { ...result, NewDeviceMetadata: { DeviceKey: issued.device.key, DeviceGroupKey: issued.device.groupKey } },

@@ -19,8 +19,9 @@ const SCOPE = 'aws.cognito.signin.user.admin'
 
 /**
  * Access and ID tokens with the claims of docs/cognito-behaviour.md#token-claims, for a new sign-in or a
- * refresh of `family`. `deviceKey`: the device a new sign-in was made on, which its refresh token is
- * bound to and its access tokens name (`device_key`, docs/cognito-behaviour.md#remembered-devices).
+ * refresh of `family`. `device`: the device a new sign-in was made on, which its access tokens name
+ * (`device_key`) and its refresh token is bound to once the device is confirmed
+ * (docs/cognito-behaviour.md#remembered-devices).
  */
 export async function issueTokens(
   deps: Deps,
@@ -28,7 +29,7 @@ export async function issueTokens(
   client: ClientRecord,
   user: UserRecord,
   family?: RefreshRecord,
-  deviceKey?: string,
+  device?: { key: string; confirmed: boolean },
 ): Promise<AuthenticationResult> {
   const nowMs = deps.clock.now()
   const iat = Math.floor(nowMs / 1000)
@@ -43,7 +44,7 @@ export async function issueTokens(
       authTime: iat,
       expiresAt: nowMs + client.refreshTokenValiditySeconds * 1000,
       revoked: false,
-      ...(deviceKey !== undefined ? { deviceKey } : {}),
+      ...(device !== undefined ? { deviceKey: device.key, ...(device.confirmed ? {} : { deviceUnconfirmed: true }) } : {}),
     }
     deps.store.saveRefreshToken(family)
     refreshToken = family.token

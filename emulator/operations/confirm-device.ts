@@ -1,5 +1,5 @@
 import type { ConfirmDeviceRequest, ConfirmDeviceResponse } from '@aws-sdk/client-cognito-identity-provider'
-import { deviceTracking, findDevice, updateDevice } from '../auth/devices.ts'
+import { bindDeviceFamilies, deviceTracking, findDevice, updateDevice } from '../auth/devices.ts'
 import { requireAccessToken } from '../auth/tokens.ts'
 import { decodeDeviceVerifier } from '../domain/device-srp.ts'
 import { cognitoError, invalidParameter } from '../errors.ts'
@@ -23,6 +23,7 @@ export const confirmDevice: Operation<ConfirmDeviceRequest, ConfirmDeviceRespons
   const verifier = config && decodeDeviceVerifier(optionalString(config, 'PasswordVerifier') ?? '', optionalString(config, 'Salt') ?? '')
   if (!verifier) throw invalidParameter('Invalid DeviceSecretVerifierConfig: PasswordVerifier and Salt must be base64-encoded numbers.')
   const askUser = deviceTracking(pool)?.DeviceOnlyRememberedOnUserPrompt ?? false
+  bindDeviceFamilies(deps, user, key)
   updateDevice(deps, user, key, {
     srp: verifier,
     ...(name !== undefined ? { name } : {}),

@@ -364,6 +364,15 @@ describe('refresh, sign-out and the Admin operations', () => {
     expect((await refresh(tokens.RefreshToken!)).AuthenticationResult.AccessToken).toEqual(expect.any(String))
   })
 
+  test(`a refresh token of a device never confirmed outlives its key, dropped after ${MAX_UNCONFIRMED_DEVICES} more sign-ins`, async () => {
+    await setUp({ DeviceConfiguration: { ChallengeRequiredOnNewDevice: true } })
+    const first = (await signedIn(deps, app, 'alice')) as unknown as { RefreshToken: string; NewDeviceMetadata: { DeviceKey: string } }
+    for (let i = 0; i < MAX_UNCONFIRMED_DEVICES; i++) await signedIn(deps, app, 'alice')
+    expect((storedUser(deps, app.poolId, 'alice').devices ?? []).map((device) => device.key)).not.toContain(first.NewDeviceMetadata.DeviceKey)
+    const refreshed = await refresh(first.RefreshToken)
+    expect(claimsOf(refreshed.AuthenticationResult.AccessToken).sub).toBe(storedUser(deps, app.poolId, 'alice').sub)
+  })
+
   test('GlobalSignOut keeps the devices and their status', async () => {
     await setUp()
     const device = await newDevice()

@@ -217,6 +217,12 @@ export type RefreshRecord = Readonly<{
    * and ends with the device (docs/cognito-behaviour.md#remembered-devices). Optional: absent is none.
    */
   deviceKey?: string
+  /**
+   * True while `deviceKey` was issued to this sign-in (NewDeviceMetadata) and not yet confirmed: such a key
+   * binds nothing, so the device being dropped (MAX_UNCONFIRMED_DEVICES) leaves the token working.
+   * ConfirmDevice clears it. Optional: absent (and in older state files) the device binds.
+   */
+  deviceUnconfirmed?: boolean
 }>
 
 export type PersistentState = Readonly<{

@@ -182,6 +182,7 @@ export const refreshSchema = z.strictObject({
   expiresAt: epochMs,
   revoked: z.boolean(),
   deviceKey: id.optional(),
+  deviceUnconfirmed: z.boolean().optional(),
 }) satisfies z.ZodType<RefreshRecord>
 
 export type StateFile = PersistentState & { journalId?: string }

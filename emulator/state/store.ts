@@ -327,6 +327,16 @@ export class Store {
     return undefined
   }
 
+  /** The families of `user`'s sign-ins that were issued device `deviceKey` and wait for its ConfirmDevice. */
+  findUnconfirmedDeviceFamilies(user: UserRecord, deviceKey: string): RefreshRecord[] {
+    const found: RefreshRecord[] = []
+    for (const record of this.refreshTokens.values()) {
+      if (record.deviceUnconfirmed === true && record.deviceKey === deviceKey && record.poolId === user.poolId && record.sub === user.sub)
+        found.push(record)
+    }
+    return found
+  }
+
   saveRefreshToken(record: RefreshRecord): void {
     this.put(this.refreshTokens, record.token, record)
     this.onChange()
