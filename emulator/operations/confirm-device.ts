@@ -12,12 +12,15 @@ import type { Operation } from './operation.ts'
  * (DeviceOnlyRememberedOnUserPrompt; docs/cognito-behaviour.md#device-operations).
  */
 export const confirmDevice: Operation<ConfirmDeviceRequest, ConfirmDeviceResponse> = async (input, deps) => {
-  const { user, pool } = await requireAccessToken(deps, requiredString(input, 'AccessToken'))
+  const { user, pool, claims } = await requireAccessToken(deps, requiredString(input, 'AccessToken'))
   const key = requiredString(input, 'DeviceKey')
   const config = optionalObject(input, 'DeviceSecretVerifierConfig')
   const name = optionalString(input, 'DeviceName')
   const device = findDevice(user, key)
   if (!device) throw cognitoError('ResourceNotFoundException', 'Device does not exist.')
+  // Only the sign-in the key was issued to may confirm it: its access token names the key (device_key).
+  // Another token of the user (another browser's, a stolen one) must not take over a key issued elsewhere.
+  if (claims.device_key !== key) throw invalidParameter('Invalid device key given.')
   // A confirmed device keeps its verifier: replacing it would hand the device to whoever holds a token.
   if (device.srp) throw invalidParameter('Device has already been confirmed.')
   const verifier = config && decodeDeviceVerifier(optionalString(config, 'PasswordVerifier') ?? '', optionalString(config, 'Salt') ?? '')

@@ -209,6 +209,20 @@ describe('NewDeviceMetadata and ConfirmDevice', () => {
     expect((await failure(bad)).name).toBe('InvalidParameterException')
   })
 
+  test("ConfirmDevice takes only the key its access token names: another sign-in's token cannot take a key over", async () => {
+    await setUp()
+    type Result = { AccessToken: string; NewDeviceMetadata: { DeviceKey: string; DeviceGroupKey: string } }
+    const laptop = (await signedIn(deps, app, 'alice')) as unknown as Result
+    const other = (await signedIn(deps, app, 'alice')) as unknown as Result
+    const { DeviceKey, DeviceGroupKey } = laptop.NewDeviceMetadata
+    expect(await failure(confirm(other.AccessToken, DeviceKey, DeviceGroupKey))).toEqual({
+      name: 'InvalidParameterException',
+      message: 'Invalid device key given.',
+    })
+    expect(storedUser(deps, app.poolId, 'alice').devices?.find((device) => device.key === DeviceKey)?.srp).toBeUndefined()
+    expect((await confirm(laptop.AccessToken, DeviceKey, DeviceGroupKey)).reply).toEqual({ UserConfirmationNecessary: true })
+  })
+
   test(`only the last ${MAX_UNCONFIRMED_DEVICES} unconfirmed keys of a user are kept; confirmed ones all stay`, async () => {
     await setUp()
     const confirmed = await newDevice()
