@@ -48,7 +48,8 @@ Commands:
                         check that a user pool and app client are set up the way the app needs;
                         exits 1 when the app cannot work on the pool
   mfa-status USER       the user's status and MFA settings
-  reset-totp USER       remove the user's authenticator (lost phone; AdminDeleteSoftwareToken): in an
+  reset-totp USER       remove the user's authenticator (lost phone; AdminDeleteSoftwareToken) and forget
+                        their devices, so no remembered browser skips the new authenticator's code: in an
                         OPTIONAL pool they sign in without a code and set it up again on Security, in
                         an ON pool they set it up at the next sign-in; asks first unless --yes
   prefer-totp USER      make the user's verified authenticator their preferred MFA
@@ -332,7 +333,7 @@ async function resetTotp(context: Context, username: string): Promise<number> {
   const next = withOther ?? NEXT[mode]
   if (!options.yes) {
     const answer = await deps.io.prompt(
-      `Reset the authenticator of ${user.Username} in ${poolId}? The authenticator app is removed from the account, then ${next}. [y/N] `,
+      `Reset the authenticator of ${user.Username} in ${poolId}? The authenticator app is removed from the account and its remembered browsers are forgotten, then ${next}. [y/N] `,
       { secret: false },
     )
     if (!/^y(es)?$/i.test(answer.trim())) {
@@ -351,23 +352,52 @@ async function resetTotp(context: Context, username: string): Promise<number> {
     // The old way: TOTP off. The verified token stays on the account, and an ON pool refuses it.
     const said = error instanceof Error && error.cause instanceof Error ? error.cause.message : ''
     await setTotp(context, username, false)
-    out(context, { username: user.Username, totpEnabled: false, tokenDeleted: false, poolMfa: mode, via: 'AdminSetUserMFAPreference' }, [
-      `Note: AdminDeleteSoftwareToken is not available for this pool yet (Cognito said: ${said}), so TOTP was turned off with AdminSetUserMFAPreference instead.`,
-      `The old authenticator stays registered: until ${user.Username} sets up a new one, anyone signed in as them could turn it back on.`,
-      `TOTP is off for ${user.Username}: ${withOther ?? NEXT.OPTIONAL}; the old one stops working once they do.`,
-      signOutHint,
-    ])
+    const forgotten = await forgetAllDevices(context, username)
+    out(
+      context,
+      {
+        username: user.Username,
+        totpEnabled: false,
+        tokenDeleted: false,
+        poolMfa: mode,
+        via: 'AdminSetUserMFAPreference',
+        devicesForgotten: forgotten,
+      },
+      [
+        `Note: AdminDeleteSoftwareToken is not available for this pool yet (Cognito said: ${said}), so TOTP was turned off with AdminSetUserMFAPreference instead.`,
+        `The old authenticator stays registered: until ${user.Username} sets up a new one, anyone signed in as them could turn it back on.`,
+        `TOTP is off for ${user.Username}: ${withOther ?? NEXT.OPTIONAL}; the old one stops working once they do.`,
+        ...forgottenLines(user.Username ?? username, forgotten),
+        signOutHint,
+      ],
+    )
     return 0
   }
-  out(context, { username: user.Username, totpEnabled: false, tokenDeleted: true, poolMfa: mode, via: 'AdminDeleteSoftwareToken' }, [
-    `The authenticator of ${user.Username} is removed (AdminDeleteSoftwareToken): codes from the old app no longer work.`,
-    `Next: ${next}.`,
-    // Said only where it is true: an ON pool lets no one in without setting up first, and another
-    // factor is asked for instead of none.
-    ...(mode === 'OPTIONAL' && !withOther ? ['Until they do, their password alone signs them in.'] : []),
-    signOutHint,
-  ])
+  // A browser remembered with the old authenticator would skip the new one's code (a stolen laptop):
+  // every device goes. A pool without device tracking lists none.
+  const forgotten = await forgetAllDevices(context, username)
+  out(
+    context,
+    { username: user.Username, totpEnabled: false, tokenDeleted: true, poolMfa: mode, via: 'AdminDeleteSoftwareToken', devicesForgotten: forgotten },
+    [
+      `The authenticator of ${user.Username} is removed (AdminDeleteSoftwareToken): codes from the old app no longer work.`,
+      ...forgottenLines(user.Username ?? username, forgotten),
+      `Next: ${next}.`,
+      // Said only where it is true: an ON pool lets no one in without setting up first, and another
+      // factor is asked for instead of none.
+      ...(mode === 'OPTIONAL' && !withOther ? ['Until they do, their password alone signs them in.'] : []),
+      signOutHint,
+    ],
+  )
   return 0
+}
+
+/** What reset-totp says of the devices it forgot: nothing where there were none (a pool without device tracking). */
+function forgottenLines(username: string, forgotten: number): string[] {
+  if (forgotten === 0) return []
+  return [
+    `Forgot ${forgotten} device${forgotten === 1 ? '' : 's'} of ${username} (AdminForgetDevice): no browser skips the authenticator code any more, and their refresh tokens stop working.`,
+  ]
 }
 
 async function preferTotp(context: Context, username: string): Promise<number> {
@@ -535,8 +565,25 @@ async function listDevicesCommand(context: Context, username: string): Promise<n
   return 0
 }
 
+/** Forgets every tracked device of the user (AdminListDevices, then AdminForgetDevice each); returns how many. */
+async function forgetAllDevices(context: Context, username: string): Promise<number> {
+  const devices = await listAllDevices(context, username)
+  await forgetEach(context, username, devices)
+  return devices.length
+}
+
+async function forgetEach(context: Context, username: string, devices: readonly DeviceSummary[]): Promise<void> {
+  for (const device of devices) {
+    await send(
+      context,
+      () => context.sdk.send(new AdminForgetDeviceCommand({ UserPoolId: context.poolId, Username: username, DeviceKey: device.key })),
+      { operation: 'AdminForgetDevice', username },
+    )
+  }
+}
+
 async function forgetDevices(context: Context, username: string): Promise<number> {
-  const { deps, options, sdk, poolId } = context
+  const { deps, options, poolId } = context
   // Read first: an unknown user fails before anyone is asked to confirm.
   const devices = await listAllDevices(context, username)
   if (devices.length === 0) {
@@ -554,12 +601,7 @@ async function forgetDevices(context: Context, username: string): Promise<number
       return 1
     }
   }
-  for (const device of devices) {
-    await send(context, () => sdk.send(new AdminForgetDeviceCommand({ UserPoolId: poolId, Username: username, DeviceKey: device.key })), {
-      operation: 'AdminForgetDevice',
-      username,
-    })
-  }
+  await forgetEach(context, username, devices)
   out(context, { username, forgotten: devices.length }, [
     `Forgot ${devices.length} device${devices.length === 1 ? '' : 's'} of ${username}: the next sign-in on any of them asks for the authenticator code, and their refresh tokens stop working.`,
     `Access tokens already issued last until they expire (an hour by default); to revoke them now: npm run admin -- sign-out ${username} --pool-id ${poolId}`,

@@ -423,7 +423,7 @@ describe('reset-totp', () => {
     expect(declined).toMatchObject({ code: 1, stderr: 'Nothing changed.', stdout: '' })
     expect(declined.prompts).toEqual([
       {
-        question: `Reset the authenticator of ${username} in ${optional.poolId}? The authenticator app is removed from the account, then ${nextOptional}. [y/N] `,
+        question: `Reset the authenticator of ${username} in ${optional.poolId}? The authenticator app is removed from the account and its remembered browsers are forgotten, then ${nextOptional}. [y/N] `,
         secret: false,
       },
     ])
@@ -470,7 +470,14 @@ describe('reset-totp', () => {
     const { username } = await enrolledUser(optional)
     const run = await admin(['reset-totp', username, ...at(optional), '--yes', '--json'])
     expect(run).toMatchObject({ code: 0, prompts: [] })
-    expect(JSON.parse(run.stdout)).toEqual({ username, totpEnabled: false, tokenDeleted: true, poolMfa: 'OPTIONAL', via: 'AdminDeleteSoftwareToken' })
+    expect(JSON.parse(run.stdout)).toEqual({
+      username,
+      totpEnabled: false,
+      tokenDeleted: true,
+      poolMfa: 'OPTIONAL',
+      via: 'AdminDeleteSoftwareToken',
+      devicesForgotten: 0,
+    })
     const unknown = await admin(['reset-totp', 'nobody-here', ...at(optional)])
     expect(unknown).toMatchObject({ code: 1, prompts: [] })
     expect(unknown.stderr).toContain('No user "nobody-here"')
@@ -542,6 +549,7 @@ describe('reset-totp', () => {
         tokenDeleted: false,
         poolMfa: 'OPTIONAL',
         via: 'AdminSetUserMFAPreference',
+        devicesForgotten: 0,
       })
     })
 
@@ -780,6 +788,40 @@ describe('devices and forget-devices', () => {
       { key: laptop.key, remembered: false },
       { key: phone.key, remembered: true },
     ])
+  })
+
+  test('reset-totp forgets every device too: a browser remembered with the lost authenticator asks for the new one', async () => {
+    const username = await newUser(tracking)
+    const laptop = await device(username, 'Firefox on Linux', true)
+    await device(username, 'Chrome on Windows', false)
+    // TOTP optional in this pool: its other users have no authenticator, so their sign-ins ask nothing.
+    await sdk.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: tracking.poolId,
+        MfaConfiguration: 'OPTIONAL',
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+      }),
+    )
+    const { AccessToken } = await signedIn(tracking, username)
+    const { SecretCode } = await sdk.send(new AssociateSoftwareTokenCommand({ AccessToken }))
+    await sdk.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: phoneCode(SecretCode!, clock.now()) }))
+    await sdk.send(
+      new AdminSetUserMFAPreferenceCommand({
+        UserPoolId: tracking.poolId,
+        Username: username,
+        SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+      }),
+    )
+
+    const run = await admin(['reset-totp', username, ...at(tracking), '--yes'])
+    expect(run.code).toBe(0)
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual([
+      `The authenticator of ${username} is removed (AdminDeleteSoftwareToken): codes from the old app no longer work.`,
+      `Forgot 2 devices of ${username} (AdminForgetDevice): no browser skips the authenticator code any more, and their refresh tokens stop working.`,
+    ])
+    expect((await admin(['devices', username, ...at(tracking), '--json'])).stdout).not.toContain(laptop.key)
+    const again = await admin(['reset-totp', username, ...at(tracking), '--yes', '--json'])
+    expect(JSON.parse(again.stdout)).toMatchObject({ devicesForgotten: 0 })
   })
 
   test('forget-devices asks first; "y" forgets every device, whose refresh tokens then stop working', async () => {
