@@ -302,14 +302,15 @@ test(
       const code = await new Promise<number | null>((resolve) => shell.on('close', resolve))
       expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
       expect(prompts).toBe(2)
-      // After the last prompt (the typed code is not echoed), the names of the tokens the second sign-in ended in.
+      // After the last prompt (the typed code is not echoed), the names of the tokens the second sign-in ended in;
+      // the demo pools track devices, so a sign-in from a new device also gets NewDeviceMetadata (ADR 024).
       expect(
         stdout
           .slice(stdout.lastIndexOf('): ') + 3)
           .trim()
           .split(/\s+/)
           .sort(),
-      ).toEqual(['AccessToken', 'ExpiresIn', 'IdToken', 'RefreshToken', 'TokenType'])
+      ).toEqual(['AccessToken', 'ExpiresIn', 'IdToken', 'NewDeviceMetadata', 'RefreshToken', 'TokenType'])
       const optional = local.pools().find((pool) => pool.name === 'Demo - MFA optional')!
       expect(optional.users.find((user) => user.username === 'alice')?.note).toBe('authenticator app on (AlicePhone): sign-in asks for its code')
     } finally {
