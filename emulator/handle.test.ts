@@ -115,7 +115,7 @@ describe('handle', () => {
       const message = expectError(response, 500, 'InternalErrorException')
       expect(message).toBe('An internal error occurred.')
       expect(response.headers['x-amzn-ErrorMessage']).toBeUndefined()
-      for (const leak of ['/work', 'emulator/', '.ts', ' at ', 'Error:', 'secret', 'base32']) expect(response.body).not.toContain(leak)
+      for (const leak of ['/home', 'emulator/', '.ts', ' at ', 'Error:', 'secret', 'base32']) expect(response.body).not.toContain(leak)
       // ...but the person running the emulator sees it, with the request id.
       expect(logged).toHaveLength(1)
       expect(String(logged[0][0])).toContain(response.headers['x-amzn-RequestId'])
@@ -124,7 +124,7 @@ describe('handle', () => {
     test('a store that throws → 500 InternalErrorException, no stack or paths in the body', async () => {
       class BrokenStore extends Store {
         override listPools(): never {
-          throw new Error('EACCES: permission denied, open /work/main/.emulator/secret-state.json')
+          throw new Error('EACCES: permission denied, open /home/dev/project/.emulator/secret-state.json')
         }
       }
       expectNoLeak(await handle(`${PREFIX}ListUserPools`, '{"MaxResults": 10}', { ...deps, store: new BrokenStore() }))
