@@ -3,9 +3,9 @@
 // cognito-local (npm) and moto in server mode (Python). Cold start is spawn to the first answered call.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { freePort } from '../tests/e2e/harness/app.ts'
 import { PoolClient } from './pool-client.ts'
 
 export type ServerKind = 'ours' | 'ours-bigint' | 'cognito-local' | 'moto'
@@ -136,15 +136,4 @@ function processCpuMs(pid: number): number {
   } catch {
     return NaN
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 }

@@ -2,11 +2,11 @@
 // node_modules: this app configured for a real (made-up) pool, and the two baselines of
 // bench/baselines/. Each builds in a child process, as `npm run build` would, with no VITE_* from
 // the shell and an empty env directory, so only what is given here configures it.
-import { spawn } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { readFirstScreen } from '../../scripts/first-screen-files.ts'
+import { viteBuildInChild } from '../../tests/e2e/harness/vite-build.ts'
 import { benchPool } from '../baselines/pool.ts'
 
 export type AppName = 'app' | 'authenticator' | 'floor'
@@ -44,14 +44,7 @@ export async function buildOne(name: AppName, workDir: string): Promise<Build> {
   const outDir = join(workDir, name)
   const envDir = join(workDir, 'empty-env')
   mkdirSync(envDir, { recursive: true })
-  const script = `import { build } from 'vite'
-await build(${JSON.stringify({ root: spec.root, configFile: spec.configFile, envDir, logLevel: 'warn', build: { outDir, emptyOutDir: true } })})`
-  const env = {
-    ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITE_') && key !== 'NODE_ENV' && !key.startsWith('VITEST'))),
-    ...spec.env,
-  }
-  const { code, output } = await run(process.execPath, ['--input-type=module', '--eval', script], env)
-  if (code !== 0) throw new Error(`Building ${name} failed (exit ${code}):\n${output}`)
+  await viteBuildInChild({ root: spec.root, configFile: spec.configFile, envDir, build: { outDir, emptyOutDir: true } }, spec.env, name)
   const files = (await readFirstScreen(outDir)).map(({ href, bytes }) => ({ href, ...measure(bytes) }))
   const total = files.reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip, brotli: sum.brotli + f.brotli }), {
     raw: 0,
@@ -70,15 +63,4 @@ function measure(bytes: Buffer): Bytes {
       params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
     }).length,
   }
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (output += text))
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (output += text))
-    child.once('error', reject)
-    child.once('exit', (code) => resolve({ code, output }))
-  })
 }

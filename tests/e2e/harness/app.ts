@@ -1,6 +1,5 @@
 // The app as it ships: the production build (`vite build`), served by `vite preview`, whose
 // /local-cognito proxy reaches the emulator given in COGNITO_EMULATOR_URL.
-import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -8,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { join, relative } from 'node:path'
 import { preview, type PreviewServer } from 'vite'
 import { repoRoot } from './paths.ts'
+import { viteBuildInChild } from './vite-build.ts'
 
 export type AppServer = { url: string; stop(): Promise<void> }
 
@@ -53,17 +53,8 @@ export async function buildApp(): Promise<string> {
   // An empty envDir, and no VITE_COGNITO_* from the shell: the build must use the local pool.
   // Only the journeys' own settings (buildEnv) are given.
   const emptyEnvDir = emptyEnv()
-  const env = {
-    ...Object.fromEntries(
-      Object.entries(process.env).filter(([name]) => !name.startsWith('VITE_') && name !== 'NODE_ENV' && !name.startsWith('VITEST')),
-    ),
-    ...buildEnv,
-  }
   // In a child process, as `npm run build` would: NODE_ENV and Vitest's globals stay out of it.
-  const script = `import { build } from 'vite'
-await build({ logLevel: 'warn', envDir: ${JSON.stringify(emptyEnvDir)}, build: { outDir: ${JSON.stringify(tempDir)}, emptyOutDir: true } })`
-  const { code, output } = await run(process.execPath, ['--input-type=module', '--eval', script], env)
-  if (code !== 0) throw new Error(`vite build failed (exit ${code}):\n${output}`)
+  await viteBuildInChild({ envDir: emptyEnvDir, build: { outDir: tempDir, emptyOutDir: true } }, buildEnv, 'the app for the browser tests')
   rmSync(outDir, { recursive: true, force: true })
   renameSync(tempDir, outDir)
   pruneOldBuilds(cacheRoot, outDir)
@@ -85,17 +76,6 @@ function pruneOldBuilds(cacheRoot: string, keep: string): void {
     if (path === keep || entry === 'empty-env') continue
     if (statSync(path).mtimeMs < hourAgo) rmSync(path, { recursive: true, force: true })
   }
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (output += text))
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (output += text))
-    child.once('error', reject)
-    child.once('exit', (code) => resolve({ code, output }))
-  })
 }
 
 /** A free port on 127.0.0.1 (the app's port must be known before the pool starts: it allows the app's origin). */
