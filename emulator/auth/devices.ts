@@ -2,6 +2,7 @@ import type { DeviceType } from '@aws-sdk/client-cognito-identity-provider'
 import { newDeviceGroupKey, newDeviceKey } from '../domain/device-srp.ts'
 import { cognitoError } from '../errors.ts'
 import type { Deps } from '../deps.ts'
+import { regionOfPoolId } from '../state/ids.ts'
 import type { DeviceRecord, PoolRecord, UserRecord } from '../state/model.ts'
 
 // A user's devices (docs/cognito-behaviour.md#remembered-devices): kept on the user record, so they
@@ -48,7 +49,7 @@ export function requireConfirmedDevice(user: UserRecord, key: string): DeviceRec
 export function issueDevice(deps: Deps, user: UserRecord): { user: UserRecord; device: DeviceRecord } {
   const now = deps.clock.now()
   const device: DeviceRecord = {
-    key: newDeviceKey(regionOf(user.poolId)),
+    key: newDeviceKey(regionOfPoolId(user.poolId)),
     groupKey: newDeviceGroupKey(),
     createdAt: now,
     lastModifiedAt: now,
@@ -98,10 +99,4 @@ export function deviceType(device: DeviceRecord): Omit<DeviceType, 'DeviceCreate
     DeviceLastModifiedDate: device.lastModifiedAt / 1000,
     DeviceLastAuthenticatedDate: device.lastAuthenticatedAt / 1000,
   }
-}
-
-/** The region a pool id names (`<region>_<id>`), which a DeviceKey starts with. */
-function regionOf(poolId: string): string {
-  const cut = poolId.indexOf('_')
-  return cut > 0 ? poolId.slice(0, cut) : 'us-east-1'
 }

@@ -1,6 +1,7 @@
 import type { AttributeType, GetUserResponse, UserPoolClientType, UserPoolType, UserType } from '@aws-sdk/client-cognito-identity-provider'
 import { UNIT_SECONDS } from './client-settings.ts'
 import type { ClientRecord, PoolRecord, UserRecord } from '../state/model.ts'
+import { regionOfPoolId } from '../state/ids.ts'
 import type { Wire } from './operation.ts'
 import { schemaOf } from '../auth/schema-attributes.ts'
 import { settingsOf } from './pool-settings.ts'
@@ -38,8 +39,7 @@ export function mfaSettings(user: UserRecord): Wire<Pick<GetUserResponse, 'Prefe
 }
 
 export function poolArn(pool: PoolRecord): string {
-  const region = pool.id.split('_')[0]
-  return `arn:aws:cognito-idp:${region}:000000000000:userpool/${pool.id}`
+  return `arn:aws:cognito-idp:${regionOfPoolId(pool.id)}:000000000000:userpool/${pool.id}`
 }
 
 export function userPoolType(pool: PoolRecord, estimatedUsers: number): Wire<UserPoolType> {

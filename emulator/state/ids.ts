@@ -13,6 +13,11 @@ export function newPoolId(region = 'us-east-1'): string {
   return `${region}_${pick(ALNUM, 9)}`
 }
 
+/** The region a pool id names (`<region>_…`, as newPoolId makes them): its ARN's, and its device keys'. */
+export function regionOfPoolId(poolId: string): string {
+  return poolId.split('_')[0]
+}
+
 /** 26 lower-case alphanumerics, as AWS issues client ids. */
 export function newClientId(): string {
   return pick(LOWER, 26)
