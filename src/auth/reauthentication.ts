@@ -175,16 +175,11 @@ export function createReauthentication({ pool, storage, currentSession }: Reauth
       if (previous !== null) old[key] = previous
     }
     // Written over the old values (never removed first), so another tab sees a token refresh,
-    // not a sign-out followed by a sign-in.
-    for (const name of sessionKeys) {
-      const value = await current.storage.getItem(keys[name])
-      if (value === null) await page.removeItem(keys[name])
-      else await page.setItem(keys[name], value)
-    }
-    // The device the fresh tokens are bound to goes with them. It is this browser's own unless the pool
-    // no longer knew it (forgotten elsewhere meanwhile): then Amplify took a new one, and the page kept
-    // the old one, its next refresh would be refused (docs/cognito-behaviour.md#remembered-devices).
-    for (const name of deviceKeys) {
+    // not a sign-out followed by a sign-in. The device the fresh tokens are bound to goes with them. It
+    // is this browser's own unless the pool no longer knew it (forgotten elsewhere meanwhile): then
+    // Amplify took a new one, and had the page kept the old one, its next refresh would be refused
+    // (docs/cognito-behaviour.md#remembered-devices).
+    for (const name of [...sessionKeys, ...deviceKeys]) {
       const value = await current.storage.getItem(keys[name])
       if (value === null) await page.removeItem(keys[name])
       else await page.setItem(keys[name], value)
