@@ -3,6 +3,8 @@ import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import { DEFAULT_POOL_URL } from './emulator/ports.ts'
 import { amplifyUiTheme } from './scripts/amplify-ui-theme.ts'
+import { localPoolFlag } from './scripts/local-pool-flag.ts'
+import { prerenderFirstScreen } from './scripts/prerender-first-screen.ts'
 import { securityHeadersPlugin } from './scripts/security-headers.ts'
 import { theme } from './src/app/theme.ts'
 
@@ -28,6 +30,10 @@ export default defineConfig({
     react(),
     amplifyUiTheme({ theme, srcDir: `${import.meta.dirname}/src`, root: import.meta.dirname }),
     securityHeadersPlugin({ root: import.meta.dirname }),
+    // A build for a real pool: the sign-in form in index.html, hydrated by src/main.tsx (ADR 028),
+    // and without the local pool's code when the pool id is given.
+    prerenderFirstScreen(),
+    localPoolFlag(),
   ],
   server: { host: '127.0.0.1', proxy: localCognitoProxy },
   preview: { host: '127.0.0.1', proxy: localCognitoProxy },

@@ -1,5 +1,5 @@
 // What "the first screen" is, in bytes: the files a built index.html makes the browser fetch before
-// the app can render: the entry script, the chunks it preloads (modulepreload links) and the linked
+// the app can render: the entry script and any classic script, the chunks it preloads (modulepreload links) and the linked
 // stylesheets. `npm run size` (scripts/size.ts) and the first-screen benchmark (bench/first-screen.ts)
 // count the same files.
 import { readFile } from 'node:fs/promises'
@@ -8,7 +8,8 @@ import { join } from 'node:path'
 /** The first screen's files as index.html names them (`/assets/index-….js`), each once. */
 export function firstScreenHrefs(html: string): string[] {
   const hrefs = [
-    ...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g),
+    // Module scripts and classic ones (the prerendered form's script in <head>, ADR 028).
+    ...html.matchAll(/<script[^>]+src="([^"]+)"/g),
     ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
     ...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g),
   ].map((m) => m[1]!)

@@ -3,6 +3,7 @@
 // bench/baselines/. Each builds in a child process, as `npm run build` would, with no VITE_* from
 // the shell and an empty env directory, so only what is given here configures it.
 import { mkdirSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { readFirstScreen } from '../../scripts/first-screen-files.ts'
@@ -13,7 +14,7 @@ export type AppName = 'app' | 'authenticator' | 'floor'
 
 export type Bytes = { raw: number; gzip: number; brotli: number }
 
-export type Build = { name: AppName; outDir: string; files: Array<{ href: string } & Bytes>; total: Bytes }
+export type Build = { name: AppName; outDir: string; files: Array<{ href: string } & Bytes>; total: Bytes; html: Bytes }
 
 const repoRoot = join(import.meta.dirname, '..', '..')
 
@@ -51,7 +52,7 @@ export async function buildOne(name: AppName, workDir: string): Promise<Build> {
     gzip: 0,
     brotli: 0,
   })
-  return { name, outDir, files, total }
+  return { name, outDir, files, total, html: measure(await readFile(join(outDir, 'index.html'))) }
 }
 
 /** Bytes as served: raw, gzip at level 9 (as `npm run size`), brotli at its highest quality (as a CDN precompresses). */

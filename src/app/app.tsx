@@ -154,6 +154,8 @@ function Backend({ config: { backend, ...shared }, fetchImpl, ...rest }: Backend
   if (backend.kind === 'explicit') {
     return <Session pool={backend.pool} {...shared} {...rest} />
   }
+  // A build given a pool id never gets here; the flag lets the bundler leave the local pool out of it.
+  if (!__LOCAL_POOL_POSSIBLE__) return null
   return <LocalBackend endpoint={backend.endpoint} discoveryUrl={backend.discoveryUrl} fetchImpl={fetchImpl} {...shared} {...rest} />
 }
 

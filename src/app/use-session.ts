@@ -1,5 +1,4 @@
 import { useEffect, useReducer } from 'react'
-import { toAuthFailure } from '../auth/auth-failure.ts'
 import type { AuthGateway } from '../auth/auth-gateway.ts'
 import type { TokenStorage } from '../config/app-config.ts'
 import { mayHaveStoredSession, type LazyAuthGateway } from '../auth/lazy-auth-gateway.ts'
@@ -19,7 +18,11 @@ export function useSession(gateway: AuthGateway | LazyAuthGateway, userPoolClien
     let live = true
     gateway.getCurrentUser().then(
       (user) => live && dispatch({ type: 'checked', accountName: user ? (user.loginId ?? user.username) : undefined }),
-      (error) => live && dispatch({ type: 'check-failed', failure: toAuthFailure(error, 'preference') }),
+      (error) =>
+        void import('./session-check-failure.ts').then(
+          ({ sessionCheckFailure }) => live && dispatch({ type: 'check-failed', failure: sessionCheckFailure(error) }),
+          () => live && dispatch({ type: 'check-failed', failure: 'offline' }),
+        ),
     )
     return () => {
       live = false

@@ -63,9 +63,14 @@ export function createLazyAuthGateway(
 export function mayHaveStoredSession(userPoolClientId: string, tokenStorage: TokenStorage = 'local'): boolean {
   try {
     return (
-      (tokenStorage === 'session' ? sessionStorage : localStorage).getItem(`CognitoIdentityServiceProvider.${userPoolClientId}.LastAuthUser`) !== null
+      (tokenStorage === 'session' ? sessionStorage : localStorage).getItem(sessionMarkerKey(userPoolClientId)) !== null
     )
   } catch {
     return true
   }
+}
+
+/** Amplify's signed-in marker for this app client (see mayHaveStoredSession); the prerendered first screen's script reads it too (ADR 028). */
+export function sessionMarkerKey(userPoolClientId: string): string {
+  return `CognitoIdentityServiceProvider.${userPoolClientId}.LastAuthUser`
 }

@@ -67,6 +67,7 @@ export function Button({
   isDisabled,
   isLoading,
   loadingText,
+  awaitingApp = false,
   onClick,
   className,
   children,
@@ -78,6 +79,11 @@ export function Button({
   isDisabled?: boolean
   isLoading?: boolean
   loadingText?: string
+  /**
+   * Prerendered and not yet hydrated (ADR 028): disabled, so that it cannot submit its form natively
+   * (a GET with the fields in the URL), yet drawn as usual: it works a moment later.
+   */
+  awaitingApp?: boolean
   onClick?: MouseEventHandler<HTMLButtonElement>
   className?: string
   children: ReactNode
@@ -86,7 +92,7 @@ export function Button({
   return (
     <button
       type={type}
-      disabled={disabled}
+      disabled={disabled || awaitingApp}
       onClick={onClick}
       className={classes(
         'amplify-button amplify-field-group__control',

@@ -9,6 +9,7 @@ import { StepHeading } from '../../ui/step-heading.tsx'
 import { TextField } from '../../ui/text-field.tsx'
 import type { Notice } from './sign-in-flow.ts'
 import { formText } from '../../ui/form-text.ts'
+import { useHydrated } from '../../ui/hydrated.ts'
 
 export type CredentialsStepProps = {
   username: string
@@ -28,6 +29,8 @@ export type CredentialsStepProps = {
 export function CredentialsStep({ username, failure, notice, pending, onSubmit, onSignUp, onForgotPassword, beforeForm }: CredentialsStepProps) {
   const t = useT()
   const errorId = useId()
+  // Prerendered (ADR 028): until the app has taken over the form, its button must not submit it natively.
+  const hydrated = useHydrated()
   // A returning user (username kept after a timeout or sign-out) lands on the password.
   const passwordFirst = username !== ''
   // After a refusal the password field is emptied and focused for the next try (the alert
@@ -77,7 +80,14 @@ export function CredentialsStep({ username, failure, notice, pending, onSubmit, 
           describedBy={failure ? errorId : undefined}
           autoFocus={passwordFirst && !failure && !notice}
         />
-        <Button type="submit" variation="primary" isFullWidth isLoading={pending} loadingText={t('signIn.submitting')}>
+        <Button
+          type="submit"
+          variation="primary"
+          isFullWidth
+          isLoading={pending}
+          loadingText={t('signIn.submitting')}
+          awaitingApp={!hydrated}
+        >
           {t('signIn.submit')}
         </Button>
       </form>
