@@ -60,17 +60,60 @@ async function renderInViteSsr(config: ResolvedConfig): Promise<PrerenderedFirst
 
 async function withFirstScreen(html: string, firstScreen: PrerenderedFirstScreen, outDir: string, base: string): Promise<string> {
   if (!html.includes(ROOT_DIV)) throw new Error(`Prerendering the first screen: index.html has no ${ROOT_DIV}`)
-  const { code } = await transformWithEsbuild(firstScreen.bootScript, 'first-screen.js', { minify: true, target: 'es2022' })
-  const hash = createHash('sha256').update(code).digest('base64url').slice(0, 8)
-  const bootFile = `assets/first-screen-${hash}.js`
-  await writeFile(join(outDir, bootFile), code)
-  // Before the app's script and stylesheet: a classic script blocks the first paint until it has
-  // run, and the preload scanner fetches all three at once.
-  const boot = `<script src="${base}${bootFile}"></script>`
-  const forms = (Object.entries(firstScreen.html) as Array<[string, string]>)
-    .map(([locale, markup]) => `<div class="${FIRST_SCREEN_CLASS}" data-locale="${locale}" lang="${locale}">${markup}</div>`)
-    .join('\n    ')
   const moduleScript = html.indexOf('<script type="module"')
   if (moduleScript < 0) throw new Error('Prerendering the first screen: index.html has no module script')
-  return `${html.slice(0, moduleScript)}${boot}\n    ${html.slice(moduleScript)}`.replace(ROOT_DIV, `${forms}\n    ${ROOT_DIV}`)
+  const { code } = await transformWithEsbuild(firstScreen.bootScript, 'first-screen.js', { minify: true, target: 'es2022' })
+  const bootFile = await writeHashed(outDir, 'first-screen', 'js', code)
+  const styles = new StyleClasses()
+  const forms = (Object.entries(firstScreen.html) as Array<[string, string]>)
+    .map(([locale, markup]) => `<div class="${FIRST_SCREEN_CLASS}" data-locale="${locale}" lang="${locale}">${styles.lift(markup)}</div>`)
+    .join('\n    ')
+  // Before the app's script and stylesheet: a classic script blocks the first paint until it has
+  // run, and the preload scanner fetches them all at once.
+  let head = `<script src="${base}${bootFile}"></script>\n    `
+  if (styles.css) head += `<link rel="stylesheet" href="${base}${await writeHashed(outDir, 'first-screen', 'css', styles.css)}">\n    `
+  return `${html.slice(0, moduleScript)}${head}${html.slice(moduleScript)}`.replace(ROOT_DIV, `${forms}\n    ${ROOT_DIV}`)
+}
+
+async function writeHashed(outDir: string, name: string, extension: string, content: string): Promise<string> {
+  const file = `assets/${name}-${createHash('sha256').update(content).digest('base64url').slice(0, 8)}.${extension}`
+  await writeFile(join(outDir, file), content)
+  return file
+}
+
+/**
+ * React writes a `style` prop as an attribute in server markup, and the Content-Security-Policy
+ * (style-src 'self', ADR 009) blocks style attributes in HTML; in the browser React sets the same
+ * styles through element.style, which it allows. So each distinct style attribute of the prerendered
+ * markup becomes a class, with a rule in a stylesheet of its own. Hydration keeps the DOM as it is
+ * (React does not rewrite attributes when hydrating), and a later change of the style prop still
+ * wins: React then sets it inline, above any class.
+ */
+class StyleClasses {
+  private readonly classes = new Map<string, string>()
+
+  lift(markup: string): string {
+    return markup.replace(/<([a-z][\w-]*)([^<>]*?)(\/?)>/g, (tag, name: string, attributes: string, selfClosing: string) => {
+      const style = /\sstyle="([^"]*)"/.exec(attributes)
+      if (!style) return tag
+      const styleClass = this.classFor(style[1]!)
+      let rest = attributes.replace(style[0], '')
+      rest = /\sclass="/.test(rest)
+        ? rest.replace(/\sclass="([^"]*)"/, (_, list: string) => ` class="${list} ${styleClass}"`)
+        : `${rest} class="${styleClass}"`
+      return `<${name}${rest}${selfClosing}>`
+    })
+  }
+
+  get css(): string {
+    return [...this.classes]
+      .map(([style, name]) => `.${FIRST_SCREEN_CLASS} .${name}{${style.replace(/&quot;/g, '"').replace(/&amp;/g, '&')}}`)
+      .join('\n')
+  }
+
+  private classFor(style: string): string {
+    let name = this.classes.get(style)
+    if (!name) this.classes.set(style, (name = `first-screen-style-${this.classes.size + 1}`))
+    return name
+  }
 }

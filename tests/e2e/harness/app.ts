@@ -13,7 +13,17 @@ export type AppServer = { url: string; stop(): Promise<void> }
 
 // What the build reads. A build of the same inputs is reused, so "once per run" also holds
 // across the test files (each file has its own module state) and across unchanged runs.
-const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'scripts/amplify-ui-theme.ts', 'package-lock.json', 'tsconfig.app.json']
+const BUILD_INPUTS = [
+  'src',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'scripts/amplify-ui-theme.ts',
+  'scripts/prerender-first-screen.ts',
+  'scripts/local-pool-flag.ts',
+  'package-lock.json',
+  'tsconfig.app.json',
+]
 
 /**
  * The support contact the journeys' build is configured with (what an operator sets as
