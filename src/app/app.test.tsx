@@ -18,8 +18,8 @@ function renderApp(locale: Locale, fake: FakeOptions, props: Partial<AppProps> =
     return auth
   }
   // App brings its own I18nProvider and each screen its words; textFor reads every area's words.
-  renderWithProviders(<App config={explicit} createGateway={createGateway} initialLocale={locale} {...props} />)
-  return { user: userEvent.setup(), gateways, t: textFor(locale) }
+  const { unmount } = renderWithProviders(<App config={explicit} createGateway={createGateway} initialLocale={locale} {...props} />)
+  return { user: userEvent.setup(), gateways, t: textFor(locale), unmount }
 }
 
 beforeEach(() => localStorage.clear())
@@ -170,6 +170,41 @@ describe('local mode', () => {
     expect(screen.getByRole('radio', { name: t('app.pool.required') })).toBeChecked()
     expect(localStorage.getItem('cognito-totp.local-pool')).toBe('Demo - MFA required')
     expect(within(screen.getByRole('banner')).getByText(t('app.localBadge'))).toBeInTheDocument()
+  })
+
+  test('a returning page shows the form and the picker at once from the last discovery, and the discovery only confirms them', async () => {
+    // A first load waits for the discovery (no pool to sign in to before it) and keeps what it found.
+    const first = renderApp('en', {}, { config: { mode: 'local', baseUrl: 'http://127.0.0.1:9/' }, fetchImpl })
+    await screen.findByRole('group', { name: first.t('app.pool.label') })
+    first.unmount()
+
+    // The next load: the discovery is held, yet the form and the same picker come (after the fake
+    // gateway's session check, which a browser without a stored session skips).
+    let answer!: (response: Response) => void
+    const held = (() => new Promise<Response>((resolve) => (answer = resolve))) as unknown as typeof fetch
+    const { user, gateways, t } = renderApp('en', {}, { config: { mode: 'local', baseUrl: 'http://127.0.0.1:9/' }, fetchImpl: held })
+    const username = await screen.findByLabelText(t('signIn.username'))
+    const picker = screen.getByRole('group', { name: t('app.pool.label') })
+    expect(within(picker).getByRole('radio', { name: t('app.pool.optional') })).toBeChecked()
+    expect(gateways.at(-1)?.pool).toMatchObject({ userPoolId: 'local_opt', endpoint: 'http://127.0.0.1:9/' })
+    await user.type(username, 'alice')
+
+    // The same pools come back: nothing moves, and what was typed stays.
+    await act(async () => answer(new Response(JSON.stringify(discovery))))
+    expect(screen.getByLabelText(t('signIn.username'))).toBe(username)
+    expect(username).toHaveValue('alice')
+  })
+
+  test('a pool gone since the last discovery is dropped from the picker when the discovery answers', async () => {
+    const first = renderApp('en', {}, { config: { mode: 'local', baseUrl: 'http://127.0.0.1:9/' }, fetchImpl })
+    await screen.findByRole('group', { name: first.t('app.pool.label') })
+    first.unmount()
+    const onlyRequired = { pools: [discovery.pools[1]] }
+    const fewer = (async () => new Response(JSON.stringify(onlyRequired))) as unknown as typeof fetch
+    const { gateways, t } = renderApp('en', {}, { config: { mode: 'local', baseUrl: 'http://127.0.0.1:9/' }, fetchImpl: fewer })
+    await waitFor(() => expect(screen.queryByRole('group', { name: t('app.pool.label') })).toBeNull())
+    expect(gateways.at(-1)?.pool.userPoolId).toBe('local_req')
+    expect(await screen.findByLabelText(t('signIn.username'))).toBeInTheDocument()
   })
 
   test('an unreachable local pool says how to start it', async () => {

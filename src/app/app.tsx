@@ -54,7 +54,14 @@ import {
   type TokenStorage,
 } from '../config/app-config.ts'
 import { readBuildConfig } from '../config/build-config.ts'
-import { discoverLocalPools, rememberedLocalPool, rememberLocalPool, type DiscoveryResult } from '../config/local-discovery.ts'
+import {
+  discoverLocalPools,
+  rememberDiscovery,
+  rememberedDiscovery,
+  rememberedLocalPool,
+  rememberLocalPool,
+  type DiscoveryResult,
+} from '../config/local-discovery.ts'
 import { I18nProvider, useLocale, useT } from '../i18n/i18n-provider.tsx'
 import type { Locale } from '../i18n/locale.ts'
 import { systemClock, type Clock } from '../ui/clock.ts'
@@ -66,6 +73,7 @@ import { ShieldIcon } from './icons.tsx'
 import { whenIdle } from '../ui/idle.ts'
 import { isAppPath } from '../features/account-security/paths.ts'
 import { SignedOut } from './signed-out.tsx'
+import { PoolPicker, poolLabel } from './pool-picker.tsx'
 import { themeName } from './theme.ts'
 import { useSession } from './use-session.ts'
 
@@ -159,9 +167,14 @@ function Backend({ config: { backend, ...shared }, fetchImpl, ...rest }: Backend
   return <LocalBackend endpoint={backend.endpoint} discoveryUrl={backend.discoveryUrl} fetchImpl={fetchImpl} {...shared} {...rest} />
 }
 
-// The pool picker, its words and styles: only the local emulator shows it (ADR 003).
-type PickerModule = typeof import('./pool-picker.tsx')
-
+/**
+ * The local pool: its pools are discovered at run time. The last discovery's pools are kept
+ * (local-discovery.ts), so a returning page shows the form and the picker at once and the discovery
+ * only confirms them; a change (a pool added or gone) re-renders, and the form starts over only if
+ * the chosen pool itself changed. A first visit waits for the discovery: there is no pool to sign in
+ * to before it. The picker is part of this code, which a build for a real pool leaves out
+ * (__LOCAL_POOL_POSSIBLE__, ADR 028), so it no longer loads on its own.
+ */
 function LocalBackend({
   endpoint,
   discoveryUrl,
@@ -170,36 +183,37 @@ function LocalBackend({
 }: Omit<SessionProps, 'pool'> & { endpoint: string; discoveryUrl: string; fetchImpl?: typeof fetch }) {
   const t = useT()
   const { locale } = useLocale()
-  const [discovery, setDiscovery] = useState<{ result: DiscoveryResult; picker?: PickerModule } | undefined>()
+  const [discovery, setDiscovery] = useState<DiscoveryResult | undefined>(() => {
+    const pools = rememberedDiscovery(discoveryUrl)
+    return pools && { ok: true, pools }
+  })
   const [chosenName, setChosenName] = useState(() => rememberedLocalPool())
   useEffect(() => {
     let live = true
-    // The picker loads alongside the discovery and the form waits for both, so that the form does
-    // not move down when the picker appears. Without it (its download failed, or hangs for 2 s)
-    // the pools cannot be switched, but sign-in still works.
-    const picker = Promise.race([import('./pool-picker.tsx').catch(() => undefined), new Promise<undefined>((r) => setTimeout(r, 2000))])
-    void Promise.all([discoverLocalPools(discoveryUrl, endpoint, fetchImpl), picker]).then(
-      ([result, module]) => live && setDiscovery({ result, picker: module }),
-    )
+    void discoverLocalPools(discoveryUrl, endpoint, fetchImpl).then((result) => {
+      if (!live) return
+      if (result.ok) rememberDiscovery(discoveryUrl, result.pools)
+      // The same pools again: keep the state as it is (no re-render of the form being typed into).
+      setDiscovery((shown) => (shown?.ok && result.ok && JSON.stringify(shown.pools) === JSON.stringify(result.pools) ? shown : result))
+    })
     return () => {
       live = false
     }
   }, [discoveryUrl, endpoint, fetchImpl])
 
   if (!discovery) return <Waiting label={t('app.loading')} />
-  const { result, picker: module } = discovery
-  if (!result.ok) {
+  if (!discovery.ok) {
     return (
       <Suspense fallback={null}>
-        <LocalPoolProblem reason={result.reason} />
+        <LocalPoolProblem reason={discovery.reason} />
       </Suspense>
     )
   }
-  const pool = choosePool(result.pools, chosenName)!
+  const pool = choosePool(discovery.pools, chosenName)!
   const picker =
-    module && result.pools.length > 1 ? (
-      <module.PoolPicker
-        pools={result.pools}
+    discovery.pools.length > 1 ? (
+      <PoolPicker
+        pools={discovery.pools}
         chosen={pool}
         onChoose={(next) => {
           rememberLocalPool(next.name ?? next.userPoolId)
@@ -213,7 +227,7 @@ function LocalBackend({
       pool={pool}
       localMode
       picker={picker}
-      poolName={module ? module.poolLabel(pool, result.pools, locale) : (pool.name ?? pool.userPoolId)}
+      poolName={poolLabel(pool, discovery.pools, locale)}
       {...rest}
     />
   )

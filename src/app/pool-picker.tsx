@@ -1,5 +1,5 @@
-// Loaded lazily, with its words and styles, by the local backend only (app.tsx): a real pool never
-// shows it, so none of it is on the first screen's budget (ADR 003).
+// The local backend's pool picker (app.tsx), with its words and styles: a build for a real pool
+// leaves it out (__LOCAL_POOL_POSSIBLE__, ADR 028), so none of it is on that first screen.
 import './pool-picker.css'
 import type { PoolConfig } from '../config/app-config.ts'
 import { useLocale } from '../i18n/i18n-provider.tsx'

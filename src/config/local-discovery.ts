@@ -38,3 +38,37 @@ export function rememberLocalPool(name: string): void {
     // the choice just isn't remembered
   }
 }
+
+const discoveryKey = 'cognito-totp.local-pools'
+
+/**
+ * The pools the last discovery at this address found, kept so that the next page load can show the
+ * sign-in form at once while the discovery confirms them (the local pool keeps its pools across
+ * restarts). Anything unreadable is as if nothing were kept.
+ */
+export function rememberedDiscovery(discoveryUrl: string): PoolConfig[] | undefined {
+  try {
+    const kept = JSON.parse(localStorage.getItem(discoveryKey) ?? 'null') as { url?: unknown; pools?: unknown } | null
+    if (!kept || kept.url !== discoveryUrl || !Array.isArray(kept.pools) || kept.pools.length === 0) return undefined
+    const pools = kept.pools as PoolConfig[]
+    const valid = pools.every(
+      (p) =>
+        typeof p === 'object' &&
+        p !== null &&
+        typeof p.userPoolId === 'string' &&
+        typeof p.userPoolClientId === 'string' &&
+        typeof p.mfa === 'string',
+    )
+    return valid ? pools : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export function rememberDiscovery(discoveryUrl: string, pools: readonly PoolConfig[]): void {
+  try {
+    localStorage.setItem(discoveryKey, JSON.stringify({ url: discoveryUrl, pools }))
+  } catch {
+    // the next load waits for the discovery, as the first one did
+  }
+}
