@@ -34,8 +34,9 @@ export type StartOptions = {
   /** How pools get their RSA keys (tests inject a slow one); default a new RSA-2048 key. */
   generateSigningKey?: KeyGenerator
   /**
-   * Bench only (bench/browser-round-trips.ts counts a page's calls at the pool): told of each request
-   * as it arrives, with its method, path and operation name only. No command-line flag sets it.
+   * For counting a page's calls at the pool (bench/browser-round-trips.ts, the flow tests'
+   * operationsDuring): told of each request as it arrives, with its method, path and operation name
+   * only. No command-line flag sets it.
    */
   onRequest?: (request: ArrivedRequest) => void
 }

@@ -11,7 +11,7 @@ import {
   AdminSetUserPasswordCommand,
   SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider'
-import { cleanup, render, screen, waitFor, type RenderResult } from '@testing-library/react'
+import { act, cleanup, render, screen, waitFor, type RenderResult } from '@testing-library/react'
 import userEvent, { type UserEvent } from '@testing-library/user-event'
 import { signOut } from 'aws-amplify/auth'
 import { StrictMode } from 'react'
@@ -57,6 +57,11 @@ export type FlowEmulator = {
   adminResetPassword(kind: 'optional' | 'required', username: string): Promise<void>
   /** Moves the emulator to the next 30-second step and returns that step's code (a step is accepted once). */
   nextCode(setupKey: string): string
+  /**
+   * The operations the pool received (by name, in order of arrival) while `run` ran, and for
+   * `settleMs` after it: a call made after the screen a step ends on (a status read, a list) counts too.
+   */
+  operationsDuring(run: () => Promise<void>, settleMs?: number): Promise<string[]>
 }
 
 /**
@@ -70,11 +75,18 @@ export function setupFlowTests(): FlowEmulator {
   let consoleError: MockInstance<typeof console.error>
   // What the emulator prints in the terminal of `npm start` (confirmation codes).
   const logs: string[] = []
+  // What reached the pool, by operation name, for operationsDuring.
+  const arrived: string[] = []
   // Real SRP, real HTTP and lazily loaded chunks: a journey takes a few seconds.
   vi.setConfig({ testTimeout: 30_000 })
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, clock, log: (line) => void logs.push(line) })
+    emulator = await startEmulator({
+      port: 0,
+      clock,
+      log: (line) => void logs.push(line),
+      onRequest: (request) => void arrived.push(request.operation ?? `${request.method} ${request.path}`),
+    })
     sdk = sdkClient(emulator.url)
   })
   afterAll(async () => {
@@ -169,6 +181,13 @@ export function setupFlowTests(): FlowEmulator {
     nextCode(setupKey) {
       clock.advance(STEP_MS)
       return phoneCode(setupKey, clock.now())
+    },
+    async operationsDuring(run, settleMs = 500) {
+      const from = arrived.length
+      await run()
+      // In act: what the page does meanwhile (a late answer, the history's popstate) is part of the wait.
+      await act(() => new Promise((resolve) => setTimeout(resolve, settleMs)))
+      return arrived.slice(from)
     },
   }
 }

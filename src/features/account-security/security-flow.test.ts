@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { MfaStatus } from '../../auth/auth-gateway.ts'
-import { initialSecurityState, securityFlow, type SecurityEvent, type SecurityState } from './security-flow.ts'
+import { initialSecurityState, securityFlow, statusAfterSetup, type SecurityEvent, type SecurityState } from './security-flow.ts'
 
 const off: MfaStatus = { totpEnabled: false, totpPreferred: false, totpSuspended: false, setupPending: false, otherFactors: [] }
 const on: MfaStatus = { totpEnabled: true, totpPreferred: true, totpSuspended: false, setupPending: false, otherFactors: [], deviceName: 'Pixel' }
@@ -18,26 +18,40 @@ describe('securityFlow', () => {
     expect(securityFlow(failed, { type: 'reload' })).toEqual({ step: 'loading', mfaRequired: false })
   })
 
-  test('setting up, then enrolled: the status is read again and the notice kept for it', () => {
-    const state = run([{ type: 'loaded', status: off }, { type: 'setup-requested' }, { type: 'enrolled' }])
-    expect(state).toEqual({ step: 'loading', mfaRequired: false, notice: 'enabled' })
-    expect(securityFlow(state, { type: 'loaded', status: on })).toEqual({
+  test('setting up, then enrolled: the status follows from what the pool accepted, with the notice, and is not read again', () => {
+    const withSms: MfaStatus = { ...off, otherFactors: ['sms'] }
+    const state = run([{ type: 'loaded', status: withSms }, { type: 'setup-requested' }, { type: 'enrolled', deviceName: '  Work phone ' }])
+    expect(state).toEqual({
       step: 'overview',
-      status: on,
+      status: { totpEnabled: true, totpPreferred: true, totpSuspended: false, setupPending: false, otherFactors: ['sms'], deviceName: 'Work phone' },
       mfaRequired: false,
       notice: 'enabled',
     })
+  })
+
+  test('finishing a half-way setup clears what was pending; a blank name is no name', () => {
+    const halfWay: MfaStatus = { ...off, setupPending: true }
+    const state = run([{ type: 'loaded', status: halfWay }, { type: 'finish-requested' }, { type: 'enrolled', deviceName: ' ' }])
+    expect(state).toMatchObject({ step: 'overview', notice: 'enabled', status: { totpEnabled: true, totpSuspended: false, setupPending: false } })
+    expect(state.step === 'overview' && state.status.deviceName).toBeUndefined()
+    expect(statusAfterSetup(on, undefined).deviceName).toBeUndefined()
   })
 
   test('replacing asks first; cancelling the warning changes nothing', () => {
     const warned = run([{ type: 'loaded', status: on }, { type: 'replace-requested' }])
     expect(warned.step).toBe('confirm-replace')
     expect(securityFlow(warned, { type: 'cancelled' })).toEqual({ step: 'overview', status: on, mfaRequired: false })
-    expect(run([{ type: 'replace-confirmed' }, { type: 'enrolled' }], warned)).toEqual({
-      step: 'loading',
+    expect(run([{ type: 'replace-confirmed' }, { type: 'enrolled', deviceName: 'New phone' }], warned)).toEqual({
+      step: 'overview',
+      status: { ...on, deviceName: 'New phone' },
       mfaRequired: false,
       notice: 'replaced',
     })
+  })
+
+  test('finishing a suspended authenticator shows it on again, no longer suspended', () => {
+    const state = run([{ type: 'loaded', status: suspended }, { type: 'finish-requested' }, { type: 'enrolled', deviceName: 'Pixel' }])
+    expect(state).toEqual({ step: 'overview', status: on, mfaRequired: false, notice: 'replaced' })
   })
 
   test('leaving a setup half-way reloads the status (Cognito may hold a pending secret)', () => {

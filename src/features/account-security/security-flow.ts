@@ -1,6 +1,8 @@
-// Account settings → Security as one state machine. The status shown always comes from the
-// server (fetchMfaStatus) after any change, with the gateway's evidence of whether sign-in really
-// asks for the authenticator (ADR 015), so the page never says "on" when it is not.
+// Account settings → Security as one state machine. The status shown comes from the server
+// (fetchMfaStatus), with the gateway's evidence of whether sign-in really asks for the authenticator
+// (ADR 015), so the page never says "on" when it is not. One change is not read back: a setup the
+// pool accepted at every call (key, code, preference) ends in a status known from those answers
+// (statusAfterSetup; ADR 015, revisited).
 import type { AuthFailure } from '../../auth/auth-failure.ts'
 import type { MfaStatus } from '../../auth/auth-gateway.ts'
 
@@ -37,7 +39,8 @@ export type SecurityEvent =
   | { type: 'replace-requested' }
   | { type: 'replace-confirmed' }
   | { type: 'cancelled' }
-  | { type: 'enrolled' }
+  /** The code was verified and TOTP made preferred, both accepted by the pool; the name given with the code. */
+  | { type: 'enrolled'; deviceName?: string }
   | { type: 'make-preferred-requested' }
   | { type: 'made-preferred' }
   | { type: 'disable-requested' }
@@ -47,6 +50,26 @@ export type SecurityEvent =
 /** A key was issued and not verified: suspended, or a first setup left half-way in this browser. */
 export function canFinish(status: MfaStatus): boolean {
   return status.totpSuspended || status.setupPending
+}
+
+/**
+ * The status after a setup whose VerifySoftwareToken and SetUserMFAPreference (TOTP enabled and
+ * preferred) the pool both accepted: what a GetUser read would show, without the read (ADR 015,
+ * revisited). Listed and preferred because the pool said yes to exactly that; not suspended and
+ * nothing pending because the verified code is the evidence the gateway records ('asked-for-code').
+ * The other factors are untouched by these calls, so they stay as last read; the device name is the
+ * one sent with the code (the gateway keeps it trimmed, an empty one as none).
+ */
+export function statusAfterSetup(before: MfaStatus, deviceName: string | undefined): MfaStatus {
+  const name = deviceName?.trim()
+  return {
+    totpEnabled: true,
+    totpPreferred: true,
+    totpSuspended: false,
+    setupPending: false,
+    otherFactors: before.otherFactors,
+    deviceName: name ? name : undefined,
+  }
 }
 
 export function initialSecurityState(mfaRequired: PoolMfaRequired): SecurityState {
@@ -90,8 +113,14 @@ export function securityFlow(s: SecurityState, e: SecurityEvent): SecurityState 
       if (e.type === 'cancelled') return overview(s)
       return s
     case 'enrolling':
-      // Re-read the status from the server rather than assuming what the setup did.
-      if (e.type === 'enrolled') return { step: 'loading', mfaRequired: s.mfaRequired, notice: s.replacing ? 'replaced' : 'enabled' }
+      // The pool accepted the code and the preference: the status follows from its answers, with no
+      // read back (a failed preference never gets here: the setup screen says so and offers a retry).
+      if (e.type === 'enrolled') {
+        return overview(
+          { status: statusAfterSetup(s.status, e.deviceName), mfaRequired: s.mfaRequired },
+          { notice: s.replacing ? 'replaced' : 'enabled' },
+        )
+      }
       // Leaving a setup half-way may have changed Cognito's state (a pending secret), so reload.
       if (e.type === 'cancelled') return { step: 'loading', mfaRequired: s.mfaRequired }
       return s

@@ -37,6 +37,9 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
   latest.current = state
   const latestEnrollment = useRef(enrollment)
   latestEnrollment.current = enrollment
+  // The device name sent with the code that was verified: the status after activation shows it
+  // (statusAfterSetup), also when activation is retried.
+  const verifiedName = useRef<string | undefined>(undefined)
 
   function fail(error: unknown, step: AuthStep) {
     const failure: AuthFailure = toAuthFailure(error, step)
@@ -130,7 +133,8 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
     }
     enroll({ type: 'activated' })
     closeSetup()
-    dispatch({ type: 'enrolled' })
+    // Both calls answered yes: the page shows what they set, without reading it back (ADR 015, revisited).
+    dispatch({ type: 'enrolled', deviceName: verifiedName.current })
   }
 
   async function submitSetupCode(code: string, deviceName: string) {
@@ -146,6 +150,7 @@ export function useAccountSecurity({ auth, mfaRequired, onSessionExpired }: UseA
     }
     // Verified: this key is the user's authenticator now. Switching it on is a separate call
     // that is retried on its own if it fails; the code is never asked for again.
+    verifiedName.current = deviceName
     enroll({ type: 'verified', needsActivation: true })
     await activate()
   }

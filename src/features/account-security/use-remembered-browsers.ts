@@ -69,7 +69,7 @@ function withChange(s: RememberedState): RememberedNotice | undefined {
 
 export type UseRememberedBrowsersOptions = {
   auth: AuthGateway
-  /** The status the page shows, as last read: the list is read after each read that lists the authenticator. */
+  /** The status the page shows: the list is read when one lists the authenticator and none was read yet. */
   status: MfaStatus | undefined
   onSessionExpired(): void
 }
@@ -102,13 +102,16 @@ export function useRememberedBrowsers({ auth, status, onSessionExpired }: UseRem
     }
   }
 
-  // Reading is safe to repeat (StrictMode may run this twice; the later read wins). Shown only while
-  // the authenticator is listed: without it every sign-in skips the code anyway.
+  // Shown only while the authenticator is listed: without it every sign-in skips the code anyway.
+  // Read when the section appears (or after its read failed), not again with every later status:
+  // a status read or a setup changes no device, and what does (forget, forget all, the forgetting
+  // with a replacement or a turn-off) reads the list again itself (ADR 025, revisited). Reading is
+  // safe to repeat (StrictMode may run this twice; the later read wins).
   useEffect(() => {
     if (!status) return
-    if (status.totpEnabled) void load()
-    else dispatch({ type: 'hide' })
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per status read
+    if (!status.totpEnabled) dispatch({ type: 'hide' })
+    else if (latest.current.step === 'idle' || latest.current.step === 'load-failed') void load()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per status shown
   }, [status])
 
   async function forget(id: string | undefined) {
