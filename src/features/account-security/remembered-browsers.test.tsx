@@ -193,3 +193,45 @@ describe.each(['en', 'ja'] as const)('remembered browsers on the Security page (
     expect(within(dialog).queryByRole('checkbox')).not.toBeInTheDocument()
   })
 })
+
+// When the list is read (ADR 025, revisited): as the section appears, then only after a forgetting.
+describe('reading the list of remembered browsers', () => {
+  const reads = (auth: FakeAuthGateway, method: 'listRememberedBrowsers' | 'fetchMfaStatus') => auth.calls.filter((c) => c.method === method).length
+
+  test('a first setup shows the browsers remembered before it, read once as the section appears, with no status read', async () => {
+    // Remembered while the authenticator was on, kept through a turn-off: they skip the code again.
+    const { u, t, auth, section } = setup('en', { totp: undefined, rememberedBrowsers: twoBrowsers })
+    await u.click(await screen.findByRole('button', { name: t('security.setUp') }))
+    await screen.findByLabelText(t('totp.keyLabel'))
+    await u.type(screen.getByLabelText(t('totp.codeLabel')), '123456')
+    expect(await screen.findByText(t('security.notice.enabled'))).toBeInTheDocument()
+    await waitFor(async () => expect(within(await section()).getAllByRole('listitem')).toHaveLength(2))
+    expect(screen.getByText(`${t('browsers.skipMany', { count: '2' })} ${t('browsers.skipHere')}`)).toBeInTheDocument()
+    expect(reads(auth, 'listRememberedBrowsers')).toBe(1)
+    expect(reads(auth, 'fetchMfaStatus')).toBe(1)
+  })
+
+  test('a status read that changes no device keeps the list read (Make preferred)', async () => {
+    const { u, t, auth, section } = setup('en', { totp: { preferred: false }, rememberedBrowsers: twoBrowsers })
+    await waitFor(async () => expect(within(await section()).getAllByRole('listitem')).toHaveLength(2))
+    await u.click(screen.getByRole('button', { name: t('security.makePreferred') }))
+    expect(await screen.findByText(t('security.notice.preferred'))).toBeInTheDocument()
+    expect(within(await section()).getAllByRole('listitem')).toHaveLength(2)
+    expect(reads(auth, 'fetchMfaStatus')).toBe(2)
+    expect(reads(auth, 'listRememberedBrowsers')).toBe(1)
+  })
+
+  test('a read that failed is tried again with the next status', async () => {
+    const auth = createFakeAuthGateway({
+      users: [{ username: 'alice', password: 'Alice-pass-2026!', totp: { preferred: false }, rememberedBrowsers: twoBrowsers }],
+      signedInAs: 'alice',
+    })
+    auth.failNext('listRememberedBrowsers', 'NetworkError')
+    const { u, t, section } = setup('en', {}, {}, auth)
+    expect(await within(await section()).findByRole('alert')).toBeInTheDocument()
+    await u.click(screen.getByRole('button', { name: t('security.makePreferred') }))
+    expect(await screen.findByText(t('security.notice.preferred'))).toBeInTheDocument()
+    await waitFor(async () => expect(within(await section()).getAllByRole('listitem')).toHaveLength(2))
+    expect(reads(auth, 'listRememberedBrowsers')).toBe(2)
+  })
+})
