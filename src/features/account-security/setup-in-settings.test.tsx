@@ -57,7 +57,7 @@ describe.each<Locale>(['en', 'ja'])('authenticator setup in settings (%s)', (loc
     await u.click(await screen.findByRole('button', { name: t('security.setUp') }))
     return u
   }
-  /** Back on the Security page with the status read again: the setup's outcome. */
+  /** Back on the Security page with the setup's outcome (ADR 015, revisited: from the pool's answers, not read again). */
   const enabledNotice = () => screen.findByText(t('security.notice.enabled'))
 
   test('while the key is on its way: a heading with focus and a loading message, nothing to scan yet', async () => {

@@ -40,8 +40,8 @@ type Event =
 export function rememberedFlow(s: RememberedState, e: Event): RememberedState {
   if (e.type === 'hide') return { step: 'idle', notice: withChange(s) }
   if (e.type === 'forgotten-with-change') return s.step === 'idle' ? { step: 'idle', notice: e.notice } : { step: 'loading', notice: e.notice }
-  // A read after a status read keeps the news of the latest change until the next one: the status is
-  // read again after a replacement, when the news of its browsers is still to be seen.
+  // A read over a list read or being read (StrictMode runs the effect twice) keeps the news of the
+  // latest change until the next one; a read as the section appears or after a failure has none.
   if (e.type === 'load') return { step: 'loading', notice: s.step === 'loading' || s.step === 'loaded' ? s.notice : undefined }
   // A change with the replacement or turn-off: its news waits for the list read after it.
   if (e.type === 'forgotten') return { step: 'loading', notice: e.notice }
