@@ -189,7 +189,8 @@ describe('local mode', () => {
     expect(gateways.at(-1)?.pool).toMatchObject({ userPoolId: 'local_opt', endpoint: 'http://127.0.0.1:9/' })
     await user.type(username, 'alice')
 
-    // The same pools come back: nothing moves, and what was typed stays.
+    // The discovery goes out once the page is idle; the same pools come back: nothing moves, and what was typed stays.
+    await waitFor(() => expect(answer).toBeTypeOf('function'))
     await act(async () => answer(new Response(JSON.stringify(discovery))))
     expect(screen.getByLabelText(t('signIn.username'))).toBe(username)
     expect(username).toHaveValue('alice')
@@ -202,6 +203,8 @@ describe('local mode', () => {
     const onlyRequired = { pools: [discovery.pools[1]] }
     const fewer = (async () => new Response(JSON.stringify(onlyRequired))) as unknown as typeof fetch
     const { gateways, t } = renderApp('en', {}, { config: { mode: 'local', baseUrl: 'http://127.0.0.1:9/' }, fetchImpl: fewer })
+    // First the kept pools, then what the discovery found.
+    await screen.findByRole('group', { name: t('app.pool.label') })
     await waitFor(() => expect(screen.queryByRole('group', { name: t('app.pool.label') })).toBeNull())
     expect(gateways.at(-1)?.pool.userPoolId).toBe('local_req')
     expect(await screen.findByLabelText(t('signIn.username'))).toBeInTheDocument()

@@ -188,18 +188,23 @@ function LocalBackend({
     return pools && { ok: true, pools }
   })
   const [chosenName, setChosenName] = useState(() => rememberedLocalPool())
+  // Shown from the last discovery: confirming it can wait until the page has painted and is idle.
+  const [confirmOnly] = useState(() => discovery !== undefined)
   useEffect(() => {
     let live = true
-    void discoverLocalPools(discoveryUrl, endpoint, fetchImpl).then((result) => {
-      if (!live) return
-      if (result.ok) rememberDiscovery(discoveryUrl, result.pools)
-      // The same pools again: keep the state as it is (no re-render of the form being typed into).
-      setDiscovery((shown) => (shown?.ok && result.ok && JSON.stringify(shown.pools) === JSON.stringify(result.pools) ? shown : result))
-    })
+    const discover = () =>
+      void discoverLocalPools(discoveryUrl, endpoint, fetchImpl).then((result) => {
+        if (!live) return
+        if (result.ok) rememberDiscovery(discoveryUrl, result.pools)
+        // The same pools again: keep the state as it is (no re-render of the form being typed into).
+        setDiscovery((shown) => (shown?.ok && result.ok && JSON.stringify(shown.pools) === JSON.stringify(result.pools) ? shown : result))
+      })
+    const cancel = confirmOnly ? whenIdle(discover) : (discover(), undefined)
     return () => {
       live = false
+      cancel?.()
     }
-  }, [discoveryUrl, endpoint, fetchImpl])
+  }, [discoveryUrl, endpoint, fetchImpl, confirmOnly])
 
   if (!discovery) return <Waiting label={t('app.loading')} />
   if (!discovery.ok) {
