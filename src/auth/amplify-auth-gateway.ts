@@ -1,5 +1,6 @@
-// The only module that imports aws-amplify. It is loaded with a dynamic import() after first
-// paint (see lazy-auth-gateway.ts) so the sign-in screen does not wait for it.
+// The AuthGateway over aws-amplify, with the parts it is made of (amplify-remembered-browsers.ts,
+// reauthentication.ts). It is loaded with a dynamic import() after first paint (see
+// lazy-auth-gateway.ts) so the sign-in screen does not wait for it.
 import { Amplify } from 'aws-amplify'
 import {
   confirmSignIn,
@@ -23,10 +24,9 @@ import {
   type SignInOutput,
 } from 'aws-amplify/auth'
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito'
-import { AUTH_KEY_PREFIX, createKeysForAuthStorage } from 'aws-amplify/adapter-core'
 import { ConsoleLogger, defaultStorage, sessionStorage } from 'aws-amplify/utils'
 import type { PoolConfig, TokenStorage } from '../config/app-config.ts'
-import type { AuthGateway, CodeStepOptions, MfaType, ReauthenticationStep, SignInStep } from './auth-gateway.ts'
+import type { AuthGateway, MfaType, ReauthenticationStep, SignInStep } from './auth-gateway.ts'
 import {
   forgetAllEvidence,
   forgetEvidence,
@@ -41,7 +41,7 @@ import {
 import { createReauthentication, type ReauthenticationOutcome } from './reauthentication.ts'
 import { forgetDeviceName, forgetDeviceNames, recallDeviceName, rememberDeviceName } from './device-names.ts'
 import { forgetHeldDeviceKeys, recallHeldDeviceKey, recordHeldDeviceKey } from './held-device-keys.ts'
-import { readableName, type RememberedBrowser } from './remembered-browsers.ts'
+import { createBrowserMemory } from './amplify-remembered-browsers.ts'
 
 type AuthMFAType = NonNullable<FetchMFAPreferenceOutput['preferred']>
 
@@ -135,41 +135,8 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
   let totpOffered = false
   // The name typed at the latest sign-in's password step (keyIssued).
   let signingInAs: string | undefined
-  // "Don't ask for a code on this browser" was chosen at this page's latest sign-in and
-  // remembering failed; the sign-in went on, and the Security page says so (ADR 025).
-  let rememberFailed = false
-  const amplifyStorage = () => (tokenStorage === 'session' ? sessionStorage : defaultStorage)
-
-  /**
-   * The device key Amplify holds for this user in this browser (Cognito's NewDeviceMetadata, kept
-   * beside the tokens: ADR 010), under the key names Amplify's public createKeysForAuthStorage gives.
-   */
-  async function deviceKeyOf(username: string): Promise<string | undefined> {
-    try {
-      const keys = createKeysForAuthStorage(AUTH_KEY_PREFIX, `${pool.userPoolClientId}.${username}`)
-      return (await amplifyStorage().getItem(keys.deviceKey)) ?? undefined
-    } catch {
-      return undefined
-    }
-  }
-
-  /**
-   * Remembers this browser once the sign-in is done, when the user chose it. Amplify confirmed the
-   * device itself when Cognito handed out NewDeviceMetadata (ConfirmDevice, inside signIn and
-   * confirmSignIn); a pool that tracks no devices gave none, and rememberDevice then fails as any
-   * failure does here: not the sign-in's, said on the Security page instead.
-   */
-  async function rememberIfChosen(step: SignInStep, options: CodeStepOptions | undefined): Promise<SignInStep> {
-    rememberFailed = false
-    if (step.step !== 'done' || !options?.rememberBrowser) return step
-    try {
-      await amplify.rememberDevice()
-    } catch (error) {
-      rememberFailed = true
-      console.debug(`[auth] remembering this browser failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`)
-    }
-    return step
-  }
+  // This browser's device key and the user's remembered browsers (ADR 025).
+  const browsers = createBrowserMemory({ pool, tokenStorage, amplify, currentUsername })
 
   const reauthentication = createReauthentication({
     pool,
@@ -231,7 +198,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
     // The device key this browser presented, if it is the one it held after its previous sign-in:
     // a new device (NewDeviceMetadata) replaces it. With a remembered device Cognito skips the code
     // (DEVICE_SRP_AUTH), so such a sign-in is no evidence of a suspension by itself (ADR 025).
-    const held = await deviceKeyOf(username)
+    const held = await browsers.deviceKeyOf(username)
     const presented = held !== undefined && held === recallHeldDeviceKey(pool.userPoolId, username, tokenStorage)
     if (held) recordHeldDeviceKey(pool.userPoolId, username, held, tokenStorage)
     if (evidence === 'not-asked' && presented) evidence = 'not-asked-known-browser'
@@ -242,58 +209,6 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
     if (seen) recordEvidence(pool.userPoolId, username, seen, tokenStorage)
     else forgetEvidence(pool.userPoolId, username, tokenStorage)
     return step
-  }
-
-  /**
-   * ListDevices, the remembered devices only. Reports have AWS list only remembered ones; the
-   * DeviceType may also carry `dev:device_remembered_status`, and a device that says
-   * `not_remembered` there skips no code, so it is left out (docs/cognito-behaviour.md#device-operations).
-   */
-  async function rememberedDevices() {
-    const devices = await amplify.fetchDevices()
-    return devices.filter((device) => (device.attributes?.['dev:device_remembered_status'] ?? 'remembered') === 'remembered')
-  }
-
-  /** Whether Cognito lists this browser's device key among the user's remembered devices. */
-  async function isRemembered(username: string): Promise<boolean> {
-    const mine = await deviceKeyOf(username)
-    if (!mine) return false
-    return (await rememberedDevices()).some((device) => device.id === mine)
-  }
-
-  /**
-   * ForgetDevice. Amplify clears its own device metadata when the key is this browser's, so the next
-   * sign-in here is a new device that asks for the code. Already forgotten (elsewhere, or a second
-   * click): what the user asked for is done. A sign-in here that skipped the code because this
-   * browser was remembered then stops counting as evidence either way (ADR 025).
-   */
-  async function forgetOne(id: string): Promise<void> {
-    const username = await currentUsername()
-    const mine = username ? await deviceKeyOf(username) : undefined
-    try {
-      await amplify.forgetDevice({ device: { id } })
-    } catch (error) {
-      if (!(error instanceof Error && error.name === 'ResourceNotFoundException')) throw error
-    }
-    if (username && id === mine && recallEvidence(pool.userPoolId, username, tokenStorage) === 'not-asked-known-browser') {
-      forgetEvidence(pool.userPoolId, username, tokenStorage)
-    }
-  }
-
-  /**
-   * ForgetDevice for this browser's own device, which also drops Amplify's keys for it; when that
-   * cannot be done (no session left, offline), the keys are removed here all the same.
-   */
-  async function forgetThisDevice(): Promise<void> {
-    const username = await currentUsername()
-    if (!username || !(await deviceKeyOf(username))) return
-    try {
-      await amplify.forgetDevice()
-    } catch (error) {
-      console.debug(`[auth] forgetting this browser's device failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`)
-    }
-    const keys = createKeysForAuthStorage(AUTH_KEY_PREFIX, `${pool.userPoolClientId}.${username}`)
-    for (const key of [keys.deviceKey, keys.deviceGroupKey, keys.randomPasswordKey]) await amplifyStorage().removeItem(key)
   }
 
   async function toStep(output: SignInOutput): Promise<SignInStep> {
@@ -345,14 +260,14 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
     },
     async signIn(username, password) {
       totpOffered = false
-      rememberFailed = false
+      browsers.clearRememberFailed()
       signingInAs = username
       // Done straight after the password: Cognito asked for no code, whatever GetUser lists.
       return finished(keyIssued(await toStep(await amplify.signIn({ username, password }))), 'not-asked')
     },
     async confirmTotpCode(code, options) {
       const step = await finished(await toStep(await amplify.confirmSignIn({ challengeResponse: code })), 'asked-for-code')
-      return rememberIfChosen(step, options)
+      return browsers.rememberIfChosen(step, options)
     },
     async confirmTotpSetupDuringSignIn(code, deviceName, options) {
       const name = deviceName.trim()
@@ -364,7 +279,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
         if (signingInAs && signingInAs !== username) forgetEvidence(pool.userPoolId, signingInAs, tokenStorage)
       }
       // MFA_SETUP finished: the new key is verified and used from now on.
-      return rememberIfChosen(await finished(step, 'asked-for-code'), options)
+      return browsers.rememberIfChosen(await finished(step, 'asked-for-code'), options)
     },
     async selectMfaType(type) {
       return toStep(await amplify.confirmSignIn({ challengeResponse: toAmplifyMfa[type] }))
@@ -414,7 +329,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
     async signOut(options) {
       // With session storage the user asked this browser to forget them (ADR 010), and Amplify keeps
       // its device keys through a sign-out: the device goes too, from the pool and from here (ADR 025).
-      if (tokenStorage === 'session') await forgetThisDevice()
+      if (tokenStorage === 'session') await browsers.forgetThisDevice()
       try {
         await amplify.signOut({ global: options?.global ?? false })
       } finally {
@@ -425,7 +340,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
           forgetAllEvidence(pool.userPoolId, 'session')
           forgetHeldDeviceKeys(pool.userPoolId, 'session')
         }
-        rememberFailed = false
+        browsers.clearRememberFailed()
       }
     },
     async fetchMfaStatus() {
@@ -435,7 +350,7 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
       const evidence = username ? recallEvidence(pool.userPoolId, username, tokenStorage) : undefined
       // A sign-in here with this browser's device key and no code: explained when this browser is
       // remembered (it skips the code), else the same as any sign-in without one (ADR 025).
-      const remembered = evidence === 'not-asked-known-browser' && username ? await isRemembered(username) : false
+      const remembered = evidence === 'not-asked-known-browser' && username ? await browsers.isRemembered(username) : false
       return {
         totpEnabled,
         totpPreferred: preference.preferred === 'TOTP',
@@ -493,29 +408,9 @@ export function createAmplifyAuthGateway(pool: PoolConfig, tokenStorage: TokenSt
       const authTime = tokens.idToken.payload.auth_time
       return typeof authTime === 'number' ? authTime * 1000 : 0
     },
-    async listRememberedBrowsers() {
-      const [devices, username] = await Promise.all([rememberedDevices(), currentUsername()])
-      const mine = username ? await deviceKeyOf(username) : undefined
-      const browsers = devices.map((device): RememberedBrowser => ({
-        id: device.id,
-        name: readableName(device.name),
-        lastSignedInAt: device.lastAuthenticatedDate?.getTime(),
-        thisBrowser: mine !== undefined && device.id === mine,
-      }))
-      return { browsers, rememberFailed }
-    },
-    async forgetRememberedBrowser(id) {
-      await forgetOne(id)
-    },
-    async forgetAllRememberedBrowsers() {
-      // ListDevices gives at most 60 a page (Amplify asks for 60 and reads no further page): forget
-      // them, and list again until none is left, so a user with more loses them all too.
-      for (let round = 0; round < 10; round++) {
-        const devices = await rememberedDevices()
-        if (devices.length === 0) return
-        for (const device of devices) await forgetOne(device.id)
-      }
-    },
+    listRememberedBrowsers: () => browsers.list(),
+    forgetRememberedBrowser: (id) => browsers.forget(id),
+    forgetAllRememberedBrowsers: () => browsers.forgetAll(),
     async reauthenticate(password) {
       return reauthenticated(await reauthentication.reauthenticate(password))
     },
