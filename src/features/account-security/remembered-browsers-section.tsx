@@ -46,7 +46,6 @@ export function RememberedBrowsersSection({
 }) {
   const t = useT()
   const { state } = remembered
-  if (state.step === 'idle') return null
   return (
     <section className="setting" aria-labelledby="remembered-browsers-title">
       <Text as="h3" className="setting__name" id="remembered-browsers-title">

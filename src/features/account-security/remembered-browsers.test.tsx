@@ -72,11 +72,13 @@ describe.each(['en', 'ja'] as const)('remembered browsers on the Security page (
     expect(screen.queryByText(t('browsers.skipOne'))).not.toBeInTheDocument()
   })
 
-  test('not shown while the authenticator is off', async () => {
+  test('not shown while the authenticator is off (read with the page all the same, for a setup to come)', async () => {
     const { t, auth } = setup(locale, { totp: undefined, rememberedBrowsers: twoBrowsers })
     expect(await screen.findByText(t('security.totp.offDescription'))).toBeInTheDocument()
     expect(screen.queryByRole('region', { name: t('browsers.title') })).not.toBeInTheDocument()
-    expect(auth.calls.filter((c) => c.method === 'listRememberedBrowsers')).toHaveLength(0)
+    expect(screen.queryByText(t('browsers.skipMany', { count: '2' }), { exact: false })).not.toBeInTheDocument()
+    // Read at page load whether or not the authenticator is on (ADR 025, revisited): hidden, not unread.
+    expect(auth.calls.filter((c) => c.method === 'listRememberedBrowsers')).toHaveLength(1)
   })
 
   test('Forget one: gone from the list and from the pool, with a word on what it means', async () => {
@@ -194,21 +196,77 @@ describe.each(['en', 'ja'] as const)('remembered browsers on the Security page (
   })
 })
 
-// When the list is read (ADR 025, revisited): as the section appears, then only after a forgetting.
+// When the list is read (ADR 025, revisited): with the page, beside the status, whether or not the
+// authenticator is on; then only after a forgetting, or with the next status after a failed read.
 describe('reading the list of remembered browsers', () => {
   const reads = (auth: FakeAuthGateway, method: 'listRememberedBrowsers' | 'fetchMfaStatus') => auth.calls.filter((c) => c.method === method).length
 
-  test('a first setup shows the browsers remembered before it, read once as the section appears, with no status read', async () => {
-    // Remembered while the authenticator was on, kept through a turn-off: they skip the code again.
-    const { u, t, auth, section } = setup('en', { totp: undefined, rememberedBrowsers: twoBrowsers })
+  /** Set up with the fake's code from the Security page; back on it with "on". */
+  async function setUpFromSecurity(u: ReturnType<typeof userEvent.setup>, t: ReturnType<typeof textFor>) {
     await u.click(await screen.findByRole('button', { name: t('security.setUp') }))
     await screen.findByLabelText(t('totp.keyLabel'))
     await u.type(screen.getByLabelText(t('totp.codeLabel')), '123456')
     expect(await screen.findByText(t('security.notice.enabled'))).toBeInTheDocument()
-    await waitFor(async () => expect(within(await section()).getAllByRole('listitem')).toHaveLength(2))
+  }
+
+  test('read with the page beside the status, before either answers', async () => {
+    const auth = createFakeAuthGateway({
+      users: [{ username: 'alice', password: 'Alice-pass-2026!', totp: undefined, rememberedBrowsers: twoBrowsers }],
+      signedInAs: 'alice',
+    })
+    const release = auth.hold('fetchMfaStatus')
+    setup('en', {}, {}, auth)
+    // The status is still being read: the list read went out with it, not after it.
+    await waitFor(() => expect(reads(auth, 'listRememberedBrowsers')).toBe(1))
+    expect(reads(auth, 'fetchMfaStatus')).toBe(1)
+    release()
+    expect(await screen.findByText(textFor('en')('security.totp.offDescription'))).toBeInTheDocument()
+  })
+
+  test('a first setup shows the browsers remembered before it, read with the page: no read of the list or the status after it', async () => {
+    // Remembered while the authenticator was on, kept through a turn-off: they skip the code again.
+    const { u, t, auth, section } = setup('en', { totp: undefined, rememberedBrowsers: twoBrowsers })
+    expect(await screen.findByText(t('security.totp.offDescription'))).toBeInTheDocument()
+    await waitFor(() => expect(reads(auth, 'listRememberedBrowsers')).toBe(1))
+    await setUpFromSecurity(u, t)
+    expect(within(await section()).getAllByRole('listitem')).toHaveLength(2)
     expect(screen.getByText(`${t('browsers.skipMany', { count: '2' })} ${t('browsers.skipHere')}`)).toBeInTheDocument()
     expect(reads(auth, 'listRememberedBrowsers')).toBe(1)
     expect(reads(auth, 'fetchMfaStatus')).toBe(1)
+  })
+
+  test('Turn off with the box unticked keeps the browsers: set up again, "on" counts them without a read', async () => {
+    const { u, t, auth, section } = setup('en', { rememberedBrowsers: twoBrowsers })
+    await waitFor(async () => expect(within(await section()).getAllByRole('listitem')).toHaveLength(2))
+    await u.click(screen.getByRole('button', { name: t('security.turnOff') }))
+    const dialog = await screen.findByRole('dialog', { name: t('security.disableConfirm.title') })
+    await u.click(within(dialog).getByRole('checkbox', { name: t('browsers.withChange.label') }))
+    await u.click(within(dialog).getByRole('button', { name: t('security.disableConfirm.confirm') }))
+    expect(await screen.findByText(t('security.notice.disabled'))).toBeInTheDocument()
+    expect(screen.queryByRole('region', { name: t('browsers.title') })).not.toBeInTheDocument()
+
+    await setUpFromSecurity(u, t)
+    expect(within(await section()).getAllByRole('listitem')).toHaveLength(2)
+    expect(screen.getByText(`${t('browsers.skipMany', { count: '2' })} ${t('browsers.skipHere')}`)).toBeInTheDocument()
+    expect(auth.devices('alice')).toHaveLength(2)
+    expect(reads(auth, 'listRememberedBrowsers')).toBe(1)
+  })
+
+  test('Turn off that forgets the browsers reads the list again, hidden: a setup after it shows none, with no read and no old news', async () => {
+    const { u, t, auth, section } = setup('en', { rememberedBrowsers: twoBrowsers })
+    await waitFor(async () => expect(within(await section()).getAllByRole('listitem')).toHaveLength(2))
+    await u.click(screen.getByRole('button', { name: t('security.turnOff') }))
+    const dialog = await screen.findByRole('dialog', { name: t('security.disableConfirm.title') })
+    await u.click(within(dialog).getByRole('button', { name: t('security.disableConfirm.confirm') }))
+    expect(await screen.findByText(t('browsers.notice.forgot-all-with-change'))).toBeInTheDocument()
+    await waitFor(() => expect(reads(auth, 'listRememberedBrowsers')).toBe(2))
+
+    await setUpFromSecurity(u, t)
+    expect(within(await section()).getByText(t('browsers.empty'))).toBeInTheDocument()
+    // The news was about the turn-off: the section that appears with the new setup does not repeat it.
+    expect(screen.queryByText(t('browsers.notice.forgot-all-with-change'))).not.toBeInTheDocument()
+    expect(screen.queryByText(t('browsers.skipOne'))).not.toBeInTheDocument()
+    expect(reads(auth, 'listRememberedBrowsers')).toBe(2)
   })
 
   test('a status read that changes no device keeps the list read (Make preferred)', async () => {
@@ -232,6 +290,23 @@ describe('reading the list of remembered browsers', () => {
     await u.click(screen.getByRole('button', { name: t('security.makePreferred') }))
     expect(await screen.findByText(t('security.notice.preferred'))).toBeInTheDocument()
     await waitFor(async () => expect(within(await section()).getAllByRole('listitem')).toHaveLength(2))
+    expect(reads(auth, 'listRememberedBrowsers')).toBe(2)
+  })
+
+  test('a read that failed while the authenticator was off is tried again as the section appears with a first setup', async () => {
+    const auth = createFakeAuthGateway({
+      users: [{ username: 'alice', password: 'Alice-pass-2026!', totp: undefined, rememberedBrowsers: twoBrowsers }],
+      signedInAs: 'alice',
+    })
+    auth.failNext('listRememberedBrowsers', 'NetworkError')
+    const { u, t, section } = setup('en', {}, {}, auth)
+    expect(await screen.findByText(t('security.totp.offDescription'))).toBeInTheDocument()
+    // Hidden: the failure says nothing yet, and the page's first status does not read it again.
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    expect(reads(auth, 'listRememberedBrowsers')).toBe(1)
+    await setUpFromSecurity(u, t)
+    await waitFor(async () => expect(within(await section()).getAllByRole('listitem')).toHaveLength(2))
+    expect(screen.getByText(`${t('browsers.skipMany', { count: '2' })} ${t('browsers.skipHere')}`)).toBeInTheDocument()
     expect(reads(auth, 'listRememberedBrowsers')).toBe(2)
   })
 })

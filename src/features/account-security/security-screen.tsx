@@ -19,7 +19,7 @@ import { defaultRecentSignInMinutes, useRecentSignIn, type RecentSignInControlle
 import { useSecurityHistory } from './use-security-history.ts'
 import { messages as browserMessages } from './remembered-browsers-messages.ts'
 import { RememberedBrowsersSection, SkippingCodeNote } from './remembered-browsers-section.tsx'
-import { useRememberedBrowsers, type RememberedBrowsersController } from './use-remembered-browsers.ts'
+import { changeNotice, useRememberedBrowsers, type RememberedBrowsersController } from './use-remembered-browsers.ts'
 
 export type SecurityScreenProps = UseAccountSecurityOptions & {
   /** What the user signs in with (username or email): the account label in authenticator apps. */
@@ -263,13 +263,14 @@ function Overview({
     if (state.step === 'overview') setForgetBrowsers(true)
   }, [state.step])
   const rememberedState = remembered.state
-  // Offered unless the list is known to be empty (not read, or its read failed: offered, to be safe).
+  // Offered unless the list is known to be empty (still being read, or its read failed: offered, to be safe).
   const browsersKnownNone = (rememberedState.step === 'loaded' || rememberedState.step === 'forgetting') && rememberedState.browsers.length === 0
   const forgetField = browsersKnownNone ? null : <ForgetBrowsersField checked={forgetBrowsers} onChange={setForgetBrowsers} />
   const withBrowsers = (change: () => boolean) => () => {
     if (change() && forgetBrowsers && !browsersKnownNone) void remembered.forgetAllWithChange()
   }
-  const changeNotice = rememberedState.step === 'idle' ? rememberedState.notice : undefined
+  // Hidden (turned off): the list is kept for a later setup, and only the news of the turn-off's forgetting is shown.
+  const offNotice = status.totpEnabled ? undefined : changeNotice(rememberedState)
   return (
     <>
       <Text>{t('security.intro')}</Text>
@@ -369,9 +370,9 @@ function Overview({
       {status.totpEnabled ? (
         <RememberedBrowsersSection remembered={remembered} whenRecent={recent.whenRecent} checking={recent.checking} />
       ) : (
-        changeNotice && (
-          <StatusMessage variation={changeNotice === 'forget-all-with-change-failed' ? 'warning' : 'success'}>
-            {t(`browsers.notice.${changeNotice}`)}
+        offNotice && (
+          <StatusMessage variation={offNotice === 'forget-all-with-change-failed' ? 'warning' : 'success'}>
+            {t(`browsers.notice.${offNotice}`)}
           </StatusMessage>
         )
       )}

@@ -19,10 +19,9 @@ export type RememberedNotice =
   | 'forget-all-with-change-failed'
 
 export type RememberedState =
-  /** Not shown (the authenticator is not listed); the news of a turn-off's forgetting stays. */
-  | { step: 'idle'; notice?: RememberedNotice }
+  /** Being read: at page load, after a failure, or after a forgetting (whose news it holds). */
   | { step: 'loading'; notice?: RememberedNotice }
-  | { step: 'load-failed'; failure: AuthFailure }
+  | { step: 'load-failed'; failure: AuthFailure; notice?: RememberedNotice }
   | { step: 'loaded'; browsers: RememberedBrowser[]; rememberFailed: boolean; notice?: RememberedNotice; failure?: AuthFailure }
   /** A forget in flight: `id` one browser, undefined all of them. */
   | { step: 'forgetting'; browsers: RememberedBrowser[]; rememberFailed: boolean; id?: string }
@@ -32,23 +31,27 @@ type Event =
   | { type: 'loaded'; browsers: RememberedBrowser[]; rememberFailed: boolean }
   | { type: 'failed'; failure: AuthFailure }
   | { type: 'forget'; id?: string }
+  /** A forgetting ended (one, all, or all with a replacement or a turn-off): the list is read again with its news. */
   | { type: 'forgotten'; notice: RememberedNotice }
-  | { type: 'hide' }
-  /** The forgetting that went with a replacement or a turn-off ended (the list is read again if shown). */
-  | { type: 'forgotten-with-change'; notice: RememberedNotice }
+  /** The section appears (the authenticator is listed again after it was not): no earlier news. */
+  | { type: 'show' }
 
 export function rememberedFlow(s: RememberedState, e: Event): RememberedState {
-  if (e.type === 'hide') return { step: 'idle', notice: withChange(s) }
-  if (e.type === 'forgotten-with-change') return s.step === 'idle' ? { step: 'idle', notice: e.notice } : { step: 'loading', notice: e.notice }
-  // A read over a list read or being read (StrictMode runs the effect twice) keeps the news of the
-  // latest change until the next one; a read as the section appears or after a failure has none.
-  if (e.type === 'load') return { step: 'loading', notice: s.step === 'loading' || s.step === 'loaded' ? s.notice : undefined }
-  // A change with the replacement or turn-off: its news waits for the list read after it.
+  // A read keeps the news of the latest change until the next one (StrictMode may run a read
+  // twice; a read after a failure is the same read tried again).
+  if (e.type === 'load') return { step: 'loading', notice: 'notice' in s ? s.notice : undefined }
+  // A change: its news waits for the list read after it.
   if (e.type === 'forgotten') return { step: 'loading', notice: e.notice }
+  // The list is kept while hidden (ADR 025, revisited): appearing drops only what the section said
+  // about a change or a failed forget made before it went away.
+  if (e.type === 'show') {
+    if (s.step === 'loaded') return { ...s, notice: undefined, failure: undefined }
+    return s.step === 'forgetting' ? s : { ...s, notice: undefined }
+  }
   switch (s.step) {
     case 'loading':
       if (e.type === 'loaded') return { step: 'loaded', browsers: e.browsers, rememberFailed: e.rememberFailed, notice: s.notice }
-      if (e.type === 'failed') return { step: 'load-failed', failure: e.failure }
+      if (e.type === 'failed') return { step: 'load-failed', failure: e.failure, notice: s.notice }
       return s
     case 'loaded':
       if (e.type === 'forget') return { step: 'forgetting', browsers: s.browsers, rememberFailed: s.rememberFailed, id: e.id }
@@ -61,21 +64,27 @@ export function rememberedFlow(s: RememberedState, e: Event): RememberedState {
   }
 }
 
-/** The news of forgetting with a replacement or a turn-off, which outlives the section. */
-function withChange(s: RememberedState): RememberedNotice | undefined {
+/**
+ * The news of forgetting with a replacement or a turn-off: the one news the page shows while the
+ * section is hidden (after a turn-off), since it is about what the user just confirmed.
+ */
+export function changeNotice(s: RememberedState): RememberedNotice | undefined {
   const notice = 'notice' in s ? s.notice : undefined
   return notice === 'forgot-all-with-change' || notice === 'forget-all-with-change-failed' ? notice : undefined
 }
 
 export type UseRememberedBrowsersOptions = {
   auth: AuthGateway
-  /** The status the page shows: the list is read when one lists the authenticator and none was read yet. */
+  /**
+   * The status the page shows (undefined until the first read): the section is shown while it lists
+   * the authenticator, and a list whose read failed is read again with each new one.
+   */
   status: MfaStatus | undefined
   onSessionExpired(): void
 }
 
 export function useRememberedBrowsers({ auth, status, onSessionExpired }: UseRememberedBrowsersOptions) {
-  const [state, dispatch] = useReducer(rememberedFlow, { step: 'idle' })
+  const [state, dispatch] = useReducer(rememberedFlow, { step: 'loading' })
   // Which read's answer counts: a read started later (after a change) wins over an earlier one.
   const read = useRef(0)
   const busy = useRef(false)
@@ -83,6 +92,8 @@ export function useRememberedBrowsers({ auth, status, onSessionExpired }: UseRem
   latest.current = state
   const onExpired = useRef(onSessionExpired)
   onExpired.current = onSessionExpired
+  // Whether the last status shown listed the authenticator (undefined before the first one).
+  const shown = useRef<boolean | undefined>(undefined)
 
   function failed(error: unknown) {
     const failure = toAuthFailure(error, 'preference')
@@ -102,15 +113,26 @@ export function useRememberedBrowsers({ auth, status, onSessionExpired }: UseRem
     }
   }
 
-  // Shown only while the authenticator is listed: without it every sign-in skips the code anyway.
-  // Read when the section appears (or after its read failed), not again with every later status:
-  // a status read or a setup changes no device, and what does (forget, forget all, the forgetting
-  // with a replacement or a turn-off) reads the list again itself (ADR 025, revisited). Reading is
-  // safe to repeat (StrictMode may run this twice; the later read wins).
+  // Read when the page loads, beside its status read and whether or not the authenticator is on, so
+  // that a setup from this page needs no read of its own (issue 14; ADR 025, revisited): the section
+  // appears with "on", and browsers remembered before an earlier turn-off skip the code again then.
+  // Reading is safe to repeat (StrictMode may run this twice; the later read wins).
+  useEffect(() => {
+    void load()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per page
+  }, [])
+
+  // Not read again with later statuses: a status read or a setup changes no device, and what does
+  // (forget, forget all, the forgetting with a replacement or a turn-off) reads the list again
+  // itself. A read that failed is tried again with the next status, shown or not, but not with the
+  // page's first: that one was read beside it, and a failure it raced is shown, not hidden by a retry.
   useEffect(() => {
     if (!status) return
-    if (!status.totpEnabled) dispatch({ type: 'hide' })
-    else if (latest.current.step === 'idle' || latest.current.step === 'load-failed') void load()
+    const first = shown.current === undefined
+    const appears = status.totpEnabled && shown.current === false
+    shown.current = status.totpEnabled
+    if (appears) dispatch({ type: 'show' })
+    if (!first && latest.current.step === 'load-failed') void load()
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per status shown
   }, [status])
 
@@ -153,9 +175,9 @@ export function useRememberedBrowsers({ auth, status, onSessionExpired }: UseRem
         }
         notice = 'forget-all-with-change-failed'
       }
-      // Shown: the list is read again with the news. Hidden (turned off): the news alone.
-      if (latest.current.step === 'idle') dispatch({ type: 'forgotten-with-change', notice })
-      else void load({ type: 'forgotten-with-change', notice })
+      // Read again with the news, also when hidden (turned off): what is left stays known for a
+      // later setup from this page, which then reads nothing (ADR 025, revisited).
+      void load({ type: 'forgotten', notice })
     },
   }
 }
