@@ -80,6 +80,22 @@ describe.each(['en', 'ja'] as const)('app (%s)', (locale) => {
     expect(created[0].signedInAs()).toBeUndefined()
   })
 
+  test('a session refused by both of the account page’s first reads is signed out once', async () => {
+    const fake = { users: [{ username: 'alice', password: 'x' }], signedInAs: 'alice' }
+    const created: FakeAuthGateway[] = []
+    const { t } = renderApp(locale, fake, {
+      createGateway: () => {
+        const auth = createFakeAuthGateway(fake)
+        auth.failNext('fetchMfaStatus', 'NotAuthorizedException', 'Access Token has been revoked')
+        auth.failNext('listRememberedBrowsers', 'NotAuthorizedException', 'Access Token has been revoked')
+        created.push(auth)
+        return auth
+      },
+    })
+    expect(await screen.findByText(t('signIn.notice.session-ended'))).toBeInTheDocument()
+    expect(created[0].calls.filter((call) => call.method === 'signOut')).toHaveLength(1)
+  })
+
   test('when the session cannot be checked (offline), the reason and a retry are shown', async () => {
     const fake = { users: [{ username: 'alice', password: 'x' }], signedInAs: 'alice' }
     let first = true

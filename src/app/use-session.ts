@@ -1,4 +1,4 @@
-import { useEffect, useReducer } from 'react'
+import { useEffect, useReducer, useRef } from 'react'
 import type { AuthGateway } from '../auth/auth-gateway.ts'
 import type { TokenStorage } from '../config/app-config.ts'
 import { mayHaveStoredSession, type LazyAuthGateway } from '../auth/lazy-auth-gateway.ts'
@@ -29,8 +29,12 @@ export function useSession(gateway: AuthGateway | LazyAuthGateway, userPoolClien
     }
   }, [checking, gateway])
 
+  // Set at once, not at the next render: two reads refused together (the status and the browsers
+  // list, when the session has ended) call this twice before React renders again.
+  const signingOut = useRef(false)
   async function signOut(reason: SignOutReason) {
-    if (state.step !== 'signed-in') return // already signing out (the reducer would ignore it too)
+    if (state.step !== 'signed-in' || signingOut.current) return // already signing out (the reducer would ignore it too)
+    signingOut.current = true
     dispatch({ type: 'sign-out-started', reason })
     try {
       await gateway.signOut({ global: reason === 'global' })
@@ -38,6 +42,7 @@ export function useSession(gateway: AuthGateway | LazyAuthGateway, userPoolClien
       // Amplify clears the tokens in this browser even when the server call fails.
       console.debug(`[auth] sign-out: ${error instanceof Error ? error.name : 'unknown error'}`)
     }
+    signingOut.current = false
     dispatch({ type: 'signed-out' })
   }
 
