@@ -1,13 +1,12 @@
 // The prerendered first screen (ADR 028): a build for a real user pool writes the sign-in form into
 // index.html, once per language, so the browser paints it before any of the app's JavaScript has
 // run; the app then hydrates it. The form is only right for a visitor with no stored session, and
-// only in the language the app would pick. Two places decide which prerendered form (if any) is
-// right, and they must agree:
-//   - a tiny classic script in <head> (written by the build from `chooseFirstScreen`'s source), which
-//     marks <html> before the first paint so the stylesheet shows that form and no other;
-//   - src/main.tsx, which hydrates that form, or renders from scratch when none is right.
-// So the decision is one self-contained function: the build serialises it with Function#toString,
-// so it may use nothing from outside its body (no imports, no helpers, no closures).
+// only in the language the app would pick. A tiny classic script in <head>, written by the build from
+// `chooseFirstScreen`'s source, decides before the first paint and names that form on <html>: the
+// stylesheet shows it and no other, and src/main.tsx hydrates it (or, with none named, renders from
+// scratch). The build serialises the function with Function#toString, so it may use nothing from
+// outside its body (no imports, no helpers, no closures); tests/build/first-screen-choice.test.ts runs
+// the built script against the app's own first-render logic.
 
 /** What the decision reads from the page: the storage key Amplify writes on sign-in, and where. */
 export type FirstScreenKeys = {
