@@ -27,7 +27,10 @@ const column = (moment: (typeof MOMENTS)[number], slowdown: number) => `${moment
 export type FirstScreenData = {
   chromium: string
   runs: number
-  apps: Record<AppName, { bytes: Build['total']; html: Build['html']; files: Build['files']; timesMs: Record<string, number[]>; medianMs: Record<string, number> }>
+  apps: Record<
+    AppName,
+    { bytes: Build['total']; html: Build['html']; files: Build['files']; timesMs: Record<string, number[]>; medianMs: Record<string, number> }
+  >
   ratios: Record<'toFloor' | 'toAuthenticator', { gzip: number; brotli: number; raw: number } & Record<string, number>>
 }
 

@@ -62,9 +62,7 @@ export function createLazyAuthGateway(
  */
 export function mayHaveStoredSession(userPoolClientId: string, tokenStorage: TokenStorage = 'local'): boolean {
   try {
-    return (
-      (tokenStorage === 'session' ? sessionStorage : localStorage).getItem(sessionMarkerKey(userPoolClientId)) !== null
-    )
+    return (tokenStorage === 'session' ? sessionStorage : localStorage).getItem(sessionMarkerKey(userPoolClientId)) !== null
   } catch {
     return true
   }

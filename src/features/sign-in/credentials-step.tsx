@@ -80,14 +80,7 @@ export function CredentialsStep({ username, failure, notice, pending, onSubmit, 
           describedBy={failure ? errorId : undefined}
           autoFocus={passwordFirst && !failure && !notice}
         />
-        <Button
-          type="submit"
-          variation="primary"
-          isFullWidth
-          isLoading={pending}
-          loadingText={t('signIn.submitting')}
-          awaitingApp={!hydrated}
-        >
+        <Button type="submit" variation="primary" isFullWidth isLoading={pending} loadingText={t('signIn.submitting')} awaitingApp={!hydrated}>
           {t('signIn.submit')}
         </Button>
       </form>
