@@ -28,11 +28,14 @@ function setup(locale: Locale, fake: FakeOptions = {}) {
   async function forgot(username: string) {
     await user.type(screen.getByLabelText(t('signIn.username')), username)
     await user.click(screen.getByRole('button', { name: t('signIn.forgotPassword') }))
-    expect(await screen.findByRole('heading', { name: t('passwordReset.title') })).toHaveFocus()
+    // Focus moves in an effect after the step appears: wait for it, not only for the heading.
+    const heading = await screen.findByRole('heading', { name: t('passwordReset.title') })
+    await waitFor(() => expect(heading).toHaveFocus())
     // The username typed on the sign-in form is kept.
     expect(screen.getByLabelText(t('passwordReset.username'))).toHaveValue(username)
     await user.click(screen.getByRole('button', { name: t('passwordReset.send') }))
-    expect(await screen.findByRole('heading', { name: t('passwordReset.confirm.title') })).toHaveFocus()
+    const codeHeading = await screen.findByRole('heading', { name: t('passwordReset.confirm.title') })
+    await waitFor(() => expect(codeHeading).toHaveFocus())
   }
   return { user, clock, auth, onSignedIn, t, codeField, passwordField, submit, forgot }
 }

@@ -238,7 +238,8 @@ describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
       users: [{ username: 'dan', password: 'Correct-horse-1', totp: {}, sms: true }],
     })
     await signIn('dan', 'Correct-horse-1')
-    expect(await screen.findByRole('heading', { name: t('signIn.select.title') })).toHaveFocus()
+    // Focus moves in an effect after the step appears: wait for it, not only for the heading.
+    await waitFor(async () => expect(await screen.findByRole('heading', { name: t('signIn.select.title') })).toHaveFocus())
     await user.click(screen.getByRole('button', { name: t('signIn.select.totp') }))
     expect(await screen.findByLabelText(t('signIn.totp.label'))).toBeInTheDocument()
   })
@@ -258,7 +259,8 @@ describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
       users: [{ username: 'erin', password: 'Temp-pass-1', status: 'force-change-password' }],
     })
     await signIn('erin', 'Temp-pass-1')
-    expect(await screen.findByRole('heading', { name: t('signIn.newPassword.title') })).toHaveFocus()
+    // Focus moves in an effect after the step appears: wait for it, not only for the heading.
+    await waitFor(async () => expect(await screen.findByRole('heading', { name: t('signIn.newPassword.title') })).toHaveFocus())
     const field = screen.getByLabelText(t('signIn.newPassword.label'))
     await user.type(field, 'short')
     await user.click(screen.getByRole('button', { name: t('signIn.newPassword.submit') }))
@@ -273,7 +275,8 @@ describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
     const { auth, t, signIn, container } = setup(locale)
     await signIn('alice', 'Correct-horse-1')
     expect(await screen.findByRole('heading', { name: t('signIn.totp.title') })).toBeInTheDocument()
-    expect(reactStateHolds(container, 'Correct-horse-1', [auth])).toBe(false)
+    // Dropped in the effect after the first render without it (use-password-hold.ts): wait for that effect.
+    await waitFor(() => expect(reactStateHolds(container, 'Correct-horse-1', [auth])).toBe(false))
   })
 
   test('a password handed over (after sign-up or a reset) is taken once: the hand-over and the tree keep nothing (ADR 019)', async () => {
@@ -295,7 +298,8 @@ describe.each(['en', 'ja'] as const)('sign-in screen (%s)', (locale) => {
     expect(await screen.findByRole('heading', { name: textFor(locale)('signIn.totp.title') })).toBeInTheDocument()
     expect(auth.calls.filter((c) => c.method === 'signIn')).toHaveLength(1)
     expect(signInWith.takePassword()).toBeUndefined()
-    expect(reactStateHolds(container, 'Correct-horse-1', [auth])).toBe(false)
+    // Dropped in the effect after the first render without it (use-password-hold.ts): wait for that effect.
+    await waitFor(() => expect(reactStateHolds(container, 'Correct-horse-1', [auth])).toBe(false))
   })
 
   test('an unconfirmed account is handed over to confirm it, with the password typed', async () => {
@@ -420,7 +424,8 @@ describe.each(['en', 'ja'] as const)('authenticator setup inside sign-in (%s)', 
     expect(screen.getByRole('heading', { name: t('signIn.title') })).toBeInTheDocument()
     expect(screen.getByLabelText(t('signIn.username'))).toHaveValue('newbie')
     expect(screen.queryByRole('button', { name: t('common.tryAgain') })).not.toBeInTheDocument()
-    expect(reactStateHolds(container, 'Correct-horse-1', [auth])).toBe(false)
+    // Dropped in the effect after the first render without it (use-password-hold.ts): wait for that effect.
+    await waitFor(() => expect(reactStateHolds(container, 'Correct-horse-1', [auth])).toBe(false))
   })
 
   test('after a new password, no new key can be had in sign-in: no "start over" (issue 11, item 1)', async () => {
