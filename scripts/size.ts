@@ -7,42 +7,37 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { build } from 'vite'
-import { benchPool } from '../bench/baselines/pool.ts'
-import { readFirstScreen } from './first-screen-files.ts'
+import { buildOne, type Build } from '../bench/first-screen/builds.ts'
 
 const BUDGET_KIB = 85
-const dist = join(import.meta.dirname, '..', 'dist')
 
 function gzipKiB(bytes: Buffer): number {
   return gzipSync(bytes, { level: 9 }).length / 1024
 }
 
 async function main(): Promise<void> {
-  // Built as an operator deploys it, for a real user pool (a made-up one, as the first-screen benchmark
-  // builds it): that build's first screen is what users download, with the sign-in form prerendered
-  // and the script in <head> that shows it (ADR 028). Only what is given here configures it.
-  const envDir = await mkdtemp(join(tmpdir(), 'size-env-'))
-  const saved = { ...process.env }
-  for (const name of Object.keys(process.env)) if (name.startsWith('VITE_')) delete process.env[name]
-  process.env.VITE_COGNITO_USER_POOL_ID = benchPool.userPoolId
-  process.env.VITE_COGNITO_USER_POOL_CLIENT_ID = benchPool.userPoolClientId
+  // Built as an operator deploys it, for a real user pool, by the first-screen benchmark's own build
+  // (bench/first-screen/builds.ts: a made-up pool, nothing else from the shell): that build's first
+  // screen is what users download, with the sign-in form prerendered and the script in <head> that
+  // shows it (ADR 028).
+  const workDir = await mkdtemp(join(tmpdir(), 'size-'))
   try {
-    await build({ logLevel: 'warn', envDir, build: { outDir: dist, emptyOutDir: true } })
+    await report(await buildOne('app', workDir))
   } finally {
-    process.env = saved
-    await rm(envDir, { recursive: true, force: true })
+    await rm(workDir, { recursive: true, force: true })
   }
-  const files = await readFirstScreen(dist)
+}
+
+async function report({ outDir, files }: Build): Promise<void> {
   const firstScreen = files.map((f) => f.href)
-  const rows = files.map((f) => ({ file: f.href, kib: gzipKiB(f.bytes) }))
+  const rows = files.map((f) => ({ file: f.href, kib: f.gzip / 1024 }))
   const total = rows.reduce((sum, r) => sum + r.kib, 0)
 
   const later: Array<{ file: string; kib: number }> = []
-  for (const name of await readdir(join(dist, 'assets'))) {
+  for (const name of await readdir(join(outDir, 'assets'))) {
     const href = `/assets/${name}`
     if (!firstScreen.includes(href) && /\.(js|css)$/.test(name)) {
-      later.push({ file: href, kib: gzipKiB(await readFile(join(dist, 'assets', name))) })
+      later.push({ file: href, kib: gzipKiB(await readFile(join(outDir, 'assets', name))) })
     }
   }
 

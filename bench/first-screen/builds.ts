@@ -1,4 +1,4 @@
-// The three builds the first-screen benchmark compares, made in the same run from the same
+// The three builds the first-screen benchmark compares (`npm run size` checks the app's), made in the same run from the same
 // node_modules: this app configured for a real (made-up) pool, and the two baselines of
 // bench/baselines/. Each builds in a child process, as `npm run build` would, with no VITE_* from
 // the shell and an empty env directory, so only what is given here configures it.
