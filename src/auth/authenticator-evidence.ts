@@ -26,6 +26,7 @@
 // It is a one-word, non-secret record, kept where the tokens are (ADR 010), per pool and username,
 // like device-names.ts. The setup key itself is never written anywhere.
 import type { TokenStorage } from '../config/app-config.ts'
+import { userRecords } from './user-records.ts'
 
 export type AuthenticatorEvidence = 'asked-for-code' | 'not-asked' | 'association-pending' | 'other-factor-only' | 'not-asked-known-browser'
 
@@ -36,35 +37,20 @@ const evidences: readonly AuthenticatorEvidence[] = [
   'other-factor-only',
   'not-asked-known-browser',
 ]
-const prefix = 'cognito-totp.authenticator-evidence.'
-const key = (userPoolId: string, username: string) => `${prefix}${userPoolId}.${username}`
-
-// Read when called: a browser that refuses storage throws here, inside each caller's try.
-const store = (storage: TokenStorage): Storage => (storage === 'session' ? sessionStorage : localStorage)
+const records = userRecords('authenticator-evidence')
 
 export function recallEvidence(userPoolId: string, username: string, storage: TokenStorage = 'local'): AuthenticatorEvidence | undefined {
-  try {
-    const value = store(storage).getItem(key(userPoolId, username))
-    return evidences.find((e) => e === value)
-  } catch {
-    return undefined
-  }
+  const value = records.recall(userPoolId, username, storage)
+  return evidences.find((e) => e === value)
 }
 
+/** Not recorded (storage refused): the page then trusts GetUser's list, as for a session from before this record. */
 export function recordEvidence(userPoolId: string, username: string, evidence: AuthenticatorEvidence, storage: TokenStorage = 'local'): void {
-  try {
-    store(storage).setItem(key(userPoolId, username), evidence)
-  } catch {
-    // Not recorded: the page then trusts GetUser's list, as for a session from before this record.
-  }
+  records.record(userPoolId, username, evidence, storage)
 }
 
 export function forgetEvidence(userPoolId: string, username: string, storage: TokenStorage = 'local'): void {
-  try {
-    store(storage).removeItem(key(userPoolId, username))
-  } catch {
-    // nothing to forget
-  }
+  records.forget(userPoolId, username, storage)
 }
 
 /** Restores what was recorded before a call that the server refused: `previous` undefined forgets. */
@@ -123,11 +109,5 @@ export function isSuspended(
 
 /** At sign-out with session storage: every record of this pool there goes, as device names do. */
 export function forgetAllEvidence(userPoolId: string, storage: TokenStorage): void {
-  try {
-    const s = store(storage)
-    const mine = Array.from({ length: s.length }, (_, i) => s.key(i)).filter((k) => k?.startsWith(`${prefix}${userPoolId}.`))
-    for (const k of mine) s.removeItem(k!)
-  } catch {
-    // nothing to forget
-  }
+  records.forgetAll(userPoolId, storage)
 }

@@ -8,36 +8,22 @@
 // so it ends with the tab, and it is forgotten at sign-out too (forgetDeviceNames), so that a tab
 // left open on a shared computer keeps no trace of who used it (the key names the user).
 import type { TokenStorage } from '../config/app-config.ts'
+import { userRecords } from './user-records.ts'
 
-const prefix = 'cognito-totp.device-name.'
-const key = (userPoolId: string, username: string) => `${prefix}${userPoolId}.${username}`
+const names = userRecords('device-name')
 
-// Read when called: a browser that refuses storage throws here, inside each caller's try.
-const store = (storage: TokenStorage): Storage => (storage === 'session' ? sessionStorage : localStorage)
-
+/** Not remembered (storage refused): the page then simply does not show a name. */
 export function recallDeviceName(userPoolId: string, username: string, storage: TokenStorage = 'local'): string | undefined {
-  try {
-    return store(storage).getItem(key(userPoolId, username)) ?? undefined
-  } catch {
-    return undefined
-  }
+  return names.recall(userPoolId, username, storage)
 }
 
 export function rememberDeviceName(userPoolId: string, username: string, deviceName: string, storage: TokenStorage = 'local'): void {
-  try {
-    if (deviceName.trim()) store(storage).setItem(key(userPoolId, username), deviceName.trim())
-    else store(storage).removeItem(key(userPoolId, username))
-  } catch {
-    // not remembered; the page then simply does not show a name
-  }
+  if (deviceName.trim()) names.record(userPoolId, username, deviceName.trim(), storage)
+  else names.forget(userPoolId, username, storage)
 }
 
 export function forgetDeviceName(userPoolId: string, username: string, storage: TokenStorage = 'local'): void {
-  try {
-    store(storage).removeItem(key(userPoolId, username))
-  } catch {
-    // nothing to forget
-  }
+  names.forget(userPoolId, username, storage)
 }
 
 /**
@@ -46,11 +32,5 @@ export function forgetDeviceName(userPoolId: string, username: string, storage: 
  * be relied on.
  */
 export function forgetDeviceNames(userPoolId: string, storage: TokenStorage): void {
-  try {
-    const s = store(storage)
-    const mine = Array.from({ length: s.length }, (_, i) => s.key(i)).filter((k) => k?.startsWith(`${prefix}${userPoolId}.`))
-    for (const k of mine) s.removeItem(k!)
-  } catch {
-    // nothing to forget
-  }
+  names.forgetAll(userPoolId, storage)
 }

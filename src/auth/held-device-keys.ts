@@ -9,36 +9,20 @@
 // Amplify keeps beside it). Kept where the tokens are (ADR 010), per pool and username, like
 // device-names.ts, and removed with them at sign-out in session mode.
 import type { TokenStorage } from '../config/app-config.ts'
+import { userRecords } from './user-records.ts'
 
-const prefix = 'cognito-totp.held-device-key.'
-const key = (userPoolId: string, username: string) => `${prefix}${userPoolId}.${username}`
-
-// Read when called: a browser that refuses storage throws here, inside each caller's try.
-const store = (storage: TokenStorage): Storage => (storage === 'session' ? sessionStorage : localStorage)
+const keys = userRecords('held-device-key')
 
 export function recallHeldDeviceKey(userPoolId: string, username: string, storage: TokenStorage = 'local'): string | undefined {
-  try {
-    return store(storage).getItem(key(userPoolId, username)) ?? undefined
-  } catch {
-    return undefined
-  }
+  return keys.recall(userPoolId, username, storage)
 }
 
+/** Not recorded (storage refused): the next sign-in without a code then counts as one (the safe direction). */
 export function recordHeldDeviceKey(userPoolId: string, username: string, deviceKey: string, storage: TokenStorage = 'local'): void {
-  try {
-    store(storage).setItem(key(userPoolId, username), deviceKey)
-  } catch {
-    // Not recorded: the next sign-in without a code then counts as one (the safe direction).
-  }
+  keys.record(userPoolId, username, deviceKey, storage)
 }
 
 /** At sign-out with session storage, as device names and evidence go (ADR 010). */
 export function forgetHeldDeviceKeys(userPoolId: string, storage: TokenStorage): void {
-  try {
-    const s = store(storage)
-    const mine = Array.from({ length: s.length }, (_, i) => s.key(i)).filter((k) => k?.startsWith(`${prefix}${userPoolId}.`))
-    for (const k of mine) s.removeItem(k!)
-  } catch {
-    // nothing to forget
-  }
+  keys.forgetAll(userPoolId, storage)
 }
