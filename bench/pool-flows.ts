@@ -2,9 +2,9 @@
 // an authenticator app set up, and the two sign-in flows with a TOTP code, driven by a fast client
 // (bench/pool-client.ts; SRP's client side with emulator/domain/srp.ts's native modPow, the client's
 // ephemeral reused and each user's x cached, so the machine's time goes to the server).
-import { createHmac, randomBytes } from 'node:crypto'
-import { N, computeU, computeX, deriveKey, g, k, modPow, poolNameOf } from '../emulator/domain/srp.ts'
-import { srpTimestamp } from '../emulator/test-support.ts'
+import { randomBytes } from 'node:crypto'
+import { N, computeU, computeX, g, k, modPow, poolNameOf } from '../emulator/domain/srp.ts'
+import { passwordVerifierResponses, srpTimestamp } from '../emulator/test-support.ts'
 import { phoneCode } from '../tests/support/phone-totp.ts'
 import type { PoolClient, Reply } from './pool-client.ts'
 
@@ -164,23 +164,18 @@ export async function signInWithTotp(
     const B = BigInt(`0x${params.SRP_B}`)
     const u = computeU(ephemeral.A, B)
     const S = modPow(B - k * user.gx!, ephemeral.a + u * user.x!, N)
-    const timestamp = srpTimestamp(Date.now())
-    const signature = createHmac('sha256', deriveKey(S, u))
-      .update(poolName, 'utf8')
-      .update(params.USER_ID_FOR_SRP, 'utf8')
-      .update(Buffer.from(params.SECRET_BLOCK, 'base64'))
-      .update(timestamp, 'utf8')
-      .digest('base64')
     const verifier = await timed('RespondToAuthChallenge PASSWORD_VERIFIER', 'RespondToAuthChallenge', {
       ClientId,
       ChallengeName: 'PASSWORD_VERIFIER',
       Session: start.body.Session,
-      ChallengeResponses: {
-        USERNAME: username,
-        PASSWORD_CLAIM_SECRET_BLOCK: params.SECRET_BLOCK,
-        TIMESTAMP: timestamp,
-        PASSWORD_CLAIM_SIGNATURE: signature,
-      },
+      ChallengeResponses: passwordVerifierResponses({
+        S,
+        u,
+        poolName,
+        userIdForSrp: username,
+        secretBlock: params.SECRET_BLOCK,
+        timestamp: srpTimestamp(Date.now()),
+      }),
     })
     if (!verifier.ok || verifier.body.ChallengeName !== 'SOFTWARE_TOKEN_MFA') return failure('PASSWORD_VERIFIER', verifier)
     mfaSession = verifier.body.Session

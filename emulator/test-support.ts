@@ -256,17 +256,37 @@ export function passwordClaim(input: {
   const u = computeU(A, B)
   const x = computeX(poolName, USER_ID_FOR_SRP, input.password, SALT)
   const S = modPow(B - k * modPow(g, x, N), input.a + u * x, N)
-  const key = deriveKey(S, u)
-  const secretBlock = input.secretBlock ?? SECRET_BLOCK
-  const signature = createHmac('sha256', key)
-    .update(poolName, 'utf8')
-    .update(USER_ID_FOR_SRP, 'utf8')
-    .update(Buffer.from(secretBlock, 'base64'))
+  return passwordVerifierResponses({
+    S,
+    u,
+    poolName,
+    userIdForSrp: USER_ID_FOR_SRP,
+    secretBlock: input.secretBlock ?? SECRET_BLOCK,
+    timestamp: input.timestamp,
+  })
+}
+
+/**
+ * Step 4 alone: the PASSWORD_VERIFIER answer once S and u are known. The benchmark clients, which
+ * keep each user's x and g^x between sign-ins, compute those themselves and share this.
+ */
+export function passwordVerifierResponses(input: {
+  S: bigint
+  u: bigint
+  poolName: string
+  userIdForSrp: string
+  secretBlock: string
+  timestamp: string
+}): Record<string, string> {
+  const signature = createHmac('sha256', deriveKey(input.S, input.u))
+    .update(input.poolName, 'utf8')
+    .update(input.userIdForSrp, 'utf8')
+    .update(Buffer.from(input.secretBlock, 'base64'))
     .update(input.timestamp, 'utf8')
     .digest('base64')
   return {
-    USERNAME: USER_ID_FOR_SRP,
-    PASSWORD_CLAIM_SECRET_BLOCK: secretBlock,
+    USERNAME: input.userIdForSrp,
+    PASSWORD_CLAIM_SECRET_BLOCK: input.secretBlock,
     TIMESTAMP: input.timestamp,
     PASSWORD_CLAIM_SIGNATURE: signature,
   }

@@ -3,9 +3,9 @@
 // realistic mix: SRP sign-in answered with a TOTP code, GetUser, refresh, sign-up. The clients are plain
 // fetch with the SRP arithmetic done by OpenSSL and reused where the protocol allows (the client's
 // ephemeral key, each user's x), so the machine's time goes to the server, not to the bench.
-import { createDiffieHellman, createHmac, randomBytes } from 'node:crypto'
-import { N, computeU, computeX, deriveKey, g, k, poolNameOf } from '../emulator/domain/srp.ts'
-import { srpTimestamp } from '../emulator/test-support.ts'
+import { randomBytes } from 'node:crypto'
+import { N, computeU, computeX, g, k, modPow, poolNameOf } from '../emulator/domain/srp.ts'
+import { passwordVerifierResponses, srpTimestamp } from '../emulator/test-support.ts'
 import { phoneCode } from '../tests/support/phone-totp.ts'
 import { cognitoCall, percentile, startEmulatorProcess, type CallResult, type DemoPool } from './bench-process.ts'
 
@@ -25,23 +25,12 @@ export type SoakResult = {
 const PASSWORD = 'Soak-pass-2026!'
 const STEP_MS = 30_000
 
-// Modular exponentiation in OpenSSL: a Diffie-Hellman "secret" is base^exponent mod N.
-const dh = createDiffieHellman(bytesOf(N), bytesOf(g))
-function modPowFast(base: bigint, exponent: bigint): bigint {
-  dh.setPrivateKey(bytesOf(exponent))
-  return BigInt(`0x${dh.computeSecret(bytesOf(base)).toString('hex')}`)
-}
-function bytesOf(n: bigint): Buffer {
-  const hex = n.toString(16)
-  return Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex')
-}
-
 type Tokens = { access: string; refresh: string }
 type User = { username: string; secret: string; lastStep: number; x?: bigint; gx?: bigint; salt?: string }
 
 class Client {
   private readonly a = BigInt(`0x${randomBytes(32).toString('hex')}`)
-  private readonly A = modPowFast(g, this.a)
+  private readonly A = modPow(g, this.a, N)
   private signUps = 0
 
   constructor(
@@ -78,28 +67,23 @@ class Client {
     if (user.salt !== params.SALT) {
       user.salt = params.SALT
       user.x = computeX(poolName, params.USER_ID_FOR_SRP, PASSWORD, params.SALT)
-      user.gx = modPowFast(g, user.x)
+      user.gx = modPow(g, user.x, N)
     }
     const B = BigInt(`0x${params.SRP_B}`)
     const u = computeU(this.A, B)
-    const S = modPowFast((((B - k * user.gx!) % N) + N) % N, this.a + u * user.x!)
-    const timestamp = srpTimestamp(Date.now())
-    const signature = createHmac('sha256', deriveKey(S, u))
-      .update(poolName, 'utf8')
-      .update(params.USER_ID_FOR_SRP, 'utf8')
-      .update(Buffer.from(params.SECRET_BLOCK, 'base64'))
-      .update(timestamp, 'utf8')
-      .digest('base64')
+    const S = modPow(B - k * user.gx!, this.a + u * user.x!, N)
     const verifier = await this.call('RespondToAuthChallenge', {
       ClientId: this.pool.clientId,
       ChallengeName: 'PASSWORD_VERIFIER',
       Session: start.body.Session,
-      ChallengeResponses: {
-        USERNAME: params.USER_ID_FOR_SRP,
-        PASSWORD_CLAIM_SECRET_BLOCK: params.SECRET_BLOCK,
-        TIMESTAMP: timestamp,
-        PASSWORD_CLAIM_SIGNATURE: signature,
-      },
+      ChallengeResponses: passwordVerifierResponses({
+        S,
+        u,
+        poolName,
+        userIdForSrp: params.USER_ID_FOR_SRP,
+        secretBlock: params.SECRET_BLOCK,
+        timestamp: srpTimestamp(Date.now()),
+      }),
     })
     if (!verifier.ok) return true
     const mfa = await this.call('RespondToAuthChallenge', {
