@@ -65,33 +65,29 @@ describe.each(['en', 'ja'] as const)('app (%s)', (locale) => {
     expect(gateways[0].auth.calls.filter((c) => c.method === 'signOut')).toEqual([{ method: 'signOut', args: [{ global: true }] }])
   })
 
-  test('a revoked session on the account page sends the user to sign in with a plain notice', async () => {
+  /** Alice signed in, and each of `reads` refused once with a revoked access token as the account page asks. */
+  function renderRevoked(reads: Array<'fetchMfaStatus' | 'listRememberedBrowsers'>) {
     const fake = { users: [{ username: 'alice', password: 'x' }], signedInAs: 'alice' }
     const created: FakeAuthGateway[] = []
-    const { t } = renderApp(locale, fake, {
+    const rendered = renderApp(locale, fake, {
       createGateway: () => {
         const auth = createFakeAuthGateway(fake)
-        auth.failNext('fetchMfaStatus', 'NotAuthorizedException', 'Access Token has been revoked')
+        for (const read of reads) auth.failNext(read, 'NotAuthorizedException', 'Access Token has been revoked')
         created.push(auth)
         return auth
       },
     })
+    return { ...rendered, created }
+  }
+
+  test('a revoked session on the account page sends the user to sign in with a plain notice', async () => {
+    const { t, created } = renderRevoked(['fetchMfaStatus'])
     expect(await screen.findByText(t('signIn.notice.session-ended'))).toBeInTheDocument()
     expect(created[0].signedInAs()).toBeUndefined()
   })
 
   test('a session refused by both of the account page’s first reads is signed out once', async () => {
-    const fake = { users: [{ username: 'alice', password: 'x' }], signedInAs: 'alice' }
-    const created: FakeAuthGateway[] = []
-    const { t } = renderApp(locale, fake, {
-      createGateway: () => {
-        const auth = createFakeAuthGateway(fake)
-        auth.failNext('fetchMfaStatus', 'NotAuthorizedException', 'Access Token has been revoked')
-        auth.failNext('listRememberedBrowsers', 'NotAuthorizedException', 'Access Token has been revoked')
-        created.push(auth)
-        return auth
-      },
-    })
+    const { t, created } = renderRevoked(['fetchMfaStatus', 'listRememberedBrowsers'])
     expect(await screen.findByText(t('signIn.notice.session-ended'))).toBeInTheDocument()
     expect(created[0].calls.filter((call) => call.method === 'signOut')).toHaveLength(1)
   })
